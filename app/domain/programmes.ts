@@ -1,0 +1,115 @@
+/**
+ * The two grant menus, their expense categories and their fiscal-year parameters (domain.md §2).
+ * Pure data: the database is seeded from these defaults and may hold later years an administrator adds.
+ */
+
+export const PROGRAMMES = ["prefectural", "intermediary"] as const;
+export type Programme = (typeof PROGRAMMES)[number];
+
+export const PROGRAMME_NAMES: Record<Programme, string> = {
+  prefectural: "地方における孤独・孤立対策推進事業（メニュー1）",
+  intermediary: "孤独・孤立対策担い手育成支援事業（メニュー2）",
+};
+
+export const EXPENSE_CATEGORIES = [
+  "remuneration",
+  "salaries",
+  "allowances",
+  "insurance",
+  "honoraria",
+  "travel",
+  "supplies",
+  "printing",
+  "meetings",
+  "communication",
+  "services",
+  "rent",
+  "outsourcing",
+  "equipment",
+  "minor_repairs",
+  "subsidies",
+  "ineligible",
+] as const;
+export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number];
+
+export const EXPENSE_CATEGORY_NAMES: Record<ExpenseCategory, string> = {
+  remuneration: "報酬",
+  salaries: "給料",
+  allowances: "職員手当等",
+  insurance: "保険料",
+  honoraria: "諸謝金",
+  travel: "旅費",
+  supplies: "消耗品費",
+  printing: "印刷製本費",
+  meetings: "会議費",
+  communication: "通信運搬費",
+  services: "雑役務費",
+  rent: "借料",
+  outsourcing: "委託費",
+  equipment: "備品費",
+  minor_repairs: "改修費（軽微なものに限る）",
+  subsidies: "補助金",
+  ineligible: "対象外経費",
+};
+
+/** Categories both menus fund; `subsidies` is added for Menu 1 only, `ineligible` is never funded. */
+const COMMON_ELIGIBLE: ExpenseCategory[] = EXPENSE_CATEGORIES.filter(
+  (c) => c !== "subsidies" && c !== "ineligible",
+);
+
+export interface Rate {
+  numerator: number;
+  denominator: number;
+}
+
+export interface ProgrammeParameters {
+  /** Fiscal year by its starting calendar year: 2026 = 令和8年度. */
+  fiscalYear: number;
+  programme: Programme;
+  rate: Rate;
+  /** 交付基準額 (D), yen. */
+  baseAmount: number;
+  /** 交付上限額 = baseAmount × rate, yen. */
+  ceiling: number;
+  /** The programme's budget for the year, yen: decisions may not exceed it. */
+  programmeBudget: number;
+  eligibleCategories: ExpenseCategory[];
+  /** `asset-restriction` fires for an equipment line at or above this amount, yen. */
+  assetRestrictionThreshold: number;
+  /** `outsourcing-share-high` fires when outsourcing is above this percentage of C. */
+  outsourcingWarningPercent: number;
+}
+
+function defaultsFor(fiscalYear: number): ProgrammeParameters[] {
+  return [
+    {
+      fiscalYear,
+      programme: "prefectural",
+      rate: { numerator: 1, denominator: 2 },
+      baseAmount: 8_000_000,
+      ceiling: 4_000_000,
+      programmeBudget: 70_000_000,
+      eligibleCategories: [...COMMON_ELIGIBLE, "subsidies"],
+      assetRestrictionThreshold: 500_000,
+      outsourcingWarningPercent: 50,
+    },
+    {
+      fiscalYear,
+      programme: "intermediary",
+      rate: { numerator: 2, denominator: 3 },
+      baseAmount: 9_000_000,
+      ceiling: 6_000_000,
+      programmeBudget: 60_000_000,
+      eligibleCategories: [...COMMON_ELIGIBLE],
+      assetRestrictionThreshold: 500_000,
+      outsourcingWarningPercent: 50,
+    },
+  ];
+}
+
+/** The 令和6年度 figures of the grant rules, carried over unchanged to 令和7年度 and 令和8年度. */
+export const DEFAULT_PROGRAMME_PARAMETERS: readonly ProgrammeParameters[] = [2024, 2025, 2026].flatMap(
+  defaultsFor,
+);
+
+export const CURRENT_FISCAL_YEAR = 2026;

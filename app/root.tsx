@@ -1,0 +1,73 @@
+import type { LinksFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { SiteFooter } from "~/components/site-footer";
+import { SiteHeader } from "~/components/site-header";
+import stylesheet from "~/tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="ja">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col bg-white text-std-16N-170 text-solid-gray-900">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded-8 focus:bg-yellow-300 focus:px-4 focus:py-2 focus:text-black"
+        >
+          本文へ移動
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <section aria-labelledby="error-heading" className="space-y-4">
+      <h1 id="error-heading" className="text-std-28B-150">
+        {notFound ? "ページが見つかりません" : "エラーが発生しました"}
+      </h1>
+      <p>
+        {notFound
+          ? "お探しのページは移動または削除されたか、アクセスする権限がありません。"
+          : "申し訳ありません。処理を完了できませんでした。入力した内容は保存されていない可能性があります。時間をおいてもう一度お試しください。"}
+      </p>
+      <p>
+        <a href="/" className="text-key-800 underline">
+          トップページへ戻る
+        </a>
+      </p>
+    </section>
+  );
+}

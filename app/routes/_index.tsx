@@ -1,0 +1,63 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PRODUCT_NAME } from "~/components/site-header";
+import { formatYen } from "~/domain/money";
+import { CURRENT_FISCAL_YEAR, PROGRAMME_NAMES } from "~/domain/programmes";
+import { fiscalYearLabel } from "~/domain/wareki";
+import { listProgrammeParameters } from "~/models/programme-parameters.server";
+
+export const meta: MetaFunction = () => [
+  { title: PRODUCT_NAME },
+  { name: "description", content: "孤独・孤立対策推進交付金の交付申請・審査・予算管理を行うシステムです。" },
+];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const parameters = await listProgrammeParameters(context.db, CURRENT_FISCAL_YEAR);
+  return { fiscalYear: CURRENT_FISCAL_YEAR, parameters };
+}
+
+export default function Index() {
+  const { fiscalYear, parameters } = useLoaderData<typeof loader>();
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="page-heading" className="space-y-4">
+        <h1 id="page-heading" className="text-std-32B-150 text-solid-gray-900">
+          孤独・孤立対策推進交付金
+        </h1>
+        <p className="max-w-3xl">
+          都道府県・中間支援組織の皆さまが交付申請書をオンラインで作成・提出し、内閣府 孤独・孤立対策推進室が審査、
+          交付決定、額の確定から支払・返還までを一つの記録で管理するシステムです。
+        </p>
+      </section>
+
+      <section aria-labelledby="menus-heading" className="space-y-4">
+        <h2 id="menus-heading" className="text-std-24B-150">
+          {fiscalYearLabel(fiscalYear)}の交付メニュー
+        </h2>
+        {parameters.length === 0 ? (
+          <p>この年度の交付要件はまだ登録されていません。</p>
+        ) : (
+          <ul className="grid gap-6 md:grid-cols-2">
+            {parameters.map((p) => (
+              <li key={p.programme} className="rounded-12 border border-solid-gray-420 p-6">
+                <h3 className="mb-4 text-std-20B-150">{PROGRAMME_NAMES[p.programme]}</h3>
+                <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+                  <dt className="text-solid-gray-700">交付率</dt>
+                  <dd>
+                    {p.rate.numerator}/{p.rate.denominator}
+                  </dd>
+                  <dt className="text-solid-gray-700">交付基準額</dt>
+                  <dd>{formatYen(p.baseAmount)}</dd>
+                  <dt className="text-solid-gray-700">交付上限額</dt>
+                  <dd>{formatYen(p.ceiling)}</dd>
+                  <dt className="text-solid-gray-700">予算額</dt>
+                  <dd>{formatYen(p.programmeBudget)}</dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

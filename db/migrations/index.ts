@@ -1,0 +1,14 @@
+import type { Migration } from "kysely";
+import * as organisationsAndUsers from "./2026_11_27_001_organisations_and_users";
+import * as fiscalYearsAndProgrammeParameters from "./2026_11_27_002_fiscal_years_and_programme_parameters";
+import * as auditEvents from "./2026_11_27_003_audit_events";
+
+/**
+ * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
+ * tsx, Vitest and a bundled build. Names sort in the order they must run.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026_11_27_001_organisations_and_users": organisationsAndUsers,
+  "2026_11_27_002_fiscal_years_and_programme_parameters": fiscalYearsAndProgrammeParameters,
+  "2026_11_27_003_audit_events": auditEvents,
+};

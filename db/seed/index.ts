@@ -1,0 +1,14 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../schema";
+import { seedDemoData } from "./demo-data";
+import { seedReferenceData } from "./reference-data";
+
+export { seedReferenceData, seedDemoData };
+
+/** Reference data always; demo data only when asked for. Idempotent: a second run changes nothing. */
+export async function seed(db: Kysely<Database>, options: { demo: boolean }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await seedReferenceData(trx);
+    if (options.demo) await seedDemoData(trx);
+  });
+}

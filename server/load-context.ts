@@ -1,0 +1,13 @@
+import type { Kysely } from "kysely";
+import type { Engine } from "../db/database";
+import type { Database } from "../db/schema";
+
+/** What every loader and action receives as `context`: the server owns the database and lends it. */
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    db: Kysely<Database>;
+    engine: Engine;
+  }
+}
+
+export {};
