@@ -4,6 +4,10 @@ import tsconfigPaths from "vite-tsconfig-paths";
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
+    // Test files share their worker's module cache, so one embedded PostgreSQL serves every file a
+    // worker runs (tests/integration/support/test-database.ts). Files still run one at a time per worker.
+    pool: "forks",
+    poolOptions: { forks: { isolate: false } },
     projects: [
       {
         extends: true,
@@ -19,9 +23,6 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          // One embedded PostgreSQL per worker, shared by the files that worker runs (see support/test-database.ts).
-          pool: "forks",
-          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

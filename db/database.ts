@@ -57,10 +57,7 @@ const pgTypes: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig["getTypeParser"],
 };
 
-export function databaseConfigFromEnv(env: {
-  DATABASE_URL?: string | undefined;
-  PGLITE_DATA_DIR?: string | undefined;
-}): DatabaseConfig {
+export function databaseConfigFromEnv(env: Record<string, string | undefined>): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) return { engine: "postgres", connectionString: url };
   return { engine: "pglite", dataDir: env.PGLITE_DATA_DIR?.trim() || DEFAULT_PGLITE_DATA_DIR };

@@ -45,7 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mode: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
-    database: databaseConfigFromEnv(e),
+    database: databaseConfigFromEnv({ DATABASE_URL: e.DATABASE_URL, PGLITE_DATA_DIR: e.PGLITE_DATA_DIR }),
     // Demo organisations and accounts are for trying the product, never for a production install by default.
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : e.NODE_ENV !== "production",
     logLevel: e.LOG_LEVEL,

@@ -113,3 +113,32 @@ export const DEFAULT_PROGRAMME_PARAMETERS: readonly ProgrammeParameters[] = [202
 );
 
 export const CURRENT_FISCAL_YEAR = 2026;
+
+/**
+ * Menu 1 activities (domain.md §2): the mandatory platform (事業内容 1) and the optional works ①–⑩
+ * (事業内容 2), of which a plan must choose two or more.
+ */
+export const MENU1_ACTIVITIES = [
+  { code: "platform", label: "1", name: "地方版官民連携プラットフォームの構築" },
+  { code: "a1", label: "①", name: "孤独・孤立対策の取組方針の作成" },
+  { code: "a2", label: "②", name: "孤独・孤立の実態把握や地域資源の調査" },
+  { code: "a3", label: "③", name: "関係者間の活動等に係る情報共有や相互啓発活動" },
+  { code: "a4", label: "④", name: "住民への情報発信や普及啓発活動" },
+  { code: "a5", label: "⑤", name: "人材確保・育成のための研修" },
+  { code: "a6", label: "⑥", name: "地域協議会の設置" },
+  { code: "a7", label: "⑦", name: "相談体制の整備や居場所の設置、交流機会の創出など当事者等への支援" },
+  { code: "a8", label: "⑧", name: "⑦の活動を行う団体への支援（中間支援）" },
+  { code: "a9", label: "⑨", name: "管内市区町村の後方支援" },
+  { code: "a10", label: "⑩", name: "その他内閣府が必要と認める取組" },
+] as const;
+export type Menu1Activity = (typeof MENU1_ACTIVITIES)[number]["code"];
+export const MENU1_ACTIVITY_CODES = MENU1_ACTIVITIES.map((a) => a.code) as [Menu1Activity, ...Menu1Activity[]];
+
+/** The parameters of one programme in one fiscal year, or undefined when none are registered. */
+export function findProgrammeParameters(
+  list: readonly ProgrammeParameters[],
+  fiscalYear: number,
+  programme: Programme,
+): ProgrammeParameters | undefined {
+  return list.find((p) => p.fiscalYear === fiscalYear && p.programme === programme);
+}

@@ -1,4 +1,6 @@
-/** Japanese era (和暦) labels for fiscal years. Fiscal year 2026 runs April 2026 – March 2027. */
+/** Japanese era (和暦) labels for dates and fiscal years. Fiscal year 2026 runs April 2026 – March 2027. */
+
+import { japanDateOf, parseDateOnly, type JapanDate } from "./japan-time";
 
 const REIWA_FIRST_YEAR = 2019;
 
@@ -9,4 +11,31 @@ export function fiscalYearLabel(fiscalYear: number): string {
   }
   const n = fiscalYear - REIWA_FIRST_YEAR + 1;
   return `令和${n === 1 ? "元" : n}年度`;
+}
+
+/** The fiscal year (April–March, by its starting calendar year) of an instant, in Japan time. */
+export function fiscalYearOf(instant: Date): number {
+  const { year, month } = japanDateOf(instant);
+  return month >= 4 ? year : year - 1;
+}
+
+/** Eras newest first, each with its first day. */
+const ERAS = [
+  { name: "令和", year: 2019, month: 5, day: 1 },
+  { name: "平成", year: 1989, month: 1, day: 8 },
+  { name: "昭和", year: 1926, month: 12, day: 25 },
+] as const;
+
+const dayKey = (d: JapanDate) => d.year * 10_000 + d.month * 100 + d.day;
+
+/**
+ * An instant (as its date in Japan) or a calendar date "YYYY-MM-DD" in 和暦:
+ * 2026-04-01 → "令和8年4月1日"; 2019-04-30 → "平成31年4月30日"; 2019-05-01 → "令和元年5月1日".
+ */
+export function formatWarekiDate(date: Date | string): string {
+  const d = typeof date === "string" ? parseDateOnly(date) : japanDateOf(date);
+  const era = ERAS.find((e) => dayKey(d) >= dayKey(e));
+  if (!era) throw new RangeError(`date ${d.year}-${d.month}-${d.day} is before 昭和`);
+  const n = d.year - era.year + 1;
+  return `${era.name}${n === 1 ? "元" : n}年${d.month}月${d.day}日`;
 }

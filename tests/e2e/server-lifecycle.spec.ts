@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+// These run server.ts as a user would (after `npm run build`) and stop it the way a terminal or a
+// process manager does. No browser is needed.
+
+interface Run {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function startServer(env: Record<string, string>): Run {
+  const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout!.on("data", (d) => (out += d));
+  child.stderr!.on("data", (d) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, stdout: () => out, stderr: () => err, exited };
+}
+
+async function waitForHealth(port: number, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return (await response.json()) as Record<string, unknown>;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server on ${port} did not become healthy`);
+}
+
+function logLines(run: Run): Record<string, unknown>[] {
+  return run
+    .stdout()
+    .split("\n")
+    .filter((line) => line.startsWith("{"))
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+test.describe("the server process", () => {
+  let dataDir: string;
+  test.beforeEach(() => {
+    dataDir = mkdtempSync(path.join(tmpdir(), "grants-e2e-"));
+  });
+  test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    test(`closes cleanly on ${signal} and starts again on the same embedded data folder`, async () => {
+      test.setTimeout(90_000);
+      const port = signal === "SIGINT" ? 3221 : 3222;
+      const env = { PORT: String(port), PGLITE_DATA_DIR: path.join(dataDir, "pglite"), SEED_DEMO_DATA: "true" };
+
+      const first = startServer(env);
+      expect(await waitForHealth(port)).toMatchObject({ status: "ok", database: "pglite" });
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.status).toBe(200);
+      first.child.kill(signal);
+      expect(await first.exited).toBe(0);
+      const firstLog = logLines(first);
+      expect(firstLog.find((l) => l.msg === "stopped")).toBeTruthy();
+      const requestLine = firstLog.find((l) => l.msg === "request" && l.path === "/");
+      expect(requestLine).toMatchObject({ method: "GET", path: "/", status: 200 });
+      expect(typeof requestLine?.durationMs).toBe("number");
+
+      const second = startServer(env);
+      expect(await waitForHealth(port)).toMatchObject({ status: "ok", database: "pglite" });
+      const ready = logLines(second).find((l) => l.msg === "database ready");
+      expect(ready?.migrationsApplied).toEqual([]);
+      second.child.kill("SIGINT");
+      expect(await second.exited).toBe(0);
+    });
+  }
+
+  test("stops with one clear line, and no stack trace, when DATABASE_URL cannot be reached", async () => {
+    const run = startServer({ PORT: "3223", DATABASE_URL: "postgres://grants:hunter2-secret@127.0.0.1:1/grants" });
+
+    expect(await run.exited).toBe(1);
+    const lines = run.stderr().trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^起動できません: DATABASE_URL のデータベースに接続できません/);
+    expect(run.stderr()).not.toContain("hunter2-secret");
+    expect(run.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  test("stops with one clear line when DATABASE_URL is not a PostgreSQL URL", async () => {
+    const run = startServer({ PORT: "3224", DATABASE_URL: "mysql://root@localhost/grants" });
+
+    expect(await run.exited).toBe(1);
+    expect(run.stderr().trim().split("\n")).toEqual([expect.stringMatching(/postgres:\/\/ または postgresql:\/\//)]);
+  });
+});
