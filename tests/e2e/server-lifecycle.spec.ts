@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import pg from "pg";
 
 // These run server.ts as a user would (after `npm run build`) and stop it the way a terminal or a
 // process manager does. No browser is needed.
@@ -101,3 +102,33 @@ test.describe("the server process", () => {
     expect(run.stderr().trim().split("\n")).toEqual([expect.stringMatching(/postgres:\/\/ または postgresql:\/\//)]);
   });
 });
+
+// With TEST_DATABASE_URL set (as CI does), the same start-up runs against the PostgreSQL server, in a
+// schema of its own that is dropped afterwards.
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (postgresUrl) {
+  test("serves from the PostgreSQL server named by DATABASE_URL, with the same migrations and seed", async () => {
+    test.setTimeout(60_000);
+    const schema = `e2e_${process.pid}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    try {
+      const url = new URL(postgresUrl);
+      url.searchParams.set("options", `-c search_path=${schema}`);
+      const run = startServer({ PORT: "3225", DATABASE_URL: url.toString(), SEED_DEMO_DATA: "true" });
+
+      expect(await waitForHealth(3225)).toMatchObject({ status: "ok", database: "postgres" });
+      const { rows } = await admin.query(`select count(*)::int as n from ${schema}.organisations where kind = 'prefecture'`);
+      expect(rows[0].n).toBe(47);
+      const home = await (await fetch("http://127.0.0.1:3225/")).text();
+      expect(home).toContain("4,000,000円");
+
+      run.child.kill("SIGTERM");
+      expect(await run.exited).toBe(0);
+    } finally {
+      await admin.query(`drop schema if exists ${schema} cascade`);
+      await admin.end();
+    }
+  });
+}
