@@ -30,7 +30,7 @@ export function formatYenWithKin(amount: number): string {
 export function formatThousandYen(amount: number): string {
   assertYen(amount);
   const thousands = (amount - (amount % 1000)) / 1000;
-  return `${groupedYen.format(thousands + 0)}千円`; // + 0 turns −0 into 0
+  return `${groupedYen.format(thousands)}千円`;
 }
 
 export type ParseYenResult = { ok: true; value: number } | { ok: false; message: string };
@@ -64,10 +64,8 @@ export function parseYen(text: string): ParseYenResult {
   if (!PLAIN_DIGITS.test(digits)) {
     return { ok: false, message: "金額は数字で入力してください（例：1,200,000）。" };
   }
-  // Beyond 11 significant digits the value is over MAX_YEN; checking length first keeps Number() exact.
-  const significant = digits.replace(/^0+(?=[0-9])/, "");
-  if (significant.length > 11 || Number(significant) > MAX_YEN) {
-    return { ok: false, message: `金額は${formatYen(MAX_YEN)}以下で入力してください。` };
-  }
-  return { ok: true, value: Number(significant) };
+  // Exact up to MAX_YEN; longer strings may round, but only to values that are still above it.
+  const value = Number(digits);
+  if (value > MAX_YEN) return { ok: false, message: `金額は${formatYen(MAX_YEN)}以下で入力してください。` };
+  return { ok: true, value };
 }
