@@ -21,7 +21,11 @@ function fail(message: string): never {
 }
 
 async function frontendFor(config: ServerConfig, database: AppDatabase) {
-  const getLoadContext = () => ({ db: database.db, engine: database.engine });
+  const getLoadContext = (req: express.Request) => ({
+    db: database.db,
+    engine: database.engine,
+    clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+  });
   const router = express.Router();
 
   if (config.mode === "development") {
@@ -75,7 +79,12 @@ async function main() {
   }
 
   const frontend = await frontendFor(config, database);
-  const app = createServerApp({ database, logger, frontend: [frontend.router] });
+  const app = createServerApp({
+    database,
+    logger,
+    trustProxy: config.trustProxy,
+    frontend: [frontend.router],
+  });
   const server = app.listen(config.port, config.host, () => {
     logger.info({ url: `http://localhost:${config.port}`, engine: database.engine, mode: config.mode }, "listening");
   });

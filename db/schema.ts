@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { Role } from "../app/domain/roles";
 
 /**
  * The database as TypeScript sees it. Every `bigint` column (money, ids, counts) reads back as a
@@ -19,14 +20,6 @@ export const ORGANISATION_KINDS = [
 ] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-export const USER_ROLES = [
-  "prefecture_officer",
-  "intermediary_officer",
-  "proposer_officer",
-  "reviewer",
-  "administrator",
-] as const;
-export type UserRole = (typeof USER_ROLES)[number];
 
 export interface OrganisationsTable {
   id: Generated<number>;
@@ -45,7 +38,7 @@ export interface UsersTable {
   organisation_id: number;
   email: string;
   display_name: string;
-  role: UserRole;
+  role: Role;
   disabled_at: Date | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

@@ -6,6 +6,8 @@ import { latestAppliedMigration } from "../db/migrator";
 export interface ServerAppOptions {
   database: AppDatabase;
   logger: Logger;
+  /** Take the client's address from X-Forwarded-For (only behind a reverse proxy that sets it). */
+  trustProxy?: boolean;
   /** Static files and the Remix request handler; absent in tests of the bare HTTP layer. */
   frontend?: RequestHandler[];
 }
@@ -35,9 +37,10 @@ export function healthHandler(database: AppDatabase): RequestHandler {
   };
 }
 
-export function createServerApp({ database, logger, frontend = [] }: ServerAppOptions): express.Express {
+export function createServerApp({ database, logger, trustProxy = false, frontend = [] }: ServerAppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", trustProxy);
   app.use(requestLog(logger));
   app.get("/healthz", healthHandler(database));
   for (const handler of frontend) app.use(handler);

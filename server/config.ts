@@ -14,6 +14,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().optional(),
   PGLITE_DATA_DIR: z.string().optional(),
   SEED_DEMO_DATA: z.enum(["true", "false"], { message: "SEED_DEMO_DATA は true または false で指定してください" }).optional(),
+  TRUST_PROXY: z.enum(["true", "false"], { message: "TRUST_PROXY は true または false で指定してください" }).default("false"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       message: "LOG_LEVEL は fatal / error / warn / info / debug / trace / silent のいずれかです",
@@ -27,6 +28,8 @@ export interface ServerConfig {
   port: number;
   database: DatabaseConfig;
   seedDemoData: boolean;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
 }
 
@@ -48,6 +51,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: databaseConfigFromEnv({ DATABASE_URL: e.DATABASE_URL, PGLITE_DATA_DIR: e.PGLITE_DATA_DIR }),
     // Demo organisations and accounts are for trying the product, never for a production install by default.
     seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : e.NODE_ENV !== "production",
+    trustProxy: e.TRUST_PROXY === "true",
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -7,6 +7,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     db: Kysely<Database>;
     engine: Engine;
+    /** The address the request came from (the socket's, or the proxy's X-Forwarded-For when TRUST_PROXY is set). */
+    clientIp: string;
   }
 }
 

@@ -8,6 +8,7 @@
  */
 
 import { assertYen, formatYen } from "./money";
+import type { Role } from "./roles";
 
 export const APPLICATION_STATES = [
   "draft",
@@ -73,15 +74,6 @@ export const ACTION_LABELS: Record<LifecycleAction, string> = {
   close: "完了",
 };
 
-/** The same names as the users table. */
-export const ROLES = [
-  "prefecture_officer",
-  "intermediary_officer",
-  "proposer_officer",
-  "reviewer",
-  "administrator",
-] as const;
-export type Role = (typeof ROLES)[number];
 
 /**
  * Who files grant applications. A proposer officer (市区町村・NPO) takes part in the model-project calls,

@@ -144,15 +144,35 @@ function read<T>(schema: z.ZodType<T>, value: unknown, path: string, findings: F
   return undefined;
 }
 
+/**
+ * True for a line the schema would accept as it is. Checking this by hand first keeps a 500-line budget
+ * fast; anything it does not recognise goes through the schema, which says what is wrong.
+ */
+export function isWellFormedLine(item: unknown): item is BudgetLine {
+  if (typeof item !== "object" || item === null) return false;
+  const { category, activity, amount, description } = item as Record<string, unknown>;
+  return (
+    typeof category === "string" &&
+    category !== "" &&
+    typeof amount === "number" &&
+    Number.isSafeInteger(amount) &&
+    amount >= 0 &&
+    amount <= MAX_YEN &&
+    (activity === undefined || typeof activity === "string") &&
+    (description === undefined || typeof description === "string")
+  );
+}
+
 /** Parses a list item by item, so one bad item does not hide the others: unreadable items become undefined. */
 function readList<T>(
   list: z.ZodArray<z.ZodType<T>>,
   value: unknown,
   path: string,
   findings: Finding[],
+  wellFormed: (item: unknown) => item is T = (_item): _item is T => false,
 ): (T | undefined)[] | undefined {
   if (!Array.isArray(value) || value.length > MAX_BUDGET_LINES) return read(list, value, path, findings);
-  return value.map((item, i) => read(list.element, item, `${path}.${i}`, findings));
+  return value.map((item, i) => (wellFormed(item) ? item : read(list.element, item, `${path}.${i}`, findings)));
 }
 
 /** What could be read of an input, field by field. */
@@ -175,7 +195,7 @@ function readInput(raw: unknown, findings: Finding[]) {
     areaJustification: read(shape.areaJustification, input.areaJustification, "areaJustification", sink),
     otherIncome: read(shape.otherIncome, input.otherIncome, "otherIncome", sink),
     requestedAmount: read(shape.requestedAmount, input.requestedAmount, "requestedAmount", sink),
-    lines: readList(shape.lines, input.lines, "lines", sink),
+    lines: readList(shape.lines, input.lines, "lines", sink, isWellFormedLine),
   };
 }
 

@@ -2,17 +2,14 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { ExpenseCategory, ProgrammeParameters } from "~/domain/programmes";
 
-/** The programme parameters stored for one fiscal year, as the domain knows them. */
+/** The programme parameters stored for one fiscal year, or for every year, as the domain knows them. */
 export async function listProgrammeParameters(
   db: Kysely<Database>,
-  fiscalYear: number,
+  fiscalYear?: number,
 ): Promise<ProgrammeParameters[]> {
-  const rows = await db
-    .selectFrom("programme_parameters")
-    .selectAll()
-    .where("fiscal_year", "=", fiscalYear)
-    .orderBy("programme", "desc")
-    .execute();
+  let query = db.selectFrom("programme_parameters").selectAll();
+  if (fiscalYear !== undefined) query = query.where("fiscal_year", "=", fiscalYear);
+  const rows = await query.orderBy("fiscal_year").orderBy("programme", "desc").execute();
   return rows.map((row) => ({
     fiscalYear: row.fiscal_year,
     programme: row.programme,

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { formatYen } from "~/domain/money";
 import { CURRENT_FISCAL_YEAR, PROGRAMME_NAMES } from "~/domain/programmes";
@@ -27,6 +27,14 @@ export default function Index() {
         <p className="max-w-3xl">
           都道府県・中間支援組織の皆さまが交付申請書をオンラインで作成・提出し、内閣府 孤独・孤立対策推進室が審査、
           交付決定、額の確定から支払・返還までを一つの記録で管理するシステムです。
+        </p>
+        <p>
+          <Link
+            to="/simulator"
+            className="inline-block rounded-8 bg-key-800 px-6 py-3 text-std-16B-170 text-white hover:bg-key-900"
+          >
+            交付額シミュレーターで試算する
+          </Link>
         </p>
       </section>
 

@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { ROLES, type Role } from "../../app/domain/roles";
 import {
   ACTION_LABELS,
   APPLICATION_STATES,
   LIFECYCLE_ACTIONS,
-  ROLES,
   STATE_LABELS,
   allowedActions,
   canClose,
   transition,
   type ApplicationState,
   type LifecycleAction,
-  type Role,
 } from "../../app/domain/application-lifecycle";
 
 const APPLICANTS: Role[] = ["prefecture_officer", "intermediary_officer"];

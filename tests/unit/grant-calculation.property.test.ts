@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { calculateGrant } from "../../app/domain/grant-calculation";
+import { BudgetLineSchema, calculateGrant, isWellFormedLine } from "../../app/domain/grant-calculation";
 import { EXPENSE_CATEGORIES } from "../../app/domain/programmes";
 
 const MAX = 10_000_000_000;
@@ -109,6 +109,24 @@ describe("properties of the grant", () => {
           }
         },
       ),
+    );
+  });
+});
+
+describe("the fast check on a budget line", () => {
+  it("accepts only what the schema accepts, and everything the schema accepts unchanged", () => {
+    const anything = fc.oneof(fc.constant(undefined), fc.string(), fc.integer({ min: -1, max: MAX + 1 }), fc.double(), fc.constant(null));
+    const line = fc.record(
+      { category: anything, activity: anything, amount: anything, description: anything },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(line, (candidate) => {
+        const parsed = BudgetLineSchema.safeParse(candidate);
+        const schemaAccepts = parsed.success && JSON.stringify(parsed.data) === JSON.stringify(candidate);
+        expect(isWellFormedLine(candidate)).toBe(schemaAccepts);
+      }),
+      { numRuns: 2_000 },
     );
   });
 });

@@ -1,0 +1,468 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useMemo, useState, type ReactNode } from "react";
+import { PRODUCT_NAME } from "~/components/site-header";
+import type { Finding } from "~/domain/grant-calculation";
+import { formatYen } from "~/domain/money";
+import { PREFECTURES } from "~/domain/prefectures";
+import {
+  EXPENSE_CATEGORIES,
+  EXPENSE_CATEGORY_NAMES,
+  findProgrammeParameters,
+  MENU1_ACTIVITIES,
+  PROGRAMME_NAMES,
+  PROGRAMMES,
+  type Programme,
+} from "~/domain/programmes";
+import { fiscalYearLabel } from "~/domain/wareki";
+import {
+  EMPTY_LINE,
+  initialSimulatorValues,
+  MAX_FORM_LINES,
+  simulate,
+  simulatorValuesFromFormData,
+  type SimulatorValues,
+} from "~/forms/simulator";
+import { listProgrammeParameters } from "~/models/programme-parameters.server";
+
+export const meta: MetaFunction = () => [
+  { title: `交付額シミュレーター | ${PRODUCT_NAME}` },
+  { name: "description", content: "孤独・孤立対策推進交付金の交付額を、予算の内訳から試算できます。ログインは不要です。" },
+];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { parameters: await listProgrammeParameters(context.db) };
+}
+
+/** Without JavaScript the form posts here: add or remove a row, or recompute. Nothing is stored. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const values = simulatorValuesFromFormData(form);
+  const intent = String(form.get("intent") ?? "recalculate");
+  if (intent === "add-line" && values.lines.length < MAX_FORM_LINES) values.lines.push({ ...EMPTY_LINE });
+  const removed = /^remove-line:(\d+)$/.exec(intent);
+  if (removed) values.lines.splice(Number(removed[1]), 1);
+  return { values };
+}
+
+const fieldId = (path: string) => `field-${path.replaceAll(".", "-")}`;
+const messageId = (path: string) => `${fieldId(path)}-message`;
+
+const inputClass =
+  "w-full rounded-8 border border-solid-gray-600 bg-white px-3 py-2 text-std-16N-170 aria-[invalid=true]:border-error-1 aria-[invalid=true]:border-2";
+
+function FieldMessage({ path, messages }: { path: string; messages: Record<string, string> }) {
+  const message = messages[path];
+  if (!message) return null;
+  return (
+    <p id={messageId(path)} className="mt-1 text-dns-16N-130 text-error-2">
+      {message}
+    </p>
+  );
+}
+
+/** aria attributes that tie a field to its message, when it has one. */
+function described(path: string, messages: Record<string, string>) {
+  return messages[path]
+    ? { "aria-invalid": true as const, "aria-describedby": messageId(path) }
+    : { "aria-invalid": false as const };
+}
+
+export default function Simulator() {
+  const { parameters } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [values, setValues] = useState<SimulatorValues>(() => actionData?.values ?? initialSimulatorValues());
+  const { result, findings, fieldMessages } = useMemo(() => simulate(values, parameters), [values, parameters]);
+
+  const years = [...new Set(parameters.map((p) => p.fiscalYear))];
+  const selectedParameters = findProgrammeParameters(parameters, Number(values.fiscalYear), values.program);
+  const menu1 = values.program === "prefectural";
+
+  const update = (change: Partial<SimulatorValues>) => setValues((v) => ({ ...v, ...change }));
+  const updateLine = (row: number, change: Partial<SimulatorValues["lines"][number]>) =>
+    setValues((v) => ({ ...v, lines: v.lines.map((line, i) => (i === row ? { ...line, ...change } : line)) }));
+  const toggle = (list: string[], value: string, on: boolean) =>
+    on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value);
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <h1 className="text-std-32B-150">交付額シミュレーター</h1>
+        <p className="max-w-3xl">
+          予算の内訳と収入を入力すると、交付額と自己負担額を試算します。入力内容はこの画面の中だけで計算され、保存されません。
+          ログインは不要です。
+        </p>
+      </header>
+
+      <Form
+        method="post"
+        noValidate
+        className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]"
+        onSubmit={(event) => {
+          // With JavaScript the figures are already live; the button only matters without it.
+          event.preventDefault();
+          document.getElementById("result-heading")?.focus();
+        }}
+      >
+        <div className="space-y-8">
+          <fieldset className="space-y-3">
+            <legend className="mb-2 text-std-20B-150">事業区分と年度</legend>
+            <div className="flex flex-wrap gap-x-6 gap-y-2">
+              {PROGRAMMES.map((programme) => (
+                <label key={programme} className="flex items-center gap-2">
+                  <input
+                    type="radio"
+                    name="program"
+                    value={programme}
+                    checked={values.program === programme}
+                    onChange={() => update({ program: programme as Programme })}
+                    className="size-5"
+                  />
+                  {PROGRAMME_NAMES[programme]}
+                </label>
+              ))}
+            </div>
+            <div className="max-w-xs">
+              <label htmlFor="fiscalYear" className="block text-std-16B-170">
+                年度
+              </label>
+              <select
+                id="fiscalYear"
+                name="fiscalYear"
+                value={values.fiscalYear}
+                onChange={(e) => update({ fiscalYear: e.target.value })}
+                className={inputClass}
+              >
+                {years.map((year) => (
+                  <option key={year} value={year}>
+                    {fiscalYearLabel(year)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <noscript>
+              <p className="text-dns-16N-130 text-solid-gray-700">
+                事業区分や年度を切り替えたときは「再計算する」を押すと、入力欄と結果が切り替わります。
+              </p>
+            </noscript>
+          </fieldset>
+
+          {menu1 ? (
+            <fieldset className="space-y-2" aria-describedby={fieldMessages.activities ? messageId("activities") : undefined}>
+              <legend className="mb-2 text-std-20B-150">実施する事業</legend>
+              <p className="text-dns-16N-130 text-solid-gray-700">
+                プラットフォームの構築は必須です。①～⑩から2つ以上を選んでください。
+              </p>
+              <ul id={fieldId("activities")} tabIndex={-1} className="grid gap-1 sm:grid-cols-2">
+                {MENU1_ACTIVITIES.map((activity) => (
+                  <li key={activity.code}>
+                    <label className="flex items-start gap-2">
+                      <input
+                        type="checkbox"
+                        name="activities"
+                        value={activity.code}
+                        checked={values.activities.includes(activity.code)}
+                        onChange={(e) => update({ activities: toggle(values.activities, activity.code, e.target.checked) })}
+                        className="mt-1 size-5 shrink-0"
+                      />
+                      <span>
+                        {activity.code === "platform" ? "" : `${activity.label} `}
+                        {activity.name}
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+              <FieldMessage path="activities" messages={fieldMessages} />
+            </fieldset>
+          ) : (
+            <fieldset className="space-y-3">
+              <legend className="mb-2 text-std-20B-150">活動区域</legend>
+              <p className="text-dns-16N-130 text-solid-gray-700">
+                メニュー2は原則として複数の都道府県にまたがる区域で行います。活動する都道府県をすべて選んでください。
+              </p>
+              <div id={fieldId("areaPrefectures")} tabIndex={-1}>
+                <ul className="grid grid-cols-3 gap-1 sm:grid-cols-5">
+                  {PREFECTURES.map(([code, name]) => (
+                    <li key={code}>
+                      <label className="flex items-center gap-2">
+                        <input
+                          type="checkbox"
+                          name="areaPrefectures"
+                          value={code}
+                          checked={values.areaPrefectures.includes(code)}
+                          onChange={(e) =>
+                            update({ areaPrefectures: toggle(values.areaPrefectures, code, e.target.checked) })
+                          }
+                          className="size-4"
+                        />
+                        {name}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+                <FieldMessage path="areaPrefectures" messages={fieldMessages} />
+              </div>
+              <div>
+                <label htmlFor={fieldId("areaJustification")} className="block text-std-16B-170">
+                  1つの都道府県で行う理由（該当する場合）
+                </label>
+                <textarea
+                  id={fieldId("areaJustification")}
+                  name="areaJustification"
+                  rows={3}
+                  value={values.areaJustification}
+                  onChange={(e) => update({ areaJustification: e.target.value })}
+                  className={inputClass}
+                  {...described("areaJustification", fieldMessages)}
+                />
+                <FieldMessage path="areaJustification" messages={fieldMessages} />
+              </div>
+            </fieldset>
+          )}
+
+          <fieldset className="space-y-3">
+            <legend className="mb-2 text-std-20B-150">所要額の内訳</legend>
+            <p className="text-dns-16N-130 text-solid-gray-700">
+              金額は円単位で入力します。全角数字、カンマ、「円」も使えます（例：１，２００，０００円）。空の行は計算に含めません。
+            </p>
+            <div id={fieldId("lines")} tabIndex={-1} className="space-y-4">
+              {values.lines.map((line, row) => (
+                <fieldset key={row} className="rounded-8 border border-solid-gray-420 p-4">
+                  <legend className="px-1 text-std-16B-170">明細 {row + 1}</legend>
+                  <div className="grid gap-3 sm:grid-cols-2">
+                    <div>
+                      <label htmlFor={fieldId(`lines.${row}.category`)} className="block text-dns-16B-130">
+                        経費区分
+                      </label>
+                      <select
+                        id={fieldId(`lines.${row}.category`)}
+                        name={`lines.${row}.category`}
+                        value={line.category}
+                        onChange={(e) => updateLine(row, { category: e.target.value })}
+                        className={inputClass}
+                        {...described(`lines.${row}.category`, fieldMessages)}
+                      >
+                        <option value="">選択してください</option>
+                        {EXPENSE_CATEGORIES.map((category) => (
+                          <option key={category} value={category}>
+                            {EXPENSE_CATEGORY_NAMES[category]}
+                          </option>
+                        ))}
+                      </select>
+                      <FieldMessage path={`lines.${row}.category`} messages={fieldMessages} />
+                    </div>
+                    {menu1 ? (
+                      <div>
+                        <label htmlFor={fieldId(`lines.${row}.activity`)} className="block text-dns-16B-130">
+                          活動
+                        </label>
+                        <select
+                          id={fieldId(`lines.${row}.activity`)}
+                          name={`lines.${row}.activity`}
+                          value={line.activity}
+                          onChange={(e) => updateLine(row, { activity: e.target.value })}
+                          className={inputClass}
+                          {...described(`lines.${row}.activity`, fieldMessages)}
+                        >
+                          <option value="">選択してください</option>
+                          {MENU1_ACTIVITIES.map((activity) => (
+                            <option key={activity.code} value={activity.code}>
+                              {activity.code === "platform" ? "プラットフォームの構築" : `${activity.label} ${activity.name}`}
+                            </option>
+                          ))}
+                        </select>
+                        <FieldMessage path={`lines.${row}.activity`} messages={fieldMessages} />
+                      </div>
+                    ) : (
+                      <input type="hidden" name={`lines.${row}.activity`} value="" />
+                    )}
+                    <div>
+                      <label htmlFor={fieldId(`lines.${row}.description`)} className="block text-dns-16B-130">
+                        内容
+                      </label>
+                      <input
+                        id={fieldId(`lines.${row}.description`)}
+                        name={`lines.${row}.description`}
+                        value={line.description}
+                        onChange={(e) => updateLine(row, { description: e.target.value })}
+                        className={inputClass}
+                      />
+                    </div>
+                    <div>
+                      <label htmlFor={fieldId(`lines.${row}.amount`)} className="block text-dns-16B-130">
+                        金額（円）
+                      </label>
+                      <input
+                        id={fieldId(`lines.${row}.amount`)}
+                        name={`lines.${row}.amount`}
+                        inputMode="numeric"
+                        autoComplete="off"
+                        value={line.amount}
+                        onChange={(e) => updateLine(row, { amount: e.target.value })}
+                        className={`${inputClass} text-right`}
+                        {...described(`lines.${row}.amount`, fieldMessages)}
+                      />
+                      <FieldMessage path={`lines.${row}.amount`} messages={fieldMessages} />
+                    </div>
+                  </div>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value={`remove-line:${row}`}
+                    formNoValidate
+                    onClick={(e) => {
+                      e.preventDefault();
+                      setValues((v) => ({ ...v, lines: v.lines.filter((_, i) => i !== row) }));
+                    }}
+                    className="mt-3 text-dns-16N-130 text-key-800 underline"
+                  >
+                    明細 {row + 1} を削除
+                  </button>
+                </fieldset>
+              ))}
+            </div>
+            <FieldMessage path="lines" messages={fieldMessages} />
+            <button
+              type="submit"
+              name="intent"
+              value="add-line"
+              disabled={values.lines.length >= MAX_FORM_LINES}
+              onClick={(e) => {
+                e.preventDefault();
+                setValues((v) => ({ ...v, lines: [...v.lines, { ...EMPTY_LINE }] }));
+              }}
+              className="rounded-8 border border-key-800 px-4 py-2 text-key-800 hover:bg-key-50"
+            >
+              明細を1行追加
+            </button>
+          </fieldset>
+
+          <fieldset className="grid gap-4 sm:grid-cols-2">
+            <legend className="mb-2 text-std-20B-150">収入と申請額</legend>
+            <div>
+              <label htmlFor={fieldId("otherIncome")} className="block text-std-16B-170">
+                寄付金その他の収入額（円）
+              </label>
+              <input
+                id={fieldId("otherIncome")}
+                name="otherIncome"
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder="0"
+                value={values.otherIncome}
+                onChange={(e) => update({ otherIncome: e.target.value })}
+                className={`${inputClass} text-right`}
+                {...described("otherIncome", fieldMessages)}
+              />
+              <FieldMessage path="otherIncome" messages={fieldMessages} />
+            </div>
+            <div>
+              <label htmlFor={fieldId("requestedAmount")} className="block text-std-16B-170">
+                交付申請額（円・任意）
+              </label>
+              <input
+                id={fieldId("requestedAmount")}
+                name="requestedAmount"
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder="空欄なら交付額の上限"
+                value={values.requestedAmount}
+                onChange={(e) => update({ requestedAmount: e.target.value })}
+                className={`${inputClass} text-right`}
+                {...described("requestedAmount", fieldMessages)}
+              />
+              <FieldMessage path="requestedAmount" messages={fieldMessages} />
+            </div>
+          </fieldset>
+
+          <button type="submit" name="intent" value="recalculate" className="rounded-8 bg-key-800 px-6 py-3 text-std-16B-170 text-white hover:bg-key-900">
+            再計算する
+          </button>
+        </div>
+
+        <section aria-labelledby="result-heading" className="h-fit space-y-4 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-6 lg:sticky lg:top-4">
+          <h2 id="result-heading" tabIndex={-1} className="text-std-20B-150">
+            試算結果
+          </h2>
+          <p aria-live="polite" className="text-std-24B-150">
+            交付額 <span data-testid="grant-amount">{formatYen(result.grantAmount)}</span>
+          </p>
+          <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-dns-16N-130">
+            <Figure term="A 総事業費" value={result.totalProjectCost} />
+            <Figure term="B 寄付金その他の収入額" value={result.otherIncome} />
+            <Figure term="C 対象経費" value={result.eligibleExpenses} />
+            <Figure term="D 交付基準額" value={result.baseAmount} />
+            <Figure term="E 選定額" value={result.selectedAmount} />
+            <dt>交付率</dt>
+            <dd className="text-right">
+              {result.rate.numerator}/{result.rate.denominator}
+            </dd>
+            <Figure term="交付上限額" value={result.ceiling} />
+            <Figure term="交付額" value={result.grantAmount} strong />
+            <Figure term={menu1 ? "地方負担額" : "自己負担額"} value={result.applicantShare} />
+          </dl>
+          <div className="space-y-2 text-dns-16N-130">
+            <h3 className="text-std-16B-170">計算の仕方</h3>
+            <p>
+              選定額（E）は、対象経費（C）{formatYen(result.eligibleExpenses)}、総事業費から収入を引いた額（A−B）
+              {formatYen(Math.max(0, result.totalProjectCost - result.otherIncome))}、交付基準額（D）{formatYen(result.baseAmount)}
+              のうち最も少ない額で、{formatYen(result.selectedAmount)}です。
+            </p>
+            <p>
+              交付額は、選定額に交付率 {result.rate.numerator}/{result.rate.denominator} を掛け、1,000円未満を切り捨てた
+              {formatYen(result.grantAmount)}です（上限 {formatYen(result.ceiling)}）。
+              {menu1 ? "地方負担額" : "自己負担額"}は対象経費から交付額を引いた{formatYen(result.applicantShare)}です。
+            </p>
+            {!selectedParameters && <p className="text-error-2">この年度・事業区分の交付要件は登録されていません。</p>}
+          </div>
+          <Findings findings={findings} />
+        </section>
+      </Form>
+    </div>
+  );
+}
+
+function Figure({ term, value, strong = false }: { term: string; value: number; strong?: boolean }) {
+  return (
+    <>
+      <dt className={strong ? "font-bold" : undefined}>{term}</dt>
+      <dd className={`text-right tabular-nums ${strong ? "font-bold" : ""}`}>{formatYen(value)}</dd>
+    </>
+  );
+}
+
+function Findings({ findings }: { findings: Finding[] }) {
+  const errors = findings.filter((f) => f.severity === "error");
+  const warnings = findings.filter((f) => f.severity === "warning");
+  if (findings.length === 0) {
+    return <p className="text-dns-16N-130 text-success-2">指摘事項はありません。</p>;
+  }
+  return (
+    <div className="space-y-3">
+      {errors.length > 0 && (
+        <FindingList title={`修正が必要な項目（${errors.length}件）`} tone="text-error-2" findings={errors} />
+      )}
+      {warnings.length > 0 && (
+        <FindingList title={`確認事項（${warnings.length}件）`} tone="text-warning-orange-2" findings={warnings} />
+      )}
+    </div>
+  );
+}
+
+function FindingList({ title, tone, findings }: { title: string; tone: string; findings: Finding[] }): ReactNode {
+  return (
+    <div>
+      <h3 className={`text-std-16B-170 ${tone}`}>{title}</h3>
+      <ul className="list-disc space-y-1 pl-5 text-dns-16N-130">
+        {findings.map((f, i) => (
+          <li key={`${f.code}-${f.path}-${i}`} data-finding={f.code}>
+            <a href={`#${fieldId(f.path)}`} className="underline">
+              {f.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
