@@ -58,7 +58,7 @@ export interface ProgrammeParametersTable {
   base_amount: number;
   ceiling: number;
   programme_budget: number;
-  eligible_categories: ColumnType<string[], string[], string[]>;
+  eligible_categories: string[];
   asset_restriction_threshold: number;
   outsourcing_warning_percent: number;
   created_at: CreatedAt;

@@ -69,3 +69,12 @@ export function parseYen(text: string): ParseYenResult {
   if (value > MAX_YEN) return { ok: false, message: `金額は${formatYen(MAX_YEN)}以下で入力してください。` };
   return { ok: true, value };
 }
+
+/**
+ * What an amount field shows once the person leaves it: "１２０００００円" → "1,200,000". Text that is
+ * not an amount is left exactly as typed, so its message can point at it.
+ */
+export function tidyYenInput(text: string): string {
+  const parsed = parseYen(text);
+  return parsed.ok ? groupedYen.format(parsed.value) : text;
+}

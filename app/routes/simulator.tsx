@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, useState, type ReactNode } from "react";
 import { PRODUCT_NAME } from "~/components/site-header";
 import type { Finding } from "~/domain/grant-calculation";
-import { formatYen } from "~/domain/money";
+import { formatYen, tidyYenInput } from "~/domain/money";
 import { PREFECTURES } from "~/domain/prefectures";
 import {
   EXPENSE_CATEGORIES,
@@ -300,6 +300,7 @@ export default function Simulator() {
                         autoComplete="off"
                         value={line.amount}
                         onChange={(e) => updateLine(row, { amount: e.target.value })}
+                        onBlur={(e) => updateLine(row, { amount: tidyYenInput(e.target.value) })}
                         className={`${inputClass} text-right`}
                         {...described(`lines.${row}.amount`, fieldMessages)}
                       />
@@ -352,6 +353,7 @@ export default function Simulator() {
                 placeholder="0"
                 value={values.otherIncome}
                 onChange={(e) => update({ otherIncome: e.target.value })}
+                onBlur={(e) => update({ otherIncome: tidyYenInput(e.target.value) })}
                 className={`${inputClass} text-right`}
                 {...described("otherIncome", fieldMessages)}
               />
@@ -369,6 +371,7 @@ export default function Simulator() {
                 placeholder="空欄なら交付額の上限"
                 value={values.requestedAmount}
                 onChange={(e) => update({ requestedAmount: e.target.value })}
+                onBlur={(e) => update({ requestedAmount: tidyYenInput(e.target.value) })}
                 className={`${inputClass} text-right`}
                 {...described("requestedAmount", fieldMessages)}
               />

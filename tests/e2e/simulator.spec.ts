@@ -21,6 +21,8 @@ test("a visitor enters a Menu 2 budget and sees the grant, live, with the formul
   await expect(result.getByTestId("grant-amount")).toHaveText("4,466,000円");
   await expect(result).toContainText("6,700,000円です");
   await expect(result).toContainText("指摘事項はありません");
+  // Leaving a field tidies what was typed into the usual form.
+  await expect(page.getByRole("group", { name: "明細 2" }).getByLabel("金額（円）")).toHaveValue("200,000");
   await page.screenshot({ path: "test-results/screenshots/simulator-menu2.png", fullPage: true });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_YEN, formatThousandYen, formatYen, formatYenWithKin, parseYen } from "../../app/domain/money";
+import { MAX_YEN, formatThousandYen, formatYen, formatYenWithKin, parseYen, tidyYenInput } from "../../app/domain/money";
 
 describe("formatting yen", () => {
   it.each([
@@ -67,5 +67,19 @@ describe("parseYen refuses anything else with a Japanese message", () => {
     const result = parseYen(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain(message);
+  });
+});
+
+describe("tidying an amount field when the person leaves it", () => {
+  it.each([
+    ["１，２００，０００円", "1,200,000"],
+    ["1200000", "1,200,000"],
+    [" 0 ", "0"],
+  ])("shows %j as %j", (typed, shown) => {
+    expect(tidyYenInput(typed)).toBe(shown);
+  });
+
+  it.each(["abc", "-5,000", "1.5", ""])("leaves %j exactly as typed", (typed) => {
+    expect(tidyYenInput(typed)).toBe(typed);
   });
 });
