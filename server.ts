@@ -12,6 +12,7 @@ import { DatabaseStartupError, openDatabase, type AppDatabase } from "./db/datab
 import { migrateToLatest } from "./db/migrator";
 import { seed } from "./db/seed";
 import { createServerApp } from "./server/app";
+import { cspNonceOf } from "./server/security";
 import { ConfigError, loadConfig, type ServerConfig } from "./server/config";
 import { createLogger } from "./server/logger";
 
@@ -21,10 +22,13 @@ function fail(message: string): never {
 }
 
 async function frontendFor(config: ServerConfig, database: AppDatabase) {
-  const getLoadContext = (req: express.Request) => ({
+  const getLoadContext = (req: express.Request, res: express.Response) => ({
     db: database.db,
     engine: database.engine,
     clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    secure: req.secure,
+    cspNonce: cspNonceOf(res),
+    sessions: config.sessions,
   });
   const router = express.Router();
 
@@ -60,6 +64,9 @@ async function main() {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  if (config.sessionSecretGenerated) {
+    logger.warn("SESSION_SECRET is not set: using a key generated for this run; restarting signs everyone out");
+  }
 
   let database: AppDatabase;
   try {
@@ -83,6 +90,8 @@ async function main() {
     database,
     logger,
     trustProxy: config.trustProxy,
+    mode: config.mode,
+    maxRequestBodyBytes: config.maxRequestBodyBytes,
     frontend: [frontend.router],
   });
   const server = app.listen(config.port, config.host, () => {

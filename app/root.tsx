@@ -1,4 +1,4 @@
-import type { LinksFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import {
   isRouteErrorResponse,
   Links,
@@ -7,10 +7,15 @@ import {
   Scripts,
   ScrollRestoration,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { getViewer } from "~/auth/viewer.server";
+import { IdleWarning } from "~/components/idle-warning";
+import { useNonce } from "~/components/nonce";
 import { SiteFooter } from "~/components/site-footer";
 import { SiteHeader } from "~/components/site-header";
+import { can, PERMISSIONS } from "~/domain/permissions";
 import stylesheet from "~/tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -18,7 +23,26 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await getViewer(request, context);
+  return {
+    viewer: viewer && {
+      displayName: viewer.displayName,
+      organisationName: viewer.organisationName,
+      organisationId: viewer.organisationId,
+      role: viewer.role,
+      permissions: PERMISSIONS.filter((p) => can(viewer.role, p)),
+      sessionExpiresAt: viewer.sessionExpiresAt,
+    },
+  };
+}
+
+// The header shows who is signed in and when their session ends: read it again on every navigation.
+export const shouldRevalidate = () => true;
+
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const viewer = useRouteLoaderData<typeof loader>("root")?.viewer ?? null;
   return (
     <html lang="ja">
       <head>
@@ -34,13 +58,14 @@ export function Layout({ children }: { children: ReactNode }) {
         >
           本文へ移動
         </a>
-        <SiteHeader />
+        <SiteHeader viewer={viewer} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        {viewer ? <IdleWarning expiresAt={viewer.sessionExpiresAt} /> : null}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

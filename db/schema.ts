@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
-import type { Role } from "../app/domain/roles";
+import type { OrganisationKind, Role } from "../app/domain/roles";
 
 /**
  * The database as TypeScript sees it. Every `bigint` column (money, ids, counts) reads back as a
@@ -11,14 +11,6 @@ type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `jsonb`: read as parsed JSON, written as a JSON string. */
 type Json<T> = ColumnType<T, string, string>;
 
-export const ORGANISATION_KINDS = [
-  "prefecture",
-  "intermediary",
-  "municipality",
-  "npo",
-  "cabinet_office",
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 
 export interface OrganisationsTable {
@@ -29,6 +21,13 @@ export interface OrganisationsTable {
   corporate_number: string | null;
   /** JIS X 0401 code "01"–"47", prefectures only. */
   prefecture_code: string | null;
+  representative_title: ColumnType<string, string | undefined, string>;
+  representative_name: ColumnType<string, string | undefined, string>;
+  postal_code: ColumnType<string, string | undefined, string>;
+  address: ColumnType<string, string | undefined, string>;
+  contact_person: ColumnType<string, string | undefined, string>;
+  contact_phone: ColumnType<string, string | undefined, string>;
+  contact_email: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -39,6 +38,8 @@ export interface UsersTable {
   email: string;
   display_name: string;
   role: Role;
+  password_hash: string | null;
+  password_changed_at: Date | null;
   disabled_at: Date | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -75,6 +76,55 @@ export interface AuditEventsTable {
   record_id: string | null;
   details: Json<Record<string, unknown>>;
   ip_address: string | null;
+  /** The organisation whose record the event concerns (each organisation reads its own trail). */
+  subject_organisation_id: number | null;
+}
+
+export interface SessionsTable {
+  /** HMAC of the cookie's token: a copy of this table cannot be used to sign in. */
+  id: string;
+  user_id: number;
+  created_at: CreatedAt;
+  last_seen_at: UpdatedAt;
+  /** The absolute end of the session, whatever its activity. */
+  expires_at: Date | string;
+  ip_address: string | null;
+  user_agent: string | null;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<number>;
+  email: string;
+  user_id: number | null;
+  ip_address: string;
+  succeeded: boolean;
+  attempted_at: CreatedAt;
+}
+
+export interface PasswordTokensTable {
+  token_hash: string;
+  user_id: number;
+  created_at: CreatedAt;
+  expires_at: Date | string;
+  used_at: Date | string | null;
+}
+
+export interface OutboundMessagesTable {
+  id: Generated<number>;
+  recipient: string;
+  subject: string;
+  body: string;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
+export interface StashedFormInputsTable {
+  id: string;
+  user_id: number | null;
+  path: string;
+  fields: Json<Record<string, string | string[]>>;
+  created_at: CreatedAt;
+  expires_at: Date | string;
 }
 
 export interface Database {
@@ -83,6 +133,11 @@ export interface Database {
   fiscal_years: FiscalYearsTable;
   programme_parameters: ProgrammeParametersTable;
   audit_events: AuditEventsTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  password_tokens: PasswordTokensTable;
+  outbound_messages: OutboundMessagesTable;
+  stashed_form_inputs: StashedFormInputsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

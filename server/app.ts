@@ -2,12 +2,16 @@ import express, { type RequestHandler } from "express";
 import type { Logger } from "pino";
 import { databaseAnswers, type AppDatabase } from "../db/database";
 import { latestAppliedMigration } from "../db/migrator";
+import { bodySizeLimit, cspNonce, sameOriginWrites, securityHeaders, type SecurityMode } from "./security";
 
 export interface ServerAppOptions {
   database: AppDatabase;
   logger: Logger;
   /** Take the client's address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   trustProxy?: boolean;
+  /** Development relaxes the Content-Security-Policy for Vite's hot reload. */
+  mode?: SecurityMode;
+  maxRequestBodyBytes?: number;
   /** Static files and the Remix request handler; absent in tests of the bare HTTP layer. */
   frontend?: RequestHandler[];
 }
@@ -37,12 +41,26 @@ export function healthHandler(database: AppDatabase): RequestHandler {
   };
 }
 
-export function createServerApp({ database, logger, trustProxy = false, frontend = [] }: ServerAppOptions): express.Express {
+/** The public JSON API changes nothing and reads no cookie: other sites may call it (docs/decisions/003). */
+const CROSS_ORIGIN_WRITES_ALLOWED = ["/api/v1/simulations"];
+
+export function createServerApp({
+  database,
+  logger,
+  trustProxy = false,
+  mode = "production",
+  maxRequestBodyBytes = 12 * 1024 * 1024,
+  frontend = [],
+}: ServerAppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
   app.use(requestLog(logger));
+  app.use(cspNonce());
+  app.use(securityHeaders({ mode }));
   app.get("/healthz", healthHandler(database));
+  app.use(sameOriginWrites({ exemptPaths: CROSS_ORIGIN_WRITES_ALLOWED }));
+  app.use(bodySizeLimit(maxRequestBodyBytes));
   for (const handler of frontend) app.use(handler);
   return app;
 }

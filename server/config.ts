@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { randomBytes } from "node:crypto";
+import type { SessionSettings } from "../app/auth/session.server";
 import { databaseConfigFromEnv, type DatabaseConfig } from "../db/database";
 
 /** Every environment variable the server reads, parsed once at start-up (see README "Configuration"). */
@@ -15,6 +17,21 @@ const EnvSchema = z.object({
   PGLITE_DATA_DIR: z.string().optional(),
   SEED_DEMO_DATA: z.enum(["true", "false"], { message: "SEED_DEMO_DATA は true または false で指定してください" }).optional(),
   TRUST_PROXY: z.enum(["true", "false"], { message: "TRUST_PROXY は true または false で指定してください" }).default("false"),
+  SESSION_SECRET: z.string().optional(),
+  // Minutes; fractions are accepted so tests can let a session run out in seconds.
+  SESSION_IDLE_MINUTES: z.coerce
+    .number({ message: "SESSION_IDLE_MINUTES は分単位の数値で指定してください" })
+    .positive("SESSION_IDLE_MINUTES は0より大きい分数で指定してください")
+    .default(120),
+  SESSION_ABSOLUTE_MINUTES: z.coerce
+    .number({ message: "SESSION_ABSOLUTE_MINUTES は分単位の数値で指定してください" })
+    .positive("SESSION_ABSOLUTE_MINUTES は0より大きい分数で指定してください")
+    .default(720),
+  MAX_REQUEST_BODY_BYTES: z.coerce
+    .number({ message: "MAX_REQUEST_BODY_BYTES はバイト数（整数）で指定してください" })
+    .int("MAX_REQUEST_BODY_BYTES はバイト数（整数）で指定してください")
+    .min(1024, "MAX_REQUEST_BODY_BYTES は1024以上にしてください")
+    .default(12 * 1024 * 1024),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       message: "LOG_LEVEL は fatal / error / warn / info / debug / trace / silent のいずれかです",
@@ -30,6 +47,9 @@ export interface ServerConfig {
   seedDemoData: boolean;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   trustProxy: boolean;
+  sessions: SessionSettings;
+  sessionSecretGenerated: boolean;
+  maxRequestBodyBytes: number;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
 }
 
@@ -44,14 +64,25 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`環境変数 ${issue.path.join(".")} が不正です: ${issue.message}`);
   }
   const e = parsed.data;
+  const seedDemoData = e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : e.NODE_ENV !== "production";
+  if (e.SESSION_SECRET !== undefined && e.SESSION_SECRET.length < 32) {
+    throw new ConfigError("環境変数 SESSION_SECRET が短すぎます: 32文字以上のランダムな文字列にしてください");
+  }
+  if (e.SESSION_SECRET === undefined && e.NODE_ENV === "production" && !seedDemoData) {
+    throw new ConfigError("環境変数 SESSION_SECRET が必要です: 本番環境では32文字以上のランダムな文字列を指定してください");
+  }
   return {
     mode: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
     database: databaseConfigFromEnv({ DATABASE_URL: e.DATABASE_URL, PGLITE_DATA_DIR: e.PGLITE_DATA_DIR }),
     // Demo organisations and accounts are for trying the product, never for a production install by default.
-    seedDemoData: e.SEED_DEMO_DATA ? e.SEED_DEMO_DATA === "true" : e.NODE_ENV !== "production",
+    seedDemoData,
     trustProxy: e.TRUST_PROXY === "true",
+    // Without a secret of its own (development, demo), a fresh one per start: restarting signs everyone out.
+    sessionSecretGenerated: e.SESSION_SECRET === undefined,
+    sessions: { secret: e.SESSION_SECRET ?? randomBytes(32).toString("base64url"), idleMinutes: e.SESSION_IDLE_MINUTES, absoluteMinutes: e.SESSION_ABSOLUTE_MINUTES },
+    maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
     logLevel: e.LOG_LEVEL,
   };
 }

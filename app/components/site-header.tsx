@@ -1,19 +1,87 @@
-import { Link } from "@remix-run/react";
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { Permission } from "~/domain/permissions";
+import { ROLE_LABELS, type Role } from "~/domain/roles";
 
 export const PRODUCT_NAME = "孤独・孤立対策推進交付金 申請・審査システム";
 
-export function SiteHeader() {
+export interface HeaderViewer {
+  displayName: string;
+  organisationName: string;
+  organisationId: number;
+  role: Role;
+  permissions: Permission[];
+}
+
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-4 px-2 py-1 text-dns-16N-130 underline-offset-4 hover:underline ${isActive ? "font-bold text-key-900 underline" : "text-key-800"}`;
+
+export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
+  const has = (p: Permission) => viewer?.permissions.includes(p) ?? false;
   return (
     <header className="border-b border-solid-gray-420 bg-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">
         <Link to="/" className="text-std-20B-150 text-key-900 hover:underline">
           {PRODUCT_NAME}
         </Link>
-        {/* The signed-in user and sign-out appear here once accounts exist. */}
-        <div aria-label="ログイン状態" role="group" className="text-dns-16N-130 text-solid-gray-700">
-          ログインしていません
+        <div aria-label="ログイン状態" role="group" className="flex flex-wrap items-center gap-3 text-dns-16N-130">
+          {viewer ? (
+            <>
+              <span>
+                <span className="font-bold">{viewer.displayName}</span>
+                <span className="text-solid-gray-700">
+                  （{viewer.organisationName}・{ROLE_LABELS[viewer.role]}）
+                </span>
+              </span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="rounded-8 border border-solid-gray-600 px-3 py-1 hover:bg-solid-gray-50">
+                  ログアウト
+                </button>
+              </Form>
+            </>
+          ) : (
+            <Link to="/login" className="rounded-8 border border-key-800 px-3 py-1 text-key-800 hover:bg-key-50">
+              ログイン
+            </Link>
+          )}
         </div>
       </div>
+      <nav aria-label="メインメニュー" className="mx-auto max-w-5xl px-4 pb-3">
+        <ul className="flex flex-wrap gap-2">
+          <li>
+            <NavLink to="/simulator" className={navLinkClass}>
+              交付額シミュレーター
+            </NavLink>
+          </li>
+          {viewer && (has("view:organisation:own") || has("view:organisation:any")) && !has("manage:organisations:any") ? (
+            <li>
+              <NavLink to={`/organisations/${viewer.organisationId}`} className={navLinkClass}>
+                組織の情報
+              </NavLink>
+            </li>
+          ) : null}
+          {has("view:audit:own") || has("view:audit:any") ? (
+            <li>
+              <NavLink to="/audit" className={navLinkClass}>
+                操作履歴
+              </NavLink>
+            </li>
+          ) : null}
+          {has("manage:organisations:any") ? (
+            <li>
+              <NavLink to="/admin/organisations" className={navLinkClass}>
+                組織とアカウントの管理
+              </NavLink>
+            </li>
+          ) : null}
+          {viewer ? (
+            <li>
+              <NavLink to="/account" className={navLinkClass}>
+                アカウント
+              </NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
     </header>
   );
 }

@@ -15,3 +15,26 @@ export const ROLE_LABELS: Record<Role, string> = {
   reviewer: "審査担当者（内閣府）",
   administrator: "管理者（内閣府）",
 };
+
+/** Which roles an account of each kind of organisation may have. */
+export const ROLES_BY_ORGANISATION_KIND = {
+  prefecture: ["prefecture_officer"],
+  intermediary: ["intermediary_officer"],
+  municipality: ["proposer_officer"],
+  npo: ["proposer_officer"],
+  cabinet_office: ["reviewer", "administrator"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type OrganisationKind = keyof typeof ROLES_BY_ORGANISATION_KIND;
+
+export const ORGANISATION_KIND_LABELS: Record<OrganisationKind, string> = {
+  prefecture: "都道府県",
+  intermediary: "中間支援組織",
+  municipality: "市区町村",
+  npo: "NPO等",
+  cabinet_office: "内閣府",
+};
+
+export function roleFitsOrganisation(role: Role, kind: OrganisationKind): boolean {
+  return (ROLES_BY_ORGANISATION_KIND[kind] as readonly Role[]).includes(role);
+}

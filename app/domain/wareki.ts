@@ -39,3 +39,12 @@ export function formatWarekiDate(date: Date | string): string {
   const n = d.year - era.year + 1;
   return `${era.name}${n === 1 ? "元" : n}年${d.month}月${d.day}日`;
 }
+
+/** An instant as people in Japan read it: "令和8年11月27日 19:05" (Japan time, 24-hour clock). */
+export function formatWarekiDateTime(instant: Date | string): string {
+  const at = new Date(instant);
+  const jst = new Date(at.getTime() + 9 * 3_600_000);
+  const hh = String(jst.getUTCHours()).padStart(2, "0");
+  const mm = String(jst.getUTCMinutes()).padStart(2, "0");
+  return `${formatWarekiDate(at)} ${hh}:${mm}`;
+}

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { getViewer } from "~/auth/viewer.server";
+import { Notice } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { formatYen } from "~/domain/money";
 import { CURRENT_FISCAL_YEAR, PROGRAMME_NAMES } from "~/domain/programmes";
@@ -11,15 +13,17 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "孤独・孤立対策推進交付金の交付申請・審査・予算管理を行うシステムです。" },
 ];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  const parameters = await listProgrammeParameters(context.db, CURRENT_FISCAL_YEAR);
-  return { fiscalYear: CURRENT_FISCAL_YEAR, parameters };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [viewer, parameters] = [await getViewer(request, context), await listProgrammeParameters(context.db, CURRENT_FISCAL_YEAR)];
+  return { fiscalYear: CURRENT_FISCAL_YEAR, parameters, signedIn: viewer !== null };
 }
 
 export default function Index() {
-  const { fiscalYear, parameters } = useLoaderData<typeof loader>();
+  const { fiscalYear, parameters, signedIn } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
   return (
     <div className="space-y-10">
+      {params.get("notice") === "signed-out" && !signedIn ? <Notice tone="success">ログアウトしました。</Notice> : null}
       <section aria-labelledby="page-heading" className="space-y-4">
         <h1 id="page-heading" className="text-std-32B-150 text-solid-gray-900">
           孤独・孤立対策推進交付金
@@ -28,7 +32,15 @@ export default function Index() {
           都道府県・中間支援組織の皆さまが交付申請書をオンラインで作成・提出し、内閣府 孤独・孤立対策推進室が審査、
           交付決定、額の確定から支払・返還までを一つの記録で管理するシステムです。
         </p>
-        <p>
+        <p className="flex flex-wrap gap-4">
+          {signedIn ? null : (
+            <Link
+              to="/login"
+              className="inline-block rounded-8 border border-key-800 px-6 py-3 text-std-16B-170 text-key-800 hover:bg-key-50"
+            >
+              ログイン
+            </Link>
+          )}
           <Link
             to="/simulator"
             className="inline-block rounded-8 bg-key-800 px-6 py-3 text-std-16B-170 text-white hover:bg-key-900"

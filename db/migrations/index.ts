@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as organisationsAndUsers from "./2026_11_27_001_organisations_and_users";
 import * as fiscalYearsAndProgrammeParameters from "./2026_11_27_002_fiscal_years_and_programme_parameters";
 import * as auditEvents from "./2026_11_27_003_audit_events";
+import * as accountsAndSessions from "./2026_11_27_004_accounts_and_sessions";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_001_organisations_and_users": organisationsAndUsers,
   "2026_11_27_002_fiscal_years_and_programme_parameters": fiscalYearsAndProgrammeParameters,
   "2026_11_27_003_audit_events": auditEvents,
+  "2026_11_27_004_accounts_and_sessions": accountsAndSessions,
 };

@@ -17,7 +17,7 @@ interface Run {
 
 function startServer(env: Record<string, string>): Run {
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
-    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", LOG_LEVEL: "info", ...env },
+    env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", LOG_LEVEL: "info", SESSION_SECRET: "e2e-session-secret-".padEnd(40, "x"), ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

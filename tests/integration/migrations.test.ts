@@ -30,7 +30,12 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
       "audit_events",
       "fiscal_years",
       "organisations",
+      "outbound_messages",
+      "password_tokens",
       "programme_parameters",
+      "sessions",
+      "sign_in_attempts",
+      "stashed_form_inputs",
       "users",
     ]);
   });

@@ -24,7 +24,7 @@ describe("server configuration from the environment", () => {
   });
 
   it("leaves demo data out in production unless SEED_DEMO_DATA asks for it", () => {
-    expect(loadConfig({ NODE_ENV: "production" }).seedDemoData).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: "s".repeat(32) }).seedDemoData).toBe(false);
     expect(loadConfig({ NODE_ENV: "production", SEED_DEMO_DATA: "true" }).seedDemoData).toBe(true);
     expect(loadConfig({ SEED_DEMO_DATA: "false" }).seedDemoData).toBe(false);
   });
@@ -50,5 +50,30 @@ describe("connection strings in messages", () => {
 
   it("does not echo text that is not a URL", () => {
     expect(redactConnectionString("host=db password=secret")).not.toContain("secret");
+  });
+});
+
+describe("the session secret", () => {
+  it("is required in production, unless the install is an explicit demo", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/SESSION_SECRET が必要です/);
+    expect(loadConfig({ NODE_ENV: "production", SEED_DEMO_DATA: "true" }).sessionSecretGenerated).toBe(true);
+  });
+
+  it("must be at least 32 characters", () => {
+    expect(() => loadConfig({ SESSION_SECRET: "short" })).toThrow(/32文字以上/);
+    const secret = "x".repeat(32);
+    expect(loadConfig({ NODE_ENV: "production", SESSION_SECRET: secret }).sessions.secret).toBe(secret);
+  });
+
+  it("is generated afresh for each start when not given", () => {
+    expect(loadConfig({}).sessions.secret).not.toBe(loadConfig({}).sessions.secret);
+  });
+
+  it("gives sessions 2 hours idle and 12 hours in all unless configured", () => {
+    expect(loadConfig({}).sessions).toMatchObject({ idleMinutes: 120, absoluteMinutes: 720 });
+    expect(loadConfig({ SESSION_IDLE_MINUTES: "30", SESSION_ABSOLUTE_MINUTES: "240" }).sessions).toMatchObject({
+      idleMinutes: 30,
+      absoluteMinutes: 240,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fiscalYearLabel, fiscalYearOf, formatWarekiDate } from "../../app/domain/wareki";
+import { fiscalYearLabel, fiscalYearOf, formatWarekiDate, formatWarekiDateTime } from "../../app/domain/wareki";
 
 describe("formatWarekiDate", () => {
   it.each([
@@ -52,5 +52,15 @@ describe("fiscal years", () => {
 
   it("refuses a fiscal year before 令和", () => {
     expect(() => fiscalYearLabel(2018)).toThrow(RangeError);
+  });
+});
+
+describe("formatWarekiDateTime", () => {
+  it.each([
+    ["2026-11-27T10:05:00Z", "令和8年11月27日 19:05"],
+    ["2026-03-31T15:00:00Z", "令和8年4月1日 00:00"],
+    ["2019-04-30T14:59:00Z", "平成31年4月30日 23:59"],
+  ])("shows %s as %s in Japan time", (instant, shown) => {
+    expect(formatWarekiDateTime(instant)).toBe(shown);
   });
 });

@@ -1,0 +1,103 @@
+import type { InputHTMLAttributes, ReactNode } from "react";
+
+/**
+ * Form controls in the Digital Agency style: a label above, the message below, tied to the field by
+ * aria-describedby, and an error summary at the top that links to each field.
+ */
+
+export const inputClass =
+  "w-full rounded-8 border border-solid-gray-600 bg-white px-3 py-2 text-std-16N-170 aria-[invalid=true]:border-2 aria-[invalid=true]:border-error-2";
+export const primaryButtonClass =
+  "rounded-8 bg-key-800 px-6 py-3 text-std-16B-170 text-white hover:bg-key-900 disabled:bg-solid-gray-300";
+export const secondaryButtonClass =
+  "rounded-8 border border-key-800 bg-white px-4 py-2 text-dns-16B-130 text-key-800 hover:bg-key-50";
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export function fieldId(name: string) {
+  return `field-${name.replaceAll(".", "-")}`;
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  ...input
+}: { name: string; label: string; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+  const id = fieldId(name);
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-std-16B-170">
+        {label}
+        {input.required ? (
+          <span aria-hidden="true" className="ml-2 text-dns-14N-130 text-error-2">
+            必須
+          </span>
+        ) : null}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-dns-14N-130 text-solid-gray-700">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        className={inputClass}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described || undefined}
+        {...input}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-dns-16N-130 text-error-2">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The list of problems at the top of a form, each a link to its field. Focused when it appears. */
+export function ErrorSummary({ errors, title = "入力内容を確認してください" }: { errors: FieldErrors; title?: string }) {
+  const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
+  if (entries.length === 0) return null;
+  return (
+    <div
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="space-y-2 rounded-8 border-2 border-error-2 bg-white p-4"
+    >
+      <h2 id="error-summary-title" className="text-std-18B-160 text-error-2">
+        {title}
+      </h2>
+      <ul className="list-disc space-y-1 pl-6">
+        {entries.map(([name, message]) => (
+          <li key={name}>
+            {name === "form" ? (
+              message
+            ) : (
+              <a href={`#${fieldId(name)}`} className="text-error-2 underline">
+                {message}
+              </a>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Notice({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "success" | "warning" }) {
+  const colours = {
+    info: "border-key-800 bg-key-50",
+    success: "border-success-2 bg-white",
+    warning: "border-warning-orange-2 bg-white",
+  }[tone];
+  return (
+    <div role="status" className={`rounded-8 border-l-8 p-4 ${colours}`}>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+/** What each audit action means, for people reading the trail. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "auth.signed_in": "ログイン",
+  "auth.sign_in_failed": "ログイン失敗",
+  "auth.sign_in_throttled": "ログイン制限中の試行",
+  "auth.signed_out": "ログアウト",
+  "account.created": "アカウント発行",
+  "account.password_set": "パスワード設定",
+  "account.password_changed": "パスワード変更",
+  "account.disabled": "アカウント無効化",
+  "account.enabled": "アカウント有効化",
+  "organisation.created": "組織の登録",
+  "organisation.profile_updated": "組織情報の更新",
+  "programme_parameters.created": "交付要件の登録",
+  "programme_parameters.updated": "交付要件の変更",
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}

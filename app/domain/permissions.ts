@@ -1,0 +1,71 @@
+/**
+ * Who may do what (domain.md §1). The only place that decides a permission: routes ask through the
+ * guards in app/auth/guards.server.ts, and records of other organisations are filtered in the queries.
+ *
+ * A permission reads `action:subject:scope`: `own` means records of the viewer's own organisation,
+ * `any` means every organisation's.
+ */
+import type { Role } from "./roles";
+
+export const PERMISSIONS = [
+  "view:organisation:own",
+  "edit:organisation:own",
+  "view:organisation:any",
+  "manage:organisations:any",
+  "manage:accounts:any",
+  "manage:programme-parameters:any",
+  "view:audit:own",
+  "view:audit:any",
+  "view:application:own",
+  "edit:application:own",
+  "view:application:any",
+  "review:application:any",
+  "decide:application:any",
+  "view:proposal:own",
+  "edit:proposal:own",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const APPLICANT: Permission[] = [
+  "view:organisation:own",
+  "edit:organisation:own",
+  "view:audit:own",
+  "view:application:own",
+  "edit:application:own",
+];
+
+const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  prefecture_officer: new Set(APPLICANT),
+  intermediary_officer: new Set(APPLICANT),
+  proposer_officer: new Set<Permission>([
+    "view:organisation:own",
+    "edit:organisation:own",
+    "view:audit:own",
+    "view:proposal:own",
+    "edit:proposal:own",
+  ]),
+  // A reviewer sees everything and decides, but never edits an applicant's text.
+  reviewer: new Set<Permission>([
+    "view:organisation:any",
+    "view:audit:any",
+    "view:application:any",
+    "review:application:any",
+    "decide:application:any",
+  ]),
+  administrator: new Set<Permission>([
+    "view:organisation:any",
+    "manage:organisations:any",
+    "manage:accounts:any",
+    "manage:programme-parameters:any",
+    "view:audit:any",
+  ]),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
+
+/** For a pair of `own`/`any` permissions: whether the viewer sees every organisation's records. */
+export function seesAllOrganisations(role: Role, subject: "organisation" | "audit" | "application"): boolean {
+  return can(role, `view:${subject}:any` as Permission);
+}

@@ -1,0 +1,134 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import type { Viewer } from "~/auth/viewer.server";
+import type { OrganisationProfile } from "~/forms/organisation-profile";
+import { seesAllOrganisations } from "~/domain/permissions";
+import type { OrganisationKind } from "~/domain/roles";
+import type { Result } from "./result";
+import { recordAuditEvent, type Actor } from "./audit.server";
+
+const PROFILE_COLUMNS = {
+  representativeTitle: "representative_title",
+  representativeName: "representative_name",
+  postalCode: "postal_code",
+  address: "address",
+  contactPerson: "contact_person",
+  contactPhone: "contact_phone",
+  contactEmail: "contact_email",
+  corporateNumber: "corporate_number",
+} as const;
+
+/**
+ * One organisation as the viewer may see it, or undefined — for another organisation's record exactly as
+ * for one that does not exist. The isolation is part of the query.
+ */
+export async function findOrganisationForViewer(db: Kysely<Database>, viewer: Viewer, id: number) {
+  let query = db.selectFrom("organisations").selectAll().where("id", "=", id);
+  if (!seesAllOrganisations(viewer.role, "organisation")) query = query.where("id", "=", viewer.organisationId);
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const profile = Object.fromEntries(
+    Object.entries(PROFILE_COLUMNS).map(([key, column]) => [key, row[column] ?? ""]),
+  ) as Record<keyof typeof PROFILE_COLUMNS, string>;
+  return { id: row.id, kind: row.kind, name: row.name, prefectureCode: row.prefecture_code, profile };
+}
+
+/** Saves the profile of the viewer's own organisation, with an audit row naming what changed. */
+export async function updateOwnOrganisationProfile(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  ip: string,
+  id: number,
+  profile: OrganisationProfile,
+): Promise<"saved" | "not-found" | "duplicate-corporate-number"> {
+  if (id !== viewer.organisationId) return "not-found";
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("organisations").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+    if (!before) return "not-found";
+    const corporate = profile.corporateNumber || null;
+    if (
+      corporate &&
+      (await trx.selectFrom("organisations").select("id").where("corporate_number", "=", corporate).where("id", "!=", id).executeTakeFirst())
+    ) {
+      return "duplicate-corporate-number";
+    }
+    const changes: Record<string, { before: string; after: string }> = {};
+    const values: Record<string, string | null> = {};
+    for (const [key, column] of Object.entries(PROFILE_COLUMNS) as [keyof OrganisationProfile, keyof typeof before][]) {
+      const after = profile[key];
+      const was = String(before[column] ?? "");
+      values[column] = column === "corporate_number" ? corporate : after;
+      if (was !== after) changes[key] = { before: was, after };
+    }
+    if (Object.keys(changes).length === 0) return "saved";
+    await trx
+      .updateTable("organisations")
+      .set({ ...values, updated_at: new Date() })
+      .where("id", "=", id)
+      .execute();
+    await recordAuditEvent(
+      trx,
+      { userId: viewer.userId, organisationId: viewer.organisationId, ip },
+      { action: "organisation.profile_updated", recordType: "organisation", recordId: id, subjectOrganisationId: id, details: { changes } },
+    );
+    return "saved";
+  });
+}
+
+export async function listOrganisations(db: Kysely<Database>, kind?: OrganisationKind) {
+  let query = db
+    .selectFrom("organisations")
+    .leftJoin("users", "users.organisation_id", "organisations.id")
+    .select(({ fn }) => [
+      "organisations.id",
+      "organisations.kind",
+      "organisations.name",
+      "organisations.prefecture_code",
+      "organisations.corporate_number",
+      fn.count<number>("users.id").as("accounts"),
+    ])
+    .groupBy("organisations.id");
+  if (kind) query = query.where("organisations.kind", "=", kind);
+  return query.orderBy("organisations.kind").orderBy("organisations.prefecture_code").orderBy("organisations.name").execute();
+}
+
+export async function createOrganisation(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: { kind: OrganisationKind; name: string; corporateNumber: string | null },
+): Promise<Result<{ id: number }>> {
+  return db.transaction().execute(async (trx): Promise<Result<{ id: number }>> => {
+    const clash = await trx
+      .selectFrom("organisations")
+      .select(["name", "corporate_number"])
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("kind", "=", input.kind), eb("name", "=", input.name)]),
+          ...(input.corporateNumber ? [eb("corporate_number", "=", input.corporateNumber)] : []),
+        ]),
+      )
+      .executeTakeFirst();
+    if (clash) {
+      return {
+        ok: false as const,
+        errors:
+          clash.name === input.name
+            ? { name: "同じ名前の組織が既に登録されています。" }
+            : { corporateNumber: "この法人番号の組織が既に登録されています。" },
+      };
+    }
+    const { id } = await trx
+      .insertInto("organisations")
+      .values({ kind: input.kind, name: input.name, corporate_number: input.corporateNumber })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAuditEvent(trx, actor, {
+      action: "organisation.created",
+      recordType: "organisation",
+      recordId: id,
+      subjectOrganisationId: id,
+      details: { kind: input.kind, name: input.name, corporateNumber: input.corporateNumber },
+    });
+    return { ok: true as const, id };
+  });
+}

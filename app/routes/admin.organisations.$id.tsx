@@ -1,0 +1,183 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound, requirePermission } from "~/auth/viewer.server";
+import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, TextField } from "~/components/forms";
+import { PRODUCT_NAME } from "~/components/site-header";
+import { ORGANISATION_KIND_LABELS, ROLE_LABELS, ROLES_BY_ORGANISATION_KIND, type Role } from "~/domain/roles";
+import { formatWarekiDateTime } from "~/domain/wareki";
+import { PASSWORD_LINK_HOURS } from "~/domain/passwords";
+import { createAccount, listAccounts, setAccountDisabled } from "~/models/accounts.server";
+import { findOrganisationForViewer } from "~/models/organisations.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? "組織"}（管理） | ${PRODUCT_NAME}` },
+];
+
+async function load(request: Request, context: LoaderFunctionArgs["context"], rawId: string | undefined) {
+  const viewer = await requirePermission(request, context, "manage:accounts:any");
+  const id = Number(rawId);
+  const organisation = Number.isSafeInteger(id) ? await findOrganisationForViewer(context.db, viewer, id) : undefined;
+  if (!organisation) notFound();
+  return { viewer, organisation };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { organisation } = await load(request, context, params.id);
+  return { organisation, accounts: await listAccounts(context.db, organisation.id) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { viewer, organisation } = await load(request, context, params.id);
+  const actor = { userId: viewer.userId, organisationId: viewer.organisationId, ip: context.clientIp };
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+
+  if (intent === "disable" || intent === "enable") {
+    const userId = Number(form.get("userId"));
+    const belongs = (await listAccounts(context.db, organisation.id)).some((a) => a.id === userId);
+    if (!belongs) notFound();
+    const result = await setAccountDisabled(context.db, actor, userId, intent === "disable");
+    return result.ok ? { done: intent } : data({ errors: result.errors }, { status: 400 });
+  }
+
+  const values = {
+    email: String(form.get("email") ?? ""),
+    displayName: String(form.get("displayName") ?? ""),
+    role: String(form.get("role") ?? ""),
+  };
+  const origin = new URL(request.url).origin;
+  const result = await createAccount(
+    context.db,
+    actor,
+    { organisationId: organisation.id, email: values.email, displayName: values.displayName, role: values.role as Role },
+    origin,
+  );
+  if (!result.ok) return data({ values, errors: result.errors }, { status: 400 });
+  return { created: { email: values.email.trim().toLowerCase(), link: result.link } };
+}
+
+export default function AdminOrganisation() {
+  const { organisation, accounts } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const errors: Record<string, string> = actionData && "errors" in actionData ? actionData.errors : {};
+  const values =
+    actionData && "values" in actionData ? (actionData.values as { email: string; displayName: string; role: string }) : undefined;
+  const roles = ROLES_BY_ORGANISATION_KIND[organisation.kind];
+
+  return (
+    <div className="space-y-8">
+      <div>
+        <p>
+          <Link to="/admin/organisations" className="text-key-800 underline">
+            組織の一覧へ戻る
+          </Link>
+        </p>
+        <p className="mt-4 text-dns-16N-130 text-solid-gray-700">{ORGANISATION_KIND_LABELS[organisation.kind]}</p>
+        <h1 className="text-std-32B-150">{organisation.name}</h1>
+      </div>
+      {params.get("notice") === "created" && !actionData ? <Notice tone="success">組織を登録しました。</Notice> : null}
+      {actionData && "created" in actionData && actionData.created ? (
+        <Notice tone="success">
+          <p>
+            {actionData.created.email} のアカウントを発行しました。次のリンクを本人に伝えてください（{PASSWORD_LINK_HOURS}
+            時間有効・1回限り）。同じ内容のメールを送信待ちに登録しました。
+          </p>
+          <p className="mt-2 break-all font-mono" data-testid="password-link">
+            {actionData.created.link}
+          </p>
+        </Notice>
+      ) : null}
+      {actionData && "done" in actionData ? (
+        <Notice tone="success">{actionData.done === "disable" ? "アカウントを無効にし、ログイン中のセッションを終了しました。" : "アカウントを有効にしました。"}</Notice>
+      ) : null}
+
+      <section aria-labelledby="accounts" className="space-y-4">
+        <h2 id="accounts" className="text-std-24B-150">
+          アカウント
+        </h2>
+        {accounts.length === 0 ? (
+          <p>アカウントはまだありません。</p>
+        ) : (
+          <table className="w-full border-collapse text-left">
+            <thead>
+              <tr className="border-b border-solid-gray-420">
+                <th scope="col" className="py-2">氏名</th>
+                <th scope="col" className="py-2">メールアドレス</th>
+                <th scope="col" className="py-2">役割</th>
+                <th scope="col" className="py-2">状態</th>
+                <th scope="col" className="py-2">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              {accounts.map((a) => (
+                <tr key={a.id} className="border-b border-solid-gray-200">
+                  <td className="py-2">{a.display_name}</td>
+                  <td className="py-2">{a.email}</td>
+                  <td className="py-2">{ROLE_LABELS[a.role]}</td>
+                  <td className="py-2">
+                    {a.disabled_at ? `無効（${formatWarekiDateTime(a.disabled_at)}）` : a.hasPassword ? "有効" : "パスワード未設定"}
+                  </td>
+                  <td className="py-2">
+                    <Form method="post">
+                      <input type="hidden" name="userId" value={a.id} />
+                      <button
+                        type="submit"
+                        name="intent"
+                        value={a.disabled_at ? "enable" : "disable"}
+                        className="rounded-8 border border-solid-gray-600 px-3 py-1 text-dns-14N-130"
+                        aria-label={`${a.display_name}のアカウントを${a.disabled_at ? "有効にする" : "無効にする"}`}
+                      >
+                        {a.disabled_at ? "有効にする" : "無効にする"}
+                      </button>
+                    </Form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="new-account" className="max-w-2xl space-y-4 rounded-12 border border-solid-gray-420 p-6">
+        <h2 id="new-account" className="text-std-24B-150">
+          アカウントを発行する
+        </h2>
+        <ErrorSummary errors={errors} />
+        <Form method="post" noValidate className="space-y-4">
+          <input type="hidden" name="intent" value="create" />
+          <TextField name="displayName" label="氏名" required defaultValue={values?.displayName} error={errors.displayName} />
+          <TextField name="email" label="メールアドレス" type="email" required defaultValue={values?.email} error={errors.email} />
+          <div className="space-y-1">
+            <label htmlFor={fieldId("role")} className="block text-std-16B-170">
+              役割
+            </label>
+            <select
+              id={fieldId("role")}
+              name="role"
+              defaultValue={values?.role ?? roles[0]}
+              className={inputClass}
+              aria-invalid={errors.role ? true : undefined}
+              aria-describedby={errors.role ? `${fieldId("role")}-error` : undefined}
+            >
+              {roles.map((role) => (
+                <option key={role} value={role}>
+                  {ROLE_LABELS[role]}
+                </option>
+              ))}
+            </select>
+            {errors.role ? (
+              <p id={`${fieldId("role")}-error`} className="text-error-2">
+                {errors.role}
+              </p>
+            ) : null}
+          </div>
+          <button type="submit" className={primaryButtonClass}>
+            発行する
+          </button>
+        </Form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { endSession, readCookie, SESSION_COOKIE, sessionCookie } from "~/auth/session.server";
+import { signIn } from "~/auth/sign-in.server";
+import { getViewer } from "~/auth/viewer.server";
+import { ErrorSummary, Notice, primaryButtonClass, TextField } from "~/components/forms";
+import { PRODUCT_NAME } from "~/components/site-header";
+import { safeRedirect } from "~/utils/safe-redirect";
+
+export const meta: MetaFunction = () => [{ title: `ログイン | ${PRODUCT_NAME}` }];
+
+const timeInTokyo = (date: Date) =>
+  new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" }).format(date);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const redirectTo = safeRedirect(url.searchParams.get("redirectTo"), "/");
+  if (await getViewer(request, context)) throw redirect(redirectTo);
+  return {
+    redirectTo,
+    restore: url.searchParams.get("restore") ?? "",
+    expired: url.searchParams.get("expired") === "1",
+    passwordSet: url.searchParams.get("notice") === "password-set",
+  };
+}
+
+/** The page to go back to, asked to restore the input kept while the session was expired. */
+function withRestore(path: string, restore: string): string {
+  const url = new URL(path, "http://app.invalid");
+  url.searchParams.set("restore", restore);
+  return `${url.pathname}${url.search}${url.hash}`;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const email = String(form.get("email") ?? "").trim();
+  const password = String(form.get("password") ?? "");
+  const redirectTo = safeRedirect(form.get("redirectTo"), "/");
+  const restore = String(form.get("restore") ?? "");
+
+  const errors: Record<string, string> = {};
+  if (!email) errors.email = "メールアドレスを入力してください。";
+  if (!password) errors.password = "パスワードを入力してください。";
+  if (Object.keys(errors).length > 0) return data({ email, errors }, { status: 400 });
+
+  const result = await signIn(context.db, context.sessions, {
+    email,
+    password,
+    ip: context.clientIp,
+    userAgent: request.headers.get("user-agent"),
+  });
+  if (!result.ok) {
+    const message =
+      result.reason === "invalid"
+        ? "メールアドレスまたはパスワードが正しくありません。"
+        : result.reason === "account-throttled"
+          ? `ログインの失敗が続いたため、このアカウントは ${timeInTokyo(result.until)} までログインできません。時間をおいてから、もう一度お試しください。`
+          : `この接続元からのログインの失敗が多いため、${timeInTokyo(result.until)} までログインできません。`;
+    return data({ email, errors: { form: message } }, { status: result.reason === "invalid" ? 400 : 429 });
+  }
+
+  // A new session id at every sign-in: any session this browser had before is ended.
+  const previous = readCookie(request, SESSION_COOKIE);
+  if (previous) await endSession(context.db, context.sessions, previous);
+  const destination = restore ? withRestore(redirectTo, restore) : redirectTo;
+  return redirect(destination, {
+    headers: {
+      "Set-Cookie": sessionCookie(result.token, {
+        secure: context.secure,
+        maxAgeSeconds: Math.ceil(context.sessions.absoluteMinutes * 60),
+      }),
+    },
+  });
+}
+
+export default function Login() {
+  const { redirectTo, restore, expired, passwordSet } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const submitting = useNavigation().state === "submitting";
+  const errors = actionData?.errors ?? {};
+  return (
+    <div className="mx-auto max-w-lg space-y-6">
+      <h1 className="text-std-32B-150">ログイン</h1>
+      {expired ? (
+        <Notice tone="warning">
+          一定時間操作がなかったため、ログアウトしました。もう一度ログインしてください。
+          {restore ? "入力中だった内容は保存してあり、ログイン後の画面に戻します。" : null}
+        </Notice>
+      ) : null}
+      {passwordSet ? <Notice tone="success">パスワードを設定しました。新しいパスワードでログインしてください。</Notice> : null}
+      <ErrorSummary errors={errors} title={errors.form ? "ログインできませんでした" : undefined} />
+      <Form method="post" noValidate className="space-y-4">
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <input type="hidden" name="restore" value={restore} />
+        <TextField
+          name="email"
+          label="メールアドレス"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={actionData?.email ?? ""}
+          error={"email" in errors ? errors.email : undefined}
+        />
+        <TextField
+          name="password"
+          label="パスワード"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={"password" in errors ? errors.password : undefined}
+        />
+        <button type="submit" className={primaryButtonClass} disabled={submitting}>
+          {submitting ? "確認しています…" : "ログイン"}
+        </button>
+      </Form>
+      <p className="text-dns-16N-130 text-solid-gray-700">
+        アカウントは内閣府の管理者が発行します。パスワードを忘れた場合は、管理者に再発行を依頼してください。
+      </p>
+    </div>
+  );
+}
+
