@@ -18,3 +18,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 export function auditActionLabel(action: string): string {
   return AUDIT_ACTION_LABELS[action] ?? action;
 }
+
+const RECORD_TYPE_LABELS: Record<string, string> = {
+  user: "アカウント",
+  organisation: "組織",
+  programme_parameters: "交付要件",
+  application: "交付申請",
+};
+
+export function recordLabel(recordType: string, recordId: string | null): string {
+  return `${RECORD_TYPE_LABELS[recordType] ?? recordType}${recordId ? ` #${recordId}` : ""}`;
+}

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAnyPermission } from "~/auth/viewer.server";
 import { inputClass } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { AUDIT_ACTION_LABELS, auditActionLabel } from "~/domain/audit-actions";
+import { AUDIT_ACTION_LABELS, auditActionLabel, recordLabel } from "~/domain/audit-actions";
 import { can } from "~/domain/permissions";
 import { formatWarekiDateTime } from "~/domain/wareki";
 import { listAuditEvents } from "~/models/audit.server";
@@ -123,7 +123,7 @@ export default function AuditTrail() {
                 <td className="py-2 pr-3">{e.actor_name ?? (typeof e.details.email === "string" ? e.details.email : "—")}</td>
                 <td className="py-2 pr-3">
                   {e.subject_name ?? "—"}
-                  {e.record_type ? <span className="block text-solid-gray-700">{`${e.record_type} #${e.record_id}`}</span> : null}
+                  {e.record_type ? <span className="block text-solid-gray-700">{recordLabel(e.record_type, e.record_id)}</span> : null}
                 </td>
                 <td className="py-2 pr-3">{e.ip_address ?? "—"}</td>
               </tr>

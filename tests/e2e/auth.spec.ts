@@ -135,4 +135,18 @@ test.describe("when the session runs out", () => {
     await expect(page.getByText("ログインし直す前に入力していた内容を戻しました")).toBeVisible();
     await expect(page.getByLabel("所在地")).toHaveValue("富山県富山市新総曲輪1番7号 県庁東別館3階");
   });
+
+  test("a warning offers to stay signed in, and staying keeps the session going", async ({ page }) => {
+    await signIn(page, ACCOUNTS.sendai);
+    const signedInAt = Date.now();
+    const warning = page.getByRole("alertdialog", { name: "まもなく自動的にログアウトします" });
+    await expect(warning).toBeVisible();
+    await expect(warning.getByRole("button", { name: "ログインを続ける" })).toBeFocused();
+
+    await page.waitForTimeout(Math.max(0, signedInAt + 3_500 - Date.now()));
+    await warning.getByRole("button", { name: "ログインを続ける" }).click();
+    await page.waitForTimeout(Math.max(0, signedInAt + 7_500 - Date.now()));
+    await page.goto("/account");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("アカウント");
+  });
 });
