@@ -62,6 +62,9 @@ export interface ProgrammeParametersTable {
   eligible_categories: string[];
   asset_restriction_threshold: number;
   outsourcing_warning_percent: number;
+  /** "YYYY-MM-DD" in Japan time; null until the programme-year's call is announced. */
+  application_opens_on: string | null;
+  application_closes_on: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
@@ -127,6 +130,54 @@ export interface StashedFormInputsTable {
   expires_at: Date | string;
 }
 
+export interface ApplicationsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  programme: "prefectural" | "intermediary";
+  fiscal_year: number;
+  state: ColumnType<import("../app/domain/application-lifecycle").ApplicationState, string | undefined, string>;
+  draft: Json<Record<string, unknown>>;
+  revision: ColumnType<number, number | undefined, number>;
+  latest_version: ColumnType<number, number | undefined, number>;
+  created_by: number;
+  updated_by: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ApplicationVersionsTable {
+  application_id: number;
+  version: number;
+  snapshot: Json<Record<string, unknown>>;
+  grant_amount: number;
+  requested_amount: number;
+  submitted_by: number;
+  submitted_at: CreatedAt;
+}
+
+export interface ApplicationAttachmentsTable {
+  id: Generated<number>;
+  application_id: number;
+  document_type: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: number;
+  uploaded_at: CreatedAt;
+}
+
+export interface ApplicationCommentsTable {
+  id: Generated<number>;
+  application_id: number;
+  version: number;
+  path: string;
+  body: string;
+  created_by: number;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -138,6 +189,10 @@ export interface Database {
   password_tokens: PasswordTokensTable;
   outbound_messages: OutboundMessagesTable;
   stashed_form_inputs: StashedFormInputsTable;
+  applications: ApplicationsTable;
+  application_versions: ApplicationVersionsTable;
+  application_attachments: ApplicationAttachmentsTable;
+  application_comments: ApplicationCommentsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

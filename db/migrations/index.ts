@@ -3,6 +3,7 @@ import * as organisationsAndUsers from "./2026_11_27_001_organisations_and_users
 import * as fiscalYearsAndProgrammeParameters from "./2026_11_27_002_fiscal_years_and_programme_parameters";
 import * as auditEvents from "./2026_11_27_003_audit_events";
 import * as accountsAndSessions from "./2026_11_27_004_accounts_and_sessions";
+import * as applications from "./2026_11_27_005_applications";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_002_fiscal_years_and_programme_parameters": fiscalYearsAndProgrammeParameters,
   "2026_11_27_003_audit_events": auditEvents,
   "2026_11_27_004_accounts_and_sessions": accountsAndSessions,
+  "2026_11_27_005_applications": applications,
 };

@@ -56,6 +56,8 @@ const DEMO_PROFILES: Record<string, Partial<Record<string, string>>> = {
   },
 };
 
+export const DEMO_CALL = { fiscalYear: 2026, opensOn: "2026-04-01", closesOn: "2027-03-31" };
+
 export async function seedDemoData(db: Kysely<Database>): Promise<void> {
   await db
     .insertInto("organisations")
@@ -88,6 +90,14 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
       .onConflict((oc) => oc.column("email").doNothing())
       .execute();
   }
+
+  // The current year's call is open in the demo, so that applications can be tried out.
+  await db
+    .updateTable("programme_parameters")
+    .set({ application_opens_on: DEMO_CALL.opensOn, application_closes_on: DEMO_CALL.closesOn })
+    .where("fiscal_year", "=", DEMO_CALL.fiscalYear)
+    .where("application_opens_on", "is", null)
+    .execute();
 
   for (const [name, profile] of Object.entries(DEMO_PROFILES)) {
     await db

@@ -27,6 +27,10 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
     expect(applied).toEqual(Object.keys(migrations));
     expect(await latestAppliedMigration(database.db)).toBe(LATEST_MIGRATION);
     expect(await tablesIn(database.db)).toEqual([
+      "application_attachments",
+      "application_comments",
+      "application_versions",
+      "applications",
       "audit_events",
       "fiscal_years",
       "organisations",

@@ -1,0 +1,488 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../db/schema";
+import type { Viewer } from "~/auth/viewer.server";
+import { transition, type ApplicationState, type LifecycleAction } from "~/domain/application-lifecycle";
+import type { Finding } from "~/domain/grant-calculation";
+import { deadlineInstant, isOpen } from "~/domain/japan-time";
+import { can, seesAllOrganisations } from "~/domain/permissions";
+import type { Programme } from "~/domain/programmes";
+import { PROGRAMME_NAMES } from "~/domain/programmes";
+import { fiscalYearLabel } from "~/domain/wareki";
+import { checkApplication, initialDraft, readDraft, type ApplicationDraft } from "~/forms/application";
+import { recordAuditEvent } from "./audit.server";
+import { listProgrammeParameters } from "./programme-parameters.server";
+
+/** Which programme each kind of organisation applies to. */
+export const PROGRAMME_OF_KIND: Partial<Record<string, Programme>> = {
+  prefecture: "prefectural",
+  intermediary: "intermediary",
+};
+
+const EDITABLE_STATES: ApplicationState[] = ["draft", "returned"];
+
+const actorOf = (viewer: Viewer, ip: string) => ({ userId: viewer.userId, organisationId: viewer.organisationId, ip });
+
+/** The application as the viewer may see it, or undefined: another organisation's is answered as missing. */
+export async function findApplicationForViewer(db: Kysely<Database>, viewer: Viewer, id: number) {
+  let query = db
+    .selectFrom("applications")
+    .innerJoin("organisations", "organisations.id", "applications.organisation_id")
+    .innerJoin("users as editor", "editor.id", "applications.updated_by")
+    .select([
+      "applications.id",
+      "applications.organisation_id",
+      "applications.programme",
+      "applications.fiscal_year",
+      "applications.state",
+      "applications.draft",
+      "applications.revision",
+      "applications.latest_version",
+      "applications.updated_at",
+      "organisations.name as organisation_name",
+      "editor.display_name as updated_by_name",
+    ])
+    .where("applications.id", "=", id);
+  if (!seesAllOrganisations(viewer.role, "application")) {
+    query = query.where("applications.organisation_id", "=", viewer.organisationId);
+  }
+  const row = await query.executeTakeFirst();
+  return row && { ...row, draft: readDraft(row.draft) };
+}
+
+export type ApplicationRecord = NonNullable<Awaited<ReturnType<typeof findApplicationForViewer>>>;
+
+export function isEditable(viewer: Viewer, application: { state: ApplicationState; organisation_id: number }): boolean {
+  return (
+    can(viewer.role, "edit:application:own") &&
+    application.organisation_id === viewer.organisationId &&
+    EDITABLE_STATES.includes(application.state)
+  );
+}
+
+export async function listApplicationsForViewer(db: Kysely<Database>, viewer: Viewer) {
+  let query = db
+    .selectFrom("applications")
+    .innerJoin("organisations", "organisations.id", "applications.organisation_id")
+    .leftJoin("application_versions as v", (join) =>
+      join.onRef("v.application_id", "=", "applications.id").onRef("v.version", "=", "applications.latest_version"),
+    )
+    .select([
+      "applications.id",
+      "applications.programme",
+      "applications.fiscal_year",
+      "applications.state",
+      "applications.latest_version",
+      "applications.updated_at",
+      "organisations.name as organisation_name",
+      "v.requested_amount",
+      "v.grant_amount",
+    ]);
+  if (!seesAllOrganisations(viewer.role, "application")) {
+    query = query.where("applications.organisation_id", "=", viewer.organisationId);
+  }
+  return query.orderBy("applications.fiscal_year", "desc").orderBy("applications.id").execute();
+}
+
+export interface ApplicationWindow {
+  opensOn: string;
+  closesOn: string;
+}
+
+export async function applicationWindow(
+  db: Kysely<Database>,
+  fiscalYear: number,
+  programme: Programme,
+): Promise<ApplicationWindow | null> {
+  const row = await db
+    .selectFrom("programme_parameters")
+    .select(["application_opens_on", "application_closes_on"])
+    .where("fiscal_year", "=", fiscalYear)
+    .where("programme", "=", programme)
+    .executeTakeFirst();
+  if (!row?.application_opens_on || !row.application_closes_on) return null;
+  return { opensOn: row.application_opens_on, closesOn: row.application_closes_on };
+}
+
+function windowProblem(window: ApplicationWindow | null, fiscalYear: number, programme: Programme, now: Date): string | null {
+  const what = `${fiscalYearLabel(fiscalYear)}の${PROGRAMME_NAMES[programme]}`;
+  if (!window) return `${what}の受付期間はまだ決まっていません。`;
+  if (isOpen(now, window.opensOn, window.closesOn)) return null;
+  return now < deadlineInstant(window.closesOn)
+    ? `${what}の受付は${window.opensOn.replaceAll("-", "/")}からです。`
+    : `${what}の受付は${window.closesOn.replaceAll("-", "/")}で締め切りました。`;
+}
+
+export type CreateOutcome = { ok: true; id: number; created: boolean } | { ok: false; message: string };
+
+/** Opens the organisation's application for a programme-year, or finds the one it already has. */
+export async function createApplication(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  ip: string,
+  fiscalYear: number,
+  now = new Date(),
+): Promise<CreateOutcome> {
+  const programme = PROGRAMME_OF_KIND[viewer.organisationKind];
+  if (!programme || !can(viewer.role, "edit:application:own")) {
+    return { ok: false, message: "この組織は交付申請を行えません。" };
+  }
+  const existing = await db
+    .selectFrom("applications")
+    .select("id")
+    .where("organisation_id", "=", viewer.organisationId)
+    .where("programme", "=", programme)
+    .where("fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
+  if (existing) return { ok: true, id: existing.id, created: false };
+  const problem = windowProblem(await applicationWindow(db, fiscalYear, programme), fiscalYear, programme, now);
+  if (problem) return { ok: false, message: problem };
+
+  return db.transaction().execute(async (trx): Promise<CreateOutcome> => {
+    const organisation = await trx
+      .selectFrom("organisations")
+      .select(["name", "corporate_number"])
+      .where("id", "=", viewer.organisationId)
+      .executeTakeFirstOrThrow();
+    const inserted = await trx
+      .insertInto("applications")
+      .values({
+        organisation_id: viewer.organisationId,
+        programme,
+        fiscal_year: fiscalYear,
+        draft: JSON.stringify(initialDraft(programme, { name: organisation.name, corporateNumber: organisation.corporate_number ?? "" })),
+        created_by: viewer.userId,
+        updated_by: viewer.userId,
+        created_at: now,
+        updated_at: now,
+      })
+      // Two colleagues starting at once: the second finds the first one's application.
+      .onConflict((oc) => oc.constraint("applications_one_per_organisation_programme_year").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!inserted) {
+      const other = await trx
+        .selectFrom("applications")
+        .select("id")
+        .where("organisation_id", "=", viewer.organisationId)
+        .where("programme", "=", programme)
+        .where("fiscal_year", "=", fiscalYear)
+        .executeTakeFirstOrThrow();
+      return { ok: true, id: other.id, created: false };
+    }
+    await recordAuditEvent(trx, actorOf(viewer, ip), {
+      action: "application.created",
+      recordType: "application",
+      recordId: inserted.id,
+      subjectOrganisationId: viewer.organisationId,
+      details: { programme, fiscalYear },
+    });
+    return { ok: true, id: inserted.id, created: true };
+  });
+}
+
+/** Every leaf of a JSON value by its path ("lines.3.amount"), for saying what changed. */
+export function flatten(value: unknown, prefix = "", out: Record<string, string> = {}): Record<string, string> {
+  if (Array.isArray(value)) {
+    if (value.length === 0 && prefix) out[prefix] = "";
+    value.forEach((v, i) => flatten(v, prefix ? `${prefix}.${i}` : String(i), out));
+  } else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
+  } else if (prefix) {
+    out[prefix] = value === undefined || value === null ? "" : String(value);
+  }
+  return out;
+}
+
+export interface FieldChange {
+  path: string;
+  before: string;
+  after: string;
+}
+
+export function changesBetween(before: unknown, after: unknown): FieldChange[] {
+  const a = flatten(before);
+  const b = flatten(after);
+  const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return paths
+    .filter((p) => (a[p] ?? "") !== (b[p] ?? ""))
+    .map((path) => ({ path, before: a[path] ?? "", after: b[path] ?? "" }));
+}
+
+export type SaveOutcome =
+  | { status: "saved"; revision: number; savedAt: string }
+  | {
+      status: "conflict";
+      revision: number;
+      draft: ApplicationDraft;
+      updatedBy: string;
+      updatedAt: string;
+      /** What the other save changed, compared with the revision this one was based on is unknown: compared with this one. */
+      changes: FieldChange[];
+    }
+  | { status: "not-found" }
+  | { status: "not-editable"; reason: string };
+
+/**
+ * Saves a draft if it was based on the latest revision. A save based on an older one is refused as a
+ * conflict, with the current content and what differs, and the caller keeps its own input.
+ */
+export async function saveDraft(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  ip: string,
+  id: number,
+  { revision, draft }: { revision: number; draft: ApplicationDraft },
+  now = new Date(),
+): Promise<SaveOutcome> {
+  return db.transaction().execute(async (trx): Promise<SaveOutcome> => {
+    const current = await trx
+      .selectFrom("applications")
+      .innerJoin("users", "users.id", "applications.updated_by")
+      .select(["applications.state", "applications.revision", "applications.draft", "applications.updated_at", "users.display_name"])
+      .where("applications.id", "=", id)
+      .where("applications.organisation_id", "=", viewer.organisationId)
+      .forUpdate(["applications"])
+      .executeTakeFirst();
+    if (!current || !can(viewer.role, "edit:application:own")) return { status: "not-found" };
+    const allowed = transition(current.state, "edit", viewer.role);
+    if (!allowed.ok) return { status: "not-editable", reason: allowed.reason };
+    const stored = readDraft(current.draft);
+    if (current.revision !== revision) {
+      return {
+        status: "conflict",
+        revision: current.revision,
+        draft: stored,
+        updatedBy: current.display_name,
+        updatedAt: current.updated_at.toISOString(),
+        changes: changesBetween(draft, stored),
+      };
+    }
+    const changes = changesBetween(stored, draft);
+    if (changes.length === 0) return { status: "saved", revision, savedAt: current.updated_at.toISOString() };
+    await trx
+      .updateTable("applications")
+      .set({ draft: JSON.stringify(draft), revision: revision + 1, updated_by: viewer.userId, updated_at: now })
+      .where("id", "=", id)
+      .execute();
+    await recordAuditEvent(trx, actorOf(viewer, ip), {
+      action: "application.draft_saved",
+      recordType: "application",
+      recordId: id,
+      subjectOrganisationId: viewer.organisationId,
+      details: { revision: revision + 1, changedFields: changes.slice(0, 50).map((c) => c.path), changedCount: changes.length },
+    });
+    return { status: "saved", revision: revision + 1, savedAt: now.toISOString() };
+  });
+}
+
+export type SubmitOutcome =
+  | { status: "submitted"; version: number }
+  | { status: "not-found" }
+  | { status: "refused"; reason: string }
+  | { status: "conflict"; reason: string }
+  | { status: "has-errors"; findings: Finding[] }
+  | { status: "needs-acknowledgement"; warnings: Finding[] };
+
+/**
+ * Submits the application as it is stored: errors refuse it, warnings must be acknowledged. The submitted
+ * content is frozen as the next numbered version with the calculation, the attachments' hashes and the
+ * programme parameters used, in the same transaction as the state change and its audit row.
+ */
+export async function submitApplication(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  ip: string,
+  id: number,
+  { revision, acknowledgeWarnings }: { revision: number; acknowledgeWarnings: boolean },
+  now = new Date(),
+): Promise<SubmitOutcome> {
+  return db.transaction().execute(async (trx): Promise<SubmitOutcome> => {
+    const application = await trx
+      .selectFrom("applications")
+      .innerJoin("organisations", "organisations.id", "applications.organisation_id")
+      .select([
+        "applications.state",
+        "applications.revision",
+        "applications.draft",
+        "applications.programme",
+        "applications.fiscal_year",
+        "applications.latest_version",
+        "organisations.name",
+        "organisations.corporate_number",
+        "organisations.representative_title",
+        "organisations.representative_name",
+        "organisations.postal_code",
+        "organisations.address",
+        "organisations.contact_person",
+        "organisations.contact_phone",
+        "organisations.contact_email",
+        "organisations.prefecture_code",
+      ])
+      .where("applications.id", "=", id)
+      .where("applications.organisation_id", "=", viewer.organisationId)
+      .forUpdate(["applications"])
+      .executeTakeFirst();
+    if (!application || !can(viewer.role, "edit:application:own")) return { status: "not-found" };
+
+    const action: LifecycleAction = application.state === "returned" ? "resubmit" : "submit";
+    const allowed = transition(application.state, action, viewer.role);
+    if (!allowed.ok) return { status: "refused", reason: allowed.reason };
+    const window = await applicationWindow(trx, application.fiscal_year, application.programme);
+    const closed = windowProblem(window, application.fiscal_year, application.programme, now);
+    if (closed) return { status: "refused", reason: closed };
+    if (application.revision !== revision) {
+      return { status: "conflict", reason: "提出の前に、別の担当者が内容を保存しました。最新の内容を確認してから提出してください。" };
+    }
+
+    const parameters = await listProgrammeParameters(trx, application.fiscal_year);
+    const draft = readDraft(application.draft);
+    const check = checkApplication(application.programme, application.fiscal_year, draft, parameters, { forSubmission: true });
+    const errors = check.findings.filter((f) => f.severity === "error");
+    if (errors.length > 0) return { status: "has-errors", findings: errors };
+    const warnings = check.findings.filter((f) => f.severity === "warning");
+    if (warnings.length > 0 && !acknowledgeWarnings) return { status: "needs-acknowledgement", warnings };
+
+    const attachments = await trx
+      .selectFrom("application_attachments")
+      .select(["id", "document_type", "file_name", "content_type", "size_bytes", "sha256", "uploaded_at"])
+      .where("application_id", "=", id)
+      .orderBy("id")
+      .execute();
+    const version = application.latest_version + 1;
+    const { draft: _stored, state: _state, revision: _revision, latest_version: _latest, ...organisation } = application;
+    const snapshot = {
+      version,
+      programme: application.programme,
+      fiscalYear: application.fiscal_year,
+      organisation,
+      draft,
+      calculation: check.result,
+      requestedAmount: check.requestedAmount,
+      acknowledgedWarnings: warnings,
+      attachments: attachments.map((a) => ({ ...a, uploaded_at: a.uploaded_at.toISOString() })),
+      parameters: parameters.find((p) => p.programme === application.programme),
+      submittedAt: now.toISOString(),
+      submittedBy: { userId: viewer.userId, name: viewer.displayName },
+    };
+    await trx
+      .insertInto("application_versions")
+      .values({
+        application_id: id,
+        version,
+        snapshot: JSON.stringify(snapshot),
+        grant_amount: check.result.grantAmount,
+        requested_amount: check.requestedAmount,
+        submitted_by: viewer.userId,
+        submitted_at: now,
+      })
+      .execute();
+    await trx
+      .updateTable("applications")
+      .set({ state: allowed.to, latest_version: version, updated_at: now, updated_by: viewer.userId })
+      .where("id", "=", id)
+      .execute();
+    await recordAuditEvent(trx, actorOf(viewer, ip), {
+      action: action === "resubmit" ? "application.resubmitted" : "application.submitted",
+      recordType: "application",
+      recordId: id,
+      subjectOrganisationId: viewer.organisationId,
+      details: { from: application.state, to: allowed.to, version, grantAmount: check.result.grantAmount, requestedAmount: check.requestedAmount },
+    });
+    return { status: "submitted", version };
+  });
+}
+
+export type ReviewOutcome = { status: "done"; to: ApplicationState } | { status: "not-found" } | { status: "refused"; reason: string };
+
+/**
+ * A reviewer's step in the lifecycle: start the review, or return the application for correction with
+ * comments on its fields (shown beside those fields when the applicant reopens it).
+ */
+export async function reviewApplication(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  ip: string,
+  id: number,
+  action: "start_review" | "return",
+  comments: { path: string; body: string }[] = [],
+  now = new Date(),
+): Promise<ReviewOutcome> {
+  if (!can(viewer.role, "review:application:any")) return { status: "not-found" };
+  return db.transaction().execute(async (trx): Promise<ReviewOutcome> => {
+    const application = await trx
+      .selectFrom("applications")
+      .select(["state", "organisation_id", "latest_version"])
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!application) return { status: "not-found" };
+    const allowed = transition(application.state, action, viewer.role);
+    if (!allowed.ok) return { status: "refused", reason: allowed.reason };
+    if (action === "return" && comments.every((c) => !c.body.trim())) {
+      return { status: "refused", reason: "差戻しの理由を1つ以上記入してください。" };
+    }
+    const kept = comments.filter((c) => c.body.trim());
+    if (kept.length > 0) {
+      await trx
+        .insertInto("application_comments")
+        .values(kept.map((c) => ({ application_id: id, version: application.latest_version, path: c.path, body: c.body.trim(), created_by: viewer.userId, created_at: now })))
+        .execute();
+    }
+    await trx.updateTable("applications").set({ state: allowed.to, updated_at: now }).where("id", "=", id).execute();
+    await recordAuditEvent(trx, actorOf(viewer, ip), {
+      action: action === "return" ? "application.returned" : "application.review_started",
+      recordType: "application",
+      recordId: id,
+      subjectOrganisationId: application.organisation_id,
+      details: { from: application.state, to: allowed.to, version: application.latest_version, comments: kept.length },
+    });
+    return { status: "done", to: allowed.to };
+  });
+}
+
+/** The reviewer's comments on the latest submitted version, by field path. */
+export async function latestComments(db: Kysely<Database>, application: { id: number; latest_version: number }) {
+  return db
+    .selectFrom("application_comments")
+    .innerJoin("users", "users.id", "application_comments.created_by")
+    .select(["application_comments.path", "application_comments.body", "application_comments.created_at", "users.display_name"])
+    .where("application_id", "=", application.id)
+    .where("version", "=", application.latest_version)
+    .orderBy("application_comments.id")
+    .execute();
+}
+
+export async function listVersions(db: Kysely<Database>, applicationId: number) {
+  return db
+    .selectFrom("application_versions")
+    .innerJoin("users", "users.id", "application_versions.submitted_by")
+    .select([
+      "application_versions.version",
+      "application_versions.submitted_at",
+      "application_versions.grant_amount",
+      "application_versions.requested_amount",
+      "users.display_name as submitted_by_name",
+    ])
+    .where("application_id", "=", applicationId)
+    .orderBy("version")
+    .execute();
+}
+
+export async function getVersion(db: Kysely<Database>, applicationId: number, version: number) {
+  return db
+    .selectFrom("application_versions")
+    .select(["version", "snapshot", "submitted_at", "grant_amount", "requested_amount"])
+    .where("application_id", "=", applicationId)
+    .where("version", "=", version)
+    .executeTakeFirst();
+}
+
+/** Total size of an application's attachments, in bytes. */
+export async function attachmentBytes(db: Kysely<Database>, applicationId: number): Promise<number> {
+  const row = await db
+    .selectFrom("application_attachments")
+    .select(sql<number>`coalesce(sum(size_bytes), 0)::bigint`.as("total"))
+    .where("application_id", "=", applicationId)
+    .executeTakeFirstOrThrow();
+  return row.total;
+}

@@ -1,0 +1,217 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { emptyDraft, EMPTY_BUDGET_LINE, type ApplicationDraft } from "../../app/forms/application";
+import {
+  createApplication,
+  findApplicationForViewer,
+  getVersion,
+  latestComments,
+  listVersions,
+  reviewApplication,
+  saveDraft,
+  submitApplication,
+} from "../../app/models/applications.server";
+import type { AppDatabase } from "../../db/database";
+import { seed } from "../../db/seed";
+import { createUser } from "./support/accounts";
+import { createTestDatabase, ENGINES } from "./support/test-database";
+
+const DURING_CALL = new Date("2026-11-27T03:00:00Z");
+
+/** A Menu 1 draft that passes every check: platform + ①③⑦, three lines. */
+function completeMenu1(): ApplicationDraft {
+  const draft = emptyDraft("prefectural");
+  draft.purpose = "県内の官民連携プラットフォームを構築し、孤独・孤立の実態を把握する。";
+  draft.activities = [
+    { code: "platform", content: "プラットフォームの設置と運営", months: [4, 5, 6], indicators: "会議4回" },
+    { code: "a1", content: "取組方針の作成", months: [7, 8], indicators: "方針の策定" },
+    { code: "a3", content: "情報共有会", months: [9], indicators: "参加50団体" },
+    { code: "a7", content: "居場所づくり", months: [10, 11], indicators: "10か所" },
+  ];
+  draft.platformMembers = [{ name: "特定非営利活動法人 とやま", kind: "npo", role: "事務局" }];
+  draft.lines = [
+    { ...EMPTY_BUDGET_LINE, category: "honoraria", activity: "platform", description: "委員謝金", quantity: "10", unitPrice: "20,000" },
+    { ...EMPTY_BUDGET_LINE, category: "outsourcing", activity: "a1", description: "調査委託", amount: "2,000,000" },
+    { ...EMPTY_BUDGET_LINE, category: "subsidies", activity: "a7", description: "居場所補助", amount: "１，５００，０００円" },
+  ];
+  return draft;
+}
+
+describe.each(ENGINES)("%s: applications", (engine) => {
+  let database: AppDatabase;
+  let officer: Awaited<ReturnType<typeof createUser>>;
+  let colleague: Awaited<ReturnType<typeof createUser>>;
+  let reviewer: Awaited<ReturnType<typeof createUser>>;
+
+  beforeEach(async () => {
+    database = await createTestDatabase(engine);
+    await seed(database.db, { demo: false });
+    await database.db
+      .updateTable("programme_parameters")
+      .set({ application_opens_on: "2026-04-01", application_closes_on: "2026-12-25" })
+      .where("fiscal_year", "=", 2026)
+      .execute();
+    officer = await createUser(database.db, "prefecture_officer");
+    colleague = await createUser(database.db, "prefecture_officer", { organisationId: officer.organisationId });
+    reviewer = await createUser(database.db, "reviewer");
+  });
+  afterEach(() => database.close());
+
+  const open = async () => {
+    const created = await createApplication(database.db, officer.viewer, "192.0.2.1", 2026, DURING_CALL);
+    if (!created.ok) throw new Error(created.message);
+    return created.id;
+  };
+
+  it("opens one application per organisation, programme and year: a second start finds the first", async () => {
+    const first = await createApplication(database.db, officer.viewer, "192.0.2.1", 2026, DURING_CALL);
+    const second = await createApplication(database.db, colleague.viewer, "192.0.2.2", 2026, DURING_CALL);
+    expect(first).toMatchObject({ ok: true, created: true });
+    expect(second).toEqual({ ok: true, id: first.ok ? first.id : -1, created: false });
+    expect(await database.db.selectFrom("applications").select("id").execute()).toHaveLength(1);
+    await expect(
+      database.db
+        .insertInto("applications")
+        .values({ organisation_id: officer.organisationId, programme: "prefectural", fiscal_year: 2026, draft: "{}", created_by: officer.id, updated_by: officer.id })
+        .execute(),
+    ).rejects.toThrow(/applications_one_per_organisation_programme_year/);
+  });
+
+  it("does not open before the call or after its closing day, which ends at 23:59:59 JST", async () => {
+    const before = await createApplication(database.db, officer.viewer, "192.0.2.1", 2026, new Date("2026-03-31T14:59:59Z"));
+    expect(before).toEqual({ ok: false, message: expect.stringMatching(/2026\/04\/01からです/) });
+    const lastSecond = await createApplication(database.db, officer.viewer, "192.0.2.1", 2026, new Date("2026-12-25T14:59:59Z"));
+    expect(lastSecond.ok).toBe(true);
+  });
+
+  it("refuses to submit after the deadline, keeping the draft", async () => {
+    const id = await open();
+    await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft: completeMenu1() }, DURING_CALL);
+    const late = await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: true }, new Date("2026-12-25T15:00:00Z"));
+    expect(late).toEqual({ status: "refused", reason: expect.stringMatching(/2026\/12\/25で締め切りました/) });
+    const stored = await findApplicationForViewer(database.db, officer.viewer, id);
+    expect(stored).toMatchObject({ state: "draft", latest_version: 0, draft: completeMenu1() });
+  });
+
+  it("saves an incomplete draft exactly as typed, with a new revision and an audit row", async () => {
+    const id = await open();
+    const draft = emptyDraft("prefectural");
+    draft.lines[0] = { ...EMPTY_BUDGET_LINE, amount: "abc", description: "まだ途中" };
+
+    const saved = await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft }, DURING_CALL);
+
+    expect(saved).toEqual({ status: "saved", revision: 2, savedAt: DURING_CALL.toISOString() });
+    expect((await findApplicationForViewer(database.db, officer.viewer, id))?.draft.lines[0]).toMatchObject({ amount: "abc", description: "まだ途中" });
+    const audit = await database.db.selectFrom("audit_events").select(["action", "details"]).where("action", "=", "application.draft_saved").execute();
+    expect(audit[0]?.details).toMatchObject({ revision: 2, changedFields: ["lines.0.description", "lines.0.amount"] });
+  });
+
+  it("never lets a second officer's save overwrite the first silently: it is a conflict showing what changed", async () => {
+    const id = await open();
+    const mine = { ...emptyDraft("prefectural"), purpose: "私の入力" };
+    const theirs = { ...emptyDraft("prefectural"), purpose: "同僚の入力" };
+    expect(await saveDraft(database.db, colleague.viewer, "192.0.2.2", id, { revision: 1, draft: theirs })).toMatchObject({ status: "saved", revision: 2 });
+
+    const conflict = await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft: mine });
+
+    expect(conflict).toMatchObject({
+      status: "conflict",
+      revision: 2,
+      updatedBy: colleague.viewer.displayName,
+      draft: theirs,
+      changes: [{ path: "purpose", before: "私の入力", after: "同僚の入力" }],
+    });
+    expect((await findApplicationForViewer(database.db, officer.viewer, id))?.draft.purpose).toBe("同僚の入力");
+    // Saving again on top of the revision they have now seen is allowed.
+    expect(await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, draft: mine })).toMatchObject({ status: "saved", revision: 3 });
+  });
+
+  it("refuses a submission with errors, listing them, and changes nothing", async () => {
+    const id = await open();
+    const draft = completeMenu1();
+    draft.lines[2]!.activity = "a3"; // 補助金 charged to ③
+    draft.purpose = "";
+    await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft });
+
+    const refused = await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: true }, DURING_CALL);
+
+    expect(refused.status).toBe("has-errors");
+    const paths = refused.status === "has-errors" ? refused.findings.map((f) => `${f.code}@${f.path}`) : [];
+    expect(paths).toEqual(expect.arrayContaining(["subsidy-activity-restricted@lines.2.activity", "input-invalid@purpose"]));
+    expect(await listVersions(database.db, id)).toEqual([]);
+  });
+
+  it("asks for warnings to be acknowledged, then freezes version 1 with the calculation and the parameters used", async () => {
+    const id = await open();
+    const draft = completeMenu1();
+    draft.lines.push({ ...EMPTY_BUDGET_LINE, category: "equipment", activity: "a7", description: "備品", amount: "500000" });
+    await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft });
+
+    const first = await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: false }, DURING_CALL);
+    expect(first.status).toBe("needs-acknowledgement");
+    const codes = first.status === "needs-acknowledgement" ? first.warnings.map((w) => w.code) : [];
+    expect(codes).toEqual(expect.arrayContaining(["asset-restriction"]));
+
+    expect(await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: true }, DURING_CALL)).toEqual({ status: "submitted", version: 1 });
+
+    // A = 200,000 + 2,000,000 + 1,500,000 + 500,000 = 4,200,000 = C; E = 4,200,000; grant = 2,100,000.
+    const version = await getVersion(database.db, id, 1);
+    expect(version).toMatchObject({ grant_amount: 2_100_000, requested_amount: 2_100_000 });
+    expect(version?.snapshot).toMatchObject({
+      version: 1,
+      calculation: { totalProjectCost: 4_200_000, eligibleExpenses: 4_200_000, grantAmount: 2_100_000 },
+      parameters: { fiscalYear: 2026, programme: "prefectural", baseAmount: 8_000_000 },
+      draft: { purpose: draft.purpose },
+    });
+    const application = await findApplicationForViewer(database.db, officer.viewer, id);
+    expect(application).toMatchObject({ state: "submitted", latest_version: 1 });
+    expect(await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, draft })).toMatchObject({ status: "not-editable" });
+    await expect(database.db.updateTable("application_versions").set({ grant_amount: 1 }).execute()).rejects.toThrow(/frozen/);
+  });
+
+  it("reopens a returned application with the reviewer's comments, and resubmits it as version 2", async () => {
+    const id = await open();
+    await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft: completeMenu1() });
+    await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: true }, DURING_CALL);
+
+    expect(await reviewApplication(database.db, officer.viewer, "192.0.2.1", id, "start_review")).toEqual({ status: "not-found" });
+    expect(await reviewApplication(database.db, reviewer.viewer, "192.0.2.9", id, "start_review")).toEqual({ status: "done", to: "under_review" });
+    expect(
+      await reviewApplication(database.db, reviewer.viewer, "192.0.2.9", id, "return", [{ path: "lines.1.amount", body: "委託費の積算根拠を示してください。" }]),
+    ).toEqual({ status: "done", to: "returned" });
+
+    const returned = await findApplicationForViewer(database.db, officer.viewer, id);
+    expect(returned?.state).toBe("returned");
+    expect(await latestComments(database.db, returned!)).toEqual([
+      expect.objectContaining({ path: "lines.1.amount", body: "委託費の積算根拠を示してください。", display_name: reviewer.viewer.displayName }),
+    ]);
+
+    const corrected = completeMenu1();
+    corrected.lines[1]!.amount = "1,800,000";
+    expect(await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: returned!.revision, draft: corrected })).toMatchObject({ status: "saved" });
+    const resubmitted = await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: returned!.revision + 1, acknowledgeWarnings: true }, DURING_CALL);
+    expect(resubmitted).toEqual({ status: "submitted", version: 2 });
+    expect((await listVersions(database.db, id)).map((v) => [v.version, v.grant_amount])).toEqual([
+      [1, 1_850_000],
+      [2, 1_750_000],
+    ]);
+    const actions = await database.db.selectFrom("audit_events").select("action").where("record_type", "=", "application").orderBy("id").execute();
+    expect(actions.map((a) => a.action)).toEqual([
+      "application.created",
+      "application.draft_saved",
+      "application.submitted",
+      "application.review_started",
+      "application.returned",
+      "application.draft_saved",
+      "application.resubmitted",
+    ]);
+  });
+
+  it("answers another organisation's application as not found, for reading, saving and submitting", async () => {
+    const id = await open();
+    const stranger = await createUser(database.db, "prefecture_officer");
+    expect(await findApplicationForViewer(database.db, stranger.viewer, id)).toBeUndefined();
+    expect(await saveDraft(database.db, stranger.viewer, "192.0.2.3", id, { revision: 1, draft: completeMenu1() })).toEqual({ status: "not-found" });
+    expect(await submitApplication(database.db, stranger.viewer, "192.0.2.3", id, { revision: 1, acknowledgeWarnings: true })).toEqual({ status: "not-found" });
+    expect((await findApplicationForViewer(database.db, reviewer.viewer, id))?.id).toBe(id);
+  });
+});
