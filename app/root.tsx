@@ -59,7 +59,7 @@ export function Layout({ children }: { children: ReactNode }) {
           本文へ移動
         </a>
         <SiteHeader viewer={viewer} />
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-8 focus:outline-none">
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 focus:outline-none">
           {children}
         </main>
         <SiteFooter />

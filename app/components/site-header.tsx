@@ -19,7 +19,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
   const has = (p: Permission) => viewer?.permissions.includes(p) ?? false;
   return (
     <header className="border-b border-solid-gray-420 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 px-4 py-4">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-4 px-4 py-4">
         <Link to="/" className="text-std-20B-150 text-key-900 hover:underline">
           {PRODUCT_NAME}
         </Link>
@@ -45,13 +45,20 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
           )}
         </div>
       </div>
-      <nav aria-label="メインメニュー" className="mx-auto max-w-5xl px-4 pb-3">
+      <nav aria-label="メインメニュー" className="mx-auto max-w-7xl px-4 pb-3">
         <ul className="flex flex-wrap gap-2">
           <li>
             <NavLink to="/simulator" className={navLinkClass}>
               交付額シミュレーター
             </NavLink>
           </li>
+          {has("view:application:own") || has("view:application:any") ? (
+            <li>
+              <NavLink to="/applications" className={navLinkClass}>
+                交付申請
+              </NavLink>
+            </li>
+          ) : null}
           {viewer && (has("view:organisation:own") || has("view:organisation:any")) && !has("manage:organisations:any") ? (
             <li>
               <NavLink to={`/organisations/${viewer.organisationId}`} className={navLinkClass}>

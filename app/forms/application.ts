@@ -130,17 +130,32 @@ function rows(form: FormData, prefix: string, probe: string, max: number): numbe
   return found;
 }
 
-export function draftFromFormData(form: FormData): ApplicationDraft {
-  return readDraft({
-    purpose: str(form, "purpose"),
-    activities: rows(form, "activities", "code", MENU1_ACTIVITY_CODES.length)
-      .filter((i) => form.get(`activities.${i}.selected`) === "on" || str(form, `activities.${i}.code`) === "platform")
-      .map((i) => ({
-        code: str(form, `activities.${i}.code`),
+/**
+ * Menu 1 activities: the ticked codes ("activityCodes", the platform always), each with the fields typed
+ * for it ("activities.N.code" names which activity row N holds).
+ */
+function activitiesFromForm(form: FormData) {
+  const ticked = new Set(["platform", ...form.getAll("activityCodes").map(String)]);
+  const typed = new Map(
+    rows(form, "activities", "code", MENU1_ACTIVITY_CODES.length).map((i) => [
+      str(form, `activities.${i}.code`),
+      {
         content: str(form, `activities.${i}.content`),
         months: form.getAll(`activities.${i}.months`).map(Number),
         indicators: str(form, `activities.${i}.indicators`),
-      })),
+      },
+    ]),
+  );
+  return MENU1_ACTIVITY_CODES.filter((code) => ticked.has(code)).map((code) => ({
+    code,
+    ...(typed.get(code) ?? { content: "", months: [], indicators: "" }),
+  }));
+}
+
+export function draftFromFormData(form: FormData): ApplicationDraft {
+  return readDraft({
+    purpose: str(form, "purpose"),
+    activities: activitiesFromForm(form),
     platformMembers: rows(form, "platformMembers", "name", 100).map((i) => ({
       name: str(form, `platformMembers.${i}.name`),
       kind: str(form, `platformMembers.${i}.kind`),
@@ -337,4 +352,56 @@ export function budgetTotals(draft: ApplicationDraft, lineAmounts: readonly (num
     byMember.set(line.member, (byMember.get(line.member) ?? 0) + amount);
   });
   return { byCategory, byActivity, byMember };
+}
+
+const SECTION_LABELS: Record<string, string> = {
+  purpose: "事業の目的",
+  activities: "実施する事業",
+  platformMembers: "プラットフォームの構成団体",
+  delegations: "委託・補助",
+  consortium: "コンソーシアム",
+  members: "構成団体",
+  areaPrefectures: "活動区域",
+  areaJustification: "1つの都道府県で行う理由",
+  plan: "事業計画",
+  lines: "所要額の明細",
+  otherIncome: "寄付金その他の収入額",
+  otherIncomeSource: "収入の内訳",
+  requestedAmount: "交付申請額",
+};
+
+const PART_LABELS: Record<string, string> = {
+  content: "実施内容",
+  months: "実施月",
+  indicators: "指標",
+  name: "名称",
+  kind: "種別",
+  role: "役割",
+  method: "方法",
+  recipient: "相手先",
+  corporateNumber: "法人番号",
+  share: "分担",
+  category: "経費区分",
+  activity: "活動",
+  member: "構成団体",
+  description: "内容",
+  amount: "金額",
+  quantity: "数量",
+  unitPrice: "単価",
+  code: "事業",
+  npoSupport: "小規模なNPO等への支援",
+  networking: "連携・ネットワークづくり",
+  tiesModels: "つながりのモデルづくり",
+  digitalisation: "デジタル化の支援",
+};
+
+/** "lines.3.amount" → "所要額の明細 4行目 金額": how a field is named to people. */
+export function fieldLabel(path: string): string {
+  const [section = "", ...rest] = path.split(".");
+  const parts = [SECTION_LABELS[section] ?? section];
+  for (const part of rest) {
+    if (/^\d+$/.test(part)) parts.push(`${Number(part) + 1}${section === "lines" ? "行目" : "番目"}`);
+    else parts.push(PART_LABELS[part] ?? part);
+  }
+  return parts.join(" ");
 }

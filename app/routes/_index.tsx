@@ -6,6 +6,9 @@ import { PRODUCT_NAME } from "~/components/site-header";
 import { formatYen } from "~/domain/money";
 import { CURRENT_FISCAL_YEAR, PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
+import { ApplicationList } from "~/components/application-list";
+import { can } from "~/domain/permissions";
+import { applicationOverview } from "~/models/application-overview.server";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
 
 export const meta: MetaFunction = () => [
@@ -14,12 +17,19 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [viewer, parameters] = [await getViewer(request, context), await listProgrammeParameters(context.db, CURRENT_FISCAL_YEAR)];
-  return { fiscalYear: CURRENT_FISCAL_YEAR, parameters, signedIn: viewer !== null };
+  const viewer = await getViewer(request, context);
+  const parameters = await listProgrammeParameters(context.db, CURRENT_FISCAL_YEAR);
+  const seesApplications = viewer && (can(viewer.role, "view:application:own") || can(viewer.role, "view:application:any"));
+  return {
+    fiscalYear: CURRENT_FISCAL_YEAR,
+    parameters,
+    signedIn: viewer !== null,
+    overview: seesApplications ? await applicationOverview(context.db, viewer) : null,
+  };
 }
 
 export default function Index() {
-  const { fiscalYear, parameters, signedIn } = useLoaderData<typeof loader>();
+  const { fiscalYear, parameters, signedIn, overview } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="space-y-10">
@@ -49,6 +59,15 @@ export default function Index() {
           </Link>
         </p>
       </section>
+
+      {overview ? (
+        <section aria-labelledby="applications-heading" className="space-y-4">
+          <h2 id="applications-heading" className="text-std-24B-150">
+            交付申請
+          </h2>
+          <ApplicationList {...overview} />
+        </section>
+      ) : null}
 
       <section aria-labelledby="menus-heading" className="space-y-4">
         <h2 id="menus-heading" className="text-std-24B-150">

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useMemo, useState, type ReactNode } from "react";
+import { useMemo, useState } from "react";
+import { fieldId, inputClass } from "~/components/forms";
+import { GrantSummary } from "~/components/grant-summary";
 import { PRODUCT_NAME } from "~/components/site-header";
-import type { Finding } from "~/domain/grant-calculation";
-import { formatYen, tidyYenInput } from "~/domain/money";
+import { tidyYenInput } from "~/domain/money";
 import { PREFECTURES } from "~/domain/prefectures";
 import {
   EXPENSE_CATEGORIES,
@@ -45,11 +46,8 @@ export async function action({ request }: ActionFunctionArgs) {
   return { values };
 }
 
-const fieldId = (path: string) => `field-${path.replaceAll(".", "-")}`;
 const messageId = (path: string) => `${fieldId(path)}-message`;
 
-const inputClass =
-  "w-full rounded-8 border border-solid-gray-600 bg-white px-3 py-2 text-std-16N-170 aria-[invalid=true]:border-error-1 aria-[invalid=true]:border-2";
 
 function FieldMessage({ path, messages }: { path: string; messages: Record<string, string> }) {
   const message = messages[path];
@@ -384,88 +382,14 @@ export default function Simulator() {
           </button>
         </div>
 
-        <section aria-labelledby="result-heading" className="h-fit space-y-4 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-6 lg:sticky lg:top-4">
-          <h2 id="result-heading" tabIndex={-1} className="text-std-20B-150">
-            試算結果
-          </h2>
-          <p aria-live="polite" className="text-std-24B-150">
-            交付額 <span data-testid="grant-amount">{formatYen(result.grantAmount)}</span>
-          </p>
-          <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1 text-dns-16N-130">
-            <Figure term="A 総事業費" value={result.totalProjectCost} />
-            <Figure term="B 寄付金その他の収入額" value={result.otherIncome} />
-            <Figure term="C 対象経費" value={result.eligibleExpenses} />
-            <Figure term="D 交付基準額" value={result.baseAmount} />
-            <Figure term="E 選定額" value={result.selectedAmount} />
-            <dt>交付率</dt>
-            <dd className="text-right">
-              {result.rate.numerator}/{result.rate.denominator}
-            </dd>
-            <Figure term="交付上限額" value={result.ceiling} />
-            <Figure term="交付額" value={result.grantAmount} strong />
-            <Figure term={menu1 ? "地方負担額" : "自己負担額"} value={result.applicantShare} />
-          </dl>
-          <div className="space-y-2 text-dns-16N-130">
-            <h3 className="text-std-16B-170">計算の仕方</h3>
-            <p>
-              選定額（E）は、対象経費（C）{formatYen(result.eligibleExpenses)}、総事業費から収入を引いた額（A−B）
-              {formatYen(Math.max(0, result.totalProjectCost - result.otherIncome))}、交付基準額（D）{formatYen(result.baseAmount)}
-              のうち最も少ない額で、{formatYen(result.selectedAmount)}です。
-            </p>
-            <p>
-              交付額は、選定額に交付率 {result.rate.numerator}/{result.rate.denominator} を掛け、1,000円未満を切り捨てた
-              {formatYen(result.grantAmount)}です（上限 {formatYen(result.ceiling)}）。
-              {menu1 ? "地方負担額" : "自己負担額"}は対象経費から交付額を引いた{formatYen(result.applicantShare)}です。
-            </p>
-            {!selectedParameters && <p className="text-error-2">この年度・事業区分の交付要件は登録されていません。</p>}
-          </div>
-          <Findings findings={findings} />
-        </section>
+        <GrantSummary
+          title="試算結果"
+          result={result}
+          findings={findings}
+          menu1={menu1}
+          missingParameters={!selectedParameters}
+        />
       </Form>
-    </div>
-  );
-}
-
-function Figure({ term, value, strong = false }: { term: string; value: number; strong?: boolean }) {
-  return (
-    <>
-      <dt className={strong ? "font-bold" : undefined}>{term}</dt>
-      <dd className={`text-right tabular-nums ${strong ? "font-bold" : ""}`}>{formatYen(value)}</dd>
-    </>
-  );
-}
-
-function Findings({ findings }: { findings: Finding[] }) {
-  const errors = findings.filter((f) => f.severity === "error");
-  const warnings = findings.filter((f) => f.severity === "warning");
-  if (findings.length === 0) {
-    return <p className="text-dns-16N-130 text-success-2">指摘事項はありません。</p>;
-  }
-  return (
-    <div className="space-y-3">
-      {errors.length > 0 && (
-        <FindingList title={`修正が必要な項目（${errors.length}件）`} tone="text-error-2" findings={errors} />
-      )}
-      {warnings.length > 0 && (
-        <FindingList title={`確認事項（${warnings.length}件）`} tone="text-warning-orange-2" findings={warnings} />
-      )}
-    </div>
-  );
-}
-
-function FindingList({ title, tone, findings }: { title: string; tone: string; findings: Finding[] }): ReactNode {
-  return (
-    <div>
-      <h3 className={`text-std-16B-170 ${tone}`}>{title}</h3>
-      <ul className="list-disc space-y-1 pl-5 text-dns-16N-130">
-        {findings.map((f, i) => (
-          <li key={`${f.code}-${f.path}-${i}`} data-finding={f.code}>
-            <a href={`#${fieldId(f.path)}`} className="underline">
-              {f.message}
-            </a>
-          </li>
-        ))}
-      </ul>
     </div>
   );
 }

@@ -1,0 +1,133 @@
+import type { ReactNode } from "react";
+import { fieldId, inputClass } from "./forms";
+
+/**
+ * Controls for the application form. Every control is named by its path in the draft ("lines.3.amount"),
+ * shows the finding or reviewer comment about it beside it, and is tied to them with aria-describedby.
+ */
+
+export interface FieldNotes {
+  /** The rules' or the form's message for this field. */
+  message?: { text: string; severity: "error" | "warning" };
+  /** What the reviewer said about this field when returning the application. */
+  comment?: string;
+}
+
+export function describedBy(path: string, notes: FieldNotes | undefined, hint = false) {
+  const ids = [
+    hint ? `${fieldId(path)}-hint` : null,
+    notes?.message ? `${fieldId(path)}-message` : null,
+    notes?.comment ? `${fieldId(path)}-comment` : null,
+  ].filter(Boolean);
+  return {
+    "aria-invalid": notes?.message?.severity === "error" ? (true as const) : undefined,
+    "aria-describedby": ids.length ? ids.join(" ") : undefined,
+  };
+}
+
+export function Notes({ path, notes }: { path: string; notes: FieldNotes | undefined }) {
+  return (
+    <>
+      {notes?.message ? (
+        <p
+          id={`${fieldId(path)}-message`}
+          className={`mt-1 text-dns-16N-130 ${notes.message.severity === "error" ? "text-error-2" : "text-warning-orange-2"}`}
+        >
+          {notes.message.text}
+        </p>
+      ) : null}
+      {notes?.comment ? (
+        <p id={`${fieldId(path)}-comment`} className="mt-1 rounded-4 bg-yellow-100 px-2 py-1 text-dns-16N-130">
+          審査担当者のコメント：{notes.comment}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+interface BaseProps {
+  path: string;
+  label: string;
+  hint?: string;
+  notes: FieldNotes | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: (value: string) => void;
+  readOnly?: boolean;
+}
+
+export function TextInput({
+  path,
+  label,
+  hint,
+  notes,
+  value,
+  onChange,
+  onBlur,
+  readOnly,
+  numeric = false,
+}: BaseProps & { numeric?: boolean }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={fieldId(path)} className="block text-std-16B-170">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${fieldId(path)}-hint`} className="text-dns-14N-130 text-solid-gray-700">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={fieldId(path)}
+        name={path}
+        value={value}
+        readOnly={readOnly}
+        inputMode={numeric ? "numeric" : undefined}
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={(e) => onBlur?.(e.target.value)}
+        className={`${inputClass} ${numeric ? "text-right" : ""}`}
+        {...describedBy(path, notes, Boolean(hint))}
+      />
+      <Notes path={path} notes={notes} />
+    </div>
+  );
+}
+
+export function TextArea({ path, label, hint, notes, value, onChange, onBlur, readOnly, rows = 4 }: BaseProps & { rows?: number }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={fieldId(path)} className="block text-std-16B-170">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${fieldId(path)}-hint`} className="text-dns-14N-130 text-solid-gray-700">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={fieldId(path)}
+        name={path}
+        rows={rows}
+        value={value}
+        readOnly={readOnly}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={(e) => onBlur?.(e.target.value)}
+        className={inputClass}
+        {...describedBy(path, notes, Boolean(hint))}
+      />
+      <Notes path={path} notes={notes} />
+    </div>
+  );
+}
+
+export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-4 rounded-12 border border-solid-gray-420 p-6">
+      <h2 id={id} className="text-std-24B-150">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { requireAnyPermission, requirePermission } from "~/auth/viewer.server";
+import { ApplicationList } from "~/components/application-list";
+import { Notice } from "~/components/forms";
+import { PRODUCT_NAME } from "~/components/site-header";
+import { CURRENT_FISCAL_YEAR } from "~/domain/programmes";
+import { applicationOverview } from "~/models/application-overview.server";
+import { createApplication } from "~/models/applications.server";
+
+export const meta: MetaFunction = () => [{ title: `交付申請 | ${PRODUCT_NAME}` }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
+  return applicationOverview(context.db, viewer);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const viewer = await requirePermission(request, context, "edit:application:own");
+  const fiscalYear = Number((await request.formData()).get("fiscalYear")) || CURRENT_FISCAL_YEAR;
+  const created = await createApplication(context.db, viewer, context.clientIp, fiscalYear);
+  if (!created.ok) return data({ message: created.message }, { status: 409 });
+  return redirect(`/applications/${created.id}`);
+}
+
+export default function Applications() {
+  const overview = useLoaderData<typeof loader>();
+  const refused = useActionData<typeof action>();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-std-32B-150">交付申請</h1>
+      {refused ? <Notice tone="warning">{refused.message}</Notice> : null}
+      <ApplicationList {...overview} />
+    </div>
+  );
+}
