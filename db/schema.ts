@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { ApplicationState } from "../app/domain/application-lifecycle";
 import type { OrganisationKind, Role } from "../app/domain/roles";
 
 /**
@@ -135,7 +136,7 @@ export interface ApplicationsTable {
   organisation_id: number;
   programme: "prefectural" | "intermediary";
   fiscal_year: number;
-  state: ColumnType<import("../app/domain/application-lifecycle").ApplicationState, string | undefined, string>;
+  state: ColumnType<ApplicationState, string | undefined, string>;
   draft: Json<Record<string, unknown>>;
   revision: ColumnType<number, number | undefined, number>;
   latest_version: ColumnType<number, number | undefined, number>;
