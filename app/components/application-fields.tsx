@@ -31,7 +31,7 @@ export function Notes({ path, notes }: { path: string; notes: FieldNotes | undef
       {notes?.message ? (
         <p
           id={`${fieldId(path)}-message`}
-          className={`mt-1 text-dns-16N-130 ${notes.message.severity === "error" ? "text-error-2" : "text-warning-orange-2"}`}
+          className={`mt-1 text-dns-16N-130 ${notes.message.severity === "error" ? "text-error-2" : "text-orange-1000"}`}
         >
           {notes.message.text}
         </p>

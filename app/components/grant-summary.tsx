@@ -87,7 +87,7 @@ export function Findings({ findings }: { findings: Finding[] }) {
     <div className="space-y-3">
       {errors.length > 0 && <FindingList title={`修正が必要な項目（${errors.length}件）`} tone="text-error-2" findings={errors} />}
       {warnings.length > 0 && (
-        <FindingList title={`確認事項（${warnings.length}件）`} tone="text-warning-orange-2" findings={warnings} />
+        <FindingList title={`確認事項（${warnings.length}件）`} tone="text-orange-1000" findings={warnings} />
       )}
     </div>
   );

@@ -247,6 +247,10 @@ export async function saveDraft(
     const allowed = transition(current.state, "edit", viewer.role);
     if (!allowed.ok) return { status: "not-editable", reason: allowed.reason };
     const stored = readDraft(current.draft);
+    // A save based on an older revision that carries exactly what is stored overwrites nothing.
+    if (current.revision !== revision && changesBetween(draft, stored).length === 0) {
+      return { status: "saved", revision: current.revision, savedAt: current.updated_at.toISOString() };
+    }
     if (current.revision !== revision) {
       return {
         status: "conflict",

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { takeStashedInput } from "~/auth/stash.server";
 import { notFound, requireAnyPermission, requirePermission, type Viewer } from "~/auth/viewer.server";
@@ -135,8 +135,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     };
     return data(refusal, { status: 400 });
   }
-  if (intent === "autosave" || saved.status !== "saved") {
-    return data<ActionResult>({ kind: "saved", outcome: saved }, { status: saved.status === "saved" ? 200 : 409 });
+  if (saved.status !== "saved") {
+    return data<ActionResult>({ kind: "saved", outcome: saved }, { status: 409 });
   }
   return redirect(`/applications/${id}?notice=saved`);
 }
@@ -161,6 +161,8 @@ const STATUS_TEXT = {
   idle: "",
   dirty: "未保存の変更があります",
   saving: "保存しています…",
+  failed: "保存できませんでした。通信状況を確認して「下書きを保存」を押してください。入力内容はこの画面に残っています。",
+  signedOut: "ログインの有効期限が切れました。「下書きを保存」を押すと、ログインし直した後に入力内容が戻ります。",
 } as const;
 
 export default function ApplicationPage() {
@@ -175,12 +177,20 @@ export default function ApplicationPage() {
   const noJsConflict =
     actionData && "kind" in actionData && actionData.kind === "saved" && actionData.outcome.status === "conflict" ? actionData.outcome : null;
   const [draft, setDraft] = useState<ApplicationDraft>(() => refused?.draft ?? loaded.restored ?? application.draft);
-  const [revision, setRevision] = useState(() => refused?.revision ?? application.revision);
+  const [revision, setRevisionState] = useState(() => refused?.revision ?? application.revision);
+  // Saves read the revision from here, so a save queued behind another uses the revision that one returned.
+  const revisionRef = useRef(revision);
+  const setRevision = (value: number) => {
+    revisionRef.current = value;
+    setRevisionState(value);
+  };
+  const pendingSave = useRef(false);
+  // Counts edits, so a save's answer only says "saved" when nothing was typed after it was sent.
+  const edits = useRef(0);
   const [status, setStatus] = useState<keyof typeof STATUS_TEXT>(loaded.restored ? "dirty" : "idle");
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [conflict, setConflict] = useState<Extract<SaveOutcome, { status: "conflict" }> | null>(noJsConflict);
   const formRef = useRef<HTMLFormElement>(null);
-  const saver = useFetcher<typeof action>();
   const timer = useRef<number | undefined>(undefined);
   const firstRender = useRef(true);
 
@@ -196,13 +206,46 @@ export default function ApplicationPage() {
     return byPath;
   }, [findings, comments]);
 
-  function save() {
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+  const inFlight = useRef(false);
+
+  async function save() {
     window.clearTimeout(timer.current);
-    if (!formRef.current || !editable || conflict) return;
-    const body = new FormData(formRef.current);
-    body.set("intent", "autosave");
+    if (!editable || conflict) return;
+    if (inFlight.current) {
+      pendingSave.current = true;
+      return;
+    }
+    inFlight.current = true;
+    const sent = edits.current;
     setStatus("saving");
-    saver.submit(body, { method: "post" });
+    try {
+      const response = await fetch(`/applications/${application.id}/draft`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ revision: revisionRef.current, draft: draftRef.current }),
+      });
+      const outcome = (await response.json()) as SaveOutcome | { status: "signed-out" | "forbidden" | "invalid" };
+      if (outcome.status === "saved") {
+        setRevision(outcome.revision);
+        setSavedAt(outcome.savedAt);
+        setStatus(sent === edits.current ? "idle" : "dirty");
+      } else if (outcome.status === "conflict") {
+        setConflict(outcome);
+        setStatus("dirty");
+      } else {
+        setStatus(outcome.status === "signed-out" ? "signedOut" : "failed");
+      }
+    } catch {
+      setStatus("failed");
+    } finally {
+      inFlight.current = false;
+      if (pendingSave.current) {
+        pendingSave.current = false;
+        void save();
+      }
+    }
   }
 
   // Save a few seconds after typing stops; leaving a field saves at once (see onBlur on the form).
@@ -212,26 +255,22 @@ export default function ApplicationPage() {
       return;
     }
     if (!editable) return;
+    edits.current += 1;
     setStatus("dirty");
     window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(save, 2500);
-    return () => window.clearTimeout(timer.current);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `save` reads the form itself
+    timer.current = window.setTimeout(() => void save(), 2500);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `save` reads the latest draft through a ref
   }, [draft]);
 
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  // Leaving the page with changes not yet saved asks first.
   useEffect(() => {
-    const result = saver.data;
-    if (!result || !("kind" in result) || result.kind !== "saved") return;
-    const outcome = result.outcome;
-    if (outcome.status === "saved") {
-      setRevision(outcome.revision);
-      setSavedAt(outcome.savedAt);
-      setStatus("idle");
-    } else if (outcome.status === "conflict") {
-      setConflict(outcome);
-      setStatus("dirty");
-    }
-  }, [saver.data]);
+    if (status === "idle") return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [status]);
 
   const update = (change: (d: ApplicationDraft) => void) =>
     setDraft((current) => {
@@ -272,6 +311,9 @@ export default function ApplicationPage() {
         <Notice tone="warning">ログインし直す前に入力していた内容を戻しました。まだ保存されていません。</Notice>
       ) : null}
       {actionData && "kind" in actionData && actionData.kind === "review-refused" ? <Notice tone="warning">{actionData.message}</Notice> : null}
+      {actionData && "kind" in actionData && actionData.kind === "saved" && actionData.outcome.status === "not-editable" ? (
+        <Notice tone="warning">{actionData.outcome.reason}</Notice>
+      ) : null}
       {comments.length > 0 && editable ? (
         <Notice tone="warning">
           <p className="font-bold">審査担当者から差し戻されました。コメントのある項目を修正して、再提出してください。</p>
@@ -287,10 +329,11 @@ export default function ApplicationPage() {
           </ul>
         </Notice>
       ) : null}
-      {refused ? (
+      {refused && !refused.findings ? <Notice tone="warning">{refused.message}</Notice> : null}
+      {refused?.findings ? (
         <ErrorSummary
           title={refused.message}
-          errors={Object.fromEntries((refused.findings ?? []).map((f) => [f.path, f.message]))}
+          errors={Object.fromEntries(refused.findings.map((f) => [f.path, f.message]))}
         />
       ) : null}
       {conflict ? (
@@ -313,7 +356,7 @@ export default function ApplicationPage() {
               onClick={() => {
                 setRevision(conflict.revision);
                 setConflict(null);
-                window.setTimeout(save, 0);
+                window.setTimeout(() => void save(), 0);
               }}
             >
               自分の入力で上書きする
@@ -343,7 +386,7 @@ export default function ApplicationPage() {
           noValidate
           className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]"
           onBlur={() => {
-            if (status === "dirty") save();
+            if (status === "dirty") void save();
           }}
         >
           <input type="hidden" name="revision" value={revision} />
@@ -416,7 +459,7 @@ export default function ApplicationPage() {
               )}
               {warnings.length > 0 ? (
                 <div className="space-y-2">
-                  <ul className="list-disc pl-6 text-warning-orange-2">
+                  <ul className="list-disc pl-6 text-orange-1000">
                     {warnings.map((w, i) => (
                       <li key={i}>{w.message}</li>
                     ))}

@@ -31,7 +31,10 @@ const ONLY = (allowed: Partial<Record<Who, Expected>>, others: Expected = 403) =
 
 interface Case {
   method: "GET" | "POST";
-  /** ":org" is replaced by the viewer's own organisation, or by one of another organisation. */
+  /**
+   * ":org" and ":app" are replaced by the viewer's own organisation or application, or by another
+   * organisation's; ":submitted" by an application of another organisation with a submitted version 1.
+   */
   path: string;
   target: Target;
   expect: Record<Who, Expected>;
@@ -68,6 +71,26 @@ const EXPECTED: Record<string, Case[]> = {
       expect: ONLY({ prefecture: 302, intermediary: 302, proposer: 302 }),
     },
     { method: "POST", path: "/organisations/:org", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, proposer: 404 }) },
+  ],
+  "routes/applications._index": [
+    { method: "GET", path: "/applications", target: "none", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
+    { method: "POST", path: "/applications", target: "none", expect: ONLY({ prefecture: 302, intermediary: 302 }) },
+  ],
+  "routes/applications.$id": [
+    { method: "GET", path: "/applications/:app", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
+    { method: "GET", path: "/applications/:app", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
+    // A save based on no revision is a conflict for the owner; nobody else may save at all.
+    { method: "POST", path: "/applications/:app", target: "own", expect: ONLY({ prefecture: 409, intermediary: 409 }) },
+    { method: "POST", path: "/applications/:app", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404 }) },
+  ],
+  "routes/applications.$id_.draft": [
+    { method: "GET", path: "/applications/:app/draft", target: "own", expect: EVERYONE(405) },
+    // Form data instead of JSON: refused before anything is read; unauthorised callers never get that far.
+    { method: "POST", path: "/applications/:app/draft", target: "other", expect: { ...ONLY({ prefecture: 415, intermediary: 415 }), anonymous: 401 } },
+  ],
+  "routes/applications.$id_.versions.$version": [
+    { method: "GET", path: "/applications/:submitted/versions/1", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
+    { method: "GET", path: "/applications/:app/versions/99", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
   ],
   "routes/admin.organisations._index": [
     { method: "GET", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 200 }) },
@@ -116,11 +139,27 @@ test("every route answers every role, for its own and another organisation, as d
   };
   expect(Object.values(own).every(Boolean) && other).toBeTruthy();
 
+  // Applications: Toyama's and Tsunagari's (opened here if the other tests have not), and one with a version.
+  const applicationOf = async (context: APIRequestContext) => {
+    const response = await context.post("/applications", { form: { fiscalYear: "2026" }, maxRedirects: 0 });
+    return /\/applications\/(\d+)/.exec(response.headers()["location"] ?? "")![1]!;
+  };
+  const prefectureApp = await applicationOf(contexts.prefecture);
+  const intermediaryApp = await applicationOf(contexts.intermediary);
+  const appOwn = (who: Who) => (who === "intermediary" ? intermediaryApp : prefectureApp);
+  const appOther = (who: Who) => (who === "prefecture" ? intermediaryApp : prefectureApp);
+  const reviewerList = await (await contexts.reviewer.get("/applications")).text();
+  const submitted = /href="\/applications\/(\d+)"(?:(?!<\/tr>).)*?福岡県/.exec(reviewerList)?.[1];
+  expect(submitted, "Fukuoka's submitted application (tests/e2e/applications.spec.ts)").toBeTruthy();
+
   const failures: string[] = [];
   for (const [routeId, cases] of Object.entries(EXPECTED)) {
     for (const c of cases) {
       for (const who of Object.keys(c.expect) as Who[]) {
-        const url = c.path.replace(":org", c.target === "own" ? own[who] : other);
+        const url = c.path
+          .replace(":org", c.target === "own" ? own[who] : other)
+          .replace(":app", c.target === "own" ? appOwn(who) : appOther(who))
+          .replace(":submitted", submitted!);
         const response =
           c.method === "GET"
             ? await contexts[who].get(url, { maxRedirects: 0 })

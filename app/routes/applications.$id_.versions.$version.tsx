@@ -1,0 +1,249 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { notFound, requireAnyPermission } from "~/auth/viewer.server";
+import { inputClass } from "~/components/forms";
+import { GrantSummary } from "~/components/grant-summary";
+import { PRODUCT_NAME } from "~/components/site-header";
+import type { GrantResult } from "~/domain/grant-calculation";
+import { formatYen } from "~/domain/money";
+import { prefectureName } from "~/domain/prefectures";
+import { EXPENSE_CATEGORY_NAMES, MENU1_ACTIVITIES, PROGRAMME_NAMES, type ExpenseCategory } from "~/domain/programmes";
+import { fiscalYearLabel, formatWarekiDateTime } from "~/domain/wareki";
+import { fieldLabel, lineAmount, MENU2_PLAN_FIELDS, readDraft } from "~/forms/application";
+import { changesBetween, findApplicationForViewer, getVersion, listVersions } from "~/models/applications.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `第${data.version}版 ${fiscalYearLabel(data.fiscalYear)} 交付申請 | ${PRODUCT_NAME}` : PRODUCT_NAME },
+];
+
+interface Snapshot {
+  draft: unknown;
+  calculation: GrantResult;
+  requestedAmount: number;
+  attachments: { file_name: string; document_type: string; size_bytes: number; sha256: string }[];
+  submittedBy: { name: string };
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
+  const id = Number(params.id);
+  const number = Number(params.version);
+  if (!Number.isSafeInteger(id) || !Number.isSafeInteger(number)) notFound();
+  const application = await findApplicationForViewer(context.db, viewer, id);
+  if (!application) notFound();
+  const version = await getVersion(context.db, id, number);
+  if (!version) notFound();
+
+  const versions = await listVersions(context.db, id);
+  const compareTo = Number(new URL(request.url).searchParams.get("compare")) || number - 1;
+  const other = compareTo > 0 && compareTo !== number ? await getVersion(context.db, id, compareTo) : undefined;
+  const snapshot = version.snapshot as unknown as Snapshot;
+  const changes = other
+    ? changesBetween((other.snapshot as unknown as Snapshot).draft, snapshot.draft).concat(
+        other.requested_amount !== version.requested_amount
+          ? [{ path: "requestedAmount", before: formatYen(other.requested_amount), after: formatYen(version.requested_amount) }]
+          : [],
+      )
+    : null;
+  return {
+    applicationId: id,
+    organisationName: application.organisation_name,
+    programme: application.programme,
+    fiscalYear: application.fiscal_year,
+    version: number,
+    submittedAt: version.submitted_at,
+    snapshot: { ...snapshot, draft: readDraft(snapshot.draft) },
+    versions: versions.map((v) => v.version),
+    compareTo: other ? compareTo : null,
+    changes,
+  };
+}
+
+export default function VersionPage() {
+  const { applicationId, organisationName, programme, fiscalYear, version, submittedAt, snapshot, versions, compareTo, changes } =
+    useLoaderData<typeof loader>();
+  const { draft } = snapshot;
+  const menu1 = programme === "prefectural";
+  const activityName = (code: string) => {
+    const a = MENU1_ACTIVITIES.find((x) => x.code === code);
+    return a ? `${a.label} ${a.name}` : code;
+  };
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link to={`/applications/${applicationId}`} className="text-key-800 underline">
+          申請のページへ戻る
+        </Link>
+      </p>
+      <div>
+        <p className="text-dns-16N-130 text-solid-gray-700">
+          {organisationName}・{PROGRAMME_NAMES[programme]}
+        </p>
+        <h1 className="text-std-32B-150">
+          {fiscalYearLabel(fiscalYear)} 交付申請 第{version}版
+        </h1>
+        <p>
+          {formatWarekiDateTime(submittedAt)} 提出（{snapshot.submittedBy.name}）・申請額 {formatYen(snapshot.requestedAmount)}
+        </p>
+      </div>
+
+      <section aria-labelledby="changes-heading" className="space-y-3">
+        <h2 id="changes-heading" className="text-std-24B-150">
+          変更点
+        </h2>
+        {versions.length > 1 ? (
+          <Form method="get" className="flex items-end gap-3">
+            <div>
+              <label htmlFor="compare" className="block text-dns-16B-130">
+                比較する版
+              </label>
+              <select id="compare" name="compare" defaultValue={compareTo ?? ""} className={inputClass}>
+                {versions
+                  .filter((v) => v !== version)
+                  .map((v) => (
+                    <option key={v} value={v}>
+                      第{v}版
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <button type="submit" className="rounded-8 border border-key-800 px-4 py-2 text-key-800">
+              比較する
+            </button>
+          </Form>
+        ) : null}
+        {changes === null ? (
+          <p>最初に提出した版です。</p>
+        ) : changes.length === 0 ? (
+          <p>第{compareTo}版から変更はありません。</p>
+        ) : (
+          <table className="w-full border-collapse text-left text-dns-16N-130">
+            <caption className="mb-2 text-left">第{compareTo}版からの変更（{changes.length}件）</caption>
+            <thead>
+              <tr className="border-b border-solid-gray-420">
+                <th scope="col" className="py-2 pr-3">項目</th>
+                <th scope="col" className="py-2 pr-3">第{compareTo}版</th>
+                <th scope="col" className="py-2">第{version}版</th>
+              </tr>
+            </thead>
+            <tbody>
+              {changes.map((c) => (
+                <tr key={c.path} className="border-b border-solid-gray-200 align-top">
+                  <th scope="row" className="py-2 pr-3 font-normal">
+                    {fieldLabel(c.path)}
+                  </th>
+                  <td className="py-2 pr-3">{c.before || "（空欄）"}</td>
+                  <td className="py-2">{c.after || "（空欄）"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="space-y-6">
+          <section aria-labelledby="plan-heading" className="space-y-3">
+            <h2 id="plan-heading" className="text-std-24B-150">
+              事業計画
+            </h2>
+            <h3 className="text-std-18B-160">事業の目的</h3>
+            <p className="whitespace-pre-wrap">{draft.purpose}</p>
+            {menu1 ? (
+              <>
+                <h3 className="text-std-18B-160">実施する事業</h3>
+                <ul className="space-y-2">
+                  {draft.activities.map((a) => (
+                    <li key={a.code}>
+                      <strong>{activityName(a.code)}</strong>：{a.content}（{a.months.map((m) => `${m}月`).join("・")}）{a.indicators ? ` 指標：${a.indicators}` : ""}
+                    </li>
+                  ))}
+                </ul>
+                {draft.platformMembers.length > 0 ? (
+                  <>
+                    <h3 className="text-std-18B-160">プラットフォームの構成団体</h3>
+                    <ul className="list-disc pl-6">
+                      {draft.platformMembers.map((m, i) => (
+                        <li key={i}>
+                          {m.name}（{m.role}）
+                        </li>
+                      ))}
+                    </ul>
+                  </>
+                ) : null}
+              </>
+            ) : (
+              <>
+                <h3 className="text-std-18B-160">実施体制</h3>
+                <ul className="list-disc pl-6">
+                  {draft.members.map((m, i) => (
+                    <li key={i}>
+                      {m.name}（法人番号 {m.corporateNumber}）{m.role} {m.share}
+                    </li>
+                  ))}
+                </ul>
+                <h3 className="text-std-18B-160">活動区域</h3>
+                <p>{draft.areaPrefectures.map((c) => prefectureName(c) ?? c).join("、")}</p>
+                {MENU2_PLAN_FIELDS.map(([key, label]) =>
+                  draft.plan[key] ? (
+                    <div key={key}>
+                      <h3 className="text-std-18B-160">{label}</h3>
+                      <p className="whitespace-pre-wrap">{draft.plan[key]}</p>
+                    </div>
+                  ) : null,
+                )}
+              </>
+            )}
+          </section>
+          <section aria-labelledby="budget-heading" className="space-y-3">
+            <h2 id="budget-heading" className="text-std-24B-150">
+              所要額
+            </h2>
+            <table className="w-full border-collapse text-left text-dns-16N-130">
+              <thead>
+                <tr className="border-b border-solid-gray-420">
+                  <th scope="col" className="py-2 pr-2">経費区分</th>
+                  {menu1 ? <th scope="col" className="py-2 pr-2">活動</th> : null}
+                  <th scope="col" className="py-2 pr-2">内容</th>
+                  <th scope="col" className="py-2 text-right">金額</th>
+                </tr>
+              </thead>
+              <tbody>
+                {draft.lines.map((line, i) => {
+                  const amount = lineAmount(line);
+                  if (!line.category && !amount.ok) return null;
+                  return (
+                    <tr key={i} className="border-b border-solid-gray-200">
+                      <td className="py-1 pr-2">{EXPENSE_CATEGORY_NAMES[line.category as ExpenseCategory] ?? line.category}</td>
+                      {menu1 ? <td className="py-1 pr-2">{activityName(line.activity)}</td> : null}
+                      <td className="py-1 pr-2">{line.description}</td>
+                      <td className="py-1 text-right tabular-nums">{amount.ok ? formatYen(amount.value) : "—"}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+          <section aria-labelledby="attachments-heading" className="space-y-3">
+            <h2 id="attachments-heading" className="text-std-24B-150">
+              添付書類
+            </h2>
+            {snapshot.attachments.length === 0 ? (
+              <p>添付書類はありません。</p>
+            ) : (
+              <ul className="space-y-1">
+                {snapshot.attachments.map((a) => (
+                  <li key={a.sha256 + a.file_name}>
+                    {a.file_name}（{Math.ceil(a.size_bytes / 1024).toLocaleString("ja-JP")} KB）
+                    <span className="block break-all font-mono text-dns-14N-130">SHA-256: {a.sha256}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
+        <GrantSummary title="交付額の算定（提出時）" result={snapshot.calculation} findings={[]} menu1={menu1} />
+      </div>
+    </div>
+  );
+}
