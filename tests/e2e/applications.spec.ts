@@ -74,6 +74,11 @@ test("a prefecture officer prepares a Menu 1 application, finds it saved after a
   await page.getByRole("link", { name: "第1版" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("第1版");
   await expect(page.getByText("2,630,000円").first()).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.goto("/applications");
+  await expect(page.getByRole("table", { name: "交付申請の一覧" })).toContainText("提出済み（第1版）");
+  await expect(page.getByRole("table", { name: "交付申請の一覧" })).toContainText("2,630,000円");
+  await expectNoSeriousViolations(page);
 });
 
 test("an intermediary officer prepares a Menu 2 application for a three-member consortium over two prefectures", async ({ page }) => {
@@ -146,4 +151,33 @@ test("bad input gets its message at its field and nothing typed is lost", async 
   await expect(page.getByRole("alert")).toContainText("修正が必要な項目があるため、提出できませんでした");
   await expect(page.getByRole("alert").getByRole("link", { name: /⑦または⑧/ })).toBeVisible();
   await expect(page.getByLabel("明細2 金額")).toHaveValue("abc");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("an officer saves a draft, adds a budget row and keeps every value, with the server's checks", async ({ page }) => {
+    await signIn(page, ACCOUNTS.tsunagari);
+    await page.goto("/applications");
+    await page.getByRole("button", { name: /令和8年度の交付申請を作成する/ }).click();
+    await expect(page).toHaveURL(/\/applications\/\d+$/);
+
+    await page.getByLabel("事業の目的").fill("JavaScriptなしでも入力できることの確認");
+    await page.getByLabel("明細1 経費区分").selectOption({ label: "旅費" });
+    await page.getByLabel("明細1 金額").fill("１２０，０００円");
+    await page.getByLabel("明細2 経費区分").selectOption({ label: "借料" });
+    await page.getByLabel("明細2 金額").fill("abc");
+    await page.getByRole("button", { name: "明細を1行追加" }).click();
+
+    await expect(page.getByLabel("明細4 経費区分")).toBeVisible();
+    await expect(page.getByLabel("事業の目的")).toHaveValue("JavaScriptなしでも入力できることの確認");
+    await expect(page.getByLabel("明細1 金額")).toHaveValue("１２０，０００円");
+    await expect(page.getByLabel("明細2 金額")).toHaveValue("abc");
+    await expect(page.getByLabel("明細2 金額")).toHaveAccessibleDescription(/数字で入力してください/);
+    await expect(page.getByRole("region", { name: "交付額の算定" })).toContainText("120,000円");
+
+    await page.getByRole("button", { name: "提出する" }).click();
+    await expect(page.getByRole("alert")).toContainText("提出できませんでした");
+    await expect(page.getByLabel("明細2 金額")).toHaveValue("abc");
+  });
 });
