@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, DEMO_PASSWORD, signIn } from "./support/accounts";
+import { ACCOUNTS, DEMO_PASSWORD, signIn, signOut } from "./support/accounts";
 
 test("a prefecture officer signs in, sees who they are, and signs out", async ({ page }) => {
   await signIn(page, ACCOUNTS.toyama);
@@ -45,7 +45,7 @@ test("a prefecture officer gets 404 on another prefecture's record, the same as 
   await page.goto("/admin/organisations?kind=prefecture");
   const fukuokaHref = await page.getByRole("link", { name: "福岡県" }).getAttribute("href");
   const fukuokaId = fukuokaHref!.split("/").pop()!;
-  await page.getByRole("button", { name: "ログアウト" }).click();
+  await signOut(page);
 
   await signIn(page, ACCOUNTS.toyama);
   await page.getByRole("link", { name: "組織の情報" }).click();

@@ -19,3 +19,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole("button", { name: "ログイン" }).click();
   await expect(page.getByRole("button", { name: "ログアウト" })).toBeVisible();
 }
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "ログアウト" }).click();
+  await expect(page.getByRole("status")).toContainText("ログアウトしました");
+}
