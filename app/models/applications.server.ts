@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer.server";
 import { transition, type ApplicationState, type LifecycleAction } from "~/domain/application-lifecycle";
@@ -479,14 +479,4 @@ export async function getVersion(db: Kysely<Database>, applicationId: number, ve
     .where("application_id", "=", applicationId)
     .where("version", "=", version)
     .executeTakeFirst();
-}
-
-/** Total size of an application's attachments, in bytes. */
-export async function attachmentBytes(db: Kysely<Database>, applicationId: number): Promise<number> {
-  const row = await db
-    .selectFrom("application_attachments")
-    .select(sql<number>`coalesce(sum(size_bytes), 0)::bigint`.as("total"))
-    .where("application_id", "=", applicationId)
-    .executeTakeFirstOrThrow();
-  return row.total;
 }

@@ -3,13 +3,14 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { takeStashedInput } from "~/auth/stash.server";
-import { notFound, requireAnyPermission, requirePermission, type Viewer } from "~/auth/viewer.server";
+import { forbidden, notFound, requireAnyPermission, requireViewer, type Viewer } from "~/auth/viewer.server";
 import { describedBy, Notes, Section, TextArea, TextInput, type FieldNotes } from "~/components/application-fields";
 import { BudgetTable } from "~/components/budget-table";
 import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
 import { GrantSummary } from "~/components/grant-summary";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { allowedActions, STATE_LABELS } from "~/domain/application-lifecycle";
+import { ATTACHMENT_DOCUMENT_TYPES } from "~/domain/file-types";
 import type { Finding } from "~/domain/grant-calculation";
 import { timeLeft } from "~/domain/japan-time";
 import { formatYen, tidyYenInput } from "~/domain/money";
@@ -38,6 +39,7 @@ import {
   submitApplication,
   type SaveOutcome,
 } from "~/models/applications.server";
+import { addAttachment, listAttachments, removeAttachment } from "~/models/attachments.server";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -83,6 +85,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     parameters: await listProgrammeParameters(context.db, application.fiscal_year),
     comments: application.state === "returned" ? await latestComments(context.db, application) : [],
     versions: await listVersions(context.db, application.id),
+    attachments: await listAttachments(context.db, application.id),
     deadline: window ? { closesOn: window.closesOn, left: timeLeft(new Date(), window.closesOn) } : null,
   };
 }
@@ -90,15 +93,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 type ActionResult =
   | { kind: "saved"; outcome: SaveOutcome }
   | { kind: "submit-refused"; message: string; findings?: Finding[]; warnings?: Finding[]; draft: ApplicationDraft; revision: number }
-  | { kind: "review-refused"; message: string };
+  | { kind: "review-refused"; message: string }
+  | { kind: "attachment"; ok: boolean; message: string };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = applicationId(params.id);
+  // Signed in first: a form posted after the session ran out is kept for after signing in again.
+  const viewer = await requireViewer(request, context);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "save");
 
   if (intent === "start_review" || intent === "return") {
-    const reviewer = await requirePermission(request, context, "review:application:any");
+    if (!can(viewer.role, "review:application:any")) forbidden();
+    const reviewer = viewer;
     const comments = [{ path: String(form.get("commentPath") ?? "purpose"), body: String(form.get("comment") ?? "") }];
     const outcome = await reviewApplication(context.db, reviewer, context.clientIp, id, intent, comments);
     if (outcome.status === "not-found") notFound();
@@ -106,7 +113,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`/applications/${id}?notice=${intent}`);
   }
 
-  const viewer = await requirePermission(request, context, "edit:application:own");
+  if (!can(viewer.role, "edit:application:own")) forbidden();
+  if (intent === "upload") {
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) {
+      return data<ActionResult>({ kind: "attachment", ok: false, message: "添付するファイルを選んでください。" }, { status: 400 });
+    }
+    const result = await addAttachment(context.db, viewer, context.clientIp, id, {
+      documentType: String(form.get("documentType") ?? ""),
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+    if (!result.ok) {
+      if (result.status === 404) notFound();
+      return data<ActionResult>({ kind: "attachment", ok: false, message: result.message }, { status: result.status });
+    }
+    return data<ActionResult>({ kind: "attachment", ok: true, message: `「${file.name}」を添付しました（SHA-256: ${result.sha256}）。` });
+  }
+  if (intent.startsWith("remove-attachment:")) {
+    await removeAttachment(context.db, viewer, context.clientIp, id, Number(intent.split(":")[1]));
+    return data<ActionResult>({ kind: "attachment", ok: true, message: "添付書類を削除しました。" });
+  }
   const draft = draftFromFormData(form);
   applyRowIntent(draft, intent);
   const revision = Number(form.get("revision"));
@@ -494,7 +521,114 @@ export default function ApplicationPage() {
           </GrantSummary>
         </Form>
       )}
+      <Attachments
+        applicationId={application.id}
+        attachments={loaded.attachments}
+        editable={editable}
+        result={actionData && "kind" in actionData && actionData.kind === "attachment" ? actionData : null}
+      />
     </div>
+  );
+}
+
+function Attachments({
+  applicationId,
+  attachments,
+  editable,
+  result,
+}: {
+  applicationId: number;
+  attachments: { id: number; document_type: string; file_name: string; size_bytes: number; sha256: string }[];
+  editable: boolean;
+  result: { ok: boolean; message: string } | null;
+}) {
+  return (
+    <Section id="attachments" title="添付書類">
+      <p className="text-dns-16N-130 text-solid-gray-700">
+        規約、予算書抄本、定款、事業報告書などを添付します。PDF、Excel、Word、PNG、JPEG のファイルで、1ファイル10MBまで、合計50MBまでです。ファイルの種類は中身で確認します。
+      </p>
+      {result ? (
+        <div role={result.ok ? "status" : "alert"} className={result.ok ? "text-success-2" : "text-error-2"}>
+          {result.message}
+        </div>
+      ) : null}
+      {attachments.length === 0 ? (
+        <p>添付書類はまだありません。</p>
+      ) : (
+        <table className="w-full border-collapse text-left text-dns-16N-130">
+          <caption className="sr-only">添付書類の一覧</caption>
+          <thead>
+            <tr className="border-b border-solid-gray-420">
+              <th scope="col" className="py-2 pr-3">書類</th>
+              <th scope="col" className="py-2 pr-3">ファイル</th>
+              <th scope="col" className="py-2 pr-3 text-right">大きさ</th>
+              <th scope="col" className="py-2 pr-3">SHA-256</th>
+              {editable ? (
+                <th scope="col" className="py-2">
+                  <span className="sr-only">操作</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {attachments.map((a) => (
+              <tr key={a.id} className="border-b border-solid-gray-200 align-top">
+                <td className="py-2 pr-3">{ATTACHMENT_DOCUMENT_TYPES[a.document_type as keyof typeof ATTACHMENT_DOCUMENT_TYPES] ?? a.document_type}</td>
+                <td className="py-2 pr-3">
+                  <a href={`/applications/${applicationId}/attachments/${a.id}`} className="text-key-800 underline">
+                    {a.file_name}
+                  </a>
+                </td>
+                <td className="py-2 pr-3 text-right tabular-nums">{Math.ceil(a.size_bytes / 1024).toLocaleString("ja-JP")} KB</td>
+                <td className="py-2 pr-3 break-all font-mono text-dns-14N-130" data-testid="sha256">
+                  {a.sha256}
+                </td>
+                {editable ? (
+                  <td className="py-2">
+                    <Form method="post">
+                      <button
+                        type="submit"
+                        name="intent"
+                        value={`remove-attachment:${a.id}`}
+                        className="text-key-800 underline"
+                        aria-label={`${a.file_name}を削除`}
+                      >
+                        削除
+                      </button>
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editable ? (
+        <Form method="post" encType="multipart/form-data" className="grid gap-3 sm:grid-cols-[auto_1fr_auto] sm:items-end">
+          <div className="space-y-1">
+            <label htmlFor="documentType" className="block text-std-16B-170">
+              書類の種類
+            </label>
+            <select id="documentType" name="documentType" className={inputClass} defaultValue="rules">
+              {Object.entries(ATTACHMENT_DOCUMENT_TYPES).map(([code, label]) => (
+                <option key={code} value={code}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="file" className="block text-std-16B-170">
+              ファイル
+            </label>
+            <input id="file" name="file" type="file" className="block w-full" accept=".pdf,.xlsx,.xls,.docx,.doc,.png,.jpg,.jpeg" />
+          </div>
+          <button type="submit" name="intent" value="upload" className={secondaryButtonClass}>
+            添付する
+          </button>
+        </Form>
+      ) : null}
+    </Section>
   );
 }
 

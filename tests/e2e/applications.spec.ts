@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signIn } from "./support/accounts";
@@ -175,4 +176,28 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("alert")).toContainText("提出できませんでした");
     await expect(page.getByLabel("明細2 金額")).toHaveValue("abc");
   });
+});
+
+test("an officer attaches a PDF and sees its SHA-256; a file whose content does not match its name is refused", async ({ page }) => {
+  await signIn(page, ACCOUNTS.toyama);
+  await page.goto("/applications");
+  await page.getByRole("link", { name: /令和8年度/ }).click();
+
+  const pdf = Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+  const sha256 = createHash("sha256").update(pdf).digest("hex");
+  await page.getByLabel("書類の種類").selectOption({ label: "規約" });
+  await page.getByLabel("ファイル", { exact: true }).setInputFiles({ name: "規約.pdf", mimeType: "application/pdf", buffer: pdf });
+  await page.getByRole("button", { name: "添付する" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "添付しました" })).toContainText(sha256);
+  await expect(page.getByRole("table", { name: "添付書類の一覧" })).toContainText(sha256);
+
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+  await page.getByLabel("ファイル", { exact: true }).setInputFiles({ name: "定款.pdf", mimeType: "application/pdf", buffer: png });
+  await page.getByRole("button", { name: "添付する" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "中身はPNG画像です" })).toBeVisible();
+
+  const download = await page.request.get(await page.getByRole("link", { name: "規約.pdf" }).getAttribute("href").then((h) => h!));
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect(download.headers()["content-disposition"]).toContain("filename*=UTF-8''%E8%A6%8F%E7%B4%84.pdf");
+  expect(createHash("sha256").update(await download.body()).digest("hex")).toBe(sha256);
 });
