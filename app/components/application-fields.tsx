@@ -121,6 +121,48 @@ export function TextArea({ path, label, hint, notes, value, onChange, onBlur, re
   );
 }
 
+export function SelectField({
+  path,
+  label,
+  notes,
+  value,
+  options,
+  placeholder,
+  onChange,
+}: {
+  path: string;
+  label: string;
+  notes: FieldNotes | undefined;
+  value: string;
+  options: readonly (readonly [string, string])[];
+  placeholder?: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={fieldId(path)} className="block text-std-16B-170">
+        {label}
+      </label>
+      <select
+        id={fieldId(path)}
+        name={path}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className={inputClass}
+        {...describedBy(path, notes)}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map(([code, text]) => (
+          <option key={code} value={code}>
+            {text}
+          </option>
+        ))}
+      </select>
+      <Notes path={path} notes={notes} />
+    </div>
+  );
+}
+
 export function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="space-y-4 rounded-12 border border-solid-gray-420 p-6">

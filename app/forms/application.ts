@@ -228,6 +228,17 @@ export interface ApplicationCheck {
   lineAmounts: (number | null)[];
 }
 
+/**
+ * The rules number the lines they were given; a form skips its blank and unreadable rows. Points each
+ * finding back at the row of the form (`formRowOf[i]` is the form row of the rules' line i).
+ */
+export function pointAtFormRows(findings: readonly Finding[], formRowOf: readonly number[]): Finding[] {
+  return findings.map((f) => ({
+    ...f,
+    path: f.path.replace(/^lines\.(\d+)/, (_, i: string) => `lines.${formRowOf[Number(i)] ?? i}`),
+  }));
+}
+
 function required(path: string, message: string): Finding {
   return { code: "input-invalid", severity: "error", message, path };
 }
@@ -323,10 +334,7 @@ export function checkApplication(
   const result = calculateGrant(input, parameters);
   const findings = [
     ...unreadable,
-    ...result.findings.map((f) => ({
-      ...f,
-      path: f.path.replace(/^lines\.(\d+)/, (_, i: string) => `lines.${formRowOf[Number(i)] ?? i}`),
-    })),
+    ...pointAtFormRows(result.findings, formRowOf),
     ...(forSubmission ? completenessFindings(programme, draft) : []),
   ];
   return { input, result, findings, requestedAmount: typedRequest ?? result.grantAmount, lineAmounts };

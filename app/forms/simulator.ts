@@ -4,6 +4,7 @@
  * same messages. Every amount goes through `parseYen`; every rule through `calculateGrant`.
  */
 import { calculateGrant, type Finding, type GrantInput, type GrantResult } from "~/domain/grant-calculation";
+import { pointAtFormRows } from "./application";
 import { parseYen } from "~/domain/money";
 import { CURRENT_FISCAL_YEAR, PROGRAMMES, type Programme, type ProgrammeParameters } from "~/domain/programmes";
 
@@ -119,14 +120,7 @@ export function simulate(values: SimulatorValues, parameters: readonly Programme
   };
   const result = calculateGrant(input, parameters);
 
-  // The rules number the lines they were given; point each finding back at the row of the form.
-  const findings = [
-    ...unreadable,
-    ...result.findings.map((f) => ({
-      ...f,
-      path: f.path.replace(/^lines\.(\d+)/, (_, i: string) => `lines.${formRowOf[Number(i)] ?? i}`),
-    })),
-  ];
+  const findings = [...unreadable, ...pointAtFormRows(result.findings, formRowOf)];
   const fieldMessages: Record<string, string> = {};
   for (const f of findings) fieldMessages[f.path] ??= f.message;
   return { result, findings, fieldMessages };

@@ -18,7 +18,8 @@ function fromRow(row: Selectable<ProgrammeParametersTable>): ProgrammeParameters
   };
 }
 
-function toRow(p: ProgrammeParameters): Insertable<ProgrammeParametersTable> {
+/** The row that stores one programme-year's parameters (also used by the seed). */
+export function programmeParametersRow(p: ProgrammeParameters): Insertable<ProgrammeParametersTable> {
   return {
     fiscal_year: p.fiscalYear,
     programme: p.programme,
@@ -69,7 +70,7 @@ export async function saveProgrammeParameters(
       .where("programme", "=", parameters.programme)
       .forUpdate()
       .executeTakeFirst();
-    const row = toRow(parameters);
+    const row = programmeParametersRow(parameters);
     await trx
       .insertInto("programme_parameters")
       .values(row)

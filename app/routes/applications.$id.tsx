@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useEffect, useMemo, useRef, useState } from "react";
 import { takeStashedInput } from "~/auth/stash.server";
 import { forbidden, notFound, requireAnyPermission, requireViewer, type Viewer } from "~/auth/viewer.server";
-import { describedBy, Notes, Section, TextArea, TextInput, type FieldNotes } from "~/components/application-fields";
+import { describedBy, Notes, Section, SelectField, TextArea, TextInput, type FieldNotes } from "~/components/application-fields";
 import { BudgetTable } from "~/components/budget-table";
 import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
 import { GrantSummary } from "~/components/grant-summary";
@@ -759,24 +759,14 @@ function Menu1Plan({
               value={m.name}
               onChange={(v) => update((d) => void (d.platformMembers[i]!.name = v))}
             />
-            <div className="space-y-1">
-              <label htmlFor={fieldId(`platformMembers.${i}.kind`)} className="block text-std-16B-170">
-                種別
-              </label>
-              <select
-                id={fieldId(`platformMembers.${i}.kind`)}
-                name={`platformMembers.${i}.kind`}
-                value={m.kind}
-                onChange={(e) => update((d) => void (d.platformMembers[i]!.kind = e.target.value as typeof m.kind))}
-                className={inputClass}
-              >
-                {Object.entries(PLATFORM_MEMBER_KINDS).map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              path={`platformMembers.${i}.kind`}
+              label="種別"
+              notes={notes[`platformMembers.${i}.kind`]}
+              value={m.kind}
+              options={Object.entries(PLATFORM_MEMBER_KINDS)}
+              onChange={(v) => update((d) => void (d.platformMembers[i]!.kind = v as typeof m.kind))}
+            />
             <TextInput
               path={`platformMembers.${i}.role`}
               label="役割"
@@ -799,45 +789,23 @@ function Menu1Plan({
         <p className="text-dns-16N-130 text-solid-gray-700">補助による実施は⑦と⑧に限られます。</p>
         {draft.delegations.map((x, i) => (
           <div key={i} className="grid gap-3 rounded-8 border border-solid-gray-420 p-4 sm:grid-cols-2">
-            <div className="space-y-1">
-              <label htmlFor={fieldId(`delegations.${i}.activity`)} className="block text-std-16B-170">
-                事業
-              </label>
-              <select
-                id={fieldId(`delegations.${i}.activity`)}
-                name={`delegations.${i}.activity`}
-                value={x.activity}
-                onChange={(e) => update((d) => void (d.delegations[i]!.activity = e.target.value))}
-                className={inputClass}
-                {...describedBy(`delegations.${i}.activity`, notes[`delegations.${i}.activity`])}
-              >
-                <option value="">選択してください</option>
-                {MENU1_ACTIVITIES.map((a) => (
-                  <option key={a.code} value={a.code}>
-                    {a.label} {a.name}
-                  </option>
-                ))}
-              </select>
-              <Notes path={`delegations.${i}.activity`} notes={notes[`delegations.${i}.activity`]} />
-            </div>
-            <div className="space-y-1">
-              <label htmlFor={fieldId(`delegations.${i}.method`)} className="block text-std-16B-170">
-                方法
-              </label>
-              <select
-                id={fieldId(`delegations.${i}.method`)}
-                name={`delegations.${i}.method`}
-                value={x.method}
-                onChange={(e) => update((d) => void (d.delegations[i]!.method = e.target.value as typeof x.method))}
-                className={inputClass}
-              >
-                {Object.entries(DELEGATION_METHODS).map(([k, label]) => (
-                  <option key={k} value={k}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              path={`delegations.${i}.activity`}
+              label="事業"
+              notes={notes[`delegations.${i}.activity`]}
+              value={x.activity}
+              placeholder="選択してください"
+              options={MENU1_ACTIVITIES.map((a) => [a.code, `${a.label} ${a.name}`] as const)}
+              onChange={(v) => update((d) => void (d.delegations[i]!.activity = v))}
+            />
+            <SelectField
+              path={`delegations.${i}.method`}
+              label="方法"
+              notes={notes[`delegations.${i}.method`]}
+              value={x.method}
+              options={Object.entries(DELEGATION_METHODS)}
+              onChange={(v) => update((d) => void (d.delegations[i]!.method = v as typeof x.method))}
+            />
             <TextInput
               path={`delegations.${i}.recipient`}
               label="委託先・補助先"

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { DEFAULT_PROGRAMME_PARAMETERS } from "../../app/domain/programmes";
 import { PREFECTURES } from "../../app/domain/prefectures";
+import { programmeParametersRow } from "../../app/models/programme-parameters.server";
 import type { Database } from "../schema";
 
 export const CABINET_OFFICE_NAME = "内閣府 孤独・孤立対策推進室";
@@ -30,20 +31,7 @@ export async function seedReferenceData(db: Kysely<Database>): Promise<void> {
 
   await db
     .insertInto("programme_parameters")
-    .values(
-      DEFAULT_PROGRAMME_PARAMETERS.map((p) => ({
-        fiscal_year: p.fiscalYear,
-        programme: p.programme,
-        rate_numerator: p.rate.numerator,
-        rate_denominator: p.rate.denominator,
-        base_amount: p.baseAmount,
-        ceiling: p.ceiling,
-        programme_budget: p.programmeBudget,
-        eligible_categories: p.eligibleCategories,
-        asset_restriction_threshold: p.assetRestrictionThreshold,
-        outsourcing_warning_percent: p.outsourcingWarningPercent,
-      })),
-    )
+    .values(DEFAULT_PROGRAMME_PARAMETERS.map(programmeParametersRow))
     .onConflict((oc) => oc.columns(["fiscal_year", "programme"]).doNothing())
     .execute();
 }
