@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { takeStashedInput } from "~/auth/stash.server";
-import { forbidden, notFound, requireAnyPermission, requireViewer, type Viewer } from "~/auth/viewer.server";
+import { forbidden, notFound, requireAnyPermission, requireViewer } from "~/auth/viewer.server";
 import { describedBy, Notes, Section, SelectField, TextArea, TextInput, type FieldNotes } from "~/components/application-fields";
 import { BudgetTable } from "~/components/budget-table";
 import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
@@ -59,15 +59,10 @@ function applicationId(raw: string | undefined): number {
   return id;
 }
 
-async function loadFor(viewer: Viewer, request: Request, context: LoaderFunctionArgs["context"], rawId: string | undefined) {
-  const application = await findApplicationForViewer(context.db, viewer, applicationId(rawId));
-  if (!application) notFound();
-  return application;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
-  const application = await loadFor(viewer, request, context, params.id);
+  const application = await findApplicationForViewer(context.db, viewer, applicationId(params.id));
+  if (!application) notFound();
   const url = new URL(request.url);
   const stashed = await takeStashedInput(context.db, { id: url.searchParams.get("restore"), userId: viewer.userId, path: url.pathname });
   let restored: ApplicationDraft | null = null;
