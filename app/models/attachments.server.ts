@@ -2,18 +2,53 @@ import { createHash } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer.server";
-import { ATTACHMENT_DOCUMENT_TYPES, checkAttachment, cleanFileName } from "~/domain/file-types";
+import { STATE_LABELS, type ApplicationState } from "~/domain/application-lifecycle";
+import { checkAttachment, isAttachmentDocumentType, type AttachmentRule } from "~/domain/file-types";
+import { can } from "~/domain/permissions";
 import { findApplicationForViewer, isEditable } from "./applications.server";
 import { recordAuditEvent } from "./audit.server";
 
-export type AddOutcome =
+export type AddAttachmentOutcome =
   | { ok: true; id: number; sha256: string }
   | { ok: false; status: 400 | 404 | 409 | 413 | 415; message: string };
 
+const STATUS_OF_RULE: Record<AttachmentRule, 400 | 413 | 415> = {
+  empty: 400,
+  "file-too-large": 413,
+  "application-full": 413,
+  "unsupported-type": 415,
+  "name-mismatch": 415,
+};
+
+const NOT_FOUND = "申請が見つかりません。";
+
+const isId = (id: number) => Number.isSafeInteger(id) && id > 0;
+
+const actorOf = (viewer: Viewer, ip: string) => ({ userId: viewer.userId, organisationId: viewer.organisationId, ip });
+
+/** Why the viewer cannot change this application's attachments (isEditable said no). */
+function notEditableMessage(viewer: Viewer, application: { state: ApplicationState; organisation_id: number }): string {
+  if (application.organisation_id !== viewer.organisationId || !can(viewer.role, "edit:application:own")) {
+    return "添付書類を追加・削除できるのは、申請した団体の担当者だけです。";
+  }
+  return `この申請は「${STATE_LABELS[application.state]}」のため、添付書類を追加・削除できません。差し戻された場合は、また追加・削除できます。`;
+}
+
+/** The bytes the application's attachments hold in all (what the 50 MB limit counts). */
+export async function attachmentBytes(db: Kysely<Database>, applicationId: number): Promise<number> {
+  const { total } = await db
+    .selectFrom("application_attachments")
+    .select(sql<number>`coalesce(sum(size_bytes), 0)::bigint`.as("total"))
+    .where("application_id", "=", applicationId)
+    .executeTakeFirstOrThrow();
+  return total;
+}
+
 /**
  * Stores an attachment of an application the viewer may edit, with its SHA-256 and an audit row, in one
- * transaction. The application row is locked while the sizes are added up, so two uploads at once cannot
- * pass the 50 MB limit together.
+ * transaction. The application row is locked (`for update`) before the sizes are added up and its state
+ * is read again under the lock, so two uploads at once cannot pass the 50 MB limit together and an upload
+ * cannot slip in after the application was submitted.
  */
 export async function addAttachment(
   db: Kysely<Database>,
@@ -21,34 +56,36 @@ export async function addAttachment(
   ip: string,
   applicationId: number,
   { documentType, fileName, bytes }: { documentType: string; fileName: string; bytes: Uint8Array },
-): Promise<AddOutcome> {
+): Promise<AddAttachmentOutcome> {
+  if (!isId(applicationId)) return { ok: false, status: 404, message: NOT_FOUND };
   const application = await findApplicationForViewer(db, viewer, applicationId);
-  if (!application) return { ok: false, status: 404, message: "申請が見つかりません。" };
-  if (!isEditable(viewer, application)) {
-    return { ok: false, status: 409, message: "提出済みの申請には添付できません。差し戻された場合に追加できます。" };
-  }
-  if (!(documentType in ATTACHMENT_DOCUMENT_TYPES)) return { ok: false, status: 400, message: "書類の種類を選んでください。" };
-  const name = cleanFileName(fileName);
+  if (!application) return { ok: false, status: 404, message: NOT_FOUND };
+  if (!isEditable(viewer, application)) return { ok: false, status: 409, message: notEditableMessage(viewer, application) };
+  if (!isAttachmentDocumentType(documentType)) return { ok: false, status: 400, message: "書類の種類を選んでください。" };
 
-  return db.transaction().execute(async (trx): Promise<AddOutcome> => {
-    await trx.selectFrom("applications").select("id").where("id", "=", applicationId).forUpdate().execute();
-    const { total } = await trx
-      .selectFrom("application_attachments")
-      .select(sql<number>`coalesce(sum(size_bytes), 0)::bigint`.as("total"))
-      .where("application_id", "=", applicationId)
-      .executeTakeFirstOrThrow();
-    const check = checkAttachment({ fileName: name, bytes, alreadyStoredBytes: total });
-    if (!check.ok) {
-      const status = /大きすぎ|50MB/.test(check.message) ? 413 : 415;
-      return { ok: false, status, message: check.message };
-    }
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
+  // Everything but the application's total is known now: refuse early, and hash outside the lock.
+  const precheck = checkAttachment({ fileName, bytes, alreadyStoredBytes: 0 });
+  if (!precheck.ok) return { ok: false, status: STATUS_OF_RULE[precheck.rule], message: precheck.message };
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+
+  return db.transaction().execute(async (trx): Promise<AddAttachmentOutcome> => {
+    const locked = await trx
+      .selectFrom("applications")
+      .select(["state", "organisation_id"])
+      .where("id", "=", applicationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!locked) return { ok: false, status: 404, message: NOT_FOUND };
+    if (!isEditable(viewer, locked)) return { ok: false, status: 409, message: notEditableMessage(viewer, locked) };
+
+    const check = checkAttachment({ fileName, bytes, alreadyStoredBytes: await attachmentBytes(trx, applicationId) });
+    if (!check.ok) return { ok: false, status: STATUS_OF_RULE[check.rule], message: check.message };
     const { id } = await trx
       .insertInto("application_attachments")
       .values({
         application_id: applicationId,
         document_type: documentType,
-        file_name: name,
+        file_name: check.fileName,
         content_type: check.kind.contentType,
         size_bytes: bytes.byteLength,
         sha256,
@@ -57,21 +94,21 @@ export async function addAttachment(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await recordAuditEvent(
-      trx,
-      { userId: viewer.userId, organisationId: viewer.organisationId, ip },
-      {
-        action: "application.attachment_added",
-        recordType: "application",
-        recordId: applicationId,
-        subjectOrganisationId: application.organisation_id,
-        details: { attachmentId: id, fileName: name, sha256, sizeBytes: bytes.byteLength, documentType },
-      },
-    );
+    await recordAuditEvent(trx, actorOf(viewer, ip), {
+      action: "application.attachment_added",
+      recordType: "application",
+      recordId: applicationId,
+      subjectOrganisationId: locked.organisation_id,
+      details: { attachmentId: id, fileName: check.fileName, sha256, sizeBytes: bytes.byteLength, documentType },
+    });
     return { ok: true, id, sha256 };
   });
 }
 
+/**
+ * The attachments of an application, without their content, oldest first. The caller has already found
+ * the application with findApplicationForViewer.
+ */
 export async function listAttachments(db: Kysely<Database>, applicationId: number) {
   return db
     .selectFrom("application_attachments")
@@ -86,13 +123,21 @@ export async function listAttachments(db: Kysely<Database>, applicationId: numbe
       "application_attachments.uploaded_at",
       "users.display_name as uploaded_by_name",
     ])
-    .where("application_id", "=", applicationId)
+    .where("application_attachments.application_id", "=", applicationId)
     .orderBy("application_attachments.id")
     .execute();
 }
 
-export async function getAttachmentForViewer(db: Kysely<Database>, viewer: Viewer, applicationId: number, attachmentId: number) {
-  if (!Number.isSafeInteger(applicationId) || !Number.isSafeInteger(attachmentId)) return undefined;
+export type AttachmentListItem = Awaited<ReturnType<typeof listAttachments>>[number];
+
+/** The file as uploaded, for whoever may see the application; another organisation's is missing. */
+export async function getAttachmentForViewer(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  applicationId: number,
+  attachmentId: number,
+): Promise<{ fileName: string; contentType: string; bytes: Uint8Array; sha256: string } | undefined> {
+  if (!isId(applicationId) || !isId(attachmentId)) return undefined;
   const application = await findApplicationForViewer(db, viewer, applicationId);
   if (!application) return undefined;
   const row = await db
@@ -101,10 +146,22 @@ export async function getAttachmentForViewer(db: Kysely<Database>, viewer: Viewe
     .where("id", "=", attachmentId)
     .where("application_id", "=", applicationId)
     .executeTakeFirst();
-  return row && { fileName: row.file_name, contentType: row.content_type, bytes: new Uint8Array(row.content), sha256: row.sha256 };
+  if (!row) return undefined;
+  // A Buffer on pg, a Uint8Array on PGlite: the same bytes either way, as a plain Uint8Array, not copied.
+  const content = row.content;
+  return {
+    fileName: row.file_name,
+    contentType: row.content_type,
+    bytes: new Uint8Array(content.buffer, content.byteOffset, content.byteLength),
+    sha256: row.sha256,
+  };
 }
 
-/** Removes an attachment while the application can still be edited; the audit trail keeps its hash. */
+/**
+ * Removes an attachment while the application can still be edited; the audit trail keeps its name and
+ * hash. False when there is nothing the viewer may remove (missing, another organisation's, or the
+ * application is no longer editable).
+ */
 export async function removeAttachment(
   db: Kysely<Database>,
   viewer: Viewer,
@@ -112,27 +169,37 @@ export async function removeAttachment(
   applicationId: number,
   attachmentId: number,
 ): Promise<boolean> {
+  if (!isId(applicationId) || !isId(attachmentId)) return false;
   const application = await findApplicationForViewer(db, viewer, applicationId);
   if (!application || !isEditable(viewer, application)) return false;
   return db.transaction().execute(async (trx) => {
+    const locked = await trx
+      .selectFrom("applications")
+      .select(["state", "organisation_id"])
+      .where("id", "=", applicationId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!locked || !isEditable(viewer, locked)) return false;
     const removed = await trx
       .deleteFrom("application_attachments")
       .where("id", "=", attachmentId)
       .where("application_id", "=", applicationId)
-      .returning(["file_name", "sha256"])
+      .returning(["file_name", "sha256", "size_bytes", "document_type"])
       .executeTakeFirst();
     if (!removed) return false;
-    await recordAuditEvent(
-      trx,
-      { userId: viewer.userId, organisationId: viewer.organisationId, ip },
-      {
-        action: "application.attachment_removed",
-        recordType: "application",
-        recordId: applicationId,
-        subjectOrganisationId: application.organisation_id,
-        details: { attachmentId, fileName: removed.file_name, sha256: removed.sha256 },
+    await recordAuditEvent(trx, actorOf(viewer, ip), {
+      action: "application.attachment_removed",
+      recordType: "application",
+      recordId: applicationId,
+      subjectOrganisationId: locked.organisation_id,
+      details: {
+        attachmentId,
+        fileName: removed.file_name,
+        sha256: removed.sha256,
+        sizeBytes: removed.size_bytes,
+        documentType: removed.document_type,
       },
-    );
+    });
     return true;
   });
 }

@@ -8,7 +8,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const file = await getAttachmentForViewer(context.db, viewer, Number(params.id), Number(params.attachmentId));
   if (!file) notFound();
   const ascii = file.fileName.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return new Response(file.bytes, {
+  return new Response(file.bytes.slice(), {
     headers: {
       "Content-Type": file.contentType,
       "Content-Length": String(file.bytes.byteLength),

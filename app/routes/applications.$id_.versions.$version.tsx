@@ -85,6 +85,11 @@ export default function VersionPage() {
         <p>
           {formatWarekiDateTime(submittedAt)} 提出（{snapshot.submittedBy.name}）・申請額 {formatYen(snapshot.requestedAmount)}
         </p>
+        <p className="mt-2">
+          <a href={`/applications/${applicationId}/versions/${version}/pdf`} className="text-key-800 underline" download>
+            交付申請書（PDF）をダウンロード
+          </a>
+        </p>
       </div>
 
       <section aria-labelledby="changes-heading" className="space-y-3">

@@ -76,6 +76,15 @@ test("a prefecture officer prepares a Menu 1 application, finds it saved after a
   await expect(page.getByRole("heading", { level: 1 })).toContainText("第1版");
   await expect(page.getByText("2,630,000円").first()).toBeVisible();
   await expectNoSeriousViolations(page);
+
+  const pdfLink = await page.getByRole("link", { name: "交付申請書（PDF）をダウンロード" }).getAttribute("href");
+  const pdf = await page.request.get(pdfLink!);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect(pdf.headers()["content-disposition"]).toContain(
+    `filename*=UTF-8''${encodeURIComponent("交付申請書_福岡県_令和8年度_v1.pdf")}`,
+  );
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+
   await page.goto("/applications");
   await expect(page.getByRole("table", { name: "交付申請の一覧" })).toContainText("提出済み（第1版）");
   await expect(page.getByRole("table", { name: "交付申請の一覧" })).toContainText("2,630,000円");

@@ -96,6 +96,9 @@ const EXPECTED: Record<string, Case[]> = {
     // Downloads themselves are tested in applications.spec.ts; here only who gets past the guard.
     { method: "GET", path: "/applications/:app/attachments/999999", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
   ],
+  "routes/applications.$id_.versions.$version_.pdf": [
+    { method: "GET", path: "/applications/:submitted/versions/1/pdf", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
+  ],
   "routes/admin.organisations._index": [
     { method: "GET", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 200 }) },
     { method: "POST", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 400 }) },

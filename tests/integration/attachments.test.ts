@@ -1,89 +1,284 @@
 import { createHash } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { sql, type Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ATTACHMENT_LIMITS } from "../../app/domain/file-types";
-import { addAttachment, getAttachmentForViewer, listAttachments, removeAttachment } from "../../app/models/attachments.server";
+import { addAttachment, attachmentBytes, getAttachmentForViewer, listAttachments, removeAttachment } from "../../app/models/attachments.server";
 import type { AppDatabase } from "../../db/database";
+import type { Database } from "../../db/schema";
 import { seed } from "../../db/seed";
 import { createUser } from "./support/accounts";
 import { createTestDatabase, ENGINES } from "./support/test-database";
 
-const pdf = (size: number) => {
+const MiB = 1024 * 1024;
+const IP = "192.0.2.1";
+
+/** A PDF of `size` bytes whose body runs through every byte value (0x00 and 0xff included). */
+function pdf(size: number): Uint8Array {
   const bytes = new Uint8Array(size);
-  bytes.set(new TextEncoder().encode("%PDF-1.7\n"));
-  for (let i = 9; i < size; i++) bytes[i] = i % 251;
+  for (let i = 0; i < size; i++) bytes[i] = (i * 7) % 256;
+  bytes.set(new TextEncoder().encode("%PDF-1.7\n").subarray(0, size));
   return bytes;
-};
+}
+
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+type Account = Awaited<ReturnType<typeof createUser>>;
 
 describe.each(ENGINES)("%s: attachments", (engine) => {
   let database: AppDatabase;
-  let officer: Awaited<ReturnType<typeof createUser>>;
-  let applicationId: number;
 
-  beforeEach(async () => {
+  beforeAll(async () => {
     database = await createTestDatabase(engine);
     await seed(database.db, { demo: false });
-    officer = await createUser(database.db, "prefecture_officer");
-    ({ id: applicationId } = await database.db
-      .insertInto("applications")
-      .values({ organisation_id: officer.organisationId, programme: "prefectural", fiscal_year: 2026, draft: "{}", created_by: officer.id, updated_by: officer.id })
-      .returning("id")
-      .executeTakeFirstOrThrow());
   });
-  afterEach(() => database.close());
+  afterAll(() => database.close());
 
-  const add = (fileName: string, bytes: Uint8Array, viewer = officer.viewer) =>
-    addAttachment(database.db, viewer, "192.0.2.1", applicationId, { documentType: "rules", fileName, bytes });
+  /** A draft application of a prefecture of its own, and that prefecture's officer. */
+  async function draftApplication(): Promise<{ officer: Account; applicationId: number }> {
+    const officer = await createUser(database.db, "prefecture_officer");
+    const { id } = await database.db
+      .insertInto("applications")
+      .values({
+        organisation_id: officer.organisationId,
+        programme: "prefectural",
+        fiscal_year: 2026,
+        draft: JSON.stringify({}),
+        created_by: officer.id,
+        updated_by: officer.id,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    return { officer, applicationId: id };
+  }
 
-  it("stores a PDF with its SHA-256, gives back the same bytes, and audits the upload", async () => {
+  const add = (viewer: Account["viewer"], applicationId: number, fileName: string, bytes: Uint8Array, documentType = "rules") =>
+    addAttachment(database.db, viewer, IP, applicationId, { documentType, fileName, bytes });
+
+  /**
+   * Stores `count` PDFs of `size` bytes made by the database itself (with their true size and SHA-256),
+   * as if uploaded before. Pushing tens of MB through PGlite's parameters costs over 2 s per 10 MB; the
+   * upload path itself is exercised by the files the tests send through addAttachment.
+   */
+  async function storeMadeInDatabase(applicationId: number, uploadedBy: number, count: number, size: number, db: Kysely<Database> = database.db) {
+    await sql`
+      with made as (select convert_to('%PDF-1.7' || chr(10) || repeat('x', ${size - 9}::int), 'UTF8') as content)
+      insert into application_attachments
+        (application_id, document_type, file_name, content_type, size_bytes, sha256, content, uploaded_by)
+      select ${applicationId}, 'other', 'stored-' || n || '.pdf', 'application/pdf',
+             octet_length(made.content), encode(sha256(made.content), 'hex'), made.content, ${uploadedBy}
+      from generate_series(1, ${count}::int) as n, made
+    `.execute(db);
+  }
+
+  it("stores a PDF with the SHA-256 of its bytes, lists it without its content, and audits the upload", async () => {
+    const { officer, applicationId } = await draftApplication();
     const bytes = pdf(300_000);
-    const expected = createHash("sha256").update(bytes).digest("hex");
 
-    const added = await add("C:\\書類\\規約.pdf", bytes);
+    const added = await add(officer.viewer, applicationId, "C:\\書類\\規約.pdf", bytes);
 
-    expect(added).toEqual({ ok: true, id: expect.any(Number), sha256: expected });
-    expect(await listAttachments(database.db, applicationId)).toEqual([
-      expect.objectContaining({ file_name: "規約.pdf", content_type: "application/pdf", size_bytes: 300_000, sha256: expected }),
+    expect(added).toEqual({ ok: true, id: expect.any(Number), sha256: sha256(bytes) });
+    if (!added.ok) return;
+    const listed = await listAttachments(database.db, applicationId);
+    expect(listed).toEqual([
+      {
+        id: added.id,
+        document_type: "rules",
+        file_name: "規約.pdf",
+        content_type: "application/pdf",
+        size_bytes: 300_000,
+        sha256: sha256(bytes),
+        uploaded_at: expect.any(Date),
+        uploaded_by_name: officer.viewer.displayName,
+      },
     ]);
-    const file = await getAttachmentForViewer(database.db, officer.viewer, applicationId, added.ok ? added.id : 0);
-    expect(file?.sha256).toBe(expected);
-    expect(Buffer.from(file!.bytes).equals(Buffer.from(bytes))).toBe(true);
-    const audit = await database.db.selectFrom("audit_events").select(["action", "details"]).execute();
-    expect(audit).toEqual([{ action: "application.attachment_added", details: expect.objectContaining({ sha256: expected, sizeBytes: 300_000 }) }]);
+    const audit = await database.db
+      .selectFrom("audit_events")
+      .select(["action", "record_type", "record_id", "subject_organisation_id", "actor_user_id", "ip_address", "details"])
+      .where("record_id", "=", String(applicationId))
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: "application.attachment_added",
+        record_type: "application",
+        record_id: String(applicationId),
+        subject_organisation_id: officer.organisationId,
+        actor_user_id: officer.id,
+        ip_address: IP,
+        details: { attachmentId: added.id, fileName: "規約.pdf", sha256: sha256(bytes), sizeBytes: 300_000, documentType: "rules" },
+      },
+    ]);
+  });
+
+  it("gives back exactly the bytes uploaded, as a Uint8Array, to the officer and to a reviewer", async () => {
+    const { officer, applicationId } = await draftApplication();
+    const reviewer = await createUser(database.db, "reviewer");
+    const bytes = pdf(70_001);
+    const added = await add(officer.viewer, applicationId, "予算書抄本.pdf", bytes, "budget_extract");
+    if (!added.ok) throw new Error(added.message);
+
+    for (const viewer of [officer.viewer, reviewer.viewer]) {
+      const file = await getAttachmentForViewer(database.db, viewer, applicationId, added.id);
+      expect(file).toMatchObject({ fileName: "予算書抄本.pdf", contentType: "application/pdf", sha256: sha256(bytes) });
+      expect(file?.bytes).toBeInstanceOf(Uint8Array);
+      expect(file?.bytes.byteLength).toBe(bytes.byteLength);
+      expect(Buffer.compare(Buffer.from(file!.bytes), Buffer.from(bytes))).toBe(0);
+      expect(sha256(file!.bytes)).toBe(sha256(bytes));
+    }
   });
 
   it("refuses a file whose content does not match its name, and stores nothing", async () => {
-    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
-    expect(await add("定款.pdf", png)).toEqual({ ok: false, status: 415, message: expect.stringMatching(/中身はPNG画像です/) });
+    const { officer, applicationId } = await draftApplication();
+    expect(await add(officer.viewer, applicationId, "定款.pdf", PNG)).toEqual({
+      ok: false,
+      status: 415,
+      message: expect.stringMatching(/「\.pdf」ですが、中身はPNG画像です/),
+    });
+    expect(await add(officer.viewer, applicationId, "定款.pdf", new TextEncoder().encode("定款\n第1条"))).toMatchObject({ ok: false, status: 415 });
+    expect(await listAttachments(database.db, applicationId)).toEqual([]);
+    expect(await database.db.selectFrom("audit_events").select("id").where("record_id", "=", String(applicationId)).execute()).toEqual([]);
+  });
+
+  it("refuses an empty file and an unknown kind of document with 400", async () => {
+    const { officer, applicationId } = await draftApplication();
+    expect(await add(officer.viewer, applicationId, "規約.pdf", new Uint8Array())).toMatchObject({ ok: false, status: 400 });
+    expect(await add(officer.viewer, applicationId, "規約.pdf", pdf(100), "minutes")).toMatchObject({ ok: false, status: 400 });
+    expect(await add(officer.viewer, applicationId, "規約.pdf", pdf(100), "toString")).toMatchObject({ ok: false, status: 400 });
     expect(await listAttachments(database.db, applicationId)).toEqual([]);
   });
 
-  it("refuses a file over 10 MB and anything beyond 50 MB in all", async () => {
-    expect(await add("big.pdf", pdf(ATTACHMENT_LIMITS.fileBytes + 1))).toMatchObject({ ok: false, status: 413 });
-    const ten = pdf(ATTACHMENT_LIMITS.fileBytes);
-    for (let i = 0; i < 5; i++) expect((await add(`part${i}.pdf`, ten)).ok).toBe(true);
-    expect(await add("one-more.pdf", pdf(100))).toEqual({ ok: false, status: 413, message: expect.stringMatching(/合計50MBまで/) });
+  it("refuses a file over 10 MB, takes one of exactly 10 MB, and nothing beyond 50 MB in all", async () => {
+    const { officer, applicationId } = await draftApplication();
+    expect(await add(officer.viewer, applicationId, "big.pdf", pdf(ATTACHMENT_LIMITS.fileBytes + 1))).toEqual({
+      ok: false,
+      status: 413,
+      message: expect.stringContaining("1ファイル10MBまで"),
+    });
+    expect(await attachmentBytes(database.db, applicationId)).toBe(0);
+
+    await storeMadeInDatabase(applicationId, officer.id, 4, 10 * MiB);
+    expect(await attachmentBytes(database.db, applicationId)).toBe(40 * MiB);
+    const tenMiB = pdf(ATTACHMENT_LIMITS.fileBytes);
+    expect(await add(officer.viewer, applicationId, "part5.pdf", tenMiB)).toMatchObject({ ok: true, sha256: sha256(tenMiB) });
+    expect(await attachmentBytes(database.db, applicationId)).toBe(ATTACHMENT_LIMITS.applicationBytes);
+
+    expect(await add(officer.viewer, applicationId, "one-more.pdf", pdf(10))).toEqual({
+      ok: false,
+      status: 413,
+      message: expect.stringMatching(/合計50MBまでです。残りはありません/),
+    });
     expect(await listAttachments(database.db, applicationId)).toHaveLength(5);
   });
 
+  it("lets only one of two uploads made at once into the last room of the 50 MB", async () => {
+    const { officer, applicationId } = await draftApplication();
+    await storeMadeInDatabase(applicationId, officer.id, 5, 10 * MiB - 200);
+    const room = ATTACHMENT_LIMITS.applicationBytes - (await attachmentBytes(database.db, applicationId));
+    expect(room).toBe(1000);
+
+    const outcomes = await Promise.all([
+      add(officer.viewer, applicationId, "a.pdf", pdf(600)),
+      add(officer.viewer, applicationId, "b.pdf", pdf(600)),
+    ]);
+
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ok)).toEqual([{ ok: false, status: 413, message: expect.stringContaining("残りは400バイトで") }]);
+    expect(await attachmentBytes(database.db, applicationId)).toBe(ATTACHMENT_LIMITS.applicationBytes - 400);
+  });
+
+  // PGlite has a single connection: a second transaction cannot even start while one holds the lock.
+  if (engine === "postgres") {
+    it("waits for the application's row lock and counts what was stored meanwhile", async () => {
+      const { officer, applicationId } = await draftApplication();
+      await storeMadeInDatabase(applicationId, officer.id, 5, 10 * MiB - 200);
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let lockTaken = () => {};
+      const locked = new Promise<void>((resolve) => (lockTaken = resolve));
+      const other = database.db.transaction().execute(async (trx) => {
+        await trx.selectFrom("applications").select("id").where("id", "=", applicationId).forUpdate().execute();
+        lockTaken();
+        await released;
+        await storeMadeInDatabase(applicationId, officer.id, 1, 600, trx);
+      });
+      await locked;
+  
+      let settled = false;
+      const upload = add(officer.viewer, applicationId, "late.pdf", pdf(600)).finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(settled).toBe(false);
+      release();
+      await other;
+  
+      expect(await upload).toMatchObject({ ok: false, status: 413 });
+      expect(await attachmentBytes(database.db, applicationId)).toBe(ATTACHMENT_LIMITS.applicationBytes - 400);
+    });
+  }
+
   it("answers another organisation's officer as if the application did not exist", async () => {
-    const added = await add("規約.pdf", pdf(1000));
+    const { officer, applicationId } = await draftApplication();
+    const added = await add(officer.viewer, applicationId, "規約.pdf", pdf(1000));
+    if (!added.ok) throw new Error(added.message);
     const stranger = await createUser(database.db, "prefecture_officer");
-    expect(await add("規約.pdf", pdf(1000), stranger.viewer)).toMatchObject({ ok: false, status: 404 });
-    expect(await getAttachmentForViewer(database.db, stranger.viewer, applicationId, added.ok ? added.id : 0)).toBeUndefined();
-    expect(await removeAttachment(database.db, stranger.viewer, "192.0.2.9", applicationId, added.ok ? added.id : 0)).toBe(false);
+
+    expect(await add(stranger.viewer, applicationId, "規約.pdf", pdf(1000))).toMatchObject({ ok: false, status: 404 });
+    expect(await getAttachmentForViewer(database.db, stranger.viewer, applicationId, added.id)).toBeUndefined();
+    expect(await removeAttachment(database.db, stranger.viewer, IP, applicationId, added.id)).toBe(false);
+    expect(await listAttachments(database.db, applicationId)).toHaveLength(1);
+    expect(await add(officer.viewer, 987_654, "規約.pdf", pdf(1000))).toMatchObject({ ok: false, status: 404 });
+    expect(await add(officer.viewer, Number.NaN, "規約.pdf", pdf(1000))).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it("does not find an attachment through another application's address", async () => {
+    const own = await draftApplication();
+    const other = await draftApplication();
+    const added = await add(other.officer.viewer, other.applicationId, "規約.pdf", pdf(1000));
+    if (!added.ok) throw new Error(added.message);
+    expect(await getAttachmentForViewer(database.db, own.officer.viewer, own.applicationId, added.id)).toBeUndefined();
+    expect(await removeAttachment(database.db, own.officer.viewer, IP, own.applicationId, added.id)).toBe(false);
+  });
+
+  it("refuses uploads and removals once the application is submitted, and lets a reviewer change nothing", async () => {
+    const { officer, applicationId } = await draftApplication();
+    const added = await add(officer.viewer, applicationId, "規約.pdf", pdf(1000));
+    if (!added.ok) throw new Error(added.message);
+    const reviewer = await createUser(database.db, "reviewer");
+    expect(await add(reviewer.viewer, applicationId, "規約.pdf", pdf(1000))).toEqual({
+      ok: false,
+      status: 409,
+      message: expect.stringContaining("申請した団体の担当者だけ"),
+    });
+
+    await database.db.updateTable("applications").set({ state: "submitted" }).where("id", "=", applicationId).execute();
+
+    expect(await add(officer.viewer, applicationId, "定款.pdf", pdf(1000))).toEqual({
+      ok: false,
+      status: 409,
+      message: expect.stringContaining("「提出済み」のため"),
+    });
+    expect(await removeAttachment(database.db, officer.viewer, IP, applicationId, added.id)).toBe(false);
     expect(await listAttachments(database.db, applicationId)).toHaveLength(1);
   });
 
-  it("refuses uploads once the application is submitted", async () => {
-    await database.db.updateTable("applications").set({ state: "submitted" }).where("id", "=", applicationId).execute();
-    expect(await add("規約.pdf", pdf(1000))).toMatchObject({ ok: false, status: 409 });
-  });
+  it("removes an attachment of a draft and keeps its name and hash in the audit trail", async () => {
+    const { officer, applicationId } = await draftApplication();
+    const added = await add(officer.viewer, applicationId, "規約.pdf", pdf(1000));
+    if (!added.ok) throw new Error(added.message);
 
-  it("removes an attachment of a draft and keeps its hash in the audit trail", async () => {
-    const added = await add("規約.pdf", pdf(1000));
-    expect(await removeAttachment(database.db, officer.viewer, "192.0.2.1", applicationId, added.ok ? added.id : 0)).toBe(true);
+    expect(await removeAttachment(database.db, officer.viewer, IP, applicationId, added.id)).toBe(true);
+
     expect(await listAttachments(database.db, applicationId)).toEqual([]);
-    const removed = await database.db.selectFrom("audit_events").select("details").where("action", "=", "application.attachment_removed").executeTakeFirst();
-    expect(removed?.details).toMatchObject({ sha256: added.ok ? added.sha256 : "" });
+    expect(await getAttachmentForViewer(database.db, officer.viewer, applicationId, added.id)).toBeUndefined();
+    const removed = await database.db
+      .selectFrom("audit_events")
+      .select(["details", "subject_organisation_id"])
+      .where("action", "=", "application.attachment_removed")
+      .where("record_id", "=", String(applicationId))
+      .executeTakeFirstOrThrow();
+    expect(removed).toEqual({
+      subject_organisation_id: officer.organisationId,
+      details: { attachmentId: added.id, fileName: "規約.pdf", sha256: added.sha256, sizeBytes: 1000, documentType: "rules" },
+    });
   });
 });

@@ -1,0 +1,202 @@
+/**
+ * 交付申請書（様式第1号）with 別紙1 事業計画書 and 別紙2 所要額調書, built from a frozen version of an
+ * application (or a draft's preview) and nothing else.
+ */
+import type { GrantResult } from "~/domain/grant-calculation";
+import { formatYen, formatYenWithKin } from "~/domain/money";
+import { prefectureName } from "~/domain/prefectures";
+import { EXPENSE_CATEGORY_NAMES, MENU1_ACTIVITIES, PROGRAMME_NAMES, type ExpenseCategory, type Programme } from "~/domain/programmes";
+import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
+import { DELEGATION_METHODS, lineAmount, MENU2_PLAN_FIELDS, PLATFORM_MEMBER_KINDS, type ApplicationDraft } from "~/forms/application";
+import type { Block, DocumentSpec } from "./blocks";
+
+export interface ApplicationRecord {
+  version: number | null;
+  programme: Programme;
+  fiscalYear: number;
+  organisation: {
+    name: string;
+    representative_title: string;
+    representative_name: string;
+    postal_code: string;
+    address: string;
+    contact_person: string;
+    contact_phone: string;
+    contact_email: string;
+  };
+  draft: ApplicationDraft;
+  calculation: GrantResult;
+  requestedAmount: number;
+  /** When it was submitted (or, for a draft, last saved): the document's date. */
+  date: string;
+}
+
+const text = (t: string, extra: Partial<Extract<Block, { kind: "text" }>> = {}): Block => ({ kind: "text", text: t, ...extra });
+const activityName = (code: string) => {
+  const a = MENU1_ACTIVITIES.find((x) => x.code === code);
+  return a ? `${a.label} ${a.name}` : code || "—";
+};
+
+export function applicationFormDocument(record: ApplicationRecord, { draft = false } = {}): DocumentSpec {
+  const { organisation: org, draft: plan, calculation: c } = record;
+  const year = fiscalYearLabel(record.fiscalYear);
+  const menu1 = record.programme === "prefectural";
+  const title = `${year}孤独・孤立対策推進交付金交付申請書`;
+  const date = new Date(record.date);
+  const blocks: Block[] = [
+    text("様式第1号", { size: 9 }),
+    text("第　　　　号", { align: "right" }),
+    text(formatWarekiDate(date), { align: "right" }),
+    text("内閣総理大臣　殿", { spaceBefore: 12 }),
+    text(`〒${org.postal_code || "　　　"}　${org.address || "（所在地未登録）"}`, { align: "right", spaceBefore: 12 }),
+    text(org.name, { align: "right" }),
+    text(`${org.representative_title}　${org.representative_name}`.trim() || "（代表者未登録）", { align: "right" }),
+    text(title, { size: 14, bold: true, align: "center", spaceBefore: 24 }),
+    text(
+      `${year}において、孤独・孤立対策推進交付金（${PROGRAMME_NAMES[record.programme]}）の交付を受けたいので、孤独・孤立対策推進交付金交付要綱の規定に基づき、下記のとおり申請します。`,
+      { spaceBefore: 12 },
+    ),
+    text("記", { align: "center", spaceBefore: 12 }),
+    text(`1　交付申請額　　${formatYenWithKin(record.requestedAmount)}`, { spaceBefore: 8 }),
+    text(`2　事業名　　${PROGRAMME_NAMES[record.programme]}`),
+    text("3　事業計画　　別紙1 事業計画書のとおり"),
+    text("4　所要額　　別紙2 所要額調書のとおり"),
+    text(`5　担当者　　${org.contact_person}　電話 ${org.contact_phone}　${org.contact_email}`),
+    { kind: "pageBreak" },
+    text("別紙1　事業計画書", { size: 12, bold: true }),
+    text("1　事業の目的", { bold: true, spaceBefore: 8 }),
+    text(plan.purpose || "—", { indent: 1 }),
+  ];
+
+  if (menu1) {
+    blocks.push(text("2　実施する事業", { bold: true, spaceBefore: 8 }), {
+      kind: "table",
+      columns: [
+        { title: "事業", width: 0.3 },
+        { title: "実施内容", width: 0.38 },
+        { title: "実施月", width: 0.14 },
+        { title: "指標", width: 0.18 },
+      ],
+      rows: plan.activities.map((a) => [activityName(a.code), a.content, a.months.map((m) => `${m}月`).join("・"), a.indicators]),
+    });
+    blocks.push(text("3　地方版官民連携プラットフォームの構成団体", { bold: true, spaceBefore: 8 }));
+    blocks.push(
+      plan.platformMembers.length
+        ? {
+            kind: "table",
+            columns: [
+              { title: "名称", width: 0.45 },
+              { title: "種別", width: 0.2 },
+              { title: "役割", width: 0.35 },
+            ],
+            rows: plan.platformMembers.map((m) => [m.name, PLATFORM_MEMBER_KINDS[m.kind], m.role]),
+          }
+        : text("—", { indent: 1 }),
+    );
+    if (plan.delegations.length) {
+      blocks.push(text("4　委託・補助により実施する事業", { bold: true, spaceBefore: 8 }), {
+        kind: "table",
+        columns: [
+          { title: "事業", width: 0.3 },
+          { title: "方法", width: 0.1 },
+          { title: "相手先", width: 0.3 },
+          { title: "内容", width: 0.3 },
+        ],
+        rows: plan.delegations.map((d) => [activityName(d.activity), DELEGATION_METHODS[d.method], d.recipient, d.content]),
+      });
+    }
+  } else {
+    blocks.push(text(`2　実施体制${plan.consortium ? "（コンソーシアム）" : ""}`, { bold: true, spaceBefore: 8 }), {
+      kind: "table",
+      columns: [
+        { title: "団体名", width: 0.34 },
+        { title: "法人番号", width: 0.2 },
+        { title: "役割", width: 0.2 },
+        { title: "分担する業務", width: 0.26 },
+      ],
+      rows: plan.members.map((m) => [m.name, m.corporateNumber, m.role, m.share]),
+    });
+    blocks.push(
+      text("3　活動区域", { bold: true, spaceBefore: 8 }),
+      text(plan.areaPrefectures.map((code) => prefectureName(code) ?? code).join("、") || "—", { indent: 1 }),
+    );
+    if (plan.areaJustification.trim()) blocks.push(text(`（1つの都道府県で行う理由）${plan.areaJustification}`, { indent: 1 }));
+    blocks.push(text("4　事業の内容", { bold: true, spaceBefore: 8 }));
+    for (const [key, label] of MENU2_PLAN_FIELDS) {
+      if (plan.plan[key].trim()) blocks.push(text(`・${label}`, { indent: 1 }), text(plan.plan[key], { indent: 2 }));
+    }
+  }
+
+  const lines = plan.lines
+    .map((line) => ({ line, amount: lineAmount(line) }))
+    .filter((l): l is { line: typeof l.line; amount: { ok: true; value: number } } => l.amount.ok && l.line.category !== "");
+  const totals = new Map<string, number>();
+  for (const { line, amount } of lines) totals.set(line.category, (totals.get(line.category) ?? 0) + amount.value);
+  const category = (code: string) => EXPENSE_CATEGORY_NAMES[code as ExpenseCategory] ?? code;
+
+  blocks.push(
+    { kind: "pageBreak" },
+    text("別紙2　所要額調書", { size: 12, bold: true }),
+    text("1　経費の内訳", { bold: true, spaceBefore: 8 }),
+    {
+      kind: "table",
+      columns: menu1
+        ? [
+            { title: "経費区分", width: 0.2 },
+            { title: "事業", width: 0.28 },
+            { title: "内容", width: 0.32 },
+            { title: "金額（円）", width: 0.2, align: "right" },
+          ]
+        : [
+            { title: "経費区分", width: 0.25 },
+            { title: "内容", width: 0.5 },
+            { title: "金額（円）", width: 0.25, align: "right" },
+          ],
+      rows: [
+        ...lines.map(({ line, amount }) =>
+          menu1
+            ? [category(line.category), activityName(line.activity), line.description, formatYen(amount.value)]
+            : [category(line.category), line.description, formatYen(amount.value)],
+        ),
+        menu1 ? ["合計", "", "", formatYen(c.totalProjectCost)] : ["合計", "", formatYen(c.totalProjectCost)],
+      ],
+      emphasiseLast: true,
+    },
+    text("2　経費区分ごとの合計", { bold: true, spaceBefore: 8 }),
+    {
+      kind: "table",
+      columns: [
+        { title: "経費区分", width: 0.6 },
+        { title: "金額（円）", width: 0.4, align: "right" },
+      ],
+      rows: [...totals].map(([code, amount]) => [category(code), formatYen(amount)]),
+    },
+    text("3　交付額の算定", { bold: true, spaceBefore: 8 }),
+    {
+      kind: "table",
+      columns: [
+        { title: "区分", width: 0.6 },
+        { title: "金額（円）", width: 0.4, align: "right" },
+      ],
+      rows: [
+        ["A　総事業費", formatYen(c.totalProjectCost)],
+        ["B　寄付金その他の収入額", formatYen(c.otherIncome)],
+        ["C　対象経費", formatYen(c.eligibleExpenses)],
+        ["D　交付基準額", formatYen(c.baseAmount)],
+        ["E　選定額（C、A−B、Dのうち最も少ない額）", formatYen(c.selectedAmount)],
+        [`交付率`, `${c.rate.numerator}/${c.rate.denominator}`],
+        ["交付額（E×交付率、1,000円未満切り捨て）", formatYen(c.grantAmount)],
+        [menu1 ? "地方負担額（C−交付額）" : "自己負担額（C−交付額）", formatYen(c.applicantShare)],
+        ["交付申請額", formatYen(record.requestedAmount)],
+      ],
+    },
+  );
+
+  return {
+    title: `${title}${record.version ? `（第${record.version}版）` : "（下書き）"}`,
+    author: org.name,
+    date,
+    draft,
+    blocks,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * A document as a list of blocks, independent of PDF: what each official document says, in order.
+ * The renderer (render.server.ts) lays the blocks out on A4 pages.
+ */
+export type Align = "left" | "center" | "right";
+
+export type Block =
+  | { kind: "text"; text: string; size?: number; bold?: boolean; align?: Align; indent?: number; spaceBefore?: number }
+  | { kind: "table"; columns: { title: string; width: number; align?: Align }[]; rows: string[][]; emphasiseLast?: boolean }
+  | { kind: "pageBreak" };
+
+export interface DocumentSpec {
+  title: string;
+  author: string;
+  /** Taken from the record (e.g. when it was submitted): the same record always gives the same bytes. */
+  date: Date;
+  /** A draft is marked 「下書き」 on every page. */
+  draft: boolean;
+  blocks: Block[];
+}
+
+/** Every character a document draws in each weight, for subsetting its fonts. */
+export function charactersOf(spec: DocumentSpec): { regular: string; bold: string } {
+  const regular: string[] = [spec.title, "0123456789 /"];
+  const bold: string[] = [spec.draft ? "下書き" : ""];
+  for (const block of spec.blocks) {
+    if (block.kind === "text") (block.bold ? bold : regular).push(block.text);
+    if (block.kind === "table") {
+      bold.push(...block.columns.map((c) => c.title));
+      block.rows.forEach((row, i) => (block.emphasiseLast && i === block.rows.length - 1 ? bold : regular).push(...row));
+    }
+  }
+  const unique = (texts: string[]) => [...new Set(texts.join(""))].join("");
+  return { regular: unique(regular), bold: unique(bold) };
+}
