@@ -39,20 +39,21 @@ interface Fonts {
 /** Breaks text into lines no wider than `width`, character by character (Japanese has no spaces). */
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
   const lines: string[] = [];
+  const widthOf = (char: string) => font.widthOfTextAtSize(char, size);
   for (const paragraph of text.split("\n")) {
     let line = "";
+    let lineWidth = 0;
     for (const char of paragraph) {
-      if (line && font.widthOfTextAtSize(line + char, size) > width) {
+      const charWidth = widthOf(char);
+      if (line && lineWidth + charWidth > width) {
         // Keep closing punctuation with the text before it (禁則).
-        if ("、。，．）」』】〕・ー".includes(char) && line.length > 1) {
-          lines.push(line.slice(0, -1));
-          line = line.slice(-1);
-        } else {
-          lines.push(line);
-          line = "";
-        }
+        const carried = "、。，．）」』】〕・ー".includes(char) && [...line].length > 1 ? line.slice(-1) : "";
+        lines.push(carried ? line.slice(0, -1) : line);
+        line = carried;
+        lineWidth = carried ? widthOf(carried) : 0;
       }
       line += char;
+      lineWidth += charWidth;
     }
     lines.push(line);
   }
@@ -157,13 +158,16 @@ class Layout {
   }
 }
 
-export async function renderPdf(spec: DocumentSpec): Promise<Uint8Array> {
+/** `wholeFont` embeds the complete fonts instead (only to compare, in the benchmark). */
+export async function renderPdf(spec: DocumentSpec, { wholeFont = false } = {}): Promise<Uint8Array> {
   const files = await loadFonts();
   const characters = charactersOf(spec);
-  const [regular, bold] = await Promise.all([
-    subsetFont(files.regular, characters.regular, { targetFormat: "sfnt", noLayoutClosure: true }),
-    subsetFont(files.bold, characters.bold, { targetFormat: "sfnt", noLayoutClosure: true }),
-  ]);
+  const [regular, bold] = wholeFont
+    ? [files.regular, files.bold]
+    : await Promise.all([
+        subsetFont(files.regular, characters.regular, { targetFormat: "sfnt", noLayoutClosure: true }),
+        subsetFont(files.bold, characters.bold, { targetFormat: "sfnt", noLayoutClosure: true }),
+      ]);
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const fonts = { regular: await doc.embedFont(regular, { subset: false }), bold: await doc.embedFont(bold, { subset: false }) };
