@@ -500,6 +500,11 @@ export default function ApplicationPage() {
                   下書きを保存
                 </button>
               </div>
+              <p>
+                <a href={`/applications/${application.id}/pdf`} className="text-key-800 underline" target="_blank" rel="noreferrer">
+                  保存した内容を交付申請書（PDF・下書き）で確認する
+                </a>
+              </p>
             </Section>
             <VersionList applicationId={application.id} versions={versions} />
           </div>

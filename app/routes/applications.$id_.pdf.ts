@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { notFound, requireAnyPermission } from "~/auth/viewer.server";
+import { fiscalYearLabel } from "~/domain/wareki";
+import { checkApplication } from "~/forms/application";
+import { findApplicationForViewer } from "~/models/applications.server";
+import { findOrganisationForViewer } from "~/models/organisations.server";
+import { listProgrammeParameters } from "~/models/programme-parameters.server";
+import { applicationFormDocument } from "~/pdf/application-form";
+import { renderPdf } from "~/pdf/render.server";
+
+/** GET /applications/:id/pdf — a preview of the current draft as 交付申請書, 「下書き」 on every page. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
+  const application = await findApplicationForViewer(context.db, viewer, Number(params.id));
+  if (!application) notFound();
+  const organisation = await findOrganisationForViewer(context.db, viewer, application.organisation_id);
+  if (!organisation) notFound();
+  const parameters = await listProgrammeParameters(context.db, application.fiscal_year);
+  const check = checkApplication(application.programme, application.fiscal_year, application.draft, parameters);
+  const p = organisation.profile;
+  const pdf = await renderPdf(
+    applicationFormDocument(
+      {
+        version: null,
+        programme: application.programme,
+        fiscalYear: application.fiscal_year,
+        organisation: {
+          name: organisation.name,
+          representative_title: p.representativeTitle,
+          representative_name: p.representativeName,
+          postal_code: p.postalCode,
+          address: p.address,
+          contact_person: p.contactPerson,
+          contact_phone: p.contactPhone,
+          contact_email: p.contactEmail,
+        },
+        draft: application.draft,
+        calculation: check.result,
+        requestedAmount: check.requestedAmount,
+        date: new Date(application.updated_at).toISOString(),
+      },
+      { draft: true },
+    ),
+  );
+  const fileName = `交付申請書_${application.organisation_name}_${fiscalYearLabel(application.fiscal_year)}_下書き.pdf`;
+  return new Response(pdf.slice(), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Length": String(pdf.byteLength),
+      "Content-Disposition": `inline; filename="application_draft.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
