@@ -18,6 +18,7 @@ import {
   MENU1_ACTIVITY_CODES,
   PROGRAMMES,
   PROGRAMME_NAMES,
+  SUBSIDY_ACTIVITIES,
   findProgrammeParameters,
   type Programme,
   type ProgrammeParameters,
@@ -236,7 +237,6 @@ function selectParameters(
 }
 
 const ACTIVITY_BY_CODE = new Map<string, (typeof MENU1_ACTIVITIES)[number]>(MENU1_ACTIVITIES.map((a) => [a.code, a]));
-const SUBSIDY_ACTIVITIES = new Set(["a7", "a8"]);
 
 function activityName(code: string): string {
   const activity = ACTIVITY_BY_CODE.get(code);

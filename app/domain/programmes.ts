@@ -134,6 +134,9 @@ export const MENU1_ACTIVITIES = [
 export type Menu1Activity = (typeof MENU1_ACTIVITIES)[number]["code"];
 export const MENU1_ACTIVITY_CODES = MENU1_ACTIVITIES.map((a) => a.code) as [Menu1Activity, ...Menu1Activity[]];
 
+/** Menu 1 work that may be subsidised (補助) rather than only commissioned: ⑦ and ⑧ (domain.md §2). */
+export const SUBSIDY_ACTIVITIES: ReadonlySet<string> = new Set(["a7", "a8"]);
+
 /** The parameters of one programme in one fiscal year, or undefined when none are registered. */
 export function findProgrammeParameters(
   list: readonly ProgrammeParameters[],

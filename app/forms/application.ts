@@ -7,7 +7,7 @@ import { z } from "zod";
 import { isValidCorporateNumber } from "~/domain/corporate-number";
 import { calculateGrant, type Finding, type GrantInput, type GrantResult } from "~/domain/grant-calculation";
 import { MAX_YEN, parseYen } from "~/domain/money";
-import { MENU1_ACTIVITY_CODES, type Programme, type ProgrammeParameters } from "~/domain/programmes";
+import { MENU1_ACTIVITY_CODES, SUBSIDY_ACTIVITIES, type Programme, type ProgrammeParameters } from "~/domain/programmes";
 
 export const PLATFORM_MEMBER_KINDS = {
   npo: "NPO",
@@ -257,7 +257,7 @@ function completenessFindings(programme: Programme, draft: ApplicationDraft): Fi
     });
     draft.delegations.forEach((d, i) => {
       if (!d.recipient.trim()) findings.push(required(`delegations.${i}.recipient`, "委託先・補助先を入力するか、この行を削除してください。"));
-      if (d.method === "subsidy" && !["a7", "a8"].includes(d.activity)) {
+      if (d.method === "subsidy" && !SUBSIDY_ACTIVITIES.has(d.activity)) {
         findings.push(required(`delegations.${i}.activity`, "補助による実施は活動⑦または⑧に限られます。"));
       }
     });
