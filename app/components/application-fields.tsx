@@ -45,6 +45,24 @@ export function Notes({ path, notes }: { path: string; notes: FieldNotes | undef
   );
 }
 
+/** Label above, hint, the control, then its message and the reviewer's comment. */
+function FieldFrame({ path, label, hint, notes, children }: { path: string; label: string; hint?: string; notes: FieldNotes | undefined; children: ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={fieldId(path)} className="block text-std-16B-170">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${fieldId(path)}-hint`} className="text-dns-14N-130 text-solid-gray-700">
+          {hint}
+        </p>
+      ) : null}
+      {children}
+      <Notes path={path} notes={notes} />
+    </div>
+  );
+}
+
 interface BaseProps {
   path: string;
   label: string;
@@ -68,15 +86,7 @@ export function TextInput({
   numeric = false,
 }: BaseProps & { numeric?: boolean }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={fieldId(path)} className="block text-std-16B-170">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${fieldId(path)}-hint`} className="text-dns-14N-130 text-solid-gray-700">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame path={path} label={label} hint={hint} notes={notes}>
       <input
         id={fieldId(path)}
         name={path}
@@ -89,22 +99,13 @@ export function TextInput({
         className={`${inputClass} ${numeric ? "text-right" : ""}`}
         {...describedBy(path, notes, Boolean(hint))}
       />
-      <Notes path={path} notes={notes} />
-    </div>
+    </FieldFrame>
   );
 }
 
 export function TextArea({ path, label, hint, notes, value, onChange, onBlur, readOnly, rows = 4 }: BaseProps & { rows?: number }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={fieldId(path)} className="block text-std-16B-170">
-        {label}
-      </label>
-      {hint ? (
-        <p id={`${fieldId(path)}-hint`} className="text-dns-14N-130 text-solid-gray-700">
-          {hint}
-        </p>
-      ) : null}
+    <FieldFrame path={path} label={label} hint={hint} notes={notes}>
       <textarea
         id={fieldId(path)}
         name={path}
@@ -116,8 +117,7 @@ export function TextArea({ path, label, hint, notes, value, onChange, onBlur, re
         className={inputClass}
         {...describedBy(path, notes, Boolean(hint))}
       />
-      <Notes path={path} notes={notes} />
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -139,10 +139,7 @@ export function SelectField({
   onChange: (value: string) => void;
 }) {
   return (
-    <div className="space-y-1">
-      <label htmlFor={fieldId(path)} className="block text-std-16B-170">
-        {label}
-      </label>
+    <FieldFrame path={path} label={label} notes={notes}>
       <select
         id={fieldId(path)}
         name={path}
@@ -158,8 +155,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <Notes path={path} notes={notes} />
-    </div>
+    </FieldFrame>
   );
 }
 

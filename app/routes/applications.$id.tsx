@@ -8,6 +8,7 @@ import { describedBy, Notes, Section, SelectField, TextArea, TextInput, type Fie
 import { BudgetTable } from "~/components/budget-table";
 import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
 import { GrantSummary } from "~/components/grant-summary";
+import { PrefectureChecklist } from "~/components/prefecture-checklist";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { allowedActions, STATE_LABELS } from "~/domain/application-lifecycle";
 import { ATTACHMENT_DOCUMENT_TYPES } from "~/domain/file-types";
@@ -15,7 +16,6 @@ import type { Finding } from "~/domain/grant-calculation";
 import { timeLeft } from "~/domain/japan-time";
 import { formatYen, tidyYenInput } from "~/domain/money";
 import { can } from "~/domain/permissions";
-import { PREFECTURES } from "~/domain/prefectures";
 import { findProgrammeParameters, MENU1_ACTIVITIES, PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel, formatWarekiDateTime } from "~/domain/wareki";
 import {
@@ -897,29 +897,7 @@ function Menu2Plan({ draft, notes, update }: { draft: ApplicationDraft; notes: R
       <fieldset className="space-y-3" id={fieldId("areaPrefectures")} tabIndex={-1}>
         <legend className="text-std-18B-160">活動区域</legend>
         <p className="text-dns-16N-130 text-solid-gray-700">原則として複数の都道府県にまたがる区域で行います。</p>
-        <ul className="grid grid-cols-3 gap-1 sm:grid-cols-6">
-          {PREFECTURES.map(([code, name]) => (
-            <li key={code}>
-              <label className="flex items-center gap-2">
-                <input
-                  type="checkbox"
-                  name="areaPrefectures"
-                  value={code}
-                  checked={draft.areaPrefectures.includes(code)}
-                  onChange={(e) =>
-                    update((d) => {
-                      d.areaPrefectures = d.areaPrefectures.filter((c) => c !== code);
-                      if (e.target.checked) d.areaPrefectures.push(code);
-                      d.areaPrefectures.sort();
-                    })
-                  }
-                  className="size-4"
-                />
-                {name}
-              </label>
-            </li>
-          ))}
-        </ul>
+        <PrefectureChecklist selected={draft.areaPrefectures} onChange={(next) => update((d) => void (d.areaPrefectures = next))} />
         <Notes path="areaPrefectures" notes={notes.areaPrefectures} />
         <TextArea
           path="areaJustification"

@@ -7,6 +7,7 @@ import { findOrganisationForViewer } from "~/models/organisations.server";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
 import { applicationFormDocument } from "~/pdf/application-form";
 import { renderPdf } from "~/pdf/render.server";
+import { fileResponse } from "~/utils/file-response.server";
 
 /** GET /applications/:id/pdf — a preview of the current draft as 交付申請書, 「下書き」 on every page. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -43,12 +44,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ),
   );
   const fileName = `交付申請書_${application.organisation_name}_${fiscalYearLabel(application.fiscal_year)}_下書き.pdf`;
-  return new Response(pdf.slice(), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(pdf.byteLength),
-      "Content-Disposition": `inline; filename="application_draft.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileResponse(pdf, { contentType: "application/pdf", fileName, inline: true });
 }

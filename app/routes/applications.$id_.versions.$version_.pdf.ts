@@ -6,6 +6,7 @@ import { readDraft } from "~/forms/application";
 import { findApplicationForViewer, getVersion } from "~/models/applications.server";
 import { applicationFormDocument, type ApplicationRecord } from "~/pdf/application-form";
 import { renderPdf } from "~/pdf/render.server";
+import { fileResponse } from "~/utils/file-response.server";
 
 /** GET /applications/:id/versions/:version/pdf — 交付申請書 of a submitted version, from its frozen snapshot. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -34,12 +35,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
   const pdf = await renderPdf(applicationFormDocument(record));
   const fileName = `交付申請書_${application.organisation_name}_${fiscalYearLabel(application.fiscal_year)}_v${version.version}.pdf`;
-  return new Response(pdf.slice(), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Length": String(pdf.byteLength),
-      "Content-Disposition": `attachment; filename="application_v${version.version}.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return fileResponse(pdf, { contentType: "application/pdf", fileName });
 }

@@ -3,9 +3,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useMemo, useState } from "react";
 import { fieldId, inputClass } from "~/components/forms";
 import { GrantSummary } from "~/components/grant-summary";
+import { PrefectureChecklist } from "~/components/prefecture-checklist";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { tidyYenInput } from "~/domain/money";
-import { PREFECTURES } from "~/domain/prefectures";
 import {
   EXPENSE_CATEGORIES,
   EXPENSE_CATEGORY_NAMES,
@@ -180,25 +180,7 @@ export default function Simulator() {
                 メニュー2は原則として複数の都道府県にまたがる区域で行います。活動する都道府県をすべて選んでください。
               </p>
               <div id={fieldId("areaPrefectures")} tabIndex={-1}>
-                <ul className="grid grid-cols-3 gap-1 sm:grid-cols-5">
-                  {PREFECTURES.map(([code, name]) => (
-                    <li key={code}>
-                      <label className="flex items-center gap-2">
-                        <input
-                          type="checkbox"
-                          name="areaPrefectures"
-                          value={code}
-                          checked={values.areaPrefectures.includes(code)}
-                          onChange={(e) =>
-                            update({ areaPrefectures: toggle(values.areaPrefectures, code, e.target.checked) })
-                          }
-                          className="size-4"
-                        />
-                        {name}
-                      </label>
-                    </li>
-                  ))}
-                </ul>
+                <PrefectureChecklist selected={values.areaPrefectures} onChange={(next) => update({ areaPrefectures: next })} />
                 <FieldMessage path="areaPrefectures" messages={fieldMessages} />
               </div>
               <div>
