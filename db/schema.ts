@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { ApplicationState } from "../app/domain/application-lifecycle";
+import type { ProceedingKind, ProceedingRecord } from "../app/domain/proceedings";
 import type { OrganisationKind, Role } from "../app/domain/roles";
 
 /**
@@ -179,6 +180,18 @@ export interface ApplicationCommentsTable {
   created_at: CreatedAt;
 }
 
+export interface ApplicationProceedingsTable {
+  id: Generated<number>;
+  application_id: number;
+  kind: ProceedingKind;
+  fiscal_year: number;
+  notice_serial: number | null;
+  amount: number;
+  record: Json<ProceedingRecord>;
+  recorded_by: number;
+  recorded_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -194,6 +207,7 @@ export interface Database {
   application_versions: ApplicationVersionsTable;
   application_attachments: ApplicationAttachmentsTable;
   application_comments: ApplicationCommentsTable;
+  application_proceedings: ApplicationProceedingsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

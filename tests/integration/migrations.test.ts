@@ -29,6 +29,7 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
     expect(await tablesIn(database.db)).toEqual([
       "application_attachments",
       "application_comments",
+      "application_proceedings",
       "application_versions",
       "applications",
       "audit_events",

@@ -1,0 +1,313 @@
+/**
+ * What happens to an application after it is submitted (domain.md §5), kept as records: each decision,
+ * request, report, notice and payment is one frozen record holding everything its official document shows
+ * (domain.md §7), so a document is built from its record and nothing else.
+ *
+ * This module is pure: the record shapes, the 文書番号 of the Cabinet Office's notices, and the arithmetic
+ * of the settlement (confirmed amount, what is still to pay or to be returned).
+ */
+import type { GrantResult } from "./grant-calculation";
+import { assertYen } from "./money";
+import type { Programme } from "./programmes";
+
+/** The applicant as it stood when the record was made (name, representative, address, contact). */
+export interface PartySnapshot {
+  name: string;
+  representative_title: string;
+  representative_name: string;
+  postal_code: string;
+  address: string;
+  contact_person: string;
+  contact_phone: string;
+  contact_email: string;
+}
+
+/** One budget line of a decided application, its amount read as yen. */
+export interface BudgetLineSnapshot {
+  category: string;
+  /** Menu 1: the activity code; "" for Menu 2. */
+  activity: string;
+  description: string;
+  amount: number;
+}
+
+/** A notice the later documents refer to: 「令和8年5月1日付け府孤第3号」. */
+export interface DocumentReference {
+  documentNumber: string;
+  documentDate: string;
+}
+
+export interface Payee {
+  bankName: string;
+  branchName: string;
+  accountType: string;
+  accountNumber: string;
+  accountHolder: string;
+}
+
+interface Common {
+  applicationId: number;
+  programme: Programme;
+  fiscalYear: number;
+  applicant: PartySnapshot;
+  /**
+   * 文書番号: the Cabinet Office numbers its notices 「府孤第N号」 per fiscal year; an applicant's own documents
+   * leave it blank 「第　　　号」 for their own registry to fill in.
+   */
+  documentNumber: string;
+  /** The document's date, "YYYY-MM-DD" (the day it was made, in Japan). */
+  documentDate: string;
+  recordedBy: { userId: number; name: string };
+}
+
+/** 交付決定: the decided amount (at most the amount applied for) and the conditions attached to it. */
+export interface DecisionRecord extends Common {
+  kind: "decision";
+  version: number;
+  applicationDate: string;
+  requestedAmount: number;
+  decidedAmount: number;
+  conditions: string;
+  calculation: GrantResult;
+}
+
+/** 不交付決定: with the reason the applicant is told. */
+export interface RejectionRecord extends Common {
+  kind: "rejection";
+  version: number;
+  applicationDate: string;
+  requestedAmount: number;
+  reason: string;
+}
+
+/** 変更交付申請: the budget before and after, line by line, and the grant it asks for after the change. */
+export interface ChangeRequestRecord extends Common {
+  kind: "change_request";
+  decision: DocumentReference;
+  decidedAmount: number;
+  requestedAmount: number;
+  before: BudgetLineSnapshot[];
+  after: BudgetLineSnapshot[];
+  calculationBefore: GrantResult;
+  calculationAfter: GrantResult;
+  reason: string;
+}
+
+/** 変更交付決定 (approved) or 変更不承認 (refused) of a pending change request. */
+export interface ChangeDecisionRecord extends Common {
+  kind: "change_approval" | "change_refusal";
+  decision: DocumentReference;
+  changeRequestDate: string;
+  previousAmount: number;
+  /** The decided amount from now on: the new amount when approved, unchanged when refused. */
+  decidedAmount: number;
+  /** Conditions when approved; the reason when refused. */
+  comment: string;
+}
+
+/** 概算払請求: an advance payment claimed against the decided amount. */
+export interface PaymentClaimRecord extends Common {
+  kind: "payment_claim";
+  decision: DocumentReference;
+  decidedAmount: number;
+  /** Everything paid before this claim. */
+  alreadyReceived: number;
+  claimAmount: number;
+  payee: Payee;
+}
+
+/** 実績報告: actual spending beside each budget line, and the grant recomputed from the actual spending. */
+export interface PerformanceReportRecord extends Common {
+  kind: "performance_report";
+  decision: DocumentReference;
+  decidedAmount: number;
+  completedOn: string;
+  summary: string;
+  lines: (BudgetLineSnapshot & { actual: number })[];
+  otherIncomeBudget: number;
+  otherIncomeActual: number;
+  calculationActual: GrantResult;
+}
+
+/** 額の確定: the confirmed amount, recomputed from the report and capped by the decided amount. */
+export interface ConfirmationRecord extends Common {
+  kind: "confirmation";
+  decision: DocumentReference;
+  reportDate: string;
+  decidedAmount: number;
+  recomputedAmount: number;
+  confirmedAmount: number;
+  /** Paid less returned when confirmed: what is still to pay (positive) or to be returned (negative). */
+  netPaid: number;
+}
+
+/** 返還命令: an overpayment ordered back by a due date. */
+export interface RepaymentOrderRecord extends Common {
+  kind: "repayment_order";
+  confirmation: DocumentReference;
+  confirmedAmount: number;
+  netPaid: number;
+  repaymentAmount: number;
+  dueOn: string;
+}
+
+/** A payment to the applicant (概算払 or 精算払) or a repayment received from it: the ledger, no document. */
+export interface PaymentRecord extends Common {
+  kind: "payment";
+  direction: "paid" | "returned";
+  amount: number;
+  paidOn: string;
+  note: string;
+}
+
+export type ProceedingRecord =
+  | DecisionRecord
+  | RejectionRecord
+  | ChangeRequestRecord
+  | ChangeDecisionRecord
+  | PaymentClaimRecord
+  | PerformanceReportRecord
+  | ConfirmationRecord
+  | RepaymentOrderRecord
+  | PaymentRecord;
+
+export type ProceedingKind = ProceedingRecord["kind"];
+
+export const PROCEEDING_KINDS = [
+  "decision",
+  "rejection",
+  "change_request",
+  "change_approval",
+  "change_refusal",
+  "payment_claim",
+  "performance_report",
+  "confirmation",
+  "repayment_order",
+  "payment",
+] as const satisfies readonly ProceedingKind[];
+
+/** The official document each kind of record is printed as (a payment has none). */
+export const DOCUMENT_TITLES: Record<ProceedingKind, string | null> = {
+  decision: "交付決定通知書",
+  rejection: "不交付決定通知書",
+  change_request: "変更交付申請書",
+  change_approval: "変更交付決定通知書",
+  change_refusal: "変更交付申請に対する不承認通知書",
+  payment_claim: "概算払請求書",
+  performance_report: "実績報告書",
+  confirmation: "額の確定通知書",
+  repayment_order: "返還命令書",
+  payment: null,
+};
+
+/** Records the Cabinet Office issues, numbered 「府孤第N号」 per fiscal year. */
+export const NOTICE_KINDS: ReadonlySet<ProceedingKind> = new Set([
+  "decision",
+  "rejection",
+  "change_approval",
+  "change_refusal",
+  "confirmation",
+  "repayment_order",
+]);
+
+export function noticeNumber(serial: number): string {
+  return `府孤第${serial}号`;
+}
+
+/** The 額の確定: the grant recomputed from actual spending, never more than the decided amount. */
+export function confirmedAmountOf(decidedAmount: number, recomputedAmount: number): number {
+  assertYen(decidedAmount);
+  assertYen(recomputedAmount);
+  return Math.min(decidedAmount, recomputedAmount);
+}
+
+export interface Ledger {
+  /** The amount currently decided (after approved changes); 0 before a decision. */
+  decidedAmount: number;
+  /** Advance payments claimed so far (概算払請求). */
+  claimed: number;
+  paid: number;
+  returned: number;
+  /** The confirmed amount, once confirmed. */
+  confirmedAmount: number | null;
+  /** Ordered back and not yet received. */
+  ordered: number;
+}
+
+/** Sums an application's records, in the order they were made. */
+export function ledgerOf(records: readonly ProceedingRecord[]): Ledger {
+  const ledger: Ledger = { decidedAmount: 0, claimed: 0, paid: 0, returned: 0, confirmedAmount: null, ordered: 0 };
+  for (const r of records) {
+    if (r.kind === "decision" || r.kind === "change_approval") ledger.decidedAmount = r.decidedAmount;
+    if (r.kind === "payment_claim") ledger.claimed += r.claimAmount;
+    if (r.kind === "payment") ledger[r.direction] += r.amount;
+    if (r.kind === "confirmation") ledger.confirmedAmount = r.confirmedAmount;
+    if (r.kind === "repayment_order") ledger.ordered += r.repaymentAmount;
+  }
+  return ledger;
+}
+
+/** What is still to be settled once confirmed: positive = to pay (精算払), negative = to be returned (返還). */
+export function settlementBalance(ledger: Ledger): number {
+  return (ledger.confirmedAmount ?? 0) - (ledger.paid - ledger.returned);
+}
+
+/**
+ * 変更交付申請 is needed when any expense category moves by more than 20% (domain.md §5). Returns the
+ * categories whose total moved by more than that, with the change in percent (rounded toward zero).
+ */
+export function categoriesMovedOverLimit(
+  before: readonly BudgetLineSnapshot[],
+  after: readonly BudgetLineSnapshot[],
+  limitPercent = 20,
+): { category: string; before: number; after: number; percent: number }[] {
+  const totals = (lines: readonly BudgetLineSnapshot[]) => {
+    const map = new Map<string, number>();
+    for (const l of lines) map.set(l.category, (map.get(l.category) ?? 0) + l.amount);
+    return map;
+  };
+  const [b, a] = [totals(before), totals(after)];
+  const categories = [...new Set([...b.keys(), ...a.keys()])];
+  return categories
+    .map((category) => {
+      const [x, y] = [b.get(category) ?? 0, a.get(category) ?? 0];
+      // Integer arithmetic: |y − x| × 100 > limit × x, exact for safe integers of yen.
+      const moved = x === 0 ? y > 0 : Math.abs(y - x) * 100 > limitPercent * x;
+      const percent = x === 0 ? 100 : Math.trunc(((y - x) * 100) / x);
+      return { category, before: x, after: y, percent, moved };
+    })
+    .filter((c) => c.moved)
+    .map(({ moved: _moved, ...c }) => c);
+}
+
+/**
+ * The budget in force: the submitted version's lines, replaced by a change request's lines once that
+ * change is approved (a refused or still pending change leaves it as it was).
+ */
+export function currentBudget(
+  versionLines: readonly BudgetLineSnapshot[],
+  records: readonly ProceedingRecord[],
+): readonly BudgetLineSnapshot[] {
+  let lines = versionLines;
+  let pending: ChangeRequestRecord | undefined;
+  for (const r of records) {
+    if (r.kind === "change_request") pending = r;
+    if (r.kind === "change_approval" && pending) lines = pending.after;
+    if (r.kind === "change_approval" || r.kind === "change_refusal") pending = undefined;
+  }
+  return lines;
+}
+
+/** The most recent record of a kind, if any. */
+export function latestOf<K extends ProceedingKind>(
+  records: readonly ProceedingRecord[],
+  kind: K,
+): Extract<ProceedingRecord, { kind: K }> | undefined {
+  return records.findLast((r): r is Extract<ProceedingRecord, { kind: K }> => r.kind === kind);
+}
+
+/** The decision in force (the first 交付決定; later changes refer back to it), as later documents cite it. */
+export function decisionReference(records: readonly ProceedingRecord[]): DocumentReference | undefined {
+  const decision = latestOf(records, "decision");
+  return decision && { documentNumber: decision.documentNumber, documentDate: decision.documentDate };
+}

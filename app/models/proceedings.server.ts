@@ -1,0 +1,578 @@
+/**
+ * The steps after submission: decide or reject, change requests and their decisions, advance-payment
+ * claims, the performance report, the confirmation of the amount, return orders, payments and closing.
+ *
+ * Each step runs in one transaction: lock the application, check the lifecycle and the figures, append the
+ * frozen record its document is printed from, move the state and write the audit row. A refusal or a field
+ * error changes nothing.
+ */
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database } from "../../db/schema";
+import type { Viewer } from "~/auth/viewer.server";
+import { canClose, transition, type ApplicationState, type LifecycleAction } from "~/domain/application-lifecycle";
+import { calculateGrant, type GrantInput, type GrantResult } from "~/domain/grant-calculation";
+import { japanDateOf } from "~/domain/japan-time";
+import { formatYen } from "~/domain/money";
+import { can } from "~/domain/permissions";
+import {
+  confirmedAmountOf,
+  currentBudget,
+  decisionReference,
+  latestOf,
+  ledgerOf,
+  NOTICE_KINDS,
+  noticeNumber,
+  settlementBalance,
+  type BudgetLineSnapshot,
+  type PartySnapshot,
+  type ProceedingRecord,
+} from "~/domain/proceedings";
+import type { ProgrammeParameters } from "~/domain/programmes";
+import { checkApplication, readDraft } from "~/forms/application";
+import type {
+  ApproveChangeInput,
+  ChangeRequestInput,
+  DecideInput,
+  FieldErrors,
+  PaymentClaimInput,
+  PaymentInput,
+  ProceedingAction,
+  ProceedingInputs,
+  ReasonInput,
+  RepaymentOrderInput,
+  ReportInput,
+} from "~/forms/proceedings";
+import { recordAuditEvent } from "./audit.server";
+
+export type ProceedingOutcome =
+  | { status: "done"; proceedingId: number | null; to: ApplicationState }
+  | { status: "not-found" }
+  | { status: "refused"; reason: string }
+  | { status: "invalid"; errors: FieldErrors };
+
+type Trx = Transaction<Database>;
+type Distribute<T> = T extends unknown ? Omit<T, keyof CommonFields> : never;
+type CommonFields = Pick<ProceedingRecord, "applicationId" | "programme" | "fiscalYear" | "applicant" | "documentNumber" | "documentDate" | "recordedBy">;
+/** What a step adds to the common fields of its record. */
+type RecordBody = Distribute<ProceedingRecord>;
+
+/** Everything a step needs to know about the application, read under its row lock. */
+export interface ProceedingContext {
+  trx: Trx;
+  now: Date;
+  today: string;
+  application: { id: number; organisation_id: number; programme: "prefectural" | "intermediary"; fiscal_year: number; state: ApplicationState; latest_version: number };
+  applicant: PartySnapshot;
+  records: ProceedingRecord[];
+  version: SubmittedVersion;
+}
+
+interface SubmittedVersion {
+  version: number;
+  submittedOn: string;
+  requestedAmount: number;
+  calculation: GrantResult;
+  parameters: ProgrammeParameters;
+  /** The grant input of the submitted budget, so a changed or actual budget is computed the same way. */
+  input: GrantInput;
+  lines: BudgetLineSnapshot[];
+}
+
+type StepResult =
+  | { record: RecordBody | null; amount?: number; details?: Record<string, unknown> }
+  | { refused: string }
+  | { errors: FieldErrors };
+
+const LIFECYCLE_ACTION: Partial<Record<ProceedingAction, LifecycleAction>> = {
+  decide: "decide",
+  reject: "reject",
+  request_change: "request_change",
+  approve_change: "approve_change",
+  refuse_change: "refuse_change",
+  report: "report",
+  confirm: "confirm",
+  close: "close",
+};
+
+/** Steps that record something without moving the state, with who takes them and from which states. */
+const STATELESS_STEPS: Partial<Record<ProceedingAction, { by: "applicant" | "reviewer"; states: ApplicationState[] }>> = {
+  claim_payment: { by: "applicant", states: ["decided", "change_requested"] },
+  order_repayment: { by: "reviewer", states: ["confirmed"] },
+  record_payment: { by: "reviewer", states: ["decided", "change_requested", "withdrawn", "reported", "confirmed"] },
+};
+
+const AUDIT_ACTIONS: Record<ProceedingAction, string> = {
+  decide: "application.decided",
+  reject: "application.rejected",
+  request_change: "application.change_requested",
+  approve_change: "application.change_approved",
+  refuse_change: "application.change_refused",
+  claim_payment: "application.payment_claimed",
+  report: "application.reported",
+  confirm: "application.confirmed",
+  order_repayment: "application.repayment_ordered",
+  record_payment: "application.payment_recorded",
+  close: "application.closed",
+};
+
+const isoDate = (d: { year: number; month: number; day: number }) =>
+  `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+
+export function japanToday(now: Date): string {
+  return isoDate(japanDateOf(now));
+}
+
+function isApplicant(viewer: Viewer, organisationId: number) {
+  return can(viewer.role, "edit:application:own") && viewer.organisationId === organisationId;
+}
+
+/** The submitted version the decision is about: its figures, parameters and budget lines as yen. */
+function readVersion(row: { version: number; snapshot: Record<string, unknown>; submitted_at: Date; requested_amount: number }): SubmittedVersion {
+  const snapshot = row.snapshot as {
+    programme: "prefectural" | "intermediary";
+    fiscalYear: number;
+    draft: unknown;
+    calculation: GrantResult;
+    parameters: ProgrammeParameters;
+  };
+  const check = checkApplication(snapshot.programme, snapshot.fiscalYear, readDraft(snapshot.draft), [snapshot.parameters]);
+  return {
+    version: row.version,
+    submittedOn: japanToday(row.submitted_at),
+    requestedAmount: row.requested_amount,
+    calculation: snapshot.calculation,
+    parameters: snapshot.parameters,
+    input: check.input,
+    lines: check.input.lines.map((l) => ({ category: l.category, activity: l.activity ?? "", description: l.description ?? "", amount: l.amount })),
+  };
+}
+
+function recompute(version: SubmittedVersion, lines: readonly BudgetLineSnapshot[], otherIncome: number): GrantResult {
+  const input: GrantInput = {
+    ...version.input,
+    otherIncome,
+    requestedAmount: undefined,
+    lines: lines.map((l) => ({ category: l.category, amount: l.amount, ...(version.input.program === "prefectural" ? { activity: l.activity } : {}) })),
+  };
+  return calculateGrant(input, [version.parameters]);
+}
+
+/** Sum of the amounts currently decided for every application of a programme-year (after changes). */
+async function decidedTotal(trx: Trx, programme: string, fiscalYear: number, exceptApplicationId: number): Promise<number> {
+  const { rows } = await sql<{ total: string | number | null }>`
+    select coalesce(sum(amount), 0) as total from (
+      select distinct on (p.application_id) p.amount
+      from application_proceedings p join applications a on a.id = p.application_id
+      where a.programme = ${programme} and a.fiscal_year = ${fiscalYear} and a.id <> ${exceptApplicationId}
+        and p.kind in ('decision', 'change_approval')
+      order by p.application_id, p.id desc
+    ) current_decisions`.execute(trx);
+  return Number(rows[0]?.total ?? 0);
+}
+
+/**
+ * Refuses a decided amount that would take the programme-year over its budget. The parameters row is
+ * locked first, so two reviewers deciding at once are taken one after the other.
+ */
+async function budgetProblem(ctx: ProceedingContext, decidedAmount: number): Promise<string | null> {
+  const { programme, fiscal_year, id } = ctx.application;
+  const row = await ctx.trx
+    .selectFrom("programme_parameters")
+    .select("programme_budget")
+    .where("programme", "=", programme)
+    .where("fiscal_year", "=", fiscal_year)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const others = await decidedTotal(ctx.trx, programme, fiscal_year, id);
+  if (others + decidedAmount <= row.programme_budget) return null;
+  return `予算額${formatYen(row.programme_budget)}を超えます。他の申請の交付決定額の合計は${formatYen(others)}で、残りは${formatYen(Math.max(0, row.programme_budget - others))}です。`;
+}
+
+const STEPS: { [A in ProceedingAction]: (ctx: ProceedingContext, input: ProceedingInputs[A]) => Promise<StepResult> | StepResult } = {
+  decide: async (ctx, input: DecideInput) => {
+    const { version } = ctx;
+    if (input.decidedAmount > version.requestedAmount) {
+      return { errors: { decidedAmount: `交付決定額は交付申請額${formatYen(version.requestedAmount)}以下にしてください。` } };
+    }
+    const overBudget = await budgetProblem(ctx, input.decidedAmount);
+    if (overBudget) return { errors: { decidedAmount: overBudget } };
+    return {
+      amount: input.decidedAmount,
+      record: {
+        kind: "decision",
+        version: version.version,
+        applicationDate: version.submittedOn,
+        requestedAmount: version.requestedAmount,
+        decidedAmount: input.decidedAmount,
+        conditions: input.conditions,
+        calculation: version.calculation,
+      },
+    };
+  },
+
+  reject: (ctx, input: ReasonInput) => ({
+    record: {
+      kind: "rejection",
+      version: ctx.version.version,
+      applicationDate: ctx.version.submittedOn,
+      requestedAmount: ctx.version.requestedAmount,
+      reason: input.reason,
+    },
+  }),
+
+  request_change: (ctx, input: ChangeRequestInput) => {
+    const before = currentBudget(ctx.version.lines, ctx.records);
+    if (input.after.length !== before.length) return { refused: "予算の行数が変わっています。画面を開き直してください。" };
+    const after = before.map((line, i) => ({ ...line, amount: input.after[i] ?? line.amount }));
+    if (after.every((line, i) => line.amount === before[i]?.amount)) {
+      return { errors: { "after.0": "変更後の金額が変更前と同じです。変更する行の金額を入力してください。" } };
+    }
+    const otherIncome = ctx.version.calculation.otherIncome;
+    const calculationAfter = recompute(ctx.version, after, otherIncome);
+    const ledger = ledgerOf(ctx.records);
+    return {
+      amount: calculationAfter.grantAmount,
+      record: {
+        kind: "change_request",
+        decision: decisionReference(ctx.records)!,
+        decidedAmount: ledger.decidedAmount,
+        requestedAmount: calculationAfter.grantAmount,
+        before: [...before],
+        after,
+        calculationBefore: recompute(ctx.version, before, otherIncome),
+        calculationAfter,
+        reason: input.reason,
+      },
+    };
+  },
+
+  approve_change: async (ctx, input: ApproveChangeInput) => {
+    const request = latestOf(ctx.records, "change_request")!;
+    if (input.decidedAmount > request.requestedAmount) {
+      return { errors: { decidedAmount: `変更後の交付決定額は変更交付申請額${formatYen(request.requestedAmount)}以下にしてください。` } };
+    }
+    const overBudget = await budgetProblem(ctx, input.decidedAmount);
+    if (overBudget) return { errors: { decidedAmount: overBudget } };
+    return {
+      amount: input.decidedAmount,
+      record: {
+        kind: "change_approval",
+        decision: decisionReference(ctx.records)!,
+        changeRequestDate: request.documentDate,
+        previousAmount: ledgerOf(ctx.records).decidedAmount,
+        decidedAmount: input.decidedAmount,
+        comment: input.comment,
+      },
+    };
+  },
+
+  refuse_change: (ctx, input: ReasonInput) => {
+    const request = latestOf(ctx.records, "change_request")!;
+    const decided = ledgerOf(ctx.records).decidedAmount;
+    return {
+      amount: decided,
+      record: {
+        kind: "change_refusal",
+        decision: decisionReference(ctx.records)!,
+        changeRequestDate: request.documentDate,
+        previousAmount: decided,
+        decidedAmount: decided,
+        comment: input.reason,
+      },
+    };
+  },
+
+  claim_payment: (ctx, input: PaymentClaimInput) => {
+    const ledger = ledgerOf(ctx.records);
+    const claimable = ledger.decidedAmount - ledger.claimed;
+    if (input.claimAmount > claimable) {
+      return { errors: { claimAmount: `請求額は、交付決定額から請求済みの額を差し引いた${formatYen(Math.max(0, claimable))}以下にしてください。` } };
+    }
+    const { claimAmount, ...payee } = input;
+    return {
+      amount: claimAmount,
+      record: {
+        kind: "payment_claim",
+        decision: decisionReference(ctx.records)!,
+        decidedAmount: ledger.decidedAmount,
+        alreadyReceived: ledger.paid - ledger.returned,
+        claimAmount,
+        payee,
+      },
+    };
+  },
+
+  report: (ctx, input: ReportInput) => {
+    const budget = currentBudget(ctx.version.lines, ctx.records);
+    if (input.actual.length !== budget.length) return { refused: "予算の行数が変わっています。画面を開き直してください。" };
+    const fiscalYearStart = `${ctx.application.fiscal_year}-04-01`;
+    if (input.completedOn < fiscalYearStart || input.completedOn > ctx.today) {
+      return { errors: { completedOn: `事業の完了日は${fiscalYearStart}から今日までの日付にしてください。` } };
+    }
+    const lines = budget.map((line, i) => ({ ...line, actual: input.actual[i] ?? 0 }));
+    const calculationActual = recompute(
+      ctx.version,
+      lines.map((l) => ({ ...l, amount: l.actual })),
+      input.otherIncomeActual,
+    );
+    const ledger = ledgerOf(ctx.records);
+    return {
+      amount: calculationActual.grantAmount,
+      record: {
+        kind: "performance_report",
+        decision: decisionReference(ctx.records)!,
+        decidedAmount: ledger.decidedAmount,
+        completedOn: input.completedOn,
+        summary: input.summary,
+        lines,
+        otherIncomeBudget: ctx.version.calculation.otherIncome,
+        otherIncomeActual: input.otherIncomeActual,
+        calculationActual,
+      },
+    };
+  },
+
+  confirm: (ctx) => {
+    const report = latestOf(ctx.records, "performance_report")!;
+    const ledger = ledgerOf(ctx.records);
+    const confirmedAmount = confirmedAmountOf(ledger.decidedAmount, report.calculationActual.grantAmount);
+    return {
+      amount: confirmedAmount,
+      record: {
+        kind: "confirmation",
+        decision: decisionReference(ctx.records)!,
+        reportDate: report.documentDate,
+        decidedAmount: ledger.decidedAmount,
+        recomputedAmount: report.calculationActual.grantAmount,
+        confirmedAmount,
+        netPaid: ledger.paid - ledger.returned,
+      },
+    };
+  },
+
+  order_repayment: (ctx, input: RepaymentOrderInput) => {
+    const confirmation = latestOf(ctx.records, "confirmation")!;
+    const afterConfirmation = ctx.records.slice(ctx.records.lastIndexOf(confirmation) + 1);
+    if (afterConfirmation.some((r) => r.kind === "repayment_order")) {
+      return { refused: "この確定に対する返還命令は発行済みです。" };
+    }
+    const ledger = ledgerOf(ctx.records);
+    const repaymentAmount = -settlementBalance(ledger);
+    if (repaymentAmount <= 0) return { refused: "支払済みの額が確定額を超えていないため、返還を求める額はありません。" };
+    if (input.dueOn <= ctx.today) return { errors: { dueOn: "納期限は明日以降の日付にしてください。" } };
+    return {
+      amount: repaymentAmount,
+      record: {
+        kind: "repayment_order",
+        confirmation: { documentNumber: confirmation.documentNumber, documentDate: confirmation.documentDate },
+        confirmedAmount: confirmation.confirmedAmount,
+        netPaid: ledger.paid - ledger.returned,
+        repaymentAmount,
+        dueOn: input.dueOn,
+      },
+    };
+  },
+
+  record_payment: (ctx, input: PaymentInput): StepResult => {
+    if (input.paidOn > ctx.today) return { errors: { paidOn: "日付は今日以前にしてください。" } };
+    const ledger = ledgerOf(ctx.records);
+    const netPaid = ledger.paid - ledger.returned;
+    const limit = ledger.confirmedAmount ?? ledger.decidedAmount;
+    if (input.direction === "paid" && netPaid + input.amount > limit) {
+      return { errors: { amount: `支払額の合計が${ledger.confirmedAmount === null ? "交付決定額" : "確定額"}${formatYen(limit)}を超えます。今回支払えるのは${formatYen(Math.max(0, limit - netPaid))}までです。` } };
+    }
+    if (input.direction === "returned" && input.amount > netPaid) {
+      return { errors: { amount: `返還額は支払済みの${formatYen(netPaid)}以下にしてください。` } };
+    }
+    return { amount: input.amount, record: { kind: "payment", ...input } };
+  },
+
+  close: (ctx) => {
+    const ledger = ledgerOf(ctx.records);
+    const ok = canClose({ confirmedAmount: ledger.confirmedAmount ?? 0, paid: ledger.paid, returned: ledger.returned });
+    return ok.ok ? { record: null } : { refused: ok.reason };
+  },
+};
+
+async function loadContext(trx: Trx, viewer: Viewer, id: number, now: Date): Promise<ProceedingContext | null> {
+  const application = await trx
+    .selectFrom("applications")
+    .innerJoin("organisations", "organisations.id", "applications.organisation_id")
+    .select([
+      "applications.id",
+      "applications.organisation_id",
+      "applications.programme",
+      "applications.fiscal_year",
+      "applications.state",
+      "applications.latest_version",
+      "organisations.name",
+      "organisations.representative_title",
+      "organisations.representative_name",
+      "organisations.postal_code",
+      "organisations.address",
+      "organisations.contact_person",
+      "organisations.contact_phone",
+      "organisations.contact_email",
+    ])
+    .where("applications.id", "=", id)
+    .forUpdate(["applications"])
+    .executeTakeFirst();
+  if (!application) return null;
+  if (!isApplicant(viewer, application.organisation_id) && !can(viewer.role, "decide:application:any")) return null;
+  const versionRow = await trx
+    .selectFrom("application_versions")
+    .select(["version", "snapshot", "submitted_at", "requested_amount"])
+    .where("application_id", "=", id)
+    .where("version", "=", application.latest_version)
+    .executeTakeFirst();
+  if (!versionRow) return null;
+  const { id: _id, organisation_id, programme, fiscal_year, state, latest_version, ...applicant } = application;
+  return {
+    trx,
+    now,
+    today: japanToday(now),
+    application: { id, organisation_id, programme, fiscal_year, state, latest_version },
+    applicant,
+    records: await listRecords(trx, id),
+    version: readVersion(versionRow),
+  };
+}
+
+async function listRecords(db: Kysely<Database>, applicationId: number): Promise<ProceedingRecord[]> {
+  const rows = await db.selectFrom("application_proceedings").select("record").where("application_id", "=", applicationId).orderBy("id").execute();
+  return rows.map((r) => r.record);
+}
+
+/** The next 府孤第N号 of the fiscal year; the year's row is locked so two notices never take one number. */
+async function nextNoticeSerial(trx: Trx, fiscalYear: number): Promise<number> {
+  await trx.selectFrom("fiscal_years").select("year").where("year", "=", fiscalYear).forUpdate().executeTakeFirstOrThrow();
+  const row = await trx
+    .selectFrom("application_proceedings")
+    .select((eb) => eb.fn.max("notice_serial").as("last"))
+    .where("fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
+function permission(ctx: ProceedingContext, viewer: Viewer, action: ProceedingAction): { to: ApplicationState } | { refused: string } {
+  const lifecycle = LIFECYCLE_ACTION[action];
+  if (lifecycle) {
+    // transition() checks the role; loadContext has already kept applicants to their own application.
+    const allowed = transition(ctx.application.state, lifecycle, viewer.role);
+    return allowed.ok ? { to: allowed.to } : { refused: allowed.reason };
+  }
+  const step = STATELESS_STEPS[action]!;
+  const state = ctx.application.state;
+  const allowedActor = step.by === "applicant" ? isApplicant(viewer, ctx.application.organisation_id) : can(viewer.role, "decide:application:any");
+  if (!allowedActor) return { refused: step.by === "applicant" ? "この操作は申請者のみ行えます。" : "この操作は審査担当者のみ行えます。" };
+  if (!step.states.includes(state)) return { refused: "この申請の現在の状態では、この操作は行えません。" };
+  return { to: state };
+}
+
+/**
+ * Takes one step on an application. `input` is what the step's form parsed into (app/forms/proceedings.ts).
+ * An applicant can act only on their organisation's application; anyone else gets "not-found".
+ */
+export async function takeProceedingStep<A extends ProceedingAction>(
+  db: Kysely<Database>,
+  viewer: Viewer,
+  ip: string,
+  id: number,
+  action: A,
+  input: ProceedingInputs[A],
+  now = new Date(),
+): Promise<ProceedingOutcome> {
+  return db.transaction().execute(async (trx): Promise<ProceedingOutcome> => {
+    const ctx = await loadContext(trx, viewer, id, now);
+    if (!ctx) return { status: "not-found" };
+    const allowed = permission(ctx, viewer, action);
+    if ("refused" in allowed) return { status: "refused", reason: allowed.refused };
+
+    const step = await (STEPS[action] as (ctx: ProceedingContext, input: ProceedingInputs[A]) => Promise<StepResult> | StepResult)(ctx, input);
+    if ("refused" in step) return { status: "refused", reason: step.refused };
+    if ("errors" in step) return { status: "invalid", errors: step.errors };
+
+    let proceedingId: number | null = null;
+    if (step.record) {
+      const notice = NOTICE_KINDS.has(step.record.kind);
+      const serial = notice ? await nextNoticeSerial(trx, ctx.application.fiscal_year) : null;
+      const record = {
+        applicationId: id,
+        programme: ctx.application.programme,
+        fiscalYear: ctx.application.fiscal_year,
+        applicant: ctx.applicant,
+        documentNumber: serial === null ? "" : noticeNumber(serial),
+        documentDate: ctx.today,
+        recordedBy: { userId: viewer.userId, name: viewer.displayName },
+        ...step.record,
+      } as ProceedingRecord;
+      const inserted = await trx
+        .insertInto("application_proceedings")
+        .values({
+          application_id: id,
+          kind: record.kind,
+          fiscal_year: ctx.application.fiscal_year,
+          notice_serial: serial,
+          amount: step.amount ?? 0,
+          record: JSON.stringify(record),
+          recorded_by: viewer.userId,
+          recorded_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      proceedingId = inserted.id;
+    }
+    if (allowed.to !== ctx.application.state) {
+      await trx.updateTable("applications").set({ state: allowed.to, updated_at: now }).where("id", "=", id).execute();
+    }
+    await recordAuditEvent(trx, { userId: viewer.userId, organisationId: viewer.organisationId, ip }, {
+      action: AUDIT_ACTIONS[action],
+      recordType: "application",
+      recordId: id,
+      subjectOrganisationId: ctx.application.organisation_id,
+      details: { from: ctx.application.state, to: allowed.to, proceedingId, kind: step.record?.kind ?? null, amount: step.amount ?? null },
+    });
+    return { status: "done", proceedingId, to: allowed.to };
+  });
+}
+
+export interface ProceedingRow {
+  id: number;
+  kind: ProceedingRecord["kind"];
+  amount: number;
+  recorded_at: Date;
+  recorded_by_name: string;
+  record: ProceedingRecord;
+}
+
+/** An application's records in the order they were made (the caller has checked the viewer may see it). */
+export async function listProceedings(db: Kysely<Database>, applicationId: number): Promise<ProceedingRow[]> {
+  return db
+    .selectFrom("application_proceedings")
+    .innerJoin("users", "users.id", "application_proceedings.recorded_by")
+    .select([
+      "application_proceedings.id",
+      "application_proceedings.kind",
+      "application_proceedings.amount",
+      "application_proceedings.recorded_at",
+      "application_proceedings.record",
+      "users.display_name as recorded_by_name",
+    ])
+    .where("application_id", "=", applicationId)
+    .orderBy("application_proceedings.id")
+    .execute();
+}
+
+/** The budget in force for a form (change request, report): the submitted lines after approved changes. */
+export async function budgetInForce(db: Kysely<Database>, applicationId: number, latestVersion: number) {
+  const row = await db
+    .selectFrom("application_versions")
+    .select(["version", "snapshot", "submitted_at", "requested_amount"])
+    .where("application_id", "=", applicationId)
+    .where("version", "=", latestVersion)
+    .executeTakeFirst();
+  if (!row) return null;
+  const version = readVersion(row);
+  const records = await listRecords(db, applicationId);
+  return { lines: currentBudget(version.lines, records), otherIncome: version.calculation.otherIncome, requestedAmount: version.requestedAmount, ledger: ledgerOf(records), records };
+}
