@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 
 /**
  * Form controls in the Digital Agency style: a label above, the message below, tied to the field by
@@ -18,20 +18,17 @@ export function fieldId(name: string) {
   return `field-${name.replaceAll(".", "-")}`;
 }
 
-export function TextField({
-  name,
-  label,
-  hint,
-  error,
-  ...input
-}: { name: string; label: string; hint?: string; error?: string } & InputHTMLAttributes<HTMLInputElement>) {
+type FieldProps = { name: string; label: string; hint?: string; error?: string; required?: boolean };
+
+/** Label, hint and message around one control, tied together by id and aria-describedby. */
+function Field({ name, label, hint, error, required, control }: FieldProps & { control: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
   const id = fieldId(name);
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-std-16B-170">
         {label}
-        {input.required ? (
+        {required ? (
           <span aria-hidden="true" className="ml-2 text-dns-14N-130 text-error-2">
             必須
           </span>
@@ -42,20 +39,32 @@ export function TextField({
           {hint}
         </p>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        className={inputClass}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
-        {...input}
-      />
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": described || undefined })}
       {error ? (
         <p id={`${id}-error`} className="text-dns-16N-130 text-error-2">
           {error}
         </p>
       ) : null}
     </div>
+  );
+}
+
+export function TextField({ name, label, hint, error, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Field name={name} label={label} hint={hint} error={error} required={input.required} control={(aria) => <input name={name} className={inputClass} {...aria} {...input} />} />
+  );
+}
+
+export function TextAreaField({ name, label, hint, error, ...area }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Field
+      name={name}
+      label={label}
+      hint={hint}
+      error={error}
+      required={area.required}
+      control={(aria) => <textarea name={name} rows={4} className={inputClass} {...aria} {...area} />}
+    />
   );
 }
 

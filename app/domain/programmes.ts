@@ -134,6 +134,12 @@ export const MENU1_ACTIVITIES = [
 export type Menu1Activity = (typeof MENU1_ACTIVITIES)[number]["code"];
 export const MENU1_ACTIVITY_CODES = MENU1_ACTIVITIES.map((a) => a.code) as [Menu1Activity, ...Menu1Activity[]];
 
+/** "a2" → "② 孤独・孤立の実態把握や地域資源の調査"; an unknown code is shown as it is, a blank one as "—". */
+export function activityLabel(code: string): string {
+  const activity = MENU1_ACTIVITIES.find((a) => a.code === code);
+  return activity ? `${activity.label} ${activity.name}` : code || "—";
+}
+
 /** Menu 1 work that may be subsidised (補助) rather than only commissioned: ⑦ and ⑧ (domain.md §2). */
 export const SUBSIDY_ACTIVITIES: ReadonlySet<string> = new Set(["a7", "a8"]);
 

@@ -29,6 +29,7 @@ import {
 } from "~/domain/proceedings";
 import type { ProgrammeParameters } from "~/domain/programmes";
 import { checkApplication, readDraft } from "~/forms/application";
+import { PROCEEDING_ACTIONS } from "~/forms/proceedings";
 import type {
   ApproveChangeInput,
   ChangeRequestInput,
@@ -454,19 +455,27 @@ async function nextNoticeSerial(trx: Trx, fiscalYear: number): Promise<number> {
   return Number(row?.last ?? 0) + 1;
 }
 
-function permission(ctx: ProceedingContext, viewer: Viewer, action: ProceedingAction): { to: ApplicationState } | { refused: string } {
+type StepSubject = { state: ApplicationState; organisation_id: number };
+
+/** Whether `viewer` may take `action` on an application in its current state, and where it leads. */
+function stepPermission(viewer: Viewer, application: StepSubject, action: ProceedingAction): { to: ApplicationState } | { refused: string } {
   const lifecycle = LIFECYCLE_ACTION[action];
   if (lifecycle) {
     // transition() checks the role; loadContext has already kept applicants to their own application.
-    const allowed = transition(ctx.application.state, lifecycle, viewer.role);
+    const allowed = transition(application.state, lifecycle, viewer.role);
     return allowed.ok ? { to: allowed.to } : { refused: allowed.reason };
   }
   const step = STATELESS_STEPS[action]!;
-  const state = ctx.application.state;
-  const allowedActor = step.by === "applicant" ? isApplicant(viewer, ctx.application.organisation_id) : can(viewer.role, "decide:application:any");
+  const allowedActor = step.by === "applicant" ? isApplicant(viewer, application.organisation_id) : can(viewer.role, "decide:application:any");
   if (!allowedActor) return { refused: step.by === "applicant" ? "この操作は申請者のみ行えます。" : "この操作は審査担当者のみ行えます。" };
-  if (!step.states.includes(state)) return { refused: "この申請の現在の状態では、この操作は行えません。" };
-  return { to: state };
+  if (!step.states.includes(application.state)) return { refused: "この申請の現在の状態では、この操作は行えません。" };
+  return { to: application.state };
+}
+
+/** The steps the viewer may take now, in lifecycle order: the links the application page offers. */
+export function availableSteps(viewer: Viewer, application: StepSubject): ProceedingAction[] {
+  if (!isApplicant(viewer, application.organisation_id) && !can(viewer.role, "decide:application:any")) return [];
+  return PROCEEDING_ACTIONS.filter((action) => "to" in stepPermission(viewer, application, action));
 }
 
 /**
@@ -485,7 +494,7 @@ export async function takeProceedingStep<A extends ProceedingAction>(
   return db.transaction().execute(async (trx): Promise<ProceedingOutcome> => {
     const ctx = await loadContext(trx, viewer, id, now);
     if (!ctx) return { status: "not-found" };
-    const allowed = permission(ctx, viewer, action);
+    const allowed = stepPermission(viewer, ctx.application, action);
     if ("refused" in allowed) return { status: "refused", reason: allowed.refused };
 
     const step = await (STEPS[action] as (ctx: ProceedingContext, input: ProceedingInputs[A]) => Promise<StepResult> | StepResult)(ctx, input);
@@ -575,4 +584,15 @@ export async function budgetInForce(db: Kysely<Database>, applicationId: number,
   const version = readVersion(row);
   const records = await listRecords(db, applicationId);
   return { lines: currentBudget(version.lines, records), otherIncome: version.calculation.otherIncome, requestedAmount: version.requestedAmount, ledger: ledgerOf(records), records };
+}
+
+/** One record of an application, if it belongs to it. */
+export async function findProceeding(db: Kysely<Database>, applicationId: number, proceedingId: number) {
+  if (!Number.isSafeInteger(proceedingId)) return undefined;
+  return db
+    .selectFrom("application_proceedings")
+    .select(["id", "kind", "record"])
+    .where("application_id", "=", applicationId)
+    .where("id", "=", proceedingId)
+    .executeTakeFirst();
 }

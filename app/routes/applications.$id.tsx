@@ -41,6 +41,10 @@ import {
 } from "~/models/applications.server";
 import { addAttachment, listAttachments, removeAttachment } from "~/models/attachments.server";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
+import { availableSteps, listProceedings } from "~/models/proceedings.server";
+import { ProceedingsPanel } from "~/components/proceedings-panel";
+import { ledgerOf } from "~/domain/proceedings";
+import { PROCEEDING_ACTION_LABELS, PROCEEDING_ACTIONS } from "~/forms/proceedings";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -72,6 +76,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     restored = draftFromFormData(form);
   }
   const window = await applicationWindow(context.db, application.fiscal_year, application.programme);
+  const proceedings = await listProceedings(context.db, application.id);
   return {
     application,
     restored,
@@ -81,6 +86,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     comments: application.state === "returned" ? await latestComments(context.db, application) : [],
     versions: await listVersions(context.db, application.id),
     attachments: await listAttachments(context.db, application.id),
+    proceedings,
+    ledger: ledgerOf(proceedings.map((p) => p.record)),
+    steps: availableSteps(viewer, application),
     deadline: window ? { closesOn: window.closesOn, left: timeLeft(new Date(), window.closesOn) } : null,
   };
 }
@@ -329,6 +337,13 @@ export default function ApplicationPage() {
       {params.get("notice") === "saved" && !actionData ? <Notice tone="success">下書きを保存しました。</Notice> : null}
       {params.get("notice") === "return" && !actionData ? <Notice tone="success">申請を差し戻しました。</Notice> : null}
       {params.get("notice") === "start_review" && !actionData ? <Notice tone="success">審査を開始しました。</Notice> : null}
+      {PROCEEDING_ACTIONS.map((step) =>
+        params.get("notice") === step && !actionData ? (
+          <Notice key={step} tone="success">
+            「{PROCEEDING_ACTION_LABELS[step]}」を登録しました。
+          </Notice>
+        ) : null,
+      )}
       {loaded.restored ? (
         <Notice tone="warning">ログインし直す前に入力していた内容を戻しました。まだ保存されていません。</Notice>
       ) : null}
@@ -400,7 +415,10 @@ export default function ApplicationPage() {
       ) : null}
 
       {!editable ? (
-        <ReadOnlySummary application={application} versions={versions} reviewerActions={reviewerActions} />
+        <div className="space-y-6">
+          <ReadOnlySummary application={application} versions={versions} reviewerActions={reviewerActions} />
+          <ProceedingsPanel applicationId={application.id} items={loaded.proceedings} ledger={loaded.ledger} steps={loaded.steps} />
+        </div>
       ) : (
         <Form
           method="post"

@@ -103,6 +103,19 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "GET", path: "/applications/:app/pdf", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
     { method: "GET", path: "/applications/:app/pdf", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
   ],
+  "routes/applications.$id_.steps.$step": [
+    // The page explains when a step cannot be taken now; posting it is refused (409) without a change.
+    { method: "GET", path: "/applications/:app/steps/decide", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
+    { method: "GET", path: "/applications/:app/steps/decide", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
+    { method: "GET", path: "/applications/:app/steps/no-such-step", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
+    { method: "POST", path: "/applications/:app/steps/decide", target: "own", expect: ONLY({ prefecture: 409, intermediary: 409, reviewer: 409 }) },
+    { method: "POST", path: "/applications/:app/steps/report", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 409 }) },
+  ],
+  "routes/applications.$id_.documents.$proceedingId": [
+    // Documents themselves are tested in proceedings.spec.ts; here only who gets past the guard.
+    { method: "GET", path: "/applications/:app/documents/999999", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
+    { method: "GET", path: "/applications/:app/documents/999999", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
+  ],
   "routes/admin.organisations._index": [
     { method: "GET", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 200 }) },
     { method: "POST", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 400 }) },

@@ -1,0 +1,110 @@
+import { Link } from "@remix-run/react";
+import { formatYen } from "~/domain/money";
+import { DOCUMENT_TITLES, type Ledger, type ProceedingRecord } from "~/domain/proceedings";
+import { formatWarekiDate } from "~/domain/wareki";
+import { PROCEEDING_ACTION_LABELS, type ProceedingAction } from "~/forms/proceedings";
+import { Section } from "./application-fields";
+
+export interface ProceedingItem {
+  id: number;
+  amount: number;
+  recorded_by_name: string;
+  record: ProceedingRecord;
+}
+
+function label(record: ProceedingRecord): string {
+  if (record.kind === "payment") return record.direction === "paid" ? "支払" : "返還の受領";
+  return DOCUMENT_TITLES[record.kind] ?? record.kind;
+}
+
+/**
+ * Everything after submission on the application page: the money so far, each record with its official
+ * document as PDF, and links to the steps the viewer may take now.
+ */
+export function ProceedingsPanel({
+  applicationId,
+  items,
+  ledger,
+  steps,
+}: {
+  applicationId: number;
+  items: ProceedingItem[];
+  ledger: Ledger;
+  steps: ProceedingAction[];
+}) {
+  if (items.length === 0 && steps.length === 0) return null;
+  const money: [string, number | null][] = [
+    ["交付決定額", ledger.decidedAmount],
+    ["概算払請求額", ledger.claimed],
+    ["支払済み", ledger.paid],
+    ["返還済み", ledger.returned],
+    ["確定額", ledger.confirmedAmount],
+  ];
+  return (
+    <Section id="proceedings-heading" title="交付決定と手続">
+      {items.length > 0 ? (
+        <>
+          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-8 bg-solid-gray-50 p-4 sm:grid-cols-5">
+            {money.map(([name, amount]) => (
+              <div key={name}>
+                <dt className="text-dns-14N-130 text-solid-gray-700">{name}</dt>
+                <dd className="text-std-16B-170">{amount === null ? "—" : formatYen(amount)}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse text-left">
+              <caption className="sr-only">手続の記録</caption>
+              <thead>
+                <tr className="border-b border-solid-gray-420">
+                  <th scope="col" className="p-2">日付</th>
+                  <th scope="col" className="p-2">手続</th>
+                  <th scope="col" className="p-2">文書番号</th>
+                  <th scope="col" className="p-2 text-right">金額</th>
+                  <th scope="col" className="p-2">登録者</th>
+                  <th scope="col" className="p-2">文書</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((item) => (
+                  <tr key={item.id} className="border-b border-solid-gray-200">
+                    <td className="p-2">{formatWarekiDate(item.record.documentDate)}</td>
+                    <td className="p-2">{label(item.record)}</td>
+                    <td className="p-2">{item.record.documentNumber || "—"}</td>
+                    <td className="p-2 text-right">{item.record.kind === "rejection" || item.record.kind === "change_refusal" ? "—" : formatYen(item.amount)}</td>
+                    <td className="p-2">{item.recorded_by_name}</td>
+                    <td className="p-2">
+                      {DOCUMENT_TITLES[item.record.kind] ? (
+                        <a href={`/applications/${applicationId}/documents/${item.id}`} className="text-key-800 underline">
+                          {label(item.record)}（PDF）
+                        </a>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : null}
+      {steps.length > 0 ? (
+        <nav aria-label="次の手続">
+          <ul className="flex flex-wrap gap-3">
+            {steps.map((step) => (
+              <li key={step}>
+                <Link
+                  to={`/applications/${applicationId}/steps/${step}`}
+                  className="inline-block rounded-8 border border-key-800 bg-white px-4 py-2 text-dns-16B-130 text-key-800 hover:bg-key-50"
+                >
+                  {PROCEEDING_ACTION_LABELS[step]}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </Section>
+  );
+}
