@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireAnyPermission } from "~/auth/viewer.server";
 import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, TextAreaField, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { formatYen } from "~/domain/money";
+import { formatYen, tidyYenInput } from "~/domain/money";
 import { latestOf, settlementBalance, type BudgetLineSnapshot } from "~/domain/proceedings";
 import { activityLabel, EXPENSE_CATEGORY_NAMES, type ExpenseCategory } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
@@ -156,7 +156,7 @@ type FieldsProps = { step: ProceedingAction; loaded: Loaded; errors: Record<stri
 
 function StepFields({ step, loaded, errors, value }: FieldsProps) {
   const yen = (name: string, label: string, fallback: number | null, hint?: string) => (
-    <TextField name={name} label={label} hint={hint} inputMode="numeric" required defaultValue={value(name, fallback === null ? "" : String(fallback))} error={errors[name]} />
+    <TextField name={name} label={label} hint={hint} inputMode="numeric" required defaultValue={value(name, fallback === null ? "" : tidyYenInput(String(fallback)))} error={errors[name]} />
   );
   const text = (name: string, label: string, required: boolean, hint?: string) => (
     <TextAreaField name={name} label={label} hint={hint} required={required} defaultValue={value(name)} error={errors[name]} />
@@ -194,7 +194,7 @@ function StepFields({ step, loaded, errors, value }: FieldsProps) {
     case "request_change":
       return (
         <>
-          <LineAmounts lines={loaded.lines} name="after" label="変更後（円）" fallback={(l) => String(l.amount)} errors={errors} value={value} />
+          <LineAmounts lines={loaded.lines} name="after" label="変更後（円）" fallback={(l) => tidyYenInput(String(l.amount))} errors={errors} value={value} />
           {text("reason", "変更の理由", true, "経費区分の間で20%を超える増減がある場合や、事業の内容を変える場合に申請します。")}
         </>
       );

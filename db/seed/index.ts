@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../schema";
 import { seedDemoData } from "./demo-data";
+import { seedDemoHistory } from "./demo-history";
 import { seedReferenceData } from "./reference-data";
 
 export { seedReferenceData, seedDemoData };
@@ -11,4 +12,6 @@ export async function seed(db: Kysely<Database>, options: { demo: boolean }): Pr
     await seedReferenceData(trx);
     if (options.demo) await seedDemoData(trx);
   });
+  // Taken through the services, each step in its own transaction.
+  if (options.demo) await seedDemoHistory(db);
 }

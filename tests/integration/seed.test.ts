@@ -32,6 +32,33 @@ describe.each(ENGINES)("%s: seed", (engine) => {
     expect(await snapshot(database.db)).toEqual(first);
   });
 
+  it("seeds a finished 令和7年度 grant of 富山県 whose payments add up to its confirmed amount", async () => {
+    database = await createTestDatabase(engine);
+    await seed(database.db, { demo: true });
+
+    const application = await database.db
+      .selectFrom("applications")
+      .innerJoin("organisations", "organisations.id", "applications.organisation_id")
+      .select(["applications.id", "applications.state"])
+      .where("organisations.name", "=", "富山県")
+      .where("applications.fiscal_year", "=", 2025)
+      .executeTakeFirstOrThrow();
+    const records = await database.db
+      .selectFrom("application_proceedings")
+      .select(["kind", "amount", "record"])
+      .where("application_id", "=", application.id)
+      .orderBy("id")
+      .execute();
+
+    expect(application.state).toBe("closed");
+    expect(records.map((r) => r.kind)).toEqual(["decision", "payment_claim", "payment", "performance_report", "confirmation", "payment"]);
+    const confirmed = records.find((r) => r.kind === "confirmation")!.amount;
+    const paid = records.filter((r) => r.kind === "payment").reduce((sum, r) => sum + r.amount, 0);
+    expect(paid).toBe(confirmed);
+    // Actual spending 6,620,000 of a decided 6,800,000 budget: the confirmed grant is half, 3,310,000.
+    expect(confirmed).toBe(3_310_000);
+  });
+
   it("creates the 47 prefectures with their JIS X 0401 codes", async () => {
     database = await createTestDatabase(engine);
     await seed(database.db, { demo: false });

@@ -1,0 +1,127 @@
+import type { Kysely } from "kysely";
+import type { Viewer } from "../../app/auth/viewer.server";
+import { emptyDraft, EMPTY_BUDGET_LINE, type ApplicationDraft } from "../../app/forms/application";
+import type { ProceedingAction, ProceedingInputs } from "../../app/forms/proceedings";
+import { createApplication, reviewApplication, saveDraft, submitApplication } from "../../app/models/applications.server";
+import { takeProceedingStep } from "../../app/models/proceedings.server";
+import type { Database } from "../schema";
+
+/**
+ * A finished grant to look at in the demo: 富山県's 令和7年度 Menu 1 application, taken through the same
+ * services the pages use — submitted, decided, paid in advance, reported, confirmed, settled and closed —
+ * so every notice and request of that year can be opened as a PDF. Seeded once, outside the reference-data
+ * transaction (each step is its own transaction), and only as demo data.
+ */
+const YEAR = 2025;
+const IP = "127.0.0.1";
+
+function draft(): ApplicationDraft {
+  const d = emptyDraft("prefectural");
+  d.purpose = "県内の官民連携プラットフォームを構築し、孤独・孤立の実態を把握したうえで、居場所づくりを進める。";
+  d.activities = [
+    { code: "platform", content: "とやま孤独・孤立対策官民連携プラットフォームの運営（年4回）", months: [5, 8, 11, 2], indicators: "会議4回・参加30団体" },
+    { code: "a2", content: "県民10,000人を対象とする実態調査", months: [6, 7, 8], indicators: "回答3,000件" },
+    { code: "a7", content: "市町村と連携した居場所の設置", months: [9, 10, 11, 12], indicators: "居場所10か所" },
+  ];
+  d.platformMembers = [
+    { name: "社会福祉法人 富山県社会福祉協議会", kind: "social_welfare", role: "事務局" },
+    { name: "特定非営利活動法人 よりそい居場所の会", kind: "npo", role: "居場所の運営" },
+  ];
+  d.lines = [
+    { ...EMPTY_BUDGET_LINE, category: "honoraria", activity: "platform", description: "有識者謝金", quantity: "12", unitPrice: "20,000" },
+    { ...EMPTY_BUDGET_LINE, category: "travel", activity: "platform", description: "委員旅費", amount: "160,000" },
+    { ...EMPTY_BUDGET_LINE, category: "outsourcing", activity: "a2", description: "実態調査委託", amount: "3,000,000" },
+    { ...EMPTY_BUDGET_LINE, category: "printing", activity: "a2", description: "調査票印刷", amount: "400,000" },
+    { ...EMPTY_BUDGET_LINE, category: "subsidies", activity: "a7", description: "居場所設置補助（10か所）", amount: "3,000,000" },
+  ];
+  return d;
+}
+
+async function viewerOf(db: Kysely<Database>, email: string): Promise<Viewer | undefined> {
+  const row = await db
+    .selectFrom("users")
+    .innerJoin("organisations", "organisations.id", "users.organisation_id")
+    .select(["users.id", "users.email", "users.display_name", "users.role", "users.organisation_id", "organisations.name", "organisations.kind"])
+    .where("users.email", "=", email)
+    .executeTakeFirst();
+  return (
+    row && {
+      userId: row.id,
+      email: row.email,
+      displayName: row.display_name,
+      role: row.role,
+      organisationId: row.organisation_id,
+      organisationName: row.name,
+      organisationKind: row.kind,
+      sessionId: "demo-seed",
+      sessionExpiresAt: new Date(0).toISOString(),
+    }
+  );
+}
+
+const at = (isoDate: string) => new Date(`${isoDate}T10:00:00+09:00`);
+
+export async function seedDemoHistory(db: Kysely<Database>): Promise<void> {
+  const officer = await viewerOf(db, "toyama@demo.example");
+  const reviewer = await viewerOf(db, "reviewer@demo.example");
+  if (!officer || !reviewer) return;
+  const done = await db
+    .selectFrom("applications")
+    .select("id")
+    .where("organisation_id", "=", officer.organisationId)
+    .where("fiscal_year", "=", YEAR)
+    .executeTakeFirst();
+  if (done) return;
+
+  await db
+    .updateTable("programme_parameters")
+    .set({ application_opens_on: `${YEAR}-04-01`, application_closes_on: `${YEAR}-05-31` })
+    .where("fiscal_year", "=", YEAR)
+    .where("application_opens_on", "is", null)
+    .execute();
+
+  const created = await createApplication(db, officer, IP, YEAR, at("2025-04-21"));
+  if (!created.ok) throw new Error(`demo history: ${created.message}`);
+  const id = created.id;
+  const saved = await saveDraft(db, officer, IP, id, { revision: 1, draft: draft() }, at("2025-04-25"));
+  if (saved.status !== "saved") throw new Error(`demo history: save ${saved.status}`);
+  const submitted = await submitApplication(db, officer, IP, id, { revision: saved.revision, acknowledgeWarnings: true }, at("2025-05-09"));
+  if (submitted.status !== "submitted") throw new Error(`demo history: submit ${submitted.status}`);
+  await reviewApplication(db, reviewer, IP, id, "start_review", [], at("2025-05-12"));
+
+  const step = async <A extends ProceedingAction>(who: Viewer, action: A, input: ProceedingInputs[A], day: string) => {
+    const outcome = await takeProceedingStep(db, who, IP, id, action, input, at(day));
+    if (outcome.status !== "done") throw new Error(`demo history: ${action} ${JSON.stringify(outcome)}`);
+  };
+  const requested = (
+    await db.selectFrom("application_versions").select("requested_amount").where("application_id", "=", id).executeTakeFirstOrThrow()
+  ).requested_amount;
+  const half = Math.floor(requested / 2000) * 1000;
+  const payee = { bankName: "北陸銀行", branchName: "県庁支店", accountType: "普通" as const, accountNumber: "1234567", accountHolder: "トヤマケン" };
+
+  await step(reviewer, "decide", { decidedAmount: requested, conditions: "実態調査の結果は、個人が特定されない形で公表すること。" }, "2025-06-02");
+  await step(officer, "claim_payment", { claimAmount: half, ...payee }, "2025-07-01");
+  await step(reviewer, "record_payment", { direction: "paid", amount: half, paidOn: "2025-07-15", note: "概算払" }, "2025-07-15");
+  await step(
+    officer,
+    "report",
+    {
+      actual: [220_000, 148_000, 2_860_000, 392_000, 3_000_000],
+      otherIncomeActual: 0,
+      completedOn: "2026-03-31",
+      summary: "プラットフォーム会議を4回開催し（延べ参加112団体）、実態調査（回答3,214件）を行った。居場所は県内10か所に開設し、延べ1,850人が利用した。",
+    },
+    "2026-04-08",
+  );
+  await step(reviewer, "confirm", {}, "2026-05-14");
+  const { confirmed, paid } = await db
+    .selectFrom("application_proceedings")
+    .select((eb) => [
+      eb.fn.max(eb.case().when("kind", "=", "confirmation").then(eb.ref("amount")).end()).as("confirmed"),
+      eb.fn.sum(eb.case().when("kind", "=", "payment").then(eb.ref("amount")).end()).as("paid"),
+    ])
+    .where("application_id", "=", id)
+    .executeTakeFirstOrThrow();
+  await step(reviewer, "record_payment", { direction: "paid", amount: Number(confirmed) - Number(paid), paidOn: "2026-05-29", note: "精算払" }, "2026-05-29");
+  await step(reviewer, "close", {}, "2026-06-01");
+}

@@ -1,0 +1,198 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ACCOUNTS, signIn, signOut } from "./support/accounts";
+
+/**
+ * After submission, in the browser: the reviewer decides, the applicant claims, reports and changes, the
+ * reviewer confirms, orders an overpayment back and closes; every notice and request downloads as a PDF.
+ * Uses the applications submitted in applications.spec.ts (福岡県 Menu 1: 2,630,000円; みらい Menu 2:
+ * 4,333,000円), so it runs after that file.
+ */
+
+const todayInJapan = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+
+async function openApplicationOf(page: Page, organisation: RegExp) {
+  await page.goto("/applications");
+  await page.getByRole("table", { name: "交付申請の一覧" }).getByRole("row", { name: organisation }).getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/applications\/\d+$/);
+}
+
+async function step(page: Page, name: string) {
+  await page.getByRole("navigation", { name: "次の手続" }).getByRole("link", { name }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
+}
+
+async function register(page: Page, name: string) {
+  await page.getByRole("button", { name: `${name}を登録する` }).click();
+}
+
+async function expectRegistered(page: Page, name: string) {
+  await expect(page.getByRole("status").filter({ hasText: `「${name}」を登録しました` })).toBeVisible();
+}
+
+async function expectPdf(page: Page, linkName: string, fileName: string) {
+  const href = await page.getByRole("link", { name: linkName }).last().getAttribute("href");
+  const response = await page.request.get(href!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect(response.headers()["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  expect((await response.body()).subarray(0, 5).toString()).toBe("%PDF-");
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(severe.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(", ")})`)).toEqual([]);
+}
+
+test("a Menu 1 grant from decision to closing: advance payment, lower spending, an overpayment ordered back", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, ACCOUNTS.reviewer);
+  await openApplicationOf(page, /福岡県/);
+  await page.getByRole("button", { name: "審査を開始する" }).click();
+
+  await step(page, "交付決定");
+  await expect(page.getByLabel(/交付決定額/)).toHaveValue("2,630,000");
+  await page.getByLabel(/交付決定額/).fill("3,000,000");
+  await page.getByLabel("交付の条件").fill("事業の進捗を四半期ごとに報告すること。");
+  await register(page, "交付決定");
+  // Over the amount applied for: the message is at the field, and what was typed is still there.
+  await expect(page.getByRole("alert")).toContainText("交付申請額2,630,000円以下");
+  await expect(page.getByLabel(/交付決定額/)).toHaveValue("3,000,000");
+  await expect(page.getByLabel("交付の条件")).toHaveValue("事業の進捗を四半期ごとに報告すること。");
+  await expectNoSeriousViolations(page);
+  await page.getByLabel(/交付決定額/).fill("2,630,000");
+  await register(page, "交付決定");
+  await expectRegistered(page, "交付決定");
+  const records = page.getByRole("table", { name: "手続の記録" });
+  await expect(records).toContainText("交付決定通知書");
+  await expect(records).toContainText(/府孤第\d+号/);
+  await expect(records).toContainText("2,630,000円");
+  const decisionNumber = (await records.textContent())!.match(/府孤第\d+号/)![0];
+  await expectPdf(page, "交付決定通知書（PDF）", `交付決定通知書_福岡県_令和8年度_${decisionNumber}.pdf`);
+  await signOut(page);
+
+  // The applicant sees the notice, claims an advance payment and, once paid, reports lower spending.
+  await signIn(page, ACCOUNTS.fukuoka);
+  await openApplicationOf(page, /令和8年度/);
+  await expectPdf(page, "交付決定通知書（PDF）", `交付決定通知書_福岡県_令和8年度_${decisionNumber}.pdf`);
+  await step(page, "概算払請求");
+  await page.getByLabel(/今回の請求額/).fill("2,630,000");
+  await page.getByLabel("金融機関名").fill("ふくおか銀行");
+  await page.getByLabel("支店名").fill("県庁支店");
+  await page.getByLabel("口座番号").fill("１２３４５６７");
+  await page.getByLabel("口座名義").fill("フクオカケン");
+  await register(page, "概算払請求");
+  await expectRegistered(page, "概算払請求");
+  await expectPdf(page, "概算払請求書（PDF）", `概算払請求書_福岡県_令和8年度_${todayInJapan()}.pdf`);
+  await signOut(page);
+
+  await signIn(page, ACCOUNTS.reviewer);
+  await openApplicationOf(page, /福岡県/);
+  await step(page, "支払・返還の記録");
+  await page.getByLabel(/^金額/).fill("2,630,000");
+  await page.getByLabel("支払日・受領日").fill(todayInJapan());
+  await register(page, "支払・返還の記録");
+  await expectRegistered(page, "支払・返還の記録");
+  await signOut(page);
+
+  await signIn(page, ACCOUNTS.fukuoka);
+  await openApplicationOf(page, /令和8年度/);
+  await step(page, "実績報告");
+  const actual = ["200,000", "120,000", "2,000,000", "300,000", "80,000", "2,000,000", "60,000", "50,000"];
+  for (const [i, amount] of actual.entries()) await page.getByLabel(`${i + 1}行目 実績額（円）`).fill(amount);
+  await page.getByLabel("事業の完了日").fill(todayInJapan());
+  await register(page, "実績報告");
+  await expect(page.getByRole("alert")).toContainText("事業の実施状況を入力してください");
+  await expect(page.getByLabel("3行目 実績額（円）")).toHaveValue("2,000,000");
+  await page.getByLabel("事業の実施状況").fill("プラットフォーム会議を4回開き、実態調査を行った。");
+  await register(page, "実績報告");
+  await expectRegistered(page, "実績報告");
+  await expectPdf(page, "実績報告書（PDF）", `実績報告書_福岡県_令和8年度_${todayInJapan()}.pdf`);
+  await signOut(page);
+
+  // C falls by 500,000 to 4,760,000: the grant recomputed is 2,380,000, so 250,000 was overpaid.
+  await signIn(page, ACCOUNTS.reviewer);
+  await openApplicationOf(page, /福岡県/);
+  await step(page, "額の確定");
+  await expect(page.getByRole("main")).toContainText("2,380,000円 を確定額とし");
+  await register(page, "額の確定");
+  await expectRegistered(page, "額の確定");
+  await expect(page.getByRole("main")).toContainText("2,380,000円");
+  await expectPdf(page, "額の確定通知書（PDF）", `額の確定通知書_福岡県_令和8年度_${(await records.textContent())!.match(/府孤第\d+号/g)!.at(-1)}.pdf`);
+
+  await step(page, "完了にする");
+  await register(page, "完了にする");
+  await expect(page.getByRole("status").filter({ hasText: "250,000円の返還を記録してから" })).toBeVisible();
+
+  await page.getByRole("link", { name: "← 申請に戻る" }).click();
+  await step(page, "返還命令");
+  await expect(page.getByRole("main")).toContainText("返還を命ずる額：250,000円");
+  await page.getByLabel("納期限").fill(todayInJapan());
+  await register(page, "返還命令");
+  await expect(page.getByRole("alert")).toContainText("納期限は明日以降");
+  const due = new Date(Date.now() + 9 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("納期限").fill(due);
+  await register(page, "返還命令");
+  await expectRegistered(page, "返還命令");
+  const orderNumber = (await records.textContent())!.match(/府孤第\d+号/g)!.at(-1);
+  await expectPdf(page, "返還命令書（PDF）", `返還命令書_福岡県_令和8年度_${orderNumber}.pdf`);
+
+  await step(page, "支払・返還の記録");
+  await page.getByLabel("返還の受領").check();
+  await page.getByLabel(/^金額/).fill("250,000");
+  await page.getByLabel("支払日・受領日").fill(todayInJapan());
+  await register(page, "支払・返還の記録");
+  await expectRegistered(page, "支払・返還の記録");
+  await step(page, "完了にする");
+  await register(page, "完了にする");
+  await expectRegistered(page, "完了にする");
+  await expect(page.getByRole("navigation", { name: "次の手続" })).toHaveCount(0);
+  await page.screenshot({ path: "test-results/screenshots/proceedings-closed.png", fullPage: true });
+  await expectNoSeriousViolations(page);
+});
+
+test("a Menu 2 change request: the budget before and after, approved with a new decided amount", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, ACCOUNTS.reviewer);
+  await openApplicationOf(page, /みらい共生支援機構/);
+  await page.getByRole("button", { name: "審査を開始する" }).click();
+  await step(page, "交付決定");
+  await register(page, "交付決定");
+  await expectRegistered(page, "交付決定");
+  await signOut(page);
+
+  await signIn(page, ACCOUNTS.mirai);
+  await openApplicationOf(page, /令和8年度/);
+  await step(page, "変更交付申請");
+  await expect(page.getByLabel("2行目 変更後（円）")).toHaveValue("5,000,000");
+  await page.getByLabel("2行目 変更後（円）").fill("4,000,000");
+  await page.getByLabel("3行目 変更後（円）").fill("1,4000");
+  await page.getByLabel("変更の理由").fill("伴走支援の対象団体数の見直しによる。");
+  await register(page, "変更交付申請");
+  await expect(page.getByRole("alert")).toContainText("3行目の変更後の金額");
+  await expect(page.getByLabel("2行目 変更後（円）")).toHaveValue("4,000,000");
+  await expect(page.getByLabel("変更の理由")).toHaveValue("伴走支援の対象団体数の見直しによる。");
+  await page.screenshot({ path: "test-results/screenshots/change-request-error.png", fullPage: true });
+  await expectNoSeriousViolations(page);
+  await page.getByLabel("3行目 変更後（円）").fill("1,400,000");
+  await register(page, "変更交付申請");
+  await expectRegistered(page, "変更交付申請");
+  await expectPdf(page, "変更交付申請書（PDF）", `変更交付申請書_一般社団法人 みらい共生支援機構_令和8年度_${todayInJapan()}.pdf`);
+  await signOut(page);
+
+  // C = 6,000,000; E = min(6,000,000, 5,500,000, 9,000,000) = 5,500,000; × 2/3 → 3,666,000.
+  await signIn(page, ACCOUNTS.reviewer);
+  await openApplicationOf(page, /みらい共生支援機構/);
+  await step(page, "変更の承認（変更交付決定）");
+  await expect(page.getByLabel(/変更後の交付決定額/)).toHaveValue("3,666,000");
+  await register(page, "変更の承認（変更交付決定）");
+  await expectRegistered(page, "変更の承認（変更交付決定）");
+  await expect(page.getByRole("main")).toContainText("3,666,000円");
+  await expectPdf(
+    page,
+    "変更交付決定通知書（PDF）",
+    `変更交付決定通知書_一般社団法人 みらい共生支援機構_令和8年度_${(await page.getByRole("table", { name: "手続の記録" }).textContent())!.match(/府孤第\d+号/g)!.at(-1)}.pdf`,
+  );
+  await page.screenshot({ path: "test-results/screenshots/proceedings-decided.png", fullPage: true });
+});
