@@ -52,7 +52,7 @@ interface Common {
   applicant: PartySnapshot;
   /**
    * 文書番号: the Cabinet Office numbers its notices 「府孤第N号」 per fiscal year; an applicant's own documents
-   * leave it blank 「第　　　号」 for their own registry to fill in.
+   * leave it "" and print a blank number for their own registry to fill in.
    */
   documentNumber: string;
   /** The document's date, "YYYY-MM-DD" (the day it was made, in Japan). */
@@ -98,6 +98,8 @@ export interface ChangeDecisionRecord extends Common {
   kind: "change_approval" | "change_refusal";
   decision: DocumentReference;
   changeRequestDate: string;
+  /** The grant the change request asked for. */
+  requestedAmount: number;
   previousAmount: number;
   /** The decided amount from now on: the new amount when approved, unchanged when refused. */
   decidedAmount: number;
@@ -137,7 +139,7 @@ export interface ConfirmationRecord extends Common {
   decidedAmount: number;
   recomputedAmount: number;
   confirmedAmount: number;
-  /** Paid less returned when confirmed: what is still to pay (positive) or to be returned (negative). */
+  /** Paid less returned when confirmed (既交付額); confirmedAmount − netPaid is still to pay, or to return when negative. */
   netPaid: number;
 }
 

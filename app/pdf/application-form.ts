@@ -5,10 +5,12 @@
 import type { GrantResult } from "~/domain/grant-calculation";
 import { formatYen, formatYenWithKin } from "~/domain/money";
 import { prefectureName } from "~/domain/prefectures";
-import { EXPENSE_CATEGORY_NAMES, MENU1_ACTIVITIES, PROGRAMME_NAMES, type ExpenseCategory, type Programme } from "~/domain/programmes";
-import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
+import { PROGRAMME_NAMES, type Programme } from "~/domain/programmes";
+import { fiscalYearLabel } from "~/domain/wareki";
 import { DELEGATION_METHODS, lineAmount, MENU2_PLAN_FIELDS, PLATFORM_MEMBER_KINDS, type ApplicationDraft } from "~/forms/application";
 import type { Block, DocumentSpec } from "./blocks";
+import { applicantSender, letterhead, PRIME_MINISTER } from "./letterhead";
+import { activityName, amountTable, calculationRows, categoryName, categoryTotals, lineTable, preamble, text } from "./parts";
 
 export interface ApplicationRecord {
   version: number | null;
@@ -31,12 +33,6 @@ export interface ApplicationRecord {
   date: string;
 }
 
-const text = (t: string, extra: Partial<Extract<Block, { kind: "text" }>> = {}): Block => ({ kind: "text", text: t, ...extra });
-const activityName = (code: string) => {
-  const a = MENU1_ACTIVITIES.find((x) => x.code === code);
-  return a ? `${a.label} ${a.name}` : code || "—";
-};
-
 export function applicationFormDocument(record: ApplicationRecord, { draft = false } = {}): DocumentSpec {
   const { organisation: org, draft: plan, calculation: c } = record;
   const year = fiscalYearLabel(record.fiscalYear);
@@ -44,19 +40,17 @@ export function applicationFormDocument(record: ApplicationRecord, { draft = fal
   const title = `${year}孤独・孤立対策推進交付金交付申請書`;
   const date = new Date(record.date);
   const blocks: Block[] = [
-    text("様式第1号", { size: 9 }),
-    text("第　　　　号", { align: "right" }),
-    text(formatWarekiDate(date), { align: "right" }),
-    text("内閣総理大臣　殿", { spaceBefore: 12 }),
-    text(`〒${org.postal_code || "　　　"}　${org.address || "（所在地未登録）"}`, { align: "right", spaceBefore: 12 }),
-    text(org.name, { align: "right" }),
-    text(`${org.representative_title}　${org.representative_name}`.trim() || "（代表者未登録）", { align: "right" }),
-    text(title, { size: 14, bold: true, align: "center", spaceBefore: 24 }),
-    text(
+    ...letterhead({
+      form: "様式第1号",
+      documentNumber: "",
+      date,
+      addressee: `${PRIME_MINISTER}　殿`,
+      sender: applicantSender(org),
+      title,
+    }),
+    ...preamble(
       `${year}において、孤独・孤立対策推進交付金（${PROGRAMME_NAMES[record.programme]}）の交付を受けたいので、孤独・孤立対策推進交付金交付要綱の規定に基づき、下記のとおり申請します。`,
-      { spaceBefore: 12 },
     ),
-    text("記", { align: "center", spaceBefore: 12 }),
     text(`1　交付申請額　　${formatYenWithKin(record.requestedAmount)}`, { spaceBefore: 8 }),
     text(`2　事業名　　${PROGRAMME_NAMES[record.programme]}`),
     text("3　事業計画　　別紙1 事業計画書のとおり"),
@@ -127,69 +121,29 @@ export function applicationFormDocument(record: ApplicationRecord, { draft = fal
     }
   }
 
-  const lines = plan.lines
-    .map((line) => ({ line, amount: lineAmount(line) }))
-    .filter((l): l is { line: typeof l.line; amount: { ok: true; value: number } } => l.amount.ok && l.line.category !== "");
-  const totals = new Map<string, number>();
-  for (const { line, amount } of lines) totals.set(line.category, (totals.get(line.category) ?? 0) + amount.value);
-  const category = (code: string) => EXPENSE_CATEGORY_NAMES[code as ExpenseCategory] ?? code;
+  const lines = plan.lines.flatMap((line) => {
+    const amount = lineAmount(line);
+    return amount.ok && line.category !== "" ? [{ ...line, amount: amount.value }] : [];
+  });
 
   blocks.push(
     { kind: "pageBreak" },
     text("別紙2　所要額調書", { size: 12, bold: true }),
     text("1　経費の内訳", { bold: true, spaceBefore: 8 }),
-    {
-      kind: "table",
-      columns: menu1
-        ? [
-            { title: "経費区分", width: 0.2 },
-            { title: "事業", width: 0.28 },
-            { title: "内容", width: 0.32 },
-            { title: "金額（円）", width: 0.2, align: "right" },
-          ]
-        : [
-            { title: "経費区分", width: 0.25 },
-            { title: "内容", width: 0.5 },
-            { title: "金額（円）", width: 0.25, align: "right" },
-          ],
-      rows: [
-        ...lines.map(({ line, amount }) =>
-          menu1
-            ? [category(line.category), activityName(line.activity), line.description, formatYen(amount.value)]
-            : [category(line.category), line.description, formatYen(amount.value)],
-        ),
-        menu1 ? ["合計", "", "", formatYen(c.totalProjectCost)] : ["合計", "", formatYen(c.totalProjectCost)],
-      ],
-      emphasiseLast: true,
-    },
+    lineTable(
+      menu1,
+      ["金額"],
+      lines.map((line) => ({ ...line, amounts: [formatYen(line.amount)] })),
+      [formatYen(c.totalProjectCost)],
+    ),
     text("2　経費区分ごとの合計", { bold: true, spaceBefore: 8 }),
-    {
-      kind: "table",
-      columns: [
-        { title: "経費区分", width: 0.6 },
-        { title: "金額（円）", width: 0.4, align: "right" },
-      ],
-      rows: [...totals].map(([code, amount]) => [category(code), formatYen(amount)]),
-    },
+    amountTable(
+      "経費区分",
+      ["金額"],
+      categoryTotals(lines).map((t) => [categoryName(t.category), formatYen(t.amounts[0]!)]),
+    ),
     text("3　交付額の算定", { bold: true, spaceBefore: 8 }),
-    {
-      kind: "table",
-      columns: [
-        { title: "区分", width: 0.6 },
-        { title: "金額（円）", width: 0.4, align: "right" },
-      ],
-      rows: [
-        ["A　総事業費", formatYen(c.totalProjectCost)],
-        ["B　寄付金その他の収入額", formatYen(c.otherIncome)],
-        ["C　対象経費", formatYen(c.eligibleExpenses)],
-        ["D　交付基準額", formatYen(c.baseAmount)],
-        ["E　選定額（C、A−B、Dのうち最も少ない額）", formatYen(c.selectedAmount)],
-        [`交付率`, `${c.rate.numerator}/${c.rate.denominator}`],
-        ["交付額（E×交付率、1,000円未満切り捨て）", formatYen(c.grantAmount)],
-        [menu1 ? "地方負担額（C−交付額）" : "自己負担額（C−交付額）", formatYen(c.applicantShare)],
-        ["交付申請額", formatYen(record.requestedAmount)],
-      ],
-    },
+    amountTable("区分", ["金額"], [...calculationRows(menu1, [c]), ["交付申請額", formatYen(record.requestedAmount)]]),
   );
 
   return {

@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { applicationFormDocument } from "../../app/pdf/application-form";
 import { renderPdf } from "../../app/pdf/render.server";
-import { record } from "./support/application-record";
-
-async function pdfText(bytes: Uint8Array): Promise<{ pages: string[]; title: unknown }> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), useSystemFonts: false, isEvalSupported: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= doc.numPages; n++) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(""));
-  }
-  const { info } = await doc.getMetadata();
-  return { pages, title: (info as { Title?: string }).Title };
-}
+import { menu2Record, record } from "./support/application-record";
+import { pdfText } from "./support/pdf-text";
 
 describe("交付申請書 as PDF", () => {
   it("has the applicant, the date in 令和, the amount as 金…円, the plan and the budget as real text", async () => {
@@ -31,6 +20,27 @@ describe("交付申請書 as PDF", () => {
     expect(all).toContain("別紙2");
     expect(all).toContain(r.calculation.totalProjectCost.toLocaleString("en-US"));
     expect(pages.at(-1)).toContain(`${pages.length} / ${pages.length}`);
+  });
+
+  it("Menu 2: the consortium, the area, and the budget with each amount written once with 円", async () => {
+    const r = menu2Record(8);
+    const { pages, title } = await pdfText(await renderPdf(applicationFormDocument(r)));
+    const all = pages.join("\n").replace(/\s+/g, "");
+
+    expect(title).toBe("令和8年度孤独・孤立対策推進交付金交付申請書（第1版）");
+    expect(pages).toHaveLength(3);
+    expect(all).toContain("孤独・孤立対策担い手育成支援事業（メニュー2）");
+    expect(all).toContain(`${r.organisation.name}${r.organisation.representative_title}`);
+    expect(all).toContain("2実施体制（コンソーシアム）");
+    for (const member of r.draft.members) expect(all).toContain(member.name);
+    expect(all).toContain("富山県、石川県");
+    expect(all).not.toContain("金額（円）");
+    const yen = (n: number) => `${n.toLocaleString("en-US")}円`;
+    r.draft.lines.forEach((line) => expect(all).toContain(`${line.description}${yen(Number(line.amount))}`));
+    expect(all).toContain(`合計${yen(r.calculation.totalProjectCost)}`);
+    expect(all).toContain(`B寄付金その他の収入額${yen(r.calculation.otherIncome)}`);
+    expect(all).toContain(`自己負担額（C−交付額）${yen(r.calculation.applicantShare)}`);
+    expect(all).toContain(`交付申請額${yen(r.requestedAmount)}`);
   });
 
   it("gives the same bytes for the same record", async () => {

@@ -4,8 +4,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { applicationFormDocument } from "../../app/pdf/application-form";
+import { proceedingDocument } from "../../app/pdf/proceeding-documents";
 import { renderPdf } from "../../app/pdf/render.server";
-import { record } from "./support/application-record";
+import { menu2Record, record } from "./support/application-record";
+import {
+  changeApprovalRecord,
+  changeRefusalRecord,
+  changeRequestRecord,
+  confirmationRecord,
+  decisionRecord,
+  paymentClaimRecord,
+  performanceReportRecord,
+  rejectionRecord,
+  repaymentOrderRecord,
+} from "./support/proceeding-records";
 
 /**
  * The first page of each document, rendered by poppler and compared with a committed reference image, so
@@ -52,6 +64,16 @@ function compare(actual: Gray, expected: Gray) {
 const DOCUMENTS = {
   "application-form-menu1": () => applicationFormDocument(record(8)),
   "application-form-draft": () => applicationFormDocument({ ...record(8), version: null }, { draft: true }),
+  "application-form-menu2": () => applicationFormDocument(menu2Record(8)),
+  "decision-notice": () => proceedingDocument(decisionRecord()),
+  "rejection-notice": () => proceedingDocument(rejectionRecord()),
+  "change-request": () => proceedingDocument(changeRequestRecord(8)),
+  "change-approval-notice": () => proceedingDocument(changeApprovalRecord()),
+  "change-refusal-notice": () => proceedingDocument(changeRefusalRecord()),
+  "payment-claim": () => proceedingDocument(paymentClaimRecord()),
+  "performance-report": () => proceedingDocument(performanceReportRecord(8)),
+  "confirmation-notice": () => proceedingDocument(confirmationRecord()),
+  "repayment-order": () => proceedingDocument(repaymentOrderRecord()),
 };
 
 describe("documents rendered to images", () => {

@@ -1,3 +1,4 @@
+import { corporateNumberCheckDigit } from "../../../app/domain/corporate-number";
 import { calculateGrant } from "../../../app/domain/grant-calculation";
 import { EMPTY_BUDGET_LINE, emptyDraft, type ApplicationDraft } from "../../../app/forms/application";
 import type { ApplicationRecord } from "../../../app/pdf/application-form";
@@ -38,6 +39,63 @@ export function record(lines: number): ApplicationRecord {
       contact_person: "厚生企画課",
       contact_phone: "076-444-3200",
       contact_email: "kodoku@pref.example.lg.jp",
+    },
+    draft,
+    calculation,
+    requestedAmount: calculation.grantAmount,
+    date: "2026-11-27T01:00:00.000Z",
+  };
+}
+
+const NPO_BASE = "230005012345";
+
+/**
+ * A submitted Menu 2 application of an NPO leading a two-member consortium across 富山県 and 石川県, with
+ * `lines` budget lines and a donation counted as other income.
+ */
+export function menu2Record(lines: number): ApplicationRecord {
+  const draft: ApplicationDraft = emptyDraft("intermediary");
+  const corporateNumber = `${corporateNumberCheckDigit(NPO_BASE)}${NPO_BASE}`;
+  draft.purpose = "北陸地域の小規模なNPO等を伴走支援し、担い手を育成する。".repeat(3);
+  draft.consortium = true;
+  draft.members = [
+    { name: "特定非営利活動法人とやまつながりネット", corporateNumber, role: "代表団体", share: "全体の統括、伴走支援" },
+    { name: "一般社団法人いしかわ居場所フォーラム", corporateNumber: "", role: "構成団体", share: "講習会の運営" },
+  ];
+  draft.areaPrefectures = ["16", "17"];
+  draft.plan = {
+    npoSupport: "県内外の小規模なNPO等20団体に専門家を派遣する。",
+    networking: "年4回の交流会でNPO等の連携を促す。",
+    tiesModels: "",
+    digitalisation: "",
+  };
+  draft.lines = Array.from({ length: lines }, (_, i) => ({
+    ...EMPTY_BUDGET_LINE,
+    category: i % 2 ? "travel" : "honoraria",
+    description: `明細${i + 1}`,
+    amount: String(20_000 + i),
+  }));
+  draft.otherIncome = "5000";
+  const calculation = calculateGrant({
+    program: "intermediary",
+    fiscalYear: 2026,
+    areaPrefectures: draft.areaPrefectures,
+    otherIncome: Number(draft.otherIncome),
+    lines: draft.lines.map((l) => ({ category: l.category, amount: Number(l.amount) })),
+  });
+  return {
+    version: 1,
+    programme: "intermediary",
+    fiscalYear: 2026,
+    organisation: {
+      name: "特定非営利活動法人とやまつながりネット",
+      representative_title: "理事長",
+      representative_name: "立山 花子",
+      postal_code: "930-0083",
+      address: "富山県富山市総曲輪2丁目1番3号",
+      contact_person: "事務局 黒部",
+      contact_phone: "076-400-0000",
+      contact_email: "office@npo.example.jp",
     },
     draft,
     calculation,

@@ -1,0 +1,143 @@
+/**
+ * The pieces every official document is built from: text, the 記 and its numbered items, and the few
+ * kinds of table (budget lines, amounts by label, the grant calculation). Amount columns are headed
+ * without a unit and each cell carries its own 「円」 (formatYen); a decrease is written 「△1,000円」.
+ */
+import type { GrantResult } from "~/domain/grant-calculation";
+import { formatYen } from "~/domain/money";
+import { EXPENSE_CATEGORY_NAMES, MENU1_ACTIVITIES } from "~/domain/programmes";
+import type { Block } from "./blocks";
+
+type TextBlock = Extract<Block, { kind: "text" }>;
+
+export const text = (t: string, extra: Partial<Omit<TextBlock, "kind" | "text">> = {}): Block => ({ kind: "text", text: t, ...extra });
+
+/** The law the grant is administered under, named in every document's body. */
+export const GUIDELINES = "孤独・孤立対策推進交付金交付要綱";
+
+/** The body's opening sentence, then 「記」 centred. */
+export function preamble(sentence: string): Block[] {
+  return [text(sentence, { spaceBefore: 12 }), text("記", { align: "center", spaceBefore: 12 })];
+}
+
+/** A numbered item of the 記: 「1 交付決定額 金4,000,000円」 (full-width spaces between the parts), or only its heading when the content follows. */
+export function item(n: number, label: string, value?: string): Block {
+  return text(value === undefined ? `${n}　${label}` : `${n}　${label}　　${value}`, { spaceBefore: 8 });
+}
+
+/** Content under an item, indented by one character. */
+export const detail = (t: string): Block => text(t, { indent: 1 });
+
+/** Menu 1 activity as the 交付申請書 names it: 「1 地方版官民連携プラットフォームの構築」. */
+export function activityName(code: string): string {
+  const activity = MENU1_ACTIVITIES.find((a) => a.code === code);
+  return activity ? `${activity.label} ${activity.name}` : code || "—";
+}
+
+export const categoryName = (code: string): string => (EXPENSE_CATEGORY_NAMES as Record<string, string>)[code] ?? code;
+
+/** Yen, with the official mark for a decrease: −1,000 → 「△1,000円」. */
+export function signedYen(amount: number): string {
+  return amount < 0 ? `△${formatYen(-amount)}` : formatYen(amount);
+}
+
+export const sum = (amounts: readonly number[]): number => amounts.reduce((a, b) => a + b, 0);
+
+/**
+ * Each category's total on each side (budget before and after a change, budget and actual), in the order
+ * the categories first appear; a category missing on one side counts 0 there.
+ */
+export function categoryTotals(
+  ...sides: readonly (readonly { category: string; amount: number }[])[]
+): { category: string; amounts: number[] }[] {
+  const totals = new Map<string, number[]>();
+  sides.forEach((lines, side) => {
+    for (const { category, amount } of lines) {
+      const row = totals.get(category) ?? sides.map(() => 0);
+      row[side]! += amount;
+      totals.set(category, row);
+    }
+  });
+  return [...totals].map(([category, amounts]) => ({ category, amounts }));
+}
+
+/**
+ * Rows comparing two amounts, with the difference (second − first) and a total row:
+ * 「旅費 | 40,016円 | 60,018円 | 20,002円」.
+ */
+export function differenceRows(rows: readonly { label: string; amounts: number[] }[]): string[][] {
+  const line = (label: string, [first = 0, second = 0]: number[]) => [label, formatYen(first), formatYen(second), signedYen(second - first)];
+  const totals = [0, 1].map((side) => sum(rows.map((r) => r.amounts[side] ?? 0)));
+  return [...rows.map((r) => line(r.label, r.amounts)), line("合計", totals)];
+}
+
+export interface LineRow {
+  category: string;
+  /** Menu 1 activity code; ignored for Menu 2. */
+  activity: string;
+  description: string;
+  amounts: string[];
+}
+
+/**
+ * Budget lines: 経費区分, 事業 (Menu 1 only), 内容, then one right-aligned column per amount title, and a
+ * bold total row. The text columns share what the amount columns leave.
+ */
+export function lineTable(menu1: boolean, amountTitles: readonly string[], rows: readonly LineRow[], totals: readonly string[]): Block {
+  const amountWidth = amountTitles.length === 1 ? 0.2 : 0.14;
+  const rest = 1 - amountWidth * amountTitles.length;
+  const textColumns: [string, number][] = menu1
+    ? [
+        ["経費区分", 5],
+        ["事業", 7],
+        ["内容", 8],
+      ]
+    : [
+        ["経費区分", 1],
+        ["内容", 2],
+      ];
+  const weights = sum(textColumns.map(([, weight]) => weight));
+  const cells = (category: string, activity: string, description: string, amounts: readonly string[]) =>
+    menu1 ? [category, activity, description, ...amounts] : [category, description, ...amounts];
+  return {
+    kind: "table",
+    columns: [
+      ...textColumns.map(([title, weight]) => ({ title, width: (rest * weight) / weights })),
+      ...amountTitles.map((title) => ({ title, width: amountWidth, align: "right" as const })),
+    ],
+    rows: [
+      ...rows.map((r) => cells(categoryName(r.category), activityName(r.activity), r.description, r.amounts)),
+      cells("合計", "", "", totals),
+    ],
+    emphasiseLast: true,
+  };
+}
+
+/** A label column, then one right-aligned column per amount title; `total` sets the last row in bold. */
+export function amountTable(labelTitle: string, amountTitles: readonly string[], rows: string[][], { total = false } = {}): Block {
+  const amountWidth = Math.min(0.4, 0.6 / amountTitles.length);
+  return {
+    kind: "table",
+    columns: [
+      { title: labelTitle, width: 1 - amountWidth * amountTitles.length },
+      ...amountTitles.map((title) => ({ title, width: amountWidth, align: "right" as const })),
+    ],
+    rows,
+    emphasiseLast: total,
+  };
+}
+
+/** A–E, the rate, the grant and the applicant's share of one or more calculations, side by side. */
+export function calculationRows(menu1: boolean, results: readonly GrantResult[]): string[][] {
+  const row = (label: string, value: (c: GrantResult) => string) => [label, ...results.map(value)];
+  return [
+    row("A　総事業費", (c) => formatYen(c.totalProjectCost)),
+    row("B　寄付金その他の収入額", (c) => formatYen(c.otherIncome)),
+    row("C　対象経費", (c) => formatYen(c.eligibleExpenses)),
+    row("D　交付基準額", (c) => formatYen(c.baseAmount)),
+    row("E　選定額（C、A−B、Dのうち最も少ない額）", (c) => formatYen(c.selectedAmount)),
+    row("交付率", (c) => `${c.rate.numerator}/${c.rate.denominator}`),
+    row("交付額（E×交付率、1,000円未満切り捨て）", (c) => formatYen(c.grantAmount)),
+    row(menu1 ? "地方負担額（C−交付額）" : "自己負担額（C−交付額）", (c) => formatYen(c.applicantShare)),
+  ];
+}

@@ -1,0 +1,304 @@
+/**
+ * The official documents printed from the records of app/domain/proceedings.ts (domain.md §5, §7), each
+ * built from its record and nothing else:
+ * - the applicant's: 変更交付申請書, 実績報告書, 概算払請求書, addressed to 内閣総理大臣;
+ * - the Cabinet Office's notices: 交付決定通知書, 不交付決定通知書, 変更交付決定通知書, 変更交付申請に対する
+ *   不承認通知書, 額の確定通知書, 返還命令書, addressed to the applicant (see noticeAddressee).
+ * A payment is a ledger entry and has no document.
+ */
+import { formatYen, formatYenWithKin as kin } from "~/domain/money";
+import {
+  DOCUMENT_TITLES,
+  NOTICE_KINDS,
+  type BudgetLineSnapshot,
+  type ChangeDecisionRecord,
+  type ChangeRequestRecord,
+  type ConfirmationRecord,
+  type DecisionRecord,
+  type DocumentReference,
+  type PaymentClaimRecord,
+  type Payee,
+  type PaymentRecord,
+  type PerformanceReportRecord,
+  type ProceedingRecord,
+  type RejectionRecord,
+  type RepaymentOrderRecord,
+} from "~/domain/proceedings";
+import { PROGRAMME_NAMES } from "~/domain/programmes";
+import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
+import type { Block, DocumentSpec } from "./blocks";
+import { applicantSender, letterhead, noticeAddressee, PRIME_MINISTER } from "./letterhead";
+import {
+  amountTable,
+  calculationRows,
+  categoryName,
+  categoryTotals,
+  detail,
+  differenceRows,
+  GUIDELINES,
+  item,
+  lineTable,
+  preamble,
+  signedYen,
+  sum,
+  text,
+  type LineRow,
+} from "./parts";
+
+type PrintedRecord = Exclude<ProceedingRecord, PaymentRecord>;
+
+export function proceedingDocument(record: ProceedingRecord): DocumentSpec {
+  if (record.kind === "payment") {
+    throw new Error("a payment record (kind \"payment\") is a ledger entry and has no document to print");
+  }
+  const notice = NOTICE_KINDS.has(record.kind);
+  const title = `${fiscalYearLabel(record.fiscalYear)}孤独・孤立対策推進交付金${DOCUMENT_TITLES[record.kind]}`;
+  const head = letterhead({
+    documentNumber: record.documentNumber,
+    date: record.documentDate,
+    addressee: notice ? noticeAddressee(record.applicant) : `${PRIME_MINISTER}　殿`,
+    sender: notice ? [PRIME_MINISTER] : applicantSender(record.applicant),
+    title,
+  });
+  return {
+    title,
+    author: notice ? "内閣府" : record.applicant.name,
+    date: new Date(`${record.documentDate}T00:00:00+09:00`),
+    draft: false,
+    blocks: [...head, ...body(record)],
+  };
+}
+
+function body(record: PrintedRecord): Block[] {
+  switch (record.kind) {
+    case "decision":
+      return decision(record);
+    case "rejection":
+      return rejection(record);
+    case "change_request":
+      return changeRequest(record);
+    case "change_approval":
+      return changeApproval(record);
+    case "change_refusal":
+      return changeRefusal(record);
+    case "payment_claim":
+      return paymentClaim(record);
+    case "performance_report":
+      return performanceReport(record);
+    case "confirmation":
+      return confirmation(record);
+    case "repayment_order":
+      return repaymentOrder(record);
+  }
+}
+
+/** 「令和8年度孤独・孤立対策推進交付金（地方における孤独・孤立対策推進事業（メニュー1））」. */
+const subject = (r: PrintedRecord) => `${fiscalYearLabel(r.fiscalYear)}孤独・孤立対策推進交付金（${PROGRAMME_NAMES[r.programme]}）`;
+
+/** 「令和8年5月1日付け府孤第3号」. */
+const dated = (ref: DocumentReference) => `${formatWarekiDate(ref.documentDate)}付け${ref.documentNumber}`;
+
+const menu1 = (r: PrintedRecord) => r.programme === "prefectural";
+
+// ---------------------------------------------------------------------------------------------------
+// The applicant's documents
+
+function changeRequest(r: ChangeRequestRecord): Block[] {
+  const paired = pairLines(r.before, r.after);
+  const yenOrDash = (amount: number | undefined) => (amount === undefined ? "—" : formatYen(amount));
+  return [
+    ...preamble(
+      `${dated(r.decision)}で交付決定の通知があった${subject(r)}について、下記のとおり変更したいので、${GUIDELINES}の規定に基づき申請します。`,
+    ),
+    item(1, "変更の理由"),
+    detail(r.reason || "—"),
+    item(2, "交付決定額及び変更後の交付申請額"),
+    detail(`交付決定額　　${kin(r.decidedAmount)}`),
+    detail(`変更後の交付申請額　　${kin(r.requestedAmount)}`),
+    item(3, "経費区分ごとの変更"),
+    amountTable("経費区分", ["変更前", "変更後", "増減"], differenceRows(categoryRows(r.before, r.after)), { total: true }),
+    item(4, "経費の内訳（変更前・変更後）"),
+    lineTable(
+      menu1(r),
+      ["変更前", "変更後"],
+      paired.map((p) => ({ ...p.line, amounts: [yenOrDash(p.before), yenOrDash(p.after)] })),
+      [formatYen(sumOf(r.before)), formatYen(sumOf(r.after))],
+    ),
+    text("「—」は、変更前又は変更後にない明細を示す。", { size: 9, indent: 1 }),
+    item(5, "交付額の算定（変更前・変更後）"),
+    amountTable("区分", ["変更前", "変更後"], calculationRows(menu1(r), [r.calculationBefore, r.calculationAfter])),
+  ];
+}
+
+function performanceReport(r: PerformanceReportRecord): Block[] {
+  const actual = r.lines.map((l) => ({ category: l.category, amount: l.actual }));
+  const rows: LineRow[] = r.lines.map((l) => ({
+    ...l,
+    amounts: [formatYen(l.amount), formatYen(l.actual), signedYen(l.actual - l.amount)],
+  }));
+  const [budgetTotal, actualTotal] = [sumOf(r.lines), sumOf(actual)];
+  return [
+    ...preamble(`${dated(r.decision)}で交付決定の通知があった${subject(r)}に係る事業が完了したので、${GUIDELINES}の規定に基づき、下記のとおり報告します。`),
+    item(1, "交付決定額", kin(r.decidedAmount)),
+    item(2, "事業の完了日", formatWarekiDate(r.completedOn)),
+    item(3, "事業の実施状況"),
+    detail(r.summary || "—"),
+    item(4, "経費の内訳"),
+    lineTable(menu1(r), ["予算額", "実績額", "差額"], rows, [
+      formatYen(budgetTotal),
+      formatYen(actualTotal),
+      signedYen(actualTotal - budgetTotal),
+    ]),
+    text("差額は実績額から予算額を差し引いた額（△は減）。", { size: 9, indent: 1 }),
+    item(5, "経費区分ごとの予算額及び実績額"),
+    amountTable("経費区分", ["予算額", "実績額", "差額"], differenceRows(categoryRows(r.lines, actual)), { total: true }),
+    item(6, "実績に基づく交付額の算定"),
+    detail(`寄付金その他の収入　　予算額 ${formatYen(r.otherIncomeBudget)}　実績額 ${formatYen(r.otherIncomeActual)}`),
+    amountTable("区分", ["実績"], calculationRows(menu1(r), [r.calculationActual])),
+  ];
+}
+
+/** The 振込先, labels padded with full-width spaces so that the values line up. */
+const PAYEE_FIELDS = [
+  ["金融機関名", "bankName"],
+  ["支店名", "branchName"],
+  ["預金種別", "accountType"],
+  ["口座番号", "accountNumber"],
+  ["口座名義", "accountHolder"],
+] as const satisfies readonly (readonly [string, keyof Payee])[];
+
+function paymentClaim(r: PaymentClaimRecord): Block[] {
+  return [
+    ...preamble(`${dated(r.decision)}で交付決定の通知があった${subject(r)}について、${GUIDELINES}の規定に基づき、下記のとおり概算払を請求します。`),
+    item(1, "交付決定額", kin(r.decidedAmount)),
+    item(2, "既受領額", kin(r.alreadyReceived)),
+    item(3, "今回請求額", kin(r.claimAmount)),
+    item(4, "残額（1−2−3）", kin(r.decidedAmount - r.alreadyReceived - r.claimAmount)),
+    item(5, "振込先"),
+    ...PAYEE_FIELDS.map(([label, key]) => detail(`${label.padEnd(6, "　")}${r.payee[key]}`)),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The Cabinet Office's notices
+
+function decision(r: DecisionRecord): Block[] {
+  // The fixed condition, then each line of the record's own conditions as a numbered condition.
+  const own = r.conditions.split("\n").map((line) => line.trim()).filter(Boolean);
+  const conditions = [`${GUIDELINES}に定めるところに従うこと。`, ...own];
+  return [
+    ...preamble(
+      `${formatWarekiDate(r.applicationDate)}付けで申請のあった${subject(r)}については、${GUIDELINES}に基づき、下記のとおり交付することに決定したので通知する。`,
+    ),
+    item(1, "交付決定額", kin(r.decidedAmount)),
+    detail(`（交付申請額　　${kin(r.requestedAmount)}）`),
+    item(2, "交付の対象となる経費"),
+    amountTable("区分", ["金額"], calculationRows(menu1(r), [r.calculation])),
+    item(3, "交付の条件"),
+    ...conditions.map((c, i) => detail(`（${i + 1}）${c}`)),
+    item(4, "申請の取下げ"),
+    detail(
+      `この決定の内容又はこれに付された条件に不服があるときは、${GUIDELINES}の規定に基づき、この通知を受けた日から15日以内に申請の取下げをすることができる。`,
+    ),
+  ];
+}
+
+function rejection(r: RejectionRecord): Block[] {
+  return [
+    ...preamble(`${formatWarekiDate(r.applicationDate)}付けで申請のあった${subject(r)}については、審査の結果、交付しないことに決定したので通知する。`),
+    item(1, "交付申請額", kin(r.requestedAmount)),
+    item(2, "理由"),
+    detail(r.reason || "—"),
+  ];
+}
+
+function changeApproval(r: ChangeDecisionRecord): Block[] {
+  return [
+    ...preamble(
+      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.changeRequestDate)}付けで申請のあった変更を承認し、${GUIDELINES}に基づき、下記のとおり交付決定の内容を変更したので通知する。`,
+    ),
+    item(1, "変更前の交付決定額", kin(r.previousAmount)),
+    item(2, "変更交付申請額", kin(r.requestedAmount)),
+    item(3, "変更後の交付決定額", kin(r.decidedAmount)),
+    item(4, "交付の条件"),
+    detail(r.comment.trim() || `${dated(r.decision)}の交付決定に付した条件のとおり。`),
+  ];
+}
+
+function changeRefusal(r: ChangeDecisionRecord): Block[] {
+  return [
+    ...preamble(
+      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.changeRequestDate)}付けで申請のあった変更は、下記の理由により承認しないこととしたので通知する。`,
+    ),
+    item(1, "交付決定額", `${kin(r.decidedAmount)}（変更なし）`),
+    item(2, "変更交付申請額", kin(r.requestedAmount)),
+    item(3, "理由"),
+    detail(r.comment.trim() || "—"),
+  ];
+}
+
+function confirmation(r: ConfirmationRecord): Block[] {
+  const balance = r.confirmedAmount - r.netPaid;
+  const settlement =
+    balance > 0
+      ? [item(5, "精算払額", kin(balance))]
+      : balance < 0
+        ? [item(5, "返還額", kin(-balance)), detail("返還額については、別途返還命令書により返還を命ずる。")]
+        : [item(5, "精算払額及び返還額", "なし")];
+  return [
+    ...preamble(
+      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.reportDate)}付けで提出のあった実績報告書に基づき、${GUIDELINES}の規定により、交付すべき額を下記のとおり確定したので通知する。`,
+    ),
+    item(1, "交付決定額", kin(r.decidedAmount)),
+    item(2, "確定額", kin(r.confirmedAmount)),
+    item(3, "実績に基づく算定額", kin(r.recomputedAmount)),
+    item(4, "既交付額", kin(r.netPaid)),
+    ...settlement,
+  ];
+}
+
+function repaymentOrder(r: RepaymentOrderRecord): Block[] {
+  return [
+    ...preamble(`${dated(r.confirmation)}で額を確定した${subject(r)}について、${GUIDELINES}の規定に基づき、下記のとおり交付金の返還を命ずる。`),
+    item(1, "確定額", kin(r.confirmedAmount)),
+    item(2, "既交付額", kin(r.netPaid)),
+    item(3, "返還額", kin(r.repaymentAmount)),
+    item(4, "納期限", formatWarekiDate(r.dueOn)),
+    text(
+      `納期限までに返還額を納付しないときは、${GUIDELINES}の規定により、納期限の翌日から納付の日までの日数に応じ、その未納付額につき年10.95パーセントの割合で計算した延滞金を納付しなければならない。`,
+      { spaceBefore: 16 },
+    ),
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Budget arithmetic shown in the applicant's documents
+
+const sumOf = (lines: readonly { amount: number }[]) => sum(lines.map((l) => l.amount));
+
+function categoryRows(first: readonly { category: string; amount: number }[], second: readonly { category: string; amount: number }[]) {
+  return categoryTotals(first, second).map((t) => ({ label: categoryName(t.category), amounts: t.amounts }));
+}
+
+/**
+ * The lines before and after a change side by side. Lines with the same 経費区分, 事業 and 内容 pair up in
+ * order; a line only before (removed) or only after (added) has no amount on the other side. Removed and
+ * paired lines come in the order of the budget before; added lines follow in the order of the budget after.
+ */
+function pairLines(
+  before: readonly BudgetLineSnapshot[],
+  after: readonly BudgetLineSnapshot[],
+): { line: BudgetLineSnapshot; before?: number; after?: number }[] {
+  const key = (l: BudgetLineSnapshot) => JSON.stringify([l.category, l.activity, l.description]);
+  const waiting = new Map<string, number[]>();
+  after.forEach((l, i) => waiting.set(key(l), [...(waiting.get(key(l)) ?? []), i]));
+  const paired = new Set<number>();
+  const rows = before.map((line) => {
+    const match = waiting.get(key(line))?.shift();
+    if (match === undefined) return { line, before: line.amount };
+    paired.add(match);
+    return { line, before: line.amount, after: after[match]!.amount };
+  });
+  const added = after.flatMap((line, i) => (paired.has(i) ? [] : [{ line, after: line.amount }]));
+  return [...rows, ...added];
+}

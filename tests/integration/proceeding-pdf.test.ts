@@ -1,0 +1,293 @@
+import { describe, expect, it } from "vitest";
+import type { BudgetLineSnapshot, ProceedingRecord } from "../../app/domain/proceedings";
+import { proceedingDocument } from "../../app/pdf/proceeding-documents";
+import { renderPdf } from "../../app/pdf/render.server";
+import { menu2Record } from "./support/application-record";
+import { pdfText } from "./support/pdf-text";
+import {
+  changeApprovalRecord,
+  changeRefusalRecord,
+  changeRequestRecord,
+  confirmationRecord,
+  decisionRecord,
+  paymentClaimRecord,
+  paymentRecord,
+  performanceReportRecord,
+  rejectionRecord,
+  repaymentOrderRecord,
+} from "./support/proceeding-records";
+
+/** The fixtures' dates, converted to 令和 by hand. */
+const REIWA: Record<string, string> = {
+  "2026-04-30": "令和8年4月30日",
+  "2026-05-01": "令和8年5月1日",
+  "2026-08-03": "令和8年8月3日",
+  "2026-08-20": "令和8年8月20日",
+  "2026-09-01": "令和8年9月1日",
+  "2027-03-31": "令和9年3月31日",
+  "2027-04-05": "令和9年4月5日",
+  "2027-04-20": "令和9年4月20日",
+  "2027-04-27": "令和9年4月27日",
+  "2027-05-31": "令和9年5月31日",
+};
+function reiwa(date: string): string {
+  const label = REIWA[date];
+  if (!label) throw new Error(`no 令和 date written down for ${date}`);
+  return label;
+}
+
+const yen = (n: number) => `${n.toLocaleString("en-US")}円`;
+const kin = (n: number) => `金${yen(n)}`;
+const signed = (n: number) => (n < 0 ? `△${yen(-n)}` : yen(n));
+const total = (amounts: number[]) => amounts.reduce((a, b) => a + b, 0);
+const TOYAMA_NOTICE = "富山県知事殿";
+const YEAR = "令和8年度孤独・孤立対策推進交付金";
+
+/**
+ * The text of each page with every space removed: the PDF reader turns the full-width spaces between a
+ * label and its amount, and the gaps between table cells, into spaces or nothing.
+ */
+async function read(record: ProceedingRecord): Promise<{ pages: string[]; all: string; title: unknown }> {
+  const { pages, title } = await pdfText(await renderPdf(proceedingDocument(record)));
+  const flat = pages.map((p) => p.replace(/\s+/g, ""));
+  return { pages: flat, all: flat.join("\n"), title };
+}
+
+function categoryTotals(lines: readonly { category: string; amount: number }[]): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const l of lines) totals.set(l.category, (totals.get(l.category) ?? 0) + l.amount);
+  return totals;
+}
+
+/** Pages of a long budget: the header on every page with budget lines, and 「i / N」 on every page. */
+function expectBrokenAcrossPages(pages: string[], header: string) {
+  const linePages = pages.filter((p) => /明細\d+/.test(p));
+  expect(linePages.length).toBeGreaterThan(5);
+  for (const page of linePages) expect(page).toContain(header);
+  pages.forEach((page, i) => expect(page).toContain(`${i + 1}/${pages.length}`));
+}
+
+const PRINTED: [string, () => ProceedingRecord][] = [
+  ["交付決定通知書", decisionRecord],
+  ["不交付決定通知書", rejectionRecord],
+  ["変更交付申請書", () => changeRequestRecord()],
+  ["変更交付決定通知書", changeApprovalRecord],
+  ["変更交付申請に対する不承認通知書", changeRefusalRecord],
+  ["概算払請求書", paymentClaimRecord],
+  ["実績報告書", () => performanceReportRecord()],
+  ["額の確定通知書", () => confirmationRecord()],
+  ["返還命令書", repaymentOrderRecord],
+];
+
+describe("documents printed from proceedings", () => {
+  it.each(PRINTED)("%s: titled with the fiscal year, dated from the record, the same bytes for the same record", async (name, make) => {
+    const r = make();
+    const spec = proceedingDocument(r);
+    const notice = r.documentNumber.startsWith("府孤");
+    expect(spec.title).toBe(`${YEAR}${name}`);
+    expect(spec.author).toBe(notice ? "内閣府" : "富山県");
+    expect(spec.date.getTime()).toBe(new Date(`${r.documentDate}T00:00:00+09:00`).getTime());
+    expect(spec.draft).toBe(false);
+
+    const [a, b] = [await renderPdf(spec), await renderPdf(proceedingDocument(make()))];
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    const { pages, title } = await read(r);
+    expect(title).toBe(`${YEAR}${name}`);
+    expect(pages[0]).toContain(`${YEAR}${name}`);
+    expect(pages[0]).toContain(reiwa(r.documentDate));
+    expect(pages[0]).toContain(r.documentNumber || "第号");
+    expect(pages[0]).toContain(notice ? `${TOYAMA_NOTICE}内閣総理大臣` : "内閣総理大臣殿〒930-8501富山県富山市新総曲輪1番7号富山県富山県知事富山一郎");
+  });
+
+  it("refuses a payment, which is a ledger entry with no document", () => {
+    expect(() => proceedingDocument(paymentRecord())).toThrow(/payment/);
+  });
+
+  it("addresses an applicant whose title does not name it by organisation, title and name", async () => {
+    const application = menu2Record(8);
+    const o = application.organisation;
+    const { pages } = await read(decisionRecord(application));
+    expect(pages[0]).toContain(`${o.name}${o.representative_title}${o.representative_name}殿`.replace(/\s+/g, ""));
+    expect(pages[0]).toContain("孤独・孤立対策担い手育成支援事業（メニュー2）");
+    expect(pages[0]).toContain("自己負担額");
+  });
+});
+
+describe("交付決定通知書", () => {
+  it("says what was decided, on what, under which conditions, on one page", async () => {
+    const r = decisionRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(`${reiwa(r.applicationDate)}付けで申請のあった${YEAR}（地方における孤独・孤立対策推進事業（メニュー1））`);
+    expect(pages[0]).toContain(`交付することに決定したので通知する`);
+    expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}（交付申請額${kin(r.requestedAmount)}）`);
+    expect(pages[0]).toContain(`A総事業費${yen(r.calculation.totalProjectCost)}`);
+    expect(pages[0]).toContain(`C対象経費${yen(r.calculation.eligibleExpenses)}`);
+    expect(pages[0]).toContain(`交付率${r.calculation.rate.numerator}/${r.calculation.rate.denominator}`);
+    expect(pages[0]).toContain(`交付額（E×交付率、1,000円未満切り捨て）${yen(r.calculation.grantAmount)}`);
+    expect(pages[0]).toContain("（1）孤独・孤立対策推進交付金交付要綱に定めるところに従うこと。");
+    r.conditions.split("\n").forEach((condition, i) => expect(pages[0]).toContain(`（${i + 2}）${condition}`));
+    expect(pages[0]).toContain("15日以内に申請の取下げ");
+  });
+});
+
+describe("不交付決定通知書", () => {
+  it("gives the amount applied for and the reason, on one page", async () => {
+    const r = rejectionRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(`${reiwa(r.applicationDate)}付けで申請のあった`);
+    expect(pages[0]).toContain("交付しないことに決定したので通知する");
+    expect(pages[0]).toContain(`1交付申請額${kin(r.requestedAmount)}`);
+    expect(pages[0]).toContain(`2理由${r.reason}`);
+  });
+});
+
+describe("変更交付申請書", () => {
+  it("gives the reason, the amounts and the budget before and after, by category and by line", async () => {
+    const r = changeRequestRecord(8);
+    const { pages, all } = await read(r);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain(`${reiwa("2026-05-01")}付け府孤第3号で交付決定の通知があった`);
+    expect(pages[0]).toContain(`1変更の理由${r.reason}`);
+    expect(pages[0]).toContain(`交付決定額${kin(r.decidedAmount)}変更後の交付申請額${kin(r.requestedAmount)}`);
+
+    const [before, after] = [categoryTotals(r.before), categoryTotals(r.after)];
+    for (const [category, name] of [["honoraria", "諸謝金"], ["travel", "旅費"], ["rent", "借料"]] as const) {
+      const [b, a] = [before.get(category) ?? 0, after.get(category) ?? 0];
+      expect(all).toContain(`${name}${yen(b)}${yen(a)}${signed(a - b)}`);
+    }
+    const [sumBefore, sumAfter] = [total(r.before.map((l) => l.amount)), total(r.after.map((l) => l.amount))];
+    expect(all).toContain(`合計${yen(sumBefore)}${yen(sumAfter)}${signed(sumAfter - sumBefore)}`);
+
+    // The fixture keeps lines 1–7 (旅費 doubled), drops line 8 and adds a 借料 line.
+    const line = (l: BudgetLineSnapshot) => l.description;
+    r.after.slice(0, -1).forEach((l, i) => expect(all).toContain(`${line(l)}${yen(r.before[i]!.amount)}${yen(l.amount)}`));
+    expect(all).toContain(`${line(r.before.at(-1)!)}${yen(r.before.at(-1)!.amount)}—`);
+    expect(all).toContain(`${line(r.after.at(-1)!)}—${yen(r.after.at(-1)!.amount)}`);
+    expect(all).toContain(`合計${yen(sumBefore)}${yen(sumAfter)}「—」`);
+
+    const [cb, ca] = [r.calculationBefore, r.calculationAfter];
+    expect(all).toContain(`A総事業費${yen(cb.totalProjectCost)}${yen(ca.totalProjectCost)}`);
+    expect(all).toContain(`交付額（E×交付率、1,000円未満切り捨て）${yen(cb.grantAmount)}${yen(ca.grantAmount)}`);
+    expect(pages[1]).toContain("2/2");
+  });
+
+  it("breaks a 200-line budget across pages with the table header on each", async () => {
+    const { pages } = await read(changeRequestRecord(200));
+    expect(pages).toHaveLength(11);
+    expectBrokenAcrossPages(pages, "経費区分事業内容変更前変更後");
+    expect(pages.join("")).toContain("明細200");
+  });
+});
+
+describe("実績報告書", () => {
+  it("sets actual spending beside the budget, line by line and by category, and recomputes the grant", async () => {
+    const r = performanceReportRecord(8);
+    const { pages, all } = await read(r);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toMatch(new RegExp(`^第号${reiwa(r.documentDate)}`));
+    expect(pages[0]).toContain(`${reiwa("2026-05-01")}付け府孤第3号で交付決定の通知があった`);
+    expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}`);
+    expect(pages[0]).toContain(`2事業の完了日${reiwa(r.completedOn)}`);
+    expect(pages[0]).toContain(`3事業の実施状況${r.summary}`);
+
+    for (const l of r.lines) expect(all).toContain(`${l.description}${yen(l.amount)}${yen(l.actual)}${signed(l.actual - l.amount)}`);
+    const [budget, actual] = [total(r.lines.map((l) => l.amount)), total(r.lines.map((l) => l.actual))];
+    expect(all).toContain(`合計${yen(budget)}${yen(actual)}${signed(actual - budget)}差額は`);
+
+    const [b, a] = [categoryTotals(r.lines), categoryTotals(r.lines.map((l) => ({ category: l.category, amount: l.actual })))];
+    for (const [category, name] of [["honoraria", "諸謝金"], ["travel", "旅費"]] as const) {
+      expect(all).toContain(`${name}${yen(b.get(category)!)}${yen(a.get(category)!)}${signed(a.get(category)! - b.get(category)!)}`);
+    }
+    const c = r.calculationActual;
+    expect(all).toContain(`寄付金その他の収入予算額${yen(r.otherIncomeBudget)}実績額${yen(r.otherIncomeActual)}`);
+    expect(all).toContain(`A総事業費${yen(c.totalProjectCost)}`);
+    expect(all).toContain(`B寄付金その他の収入額${yen(c.otherIncome)}`);
+    expect(all).toContain(`E選定額（C、A−B、Dのうち最も少ない額）${yen(c.selectedAmount)}`);
+    expect(all).toContain(`交付額（E×交付率、1,000円未満切り捨て）${yen(c.grantAmount)}`);
+  });
+
+  it("breaks a 200-line report across pages with the table header on each", async () => {
+    const { pages } = await read(performanceReportRecord(200));
+    expect(pages).toHaveLength(11);
+    expectBrokenAcrossPages(pages, "経費区分事業内容予算額実績額差額");
+    expect(pages.join("")).toContain("明細200");
+  });
+});
+
+describe("概算払請求書", () => {
+  it("claims an amount against the decided amount, with what remains and where to pay it, on one page", async () => {
+    const r = paymentClaimRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toMatch(new RegExp(`^第号${reiwa(r.documentDate)}`));
+    expect(pages[0]).toContain(`${reiwa("2026-05-01")}付け府孤第3号で交付決定の通知があった`);
+    expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}`);
+    expect(pages[0]).toContain(`2既受領額${kin(r.alreadyReceived)}`);
+    expect(pages[0]).toContain(`3今回請求額${kin(r.claimAmount)}`);
+    expect(pages[0]).toContain(`${kin(r.decidedAmount - r.alreadyReceived - r.claimAmount)}5振込先`);
+    const p = r.payee;
+    expect(pages[0]).toContain(`金融機関名${p.bankName}支店名${p.branchName}預金種別${p.accountType}口座番号${p.accountNumber}口座名義${p.accountHolder}`);
+  });
+});
+
+describe("変更交付決定通知書 and 変更交付申請に対する不承認通知書", () => {
+  it("approval: refers to the decision and the request, gives the amount before and after, and the conditions", async () => {
+    const r = changeApprovalRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(`${reiwa("2026-05-01")}付け府孤第3号で交付決定した`);
+    expect(pages[0]).toContain(`${reiwa(r.changeRequestDate)}付けで申請のあった変更を承認し`);
+    expect(pages[0]).toContain(
+      `1変更前の交付決定額${kin(r.previousAmount)}2変更交付申請額${kin(r.requestedAmount)}3変更後の交付決定額${kin(r.decidedAmount)}`,
+    );
+    expect(pages[0]).toContain(`4交付の条件${r.comment}`);
+  });
+
+  it("refusal: the decided amount stays, with the reason", async () => {
+    const r = changeRefusalRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(r.decidedAmount).toBe(r.previousAmount);
+    expect(pages[0]).toContain(`${reiwa(r.changeRequestDate)}付けで申請のあった変更は、下記の理由により承認しない`);
+    expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}（変更なし）2変更交付申請額${kin(r.requestedAmount)}3理由${r.comment}`);
+  });
+});
+
+describe("額の確定通知書", () => {
+  it("confirms the amount and, when more was paid, says how much is to be returned", async () => {
+    const r = confirmationRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(r.netPaid).toBeGreaterThan(r.confirmedAmount);
+    expect(pages[0]).toContain(`${reiwa(r.reportDate)}付けで提出のあった実績報告書`);
+    expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}2確定額${kin(r.confirmedAmount)}`);
+    expect(pages[0]).toContain(`3実績に基づく算定額${kin(r.recomputedAmount)}4既交付額${kin(r.netPaid)}`);
+    expect(pages[0]).toContain(`5返還額${kin(r.netPaid - r.confirmedAmount)}`);
+    expect(pages[0]).not.toContain("精算払額");
+  });
+
+  it("says how much is still to pay (精算払) when less was paid, and neither when the amounts match", async () => {
+    const paidLess = confirmationRecord(25_000);
+    const less = await read(paidLess);
+    expect(less.pages[0]).toContain(`5精算払額${kin(paidLess.confirmedAmount - paidLess.netPaid)}`);
+    expect(less.pages[0]).not.toContain("返還額");
+
+    const even = await read(confirmationRecord(confirmationRecord().confirmedAmount));
+    expect(even.pages[0]).toContain("5精算払額及び返還額なし");
+  });
+});
+
+describe("返還命令書", () => {
+  it("orders the overpayment back by a due date, with the 延滞金 sentence, on one page", async () => {
+    const r = repaymentOrderRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(`${reiwa(r.confirmation.documentDate)}付け府孤第41号で額を確定した`);
+    expect(pages[0]).toContain(`1確定額${kin(r.confirmedAmount)}2既交付額${kin(r.netPaid)}`);
+    expect(pages[0]).toContain(`3返還額${kin(r.netPaid - r.confirmedAmount)}`);
+    expect(pages[0]).toContain(`4納期限${reiwa(r.dueOn)}`);
+    expect(pages[0]).toContain("延滞金を納付しなければならない");
+  });
+});

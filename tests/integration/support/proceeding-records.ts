@@ -1,0 +1,216 @@
+import { calculateGrant, type GrantResult } from "../../../app/domain/grant-calculation";
+import {
+  confirmedAmountOf,
+  type BudgetLineSnapshot,
+  type ChangeDecisionRecord,
+  type ChangeRequestRecord,
+  type ConfirmationRecord,
+  type DecisionRecord,
+  type DocumentReference,
+  type PaymentClaimRecord,
+  type PaymentRecord,
+  type PerformanceReportRecord,
+  type RejectionRecord,
+  type RepaymentOrderRecord,
+} from "../../../app/domain/proceedings";
+import type { ApplicationRecord } from "../../../app/pdf/application-form";
+import { record } from "./application-record";
+
+/**
+ * The records after 富山県's application (record(lines) of application-record.ts), for the document tests.
+ * One story: decided 2026-05-01 as applied for; a change request, then either approved or refused (the later
+ * records follow the refusal, so the decided amount stays); two advance payments; actual spending below the
+ * budget, so the confirmed amount is below what was paid and the difference is ordered back.
+ */
+
+export const DECISION: DocumentReference = { documentNumber: "府孤第3号", documentDate: "2026-05-01" };
+export const CONFIRMATION: DocumentReference = { documentNumber: "府孤第41号", documentDate: "2027-04-20" };
+export const APPLICATION_DATE = "2026-04-30";
+export const CHANGE_REQUEST_DATE = "2026-08-03";
+export const REPORT_DATE = "2027-04-05";
+/** The first 概算払, received before the claim below. */
+export const FIRST_ADVANCE = 25_000;
+export const SECOND_ADVANCE = 10_000;
+
+function common(application: ApplicationRecord, documentNumber: string, documentDate: string) {
+  return {
+    applicationId: 7,
+    programme: application.programme,
+    fiscalYear: application.fiscalYear,
+    applicant: application.organisation,
+    documentNumber,
+    documentDate,
+    recordedBy: { userId: 2, name: "審査 太郎" },
+  };
+}
+
+/** The application's budget lines as the records keep them, amounts read as yen. */
+export function budgetOf(application: ApplicationRecord): BudgetLineSnapshot[] {
+  return application.draft.lines.map((l) => ({ category: l.category, activity: l.activity, description: l.description, amount: Number(l.amount) }));
+}
+
+function calculate(application: ApplicationRecord, lines: readonly BudgetLineSnapshot[], otherIncome: number): GrantResult {
+  return calculateGrant({
+    program: application.programme,
+    fiscalYear: application.fiscalYear,
+    activities: application.draft.activities.map((a) => a.code),
+    areaPrefectures: application.draft.areaPrefectures,
+    areaJustification: application.draft.areaJustification,
+    otherIncome,
+    lines,
+  });
+}
+
+export function decisionRecord(application: ApplicationRecord = record(8)): DecisionRecord {
+  return {
+    ...common(application, DECISION.documentNumber, DECISION.documentDate),
+    kind: "decision",
+    version: 1,
+    applicationDate: APPLICATION_DATE,
+    requestedAmount: application.requestedAmount,
+    decidedAmount: application.requestedAmount,
+    conditions: "事業の実施状況を四半期ごとに報告すること。\n備品を取得した場合は、取得財産管理台帳を備えること。",
+    calculation: application.calculation,
+  };
+}
+
+export function rejectionRecord(application: ApplicationRecord = record(8)): RejectionRecord {
+  return {
+    ...common(application, "府孤第4号", DECISION.documentDate),
+    kind: "rejection",
+    version: 1,
+    applicationDate: APPLICATION_DATE,
+    requestedAmount: application.requestedAmount,
+    reason: "事業計画に記載された活動と所要額の明細が対応しておらず、交付の対象となる経費を確認できないため。",
+  };
+}
+
+/**
+ * A change to the budget of record(lines): the last line dropped, every 旅費 line doubled, and a new
+ * 借料 line of 50,000円 for activity ⑦.
+ */
+export function changeRequestRecord(lines = 8): ChangeRequestRecord {
+  const application = record(lines);
+  const before = budgetOf(application);
+  const after: BudgetLineSnapshot[] = [
+    ...before.slice(0, -1).map((l) => (l.category === "travel" ? { ...l, amount: l.amount * 2 } : l)),
+    { category: "rent", activity: "a7", description: "会場借料（居場所）", amount: 50_000 },
+  ];
+  const calculationAfter = calculate(application, after, 0);
+  return {
+    ...common(application, "厚企第120号", CHANGE_REQUEST_DATE),
+    kind: "change_request",
+    decision: DECISION,
+    decidedAmount: decisionRecord(application).decidedAmount,
+    requestedAmount: calculationAfter.grantAmount,
+    before,
+    after,
+    calculationBefore: calculate(application, before, 0),
+    calculationAfter,
+    reason: "居場所の利用者が想定を上回り、会場を追加で借り上げる必要が生じたため。あわせて、訪問先の増加に伴い旅費を増額する。",
+  };
+}
+
+function changeDecision(kind: ChangeDecisionRecord["kind"], documentNumber: string, approved: boolean, comment: string): ChangeDecisionRecord {
+  const request = changeRequestRecord();
+  return {
+    ...common(record(8), documentNumber, "2026-08-20"),
+    kind,
+    decision: DECISION,
+    changeRequestDate: request.documentDate,
+    requestedAmount: request.requestedAmount,
+    previousAmount: request.decidedAmount,
+    decidedAmount: approved ? request.requestedAmount : request.decidedAmount,
+    comment,
+  };
+}
+
+export const changeApprovalRecord = () =>
+  changeDecision("change_approval", "府孤第12号", true, "追加で借り上げる会場の利用実績を実績報告書に記載すること。");
+
+export const changeRefusalRecord = () =>
+  changeDecision("change_refusal", "府孤第13号", false, "会場の追加借上げは、既存の会場の利用状況を踏まえると必要性が認められないため。");
+
+/** The second advance payment, claimed after the first was received. */
+export function paymentClaimRecord(): PaymentClaimRecord {
+  const application = record(8);
+  return {
+    ...common(application, "", "2026-09-01"),
+    kind: "payment_claim",
+    decision: DECISION,
+    decidedAmount: decisionRecord(application).decidedAmount,
+    alreadyReceived: FIRST_ADVANCE,
+    claimAmount: SECOND_ADVANCE,
+    payee: {
+      bankName: "北陸みらい銀行",
+      branchName: "県庁前支店",
+      accountType: "普通預金",
+      accountNumber: "1234567",
+      accountHolder: "富山県会計管理者",
+    },
+  };
+}
+
+/** Actual spending of record(lines): each 諸謝金 line 3,000円 below budget, each 旅費 line 500円 above; 2,000円 of donations. */
+export function performanceReportRecord(lines = 8): PerformanceReportRecord {
+  const application = record(lines);
+  const reported = budgetOf(application).map((l) => ({ ...l, actual: l.amount + (l.category === "honoraria" ? -3_000 : 500) }));
+  const otherIncomeActual = 2_000;
+  return {
+    ...common(application, "", REPORT_DATE),
+    kind: "performance_report",
+    decision: DECISION,
+    decidedAmount: decisionRecord(application).decidedAmount,
+    completedOn: "2027-03-31",
+    summary:
+      "官民連携プラットフォームを4回開催し、県内の実態調査（回答1,024件）を行った。居場所は県内10か所に設置し、延べ2,300人が利用した。",
+    lines: reported,
+    otherIncomeBudget: application.calculation.otherIncome,
+    otherIncomeActual,
+    calculationActual: calculate(
+      application,
+      reported.map((l) => ({ ...l, amount: l.actual })),
+      otherIncomeActual,
+    ),
+  };
+}
+
+/** `netPaid` defaults to both advances; pass less to see a 精算払, or the confirmed amount to see neither. */
+export function confirmationRecord(netPaid = FIRST_ADVANCE + SECOND_ADVANCE): ConfirmationRecord {
+  const report = performanceReportRecord();
+  const recomputedAmount = report.calculationActual.grantAmount;
+  return {
+    ...common(record(8), CONFIRMATION.documentNumber, CONFIRMATION.documentDate),
+    kind: "confirmation",
+    decision: DECISION,
+    reportDate: report.documentDate,
+    decidedAmount: report.decidedAmount,
+    recomputedAmount,
+    confirmedAmount: confirmedAmountOf(report.decidedAmount, recomputedAmount),
+    netPaid,
+  };
+}
+
+export function repaymentOrderRecord(): RepaymentOrderRecord {
+  const confirmed = confirmationRecord();
+  return {
+    ...common(record(8), "府孤第45号", "2027-04-27"),
+    kind: "repayment_order",
+    confirmation: CONFIRMATION,
+    confirmedAmount: confirmed.confirmedAmount,
+    netPaid: confirmed.netPaid,
+    repaymentAmount: confirmed.netPaid - confirmed.confirmedAmount,
+    dueOn: "2027-05-31",
+  };
+}
+
+export function paymentRecord(): PaymentRecord {
+  return {
+    ...common(record(8), "", "2026-05-20"),
+    kind: "payment",
+    direction: "paid",
+    amount: FIRST_ADVANCE,
+    paidOn: "2026-05-20",
+    note: "第1回概算払",
+  };
+}
