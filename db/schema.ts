@@ -184,7 +184,7 @@ export interface ApplicationProceedingsTable {
   id: Generated<number>;
   application_id: number;
   kind: ProceedingKind;
-  fiscal_year: number;
+  notice_fiscal_year: number | null;
   notice_serial: number | null;
   amount: number;
   record: Json<ProceedingRecord>;

@@ -24,6 +24,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "application.change_requested": "変更交付申請",
   "application.change_approved": "変更交付決定",
   "application.change_refused": "変更の不承認",
+  "application.withdrawn": "取下げ・中止（廃止）",
   "application.payment_claimed": "概算払請求",
   "application.reported": "実績報告",
   "application.confirmed": "額の確定",

@@ -107,6 +107,14 @@ export interface ChangeDecisionRecord extends Common {
   comment: string;
 }
 
+/** 取下げ・中止（廃止）: the applicant gives up the grant, or stops the work part-way, with the reason. */
+export interface WithdrawalRecord extends Common {
+  kind: "withdrawal";
+  decision: DocumentReference;
+  decidedAmount: number;
+  reason: string;
+}
+
 /** 概算払請求: an advance payment claimed against the decided amount. */
 export interface PaymentClaimRecord extends Common {
   kind: "payment_claim";
@@ -167,6 +175,7 @@ export type ProceedingRecord =
   | RejectionRecord
   | ChangeRequestRecord
   | ChangeDecisionRecord
+  | WithdrawalRecord
   | PaymentClaimRecord
   | PerformanceReportRecord
   | ConfirmationRecord
@@ -181,6 +190,7 @@ export const PROCEEDING_KINDS = [
   "change_request",
   "change_approval",
   "change_refusal",
+  "withdrawal",
   "payment_claim",
   "performance_report",
   "confirmation",
@@ -195,6 +205,7 @@ export const DOCUMENT_TITLES: Record<ProceedingKind, string | null> = {
   change_request: "変更交付申請書",
   change_approval: "変更交付決定通知書",
   change_refusal: "変更交付申請に対する不承認通知書",
+  withdrawal: "取下げ・中止（廃止）届",
   payment_claim: "概算払請求書",
   performance_report: "実績報告書",
   confirmation: "額の確定通知書",
@@ -232,7 +243,7 @@ export interface Ledger {
   returned: number;
   /** The confirmed amount, once confirmed. */
   confirmedAmount: number | null;
-  /** Ordered back and not yet received. */
+  /** Everything ordered back (返還命令), received or not; what was received is in `returned`. */
   ordered: number;
 }
 
@@ -273,9 +284,11 @@ export function categoriesMovedOverLimit(
   return categories
     .map((category) => {
       const [x, y] = [b.get(category) ?? 0, a.get(category) ?? 0];
-      // Integer arithmetic: |y − x| × 100 > limit × x, exact for safe integers of yen.
-      const moved = x === 0 ? y > 0 : Math.abs(y - x) * 100 > limitPercent * x;
-      const percent = x === 0 ? 100 : Math.trunc(((y - x) * 100) / x);
+      // |y − x| × 100 > limit × x in BigInt: exact for every safe integer of yen.
+      const [bx, by] = [BigInt(x), BigInt(y)];
+      const change = by > bx ? by - bx : bx - by;
+      const moved = x === 0 ? y > 0 : change * 100n > BigInt(limitPercent) * bx;
+      const percent = x === 0 ? 100 : Number(((by - bx) * 100n) / bx);
       return { category, before: x, after: y, percent, moved };
     })
     .filter((c) => c.moved)

@@ -12,6 +12,7 @@ export const PROCEEDING_ACTIONS = [
   "request_change",
   "approve_change",
   "refuse_change",
+  "withdraw",
   "claim_payment",
   "report",
   "confirm",
@@ -27,6 +28,7 @@ export const PROCEEDING_ACTION_LABELS: Record<ProceedingAction, string> = {
   request_change: "変更交付申請",
   approve_change: "変更の承認（変更交付決定）",
   refuse_change: "変更の不承認",
+  withdraw: "取下げ・中止（廃止）",
   claim_payment: "概算払請求",
   report: "実績報告",
   confirm: "額の確定",
@@ -87,6 +89,7 @@ export interface ProceedingInputs {
   request_change: ChangeRequestInput;
   approve_change: ApproveChangeInput;
   refuse_change: ReasonInput;
+  withdraw: ReasonInput;
   claim_payment: PaymentClaimInput;
   report: ReportInput;
   confirm: Record<string, never>;

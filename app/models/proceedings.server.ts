@@ -12,6 +12,7 @@ import type { Viewer } from "~/auth/viewer.server";
 import { canClose, transition, type ApplicationState, type LifecycleAction } from "~/domain/application-lifecycle";
 import { calculateGrant, type GrantInput, type GrantResult } from "~/domain/grant-calculation";
 import { japanDateOf } from "~/domain/japan-time";
+import { fiscalYearOf, formatWarekiDate } from "~/domain/wareki";
 import { formatYen } from "~/domain/money";
 import { can } from "~/domain/permissions";
 import {
@@ -90,6 +91,7 @@ const LIFECYCLE_ACTION: Partial<Record<ProceedingAction, LifecycleAction>> = {
   request_change: "request_change",
   approve_change: "approve_change",
   refuse_change: "refuse_change",
+  withdraw: "withdraw",
   report: "report",
   confirm: "confirm",
   close: "close",
@@ -108,6 +110,7 @@ const AUDIT_ACTIONS: Record<ProceedingAction, string> = {
   request_change: "application.change_requested",
   approve_change: "application.change_approved",
   refuse_change: "application.change_refused",
+  withdraw: "application.withdrawn",
   claim_payment: "application.payment_claimed",
   report: "application.reported",
   confirm: "application.confirmed",
@@ -252,6 +255,11 @@ const STEPS: { [A in ProceedingAction]: (ctx: ProceedingContext, input: Proceedi
     if (input.decidedAmount > request.requestedAmount) {
       return { errors: { decidedAmount: `変更後の交付決定額は変更交付申請額${formatYen(request.requestedAmount)}以下にしてください。` } };
     }
+    const ledger = ledgerOf(ctx.records);
+    const netPaid = ledger.paid - ledger.returned;
+    if (input.decidedAmount < netPaid) {
+      return { errors: { decidedAmount: `変更後の交付決定額は、支払済みの${formatYen(netPaid)}以上にしてください。` } };
+    }
     const overBudget = await budgetProblem(ctx, input.decidedAmount);
     if (overBudget) return { errors: { decidedAmount: overBudget } };
     return {
@@ -261,7 +269,7 @@ const STEPS: { [A in ProceedingAction]: (ctx: ProceedingContext, input: Proceedi
         decision: decisionReference(ctx.records)!,
         changeRequestDate: request.documentDate,
         requestedAmount: request.requestedAmount,
-        previousAmount: ledgerOf(ctx.records).decidedAmount,
+        previousAmount: ledger.decidedAmount,
         decidedAmount: input.decidedAmount,
         comment: input.comment,
       },
@@ -284,6 +292,15 @@ const STEPS: { [A in ProceedingAction]: (ctx: ProceedingContext, input: Proceedi
       },
     };
   },
+
+  withdraw: (ctx, input: ReasonInput) => ({
+    record: {
+      kind: "withdrawal",
+      decision: decisionReference(ctx.records)!,
+      decidedAmount: ledgerOf(ctx.records).decidedAmount,
+      reason: input.reason,
+    },
+  }),
 
   claim_payment: (ctx, input: PaymentClaimInput) => {
     const ledger = ledgerOf(ctx.records);
@@ -308,9 +325,10 @@ const STEPS: { [A in ProceedingAction]: (ctx: ProceedingContext, input: Proceedi
   report: (ctx, input: ReportInput) => {
     const budget = currentBudget(ctx.version.lines, ctx.records);
     if (input.actual.length !== budget.length) return { refused: "予算の行数が変わっています。画面を開き直してください。" };
-    const fiscalYearStart = `${ctx.application.fiscal_year}-04-01`;
-    if (input.completedOn < fiscalYearStart || input.completedOn > ctx.today) {
-      return { errors: { completedOn: `事業の完了日は${fiscalYearStart}から今日までの日付にしてください。` } };
+    const [yearStart, yearEnd] = [`${ctx.application.fiscal_year}-04-01`, `${ctx.application.fiscal_year + 1}-03-31`];
+    const latest = ctx.today < yearEnd ? ctx.today : yearEnd;
+    if (input.completedOn < yearStart || input.completedOn > latest) {
+      return { errors: { completedOn: `事業の完了日は、交付を受けた年度の${formatWarekiDate(yearStart)}から${formatWarekiDate(latest)}までの日付にしてください。` } };
     }
     const lines = budget.map((line, i) => ({ ...line, actual: input.actual[i] ?? 0 }));
     const calculationActual = recompute(
@@ -384,8 +402,16 @@ const STEPS: { [A in ProceedingAction]: (ctx: ProceedingContext, input: Proceedi
     if (input.direction === "paid" && netPaid + input.amount > limit) {
       return { errors: { amount: `支払額の合計が${ledger.confirmedAmount === null ? "交付決定額" : "確定額"}${formatYen(limit)}を超えます。今回支払えるのは${formatYen(Math.max(0, limit - netPaid))}までです。` } };
     }
-    if (input.direction === "returned" && input.amount > netPaid) {
-      return { errors: { amount: `返還額は支払済みの${formatYen(netPaid)}以下にしてください。` } };
+    const returnable = netPaid - (ledger.confirmedAmount ?? 0);
+    if (input.direction === "returned" && input.amount > returnable) {
+      return {
+        errors: {
+          amount:
+            ledger.confirmedAmount === null
+              ? `返還額は支払済みの${formatYen(netPaid)}以下にしてください。`
+              : `返還額は、支払済みの額から確定額を差し引いた${formatYen(Math.max(0, returnable))}以下にしてください。`,
+        },
+      };
     }
     return { amount: input.amount, record: { kind: "payment", ...input } };
   },
@@ -446,16 +472,22 @@ async function listRecords(db: Kysely<Database>, applicationId: number): Promise
   return rows.map((r) => r.record);
 }
 
-/** The next 府孤第N号 of the fiscal year; the year's row is locked so two notices never take one number. */
-async function nextNoticeSerial(trx: Trx, fiscalYear: number): Promise<number> {
-  await trx.selectFrom("fiscal_years").select("year").where("year", "=", fiscalYear).forUpdate().executeTakeFirstOrThrow();
+/**
+ * The next 府孤第N号 of the fiscal year the notice is issued in. A transaction-scoped advisory lock on that
+ * year takes concurrent notices one after the other, so two never get one number.
+ */
+async function nextNoticeSerial(trx: Trx, noticeYear: number): Promise<number> {
+  await sql`select pg_advisory_xact_lock(${NOTICE_LOCK}, ${noticeYear})`.execute(trx);
   const row = await trx
     .selectFrom("application_proceedings")
     .select((eb) => eb.fn.max("notice_serial").as("last"))
-    .where("fiscal_year", "=", fiscalYear)
+    .where("notice_fiscal_year", "=", noticeYear)
     .executeTakeFirst();
   return Number(row?.last ?? 0) + 1;
 }
+
+/** The advisory-lock class of notice numbering (any constant the app uses for nothing else). */
+const NOTICE_LOCK = 5_101;
 
 type StepSubject = { state: ApplicationState; organisation_id: number };
 
@@ -505,8 +537,8 @@ export async function takeProceedingStep<A extends ProceedingAction>(
 
     let proceedingId: number | null = null;
     if (step.record) {
-      const notice = NOTICE_KINDS.has(step.record.kind);
-      const serial = notice ? await nextNoticeSerial(trx, ctx.application.fiscal_year) : null;
+      const noticeYear = NOTICE_KINDS.has(step.record.kind) ? fiscalYearOf(now) : null;
+      const serial = noticeYear === null ? null : await nextNoticeSerial(trx, noticeYear);
       const record = {
         applicationId: id,
         programme: ctx.application.programme,
@@ -522,7 +554,7 @@ export async function takeProceedingStep<A extends ProceedingAction>(
         .values({
           application_id: id,
           kind: record.kind,
-          fiscal_year: ctx.application.fiscal_year,
+          notice_fiscal_year: noticeYear,
           notice_serial: serial,
           amount: step.amount ?? 0,
           record: JSON.stringify(record),

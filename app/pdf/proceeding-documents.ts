@@ -23,6 +23,7 @@ import {
   type ProceedingRecord,
   type RejectionRecord,
   type RepaymentOrderRecord,
+  type WithdrawalRecord,
 } from "~/domain/proceedings";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
@@ -81,6 +82,8 @@ function body(record: PrintedRecord): Block[] {
       return changeApproval(record);
     case "change_refusal":
       return changeRefusal(record);
+    case "withdrawal":
+      return withdrawal(record);
     case "payment_claim":
       return paymentClaim(record);
     case "performance_report":
@@ -155,6 +158,15 @@ function performanceReport(r: PerformanceReportRecord): Block[] {
     item(6, "実績に基づく交付額の算定"),
     detail(`寄付金その他の収入　　予算額 ${formatYen(r.otherIncomeBudget)}　実績額 ${formatYen(r.otherIncomeActual)}`),
     amountTable("区分", ["実績"], calculationRows(menu1(r), [r.calculationActual])),
+  ];
+}
+
+function withdrawal(r: WithdrawalRecord): Block[] {
+  return [
+    ...preamble(`${dated(r.decision)}で交付決定の通知があった${subject(r)}について、下記の理由により、交付申請を取り下げ、又は事業を中止（廃止）するので届け出ます。`),
+    item(1, "交付決定額", kin(r.decidedAmount)),
+    item(2, "理由"),
+    detail(r.reason || "—"),
   ];
 }
 

@@ -83,6 +83,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     request_change: () => parseChangeRequest(form, lineCount),
     approve_change: () => parseApproveChange(form),
     refuse_change: () => parseReason(form, "不承認の理由"),
+    withdraw: () => parseReason(form, "取下げ・中止の理由"),
     claim_payment: () => parsePaymentClaim(form),
     report: () => parseReport(form, lineCount),
     confirm: () => ({ ok: true, value: {} }),
@@ -115,7 +116,7 @@ export default function StepPage() {
   const back = `/applications/${application.id}`;
 
   return (
-    <main id="main" className="mx-auto max-w-5xl space-y-6 px-4 py-8">
+    <div className="max-w-5xl space-y-6">
       <p>
         <Link to={back} className="text-key-800 underline">
           ← 申請に戻る
@@ -147,7 +148,7 @@ export default function StepPage() {
           </Form>
         </>
       )}
-    </main>
+    </div>
   );
 }
 
@@ -177,6 +178,13 @@ function StepFields({ step, loaded, errors, value }: FieldsProps) {
       return text("reason", "不交付の理由", true, "申請者に通知されます。");
     case "refuse_change":
       return text("reason", "不承認の理由", true, "申請者に通知されます。");
+    case "withdraw":
+      return (
+        <>
+          <p>交付決定を受けた事業を取り下げる、または中止・廃止します。それまでに行った事業は、このあと実績報告で報告できます。</p>
+          {text("reason", "取下げ・中止の理由", true)}
+        </>
+      );
     case "approve_change":
       return (
         <>

@@ -15,18 +15,20 @@ export async function up(db: Kysely<any>): Promise<void> {
       c
         .notNull()
         .check(
-          sql`kind in ('decision', 'rejection', 'change_request', 'change_approval', 'change_refusal', 'payment_claim', 'performance_report', 'confirmation', 'repayment_order', 'payment')`,
+          sql`kind in ('decision', 'rejection', 'change_request', 'change_approval', 'change_refusal', 'withdrawal', 'payment_claim', 'performance_report', 'confirmation', 'repayment_order', 'payment')`,
         ),
     )
-    .addColumn("fiscal_year", "integer", (c) => c.notNull())
-    // The Cabinet Office's notices are numbered 府孤第N号 per fiscal year; two notices never share a number.
+    // The Cabinet Office's notices are numbered 府孤第N号 per fiscal year of issue (not of the grant: a 2026
+    // grant is confirmed in 2027); two notices of one year never share a number.
+    .addColumn("notice_fiscal_year", "integer")
     .addColumn("notice_serial", "integer", (c) => c.check(sql`notice_serial > 0`))
     // The record's own amount (decided, claimed, confirmed, ordered back or paid), for sums in queries.
     .addColumn("amount", "bigint", (c) => c.notNull().check(sql`amount >= 0`))
     .addColumn("record", "jsonb", (c) => c.notNull())
     .addColumn("recorded_by", "bigint", (c) => c.notNull().references("users.id"))
     .addColumn("recorded_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
-    .addUniqueConstraint("application_proceedings_notice_number", ["fiscal_year", "notice_serial"])
+    .addUniqueConstraint("application_proceedings_notice_number", ["notice_fiscal_year", "notice_serial"])
+    .addCheckConstraint("application_proceedings_notice_complete", sql`(notice_fiscal_year is null) = (notice_serial is null)`)
     .execute();
   await db.schema
     .createIndex("application_proceedings_application_idx")

@@ -18,7 +18,7 @@ async function openApplicationOf(page: Page, organisation: RegExp) {
 }
 
 async function step(page: Page, name: string) {
-  await page.getByRole("navigation", { name: "次の手続" }).getByRole("link", { name }).click();
+  await page.getByRole("navigation", { name: "次の手続" }).getByRole("link", { name, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
 }
 

@@ -16,6 +16,7 @@ import {
   paymentClaimRecord,
   performanceReportRecord,
   rejectionRecord,
+  withdrawalRecord,
   repaymentOrderRecord,
 } from "./support/proceeding-records";
 
@@ -67,6 +68,7 @@ const DOCUMENTS = {
   "application-form-menu2": () => applicationFormDocument(menu2Record(8)),
   "decision-notice": () => proceedingDocument(decisionRecord()),
   "rejection-notice": () => proceedingDocument(rejectionRecord()),
+  withdrawal: () => proceedingDocument(withdrawalRecord()),
   "change-request": () => proceedingDocument(changeRequestRecord(8)),
   "change-approval-notice": () => proceedingDocument(changeApprovalRecord()),
   "change-refusal-notice": () => proceedingDocument(changeRefusalRecord()),

@@ -14,6 +14,7 @@ import {
   paymentRecord,
   performanceReportRecord,
   rejectionRecord,
+  withdrawalRecord,
   repaymentOrderRecord,
 } from "./support/proceeding-records";
 
@@ -24,6 +25,7 @@ const REIWA: Record<string, string> = {
   "2026-08-03": "令和8年8月3日",
   "2026-08-20": "令和8年8月20日",
   "2026-09-01": "令和8年9月1日",
+  "2026-10-15": "令和8年10月15日",
   "2027-03-31": "令和9年3月31日",
   "2027-04-05": "令和9年4月5日",
   "2027-04-20": "令和9年4月20日",
@@ -73,6 +75,7 @@ const PRINTED: [string, () => ProceedingRecord][] = [
   ["変更交付申請書", () => changeRequestRecord()],
   ["変更交付決定通知書", changeApprovalRecord],
   ["変更交付申請に対する不承認通知書", changeRefusalRecord],
+  ["取下げ・中止（廃止）届", withdrawalRecord],
   ["概算払請求書", paymentClaimRecord],
   ["実績報告書", () => performanceReportRecord()],
   ["額の確定通知書", () => confirmationRecord()],
@@ -139,6 +142,17 @@ describe("不交付決定通知書", () => {
     expect(pages[0]).toContain(`${reiwa(r.applicationDate)}付けで申請のあった`);
     expect(pages[0]).toContain("交付しないことに決定したので通知する");
     expect(pages[0]).toContain(`1交付申請額${kin(r.requestedAmount)}`);
+    expect(pages[0]).toContain(`2理由${r.reason}`);
+  });
+});
+
+describe("取下げ・中止（廃止）届", () => {
+  it("refers to the decision and gives the decided amount and the reason, on one page", async () => {
+    const r = withdrawalRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(`${reiwa(r.decision.documentDate)}付け${r.decision.documentNumber}で交付決定の通知があった`);
+    expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}`);
     expect(pages[0]).toContain(`2理由${r.reason}`);
   });
 });

@@ -12,6 +12,7 @@ import {
   type PerformanceReportRecord,
   type RejectionRecord,
   type RepaymentOrderRecord,
+  type WithdrawalRecord,
 } from "../../../app/domain/proceedings";
 import type { ApplicationRecord } from "../../../app/pdf/application-form";
 import { record } from "./application-record";
@@ -130,6 +131,18 @@ export const changeApprovalRecord = () =>
 
 export const changeRefusalRecord = () =>
   changeDecision("change_refusal", "府孤第13号", false, "会場の追加借上げは、既存の会場の利用状況を踏まえると必要性が認められないため。");
+
+/** The work stopped part-way: 取下げ・中止（廃止）, with the reason. */
+export function withdrawalRecord(): WithdrawalRecord {
+  const application = record(8);
+  return {
+    ...common(application, "", "2026-10-15"),
+    kind: "withdrawal",
+    decision: DECISION,
+    decidedAmount: decisionRecord(application).decidedAmount,
+    reason: "委託先の事業者が撤退し、年度内に居場所を設置する見込みが立たなくなったため。",
+  };
+}
 
 /** The second advance payment, claimed after the first was received. */
 export function paymentClaimRecord(): PaymentClaimRecord {
