@@ -327,7 +327,7 @@ export default function ApplicationPage() {
         <p>
           状態：<strong>{STATE_LABELS[application.state]}</strong>
           {application.latest_version > 0 ? `（提出済み 第${application.latest_version}版）` : null}
-          {deadline ? <span className="ml-4">受付締切 {deadline.closesOn.replaceAll("-", "/")}（{deadline.left}）</span> : null}
+          {deadline && (application.state === "draft" || application.state === "returned") ? <span className="ml-4">受付締切 {deadline.closesOn.replaceAll("-", "/")}（{deadline.left}）</span> : null}
         </p>
       </div>
 
@@ -962,6 +962,9 @@ function VersionList({
               第{v.version}版
             </Link>
             ：{formatWarekiDateTime(v.submitted_at)} {v.submitted_by_name}（申請額 {formatYen(v.requested_amount)}）
+            <a href={`/applications/${applicationId}/versions/${v.version}/pdf`} className="ml-3 text-key-800 underline">
+              第{v.version}版の交付申請書（PDF）
+            </a>
           </li>
         ))}
       </ul>

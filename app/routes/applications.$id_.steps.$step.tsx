@@ -5,7 +5,7 @@ import { notFound, requireAnyPermission } from "~/auth/viewer.server";
 import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, TextAreaField, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { formatYen, tidyYenInput } from "~/domain/money";
-import { latestOf, settlementBalance, type BudgetLineSnapshot } from "~/domain/proceedings";
+import { categoriesMovedOverLimit, latestOf, settlementBalance, type BudgetLineSnapshot, type ProceedingRecord } from "~/domain/proceedings";
 import { activityLabel, EXPENSE_CATEGORY_NAMES, type ExpenseCategory } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
 import {
@@ -61,9 +61,26 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ledger: ledger ?? null,
     changeRequest: latestOf(records, "change_request") ?? null,
     report: latestOf(records, "performance_report") ?? null,
+    movedCategories: movedCategories(step, records),
     overpaid: ledger && ledger.confirmedAmount !== null ? -settlementBalance(ledger) : 0,
     today: japanToday(new Date()),
   };
+}
+
+/**
+ * Review aid: expense categories that moved by more than 20% — in the change being decided, or between
+ * the budget in force and the actual spending being confirmed (domain.md §5).
+ */
+function movedCategories(step: ProceedingAction, records: ProceedingRecord[]) {
+  if (step === "approve_change" || step === "refuse_change") {
+    const request = latestOf(records, "change_request");
+    return request ? categoriesMovedOverLimit(request.before, request.after) : [];
+  }
+  if (step === "confirm") {
+    const report = latestOf(records, "performance_report");
+    return report ? categoriesMovedOverLimit(report.lines, report.lines.map((l) => ({ ...l, amount: l.actual }))) : [];
+  }
+  return [];
 }
 
 type ActionResult = { errors?: Record<string, string>; refused?: string; values: Record<string, string> };
@@ -140,6 +157,19 @@ export default function StepPage() {
           {result?.refused ? <Notice tone="warning">{result.refused}</Notice> : null}
           <ErrorSummary errors={errors} />
           {ledger ? <LedgerSummary ledger={ledger} requestedAmount={loaded.requestedAmount} /> : null}
+          {loaded.movedCategories.length > 0 ? (
+            <Notice tone="warning">
+              <p className="font-bold">{step === "confirm" ? "予算額から20%を超えて増減した経費区分があります。" : "この変更で20%を超えて増減する経費区分があります。"}</p>
+              <ul className="mt-2 list-disc pl-6">
+                {loaded.movedCategories.map((c) => (
+                  <li key={c.category}>
+                    {categoryName(c.category)}：{formatYen(c.before)} → {formatYen(c.after)}（{c.percent > 0 ? "+" : ""}
+                    {c.percent}%）
+                  </li>
+                ))}
+              </ul>
+            </Notice>
+          ) : null}
           <Form method="post" className="space-y-6" noValidate>
             <StepFields step={step} loaded={loaded} errors={errors} value={value} />
             <button type="submit" className={primaryButtonClass}>
@@ -350,13 +380,13 @@ function LineAmounts({
             return (
               <tr key={i} className="border-b border-solid-gray-200 align-top">
                 <td className="p-2">{i + 1}</td>
-                <td className="p-2">{categoryName(line.category)}</td>
+                <td className="whitespace-nowrap p-2">{categoryName(line.category)}</td>
                 <td className="p-2">
                   {line.activity ? <span className="block text-dns-14N-130 text-solid-gray-700">{activityLabel(line.activity)}</span> : null}
                   {line.description || "—"}
                 </td>
-                <td className="p-2 text-right">{formatYen(line.amount)}</td>
-                <td className="p-2">
+                <td className="whitespace-nowrap p-2 text-right tabular-nums">{formatYen(line.amount)}</td>
+                <td className="w-48 p-2">
                   <input
                     id={id}
                     name={field}

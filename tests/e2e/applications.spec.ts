@@ -72,7 +72,7 @@ test("a prefecture officer prepares a Menu 1 application, finds it saved after a
 
   await page.getByRole("button", { name: "提出する" }).click();
   await expect(page.getByRole("status")).toContainText("第1版として提出しました");
-  await page.getByRole("link", { name: "第1版" }).click();
+  await page.getByRole("link", { name: "第1版", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("第1版");
   await expect(page.getByText("2,630,000円").first()).toBeVisible();
   await expectNoSeriousViolations(page);

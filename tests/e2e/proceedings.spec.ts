@@ -49,6 +49,7 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   test.setTimeout(120_000);
   await signIn(page, ACCOUNTS.reviewer);
   await openApplicationOf(page, /福岡県/);
+  await expectPdf(page, "第1版の交付申請書（PDF）", "交付申請書_福岡県_令和8年度_v1.pdf");
   await page.getByRole("button", { name: "審査を開始する" }).click();
 
   await step(page, "交付決定");
@@ -166,12 +167,12 @@ test("a Menu 2 change request: the budget before and after, approved with a new 
   await openApplicationOf(page, /令和8年度/);
   await step(page, "変更交付申請");
   await expect(page.getByLabel("2行目 変更後（円）")).toHaveValue("5,000,000");
-  await page.getByLabel("2行目 変更後（円）").fill("4,000,000");
+  await page.getByLabel("2行目 変更後（円）").fill("3,900,000");
   await page.getByLabel("3行目 変更後（円）").fill("1,4000");
   await page.getByLabel("変更の理由").fill("伴走支援の対象団体数の見直しによる。");
   await register(page, "変更交付申請");
   await expect(page.getByRole("alert")).toContainText("3行目の変更後の金額");
-  await expect(page.getByLabel("2行目 変更後（円）")).toHaveValue("4,000,000");
+  await expect(page.getByLabel("2行目 変更後（円）")).toHaveValue("3,900,000");
   await expect(page.getByLabel("変更の理由")).toHaveValue("伴走支援の対象団体数の見直しによる。");
   await page.screenshot({ path: "test-results/screenshots/change-request-error.png", fullPage: true });
   await expectNoSeriousViolations(page);
@@ -181,14 +182,15 @@ test("a Menu 2 change request: the budget before and after, approved with a new 
   await expectPdf(page, "変更交付申請書（PDF）", `変更交付申請書_一般社団法人 みらい共生支援機構_令和8年度_${todayInJapan()}.pdf`);
   await signOut(page);
 
-  // C = 6,000,000; E = min(6,000,000, 5,500,000, 9,000,000) = 5,500,000; × 2/3 → 3,666,000.
+  // C = 5,900,000; E = min(5,900,000, 5,400,000, 9,000,000) = 5,400,000; × 2/3 → 3,600,000. 委託費 moved by −22%.
   await signIn(page, ACCOUNTS.reviewer);
   await openApplicationOf(page, /みらい共生支援機構/);
   await step(page, "変更の承認（変更交付決定）");
-  await expect(page.getByLabel(/変更後の交付決定額/)).toHaveValue("3,666,000");
+  await expect(page.getByLabel(/変更後の交付決定額/)).toHaveValue("3,600,000");
+  await expect(page.getByRole("status").filter({ hasText: "20%を超えて増減する経費区分" })).toContainText("委託費：5,000,000円 → 3,900,000円（-22%）");
   await register(page, "変更の承認（変更交付決定）");
   await expectRegistered(page, "変更の承認（変更交付決定）");
-  await expect(page.getByRole("main")).toContainText("3,666,000円");
+  await expect(page.getByRole("main")).toContainText("3,600,000円");
   await expectPdf(
     page,
     "変更交付決定通知書（PDF）",
