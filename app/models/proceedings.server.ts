@@ -59,7 +59,7 @@ type CommonFields = Pick<ProceedingRecord, "applicationId" | "programme" | "fisc
 type RecordBody = Distribute<ProceedingRecord>;
 
 /** Everything a step needs to know about the application, read under its row lock. */
-export interface ProceedingContext {
+interface ProceedingContext {
   trx: Trx;
   now: Date;
   today: string;
@@ -81,7 +81,7 @@ interface SubmittedVersion {
 }
 
 type StepResult =
-  | { record: RecordBody | null; amount?: number; details?: Record<string, unknown> }
+  | { record: RecordBody | null; amount?: number }
   | { refused: string }
   | { errors: FieldErrors };
 

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { takeStashedInput } from "~/auth/stash.server";
 import { notFound, requireAnyPermission } from "~/auth/viewer.server";
 import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, TextAreaField, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
@@ -48,6 +49,10 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], pa
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { viewer, step, application } = await load(request, context, params);
+  // What was typed when the session ran out, kept while its author signed in again.
+  const url = new URL(request.url);
+  const stashed = await takeStashedInput(context.db, { id: url.searchParams.get("restore"), userId: viewer.userId, path: url.pathname });
+  const restored = stashed && Object.fromEntries(Object.entries(stashed).map(([k, v]) => [k, [v].flat()[0] ?? ""]));
   const budget = await budgetInForce(context.db, application.id, application.latest_version);
   const ledger = budget?.ledger;
   const records = budget?.records ?? [];
@@ -64,6 +69,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     movedCategories: movedCategories(step, records),
     overpaid: ledger && ledger.confirmedAmount !== null ? -settlementBalance(ledger) : 0,
     today: japanToday(new Date()),
+    restored,
   };
 }
 
@@ -129,7 +135,8 @@ export default function StepPage() {
   const result = useActionData<typeof action>();
   const { step, application, ledger } = loaded;
   const errors = result?.errors ?? {};
-  const value = (name: string, fallback = "") => result?.values[name] ?? fallback;
+  const typed = result?.values ?? loaded.restored;
+  const value = (name: string, fallback = "") => typed?.[name] ?? fallback;
   const back = `/applications/${application.id}`;
 
   return (
@@ -155,6 +162,7 @@ export default function StepPage() {
       ) : (
         <>
           {result?.refused ? <Notice tone="warning">{result.refused}</Notice> : null}
+          {loaded.restored && !result ? <Notice tone="warning">ログインし直す前に入力していた内容を戻しました。まだ登録されていません。</Notice> : null}
           <ErrorSummary errors={errors} />
           {ledger ? <LedgerSummary ledger={ledger} requestedAmount={loaded.requestedAmount} /> : null}
           {loaded.movedCategories.length > 0 ? (
