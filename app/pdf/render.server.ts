@@ -36,6 +36,27 @@ interface Fonts {
   bold: PDFFont;
 }
 
+const advances = new WeakMap<PDFFont, Map<string, number>>();
+
+/**
+ * The width of text at a size. pdf-lib shapes the whole string on every call, which made measuring the
+ * largest part of rendering; Japanese text, digits and punctuation are measured from each character's
+ * advance, measured once per font. Text with Latin letters is shaped as pdf-lib draws it, since ligatures
+ * and contextual forms change its width.
+ */
+export function widthOf(text: string, font: PDFFont, size: number): number {
+  if (/[A-Za-z]/.test(text)) return font.widthOfTextAtSize(text, size);
+  let cache = advances.get(font);
+  if (!cache) advances.set(font, (cache = new Map()));
+  let width = 0;
+  for (const char of text) {
+    let advance = cache.get(char);
+    if (advance === undefined) cache.set(char, (advance = font.widthOfTextAtSize(char, 1)));
+    width += advance;
+  }
+  return width * size;
+}
+
 /** Characters that may not start a line (行頭禁則): closing brackets, punctuation, small kana, the long vowel mark. */
 const NO_LINE_START = new Set("、。，．,.）」』】〕〉》・：；:;！？!?ーぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々％%");
 /** Characters that may not end a line (行末禁則): opening brackets. */
@@ -77,9 +98,9 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
       lineWidth += pieceWidth;
     };
     for (const unit of breakUnits(paragraph)) {
-      const unitWidth = font.widthOfTextAtSize(unit, size);
+      const unitWidth = widthOf(unit, font, size);
       if (unitWidth <= width) add(unit, unitWidth);
-      else for (const char of unit) add(char, font.widthOfTextAtSize(char, size));
+      else for (const char of unit) add(char, widthOf(char, font, size));
     }
     lines.push(line);
   }
@@ -121,7 +142,7 @@ class Layout {
     for (const line of wrap(block.text, font, size, right - left)) {
       this.ensure(size * LINE_GAP);
       this.y -= size * LINE_GAP;
-      const width = font.widthOfTextAtSize(line, size);
+      const width = widthOf(line, font, size);
       this.page.drawText(line, { x: this.x(block.align ?? "left", width, left, right), y: this.y + size * 0.3, size, font });
     }
   }
@@ -149,7 +170,7 @@ class Layout {
           ...(shade ? { color: rgb(0.93, 0.93, 0.93) } : {}),
         });
         wrap(cell, font, size, width - 2 * CELL_PADDING).forEach((line, n) => {
-          const w = font.widthOfTextAtSize(line, size);
+          const w = widthOf(line, font, size);
           const align = block.columns[i]!.align ?? "left";
           this.page.drawText(line, {
             x: this.x(align, w, x + CELL_PADDING, x + width - CELL_PADDING),
@@ -215,7 +236,7 @@ export async function renderPdf(spec: DocumentSpec, { wholeFont = false } = {}):
   const count = layout.pages.length;
   layout.pages.forEach((page, i) => {
     const label = `${i + 1} / ${count}`;
-    const width = fonts.regular.widthOfTextAtSize(label, 9);
+    const width = widthOf(label, fonts.regular, 9);
     page.drawText(label, { x: (A4.width - width) / 2, y: MARGIN.bottom / 2, size: 9, font: fonts.regular });
     if (spec.draft) {
       page.drawText("下書き", { x: A4.width - MARGIN.right - 60, y: A4.height - 36, size: 16, font: fonts.bold, color: rgb(0.8, 0, 0) });
