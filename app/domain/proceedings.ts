@@ -7,6 +7,7 @@
  * of the settlement (confirmed amount, what is still to pay or to be returned).
  */
 import type { GrantResult } from "./grant-calculation";
+import { parseDateOnly } from "./japan-time";
 import { assertYen } from "./money";
 import type { Programme } from "./programmes";
 
@@ -132,6 +133,8 @@ export interface PerformanceReportRecord extends Common {
   decision: DocumentReference;
   decidedAmount: number;
   completedOn: string;
+  /** When it was due (reportDueOn); a report made after it is flagged to the reviewer, not refused. */
+  dueOn: string;
   summary: string;
   lines: (BudgetLineSnapshot & { actual: number })[];
   otherIncomeBudget: number;
@@ -325,4 +328,17 @@ export function latestOf<K extends ProceedingKind>(
 export function decisionReference(records: readonly ProceedingRecord[]): DocumentReference | undefined {
   const decision = latestOf(records, "decision");
   return decision && { documentNumber: decision.documentNumber, documentDate: decision.documentDate };
+}
+
+/**
+ * When the 実績報告 is due (domain.md §5): one month after the work was completed (the same day of the next
+ * month, or its last day), and never later than 10 April after the fiscal year.
+ */
+export function reportDueOn(completedOn: string, fiscalYear: number): string {
+  const { year, month, day } = parseDateOnly(completedOn);
+  const [y, m] = month === 12 ? [year + 1, 1] : [year, month + 1];
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const oneMonthLater = `${y}-${String(m).padStart(2, "0")}-${String(Math.min(day, lastDay)).padStart(2, "0")}`;
+  const april10 = `${fiscalYear + 1}-04-10`;
+  return oneMonthLater < april10 ? oneMonthLater : april10;
 }

@@ -6,9 +6,9 @@ import { notFound, requireAnyPermission } from "~/auth/viewer.server";
 import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, TextAreaField, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { formatYen, tidyYenInput } from "~/domain/money";
-import { categoriesMovedOverLimit, latestOf, settlementBalance, type BudgetLineSnapshot, type ProceedingRecord } from "~/domain/proceedings";
+import { categoriesMovedOverLimit, confirmedAmountOf, latestOf, settlementBalance, type BudgetLineSnapshot, type ProceedingRecord } from "~/domain/proceedings";
 import { activityLabel, EXPENSE_CATEGORY_NAMES, type ExpenseCategory } from "~/domain/programmes";
-import { fiscalYearLabel } from "~/domain/wareki";
+import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
 import {
   ACCOUNT_TYPES,
   parseApproveChange,
@@ -278,10 +278,17 @@ function StepFields({ step, loaded, errors, value }: FieldsProps) {
       );
     case "confirm":
       return loaded.report ? (
+        <>
+          {loaded.report.documentDate > loaded.report.dueOn ? (
+            <Notice tone="warning">
+              実績報告は期限（{formatWarekiDate(loaded.report.dueOn)}）を過ぎて、{formatWarekiDate(loaded.report.documentDate)}に提出されました。
+            </Notice>
+          ) : null}
         <p>
           実績報告に基づく算定額 {formatYen(loaded.report.calculationActual.grantAmount)} と交付決定額 {formatYen(loaded.ledger?.decidedAmount ?? 0)}
-          のうち少ない額 {formatYen(Math.min(loaded.report.calculationActual.grantAmount, loaded.ledger?.decidedAmount ?? 0))} を確定額とし、額の確定通知書を発行します。
+          のうち少ない額 {formatYen(confirmedAmountOf(loaded.ledger?.decidedAmount ?? 0, loaded.report.calculationActual.grantAmount))} を確定額とし、額の確定通知書を発行します。
         </p>
+        </>
       ) : null;
     case "order_repayment":
       return (

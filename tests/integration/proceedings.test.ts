@@ -565,6 +565,8 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         kind: "performance_report",
         documentNumber: "",
         documentDate: "2027-04-05",
+        // Completed 2027-03-31: due a month later, but no later than 10 April.
+        dueOn: "2027-04-10",
         decision: { documentNumber: "府孤第1号", documentDate: DECIDED_ON },
         decidedAmount: REQUESTED,
         completedOn: "2027-03-31",

@@ -6,6 +6,7 @@ import {
   currentBudget,
   ledgerOf,
   noticeNumber,
+  reportDueOn,
   settlementBalance,
   type BudgetLineSnapshot,
   type ChangeDecisionRecord,
@@ -498,5 +499,19 @@ describe("the repayment order and payment forms", () => {
       ok: false,
       errors: { amount: "金額にマイナスは入力できません。0円以上の金額を入力してください。", paidOn: "支払日は日付（例：2027-03-31）で入力してください。" },
     });
+  });
+});
+
+describe("reportDueOn", () => {
+  it("is one month after completion, on the same day or the next month's last day", () => {
+    expect(reportDueOn("2026-10-15", 2026)).toBe("2026-11-15");
+    expect(reportDueOn("2027-01-31", 2026)).toBe("2027-02-28");
+    expect(reportDueOn("2026-12-20", 2026)).toBe("2027-01-20");
+  });
+
+  it("is never later than 10 April after the fiscal year", () => {
+    expect(reportDueOn("2027-03-31", 2026)).toBe("2027-04-10");
+    expect(reportDueOn("2027-03-05", 2026)).toBe("2027-04-05");
+    expect(reportDueOn("2027-03-10", 2026)).toBe("2027-04-10");
   });
 });

@@ -175,6 +175,7 @@ export function performanceReportRecord(lines = 8): PerformanceReportRecord {
     decision: DECISION,
     decidedAmount: decisionRecord(application).decidedAmount,
     completedOn: "2027-03-31",
+    dueOn: "2027-04-10",
     summary:
       "官民連携プラットフォームを4回開催し、県内の実態調査（回答1,024件）を行った。居場所は県内10か所に設置し、延べ2,300人が利用した。",
     lines: reported,
