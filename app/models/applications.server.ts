@@ -24,6 +24,8 @@ const actorOf = (viewer: Viewer, ip: string) => ({ userId: viewer.userId, organi
 
 /** The application as the viewer may see it, or undefined: another organisation's is answered as missing. */
 export async function findApplicationForViewer(db: Kysely<Database>, viewer: Viewer, id: number) {
+  // An id that is not one (from a mistyped address) is simply not found.
+  if (!Number.isSafeInteger(id) || id <= 0) return undefined;
   let query = db
     .selectFrom("applications")
     .innerJoin("organisations", "organisations.id", "applications.organisation_id")
@@ -473,6 +475,7 @@ export async function listVersions(db: Kysely<Database>, applicationId: number) 
 }
 
 export async function getVersion(db: Kysely<Database>, applicationId: number, version: number) {
+  if (!Number.isSafeInteger(version) || version <= 0) return undefined;
   return db
     .selectFrom("application_versions")
     .select(["version", "snapshot", "submitted_at", "grant_amount", "requested_amount"])

@@ -98,6 +98,8 @@ const EXPECTED: Record<string, Case[]> = {
   ],
   "routes/applications.$id_.versions.$version_.pdf": [
     { method: "GET", path: "/applications/:submitted/versions/1/pdf", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
+    { method: "GET", path: "/applications/not-a-number/versions/1/pdf", target: "none", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
+    { method: "GET", path: "/applications/:submitted/versions/first/pdf", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
   ],
   "routes/applications.$id_.pdf": [
     { method: "GET", path: "/applications/:app/pdf", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
@@ -108,6 +110,7 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "GET", path: "/applications/:app/steps/decide", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
     { method: "GET", path: "/applications/:app/steps/decide", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
     { method: "GET", path: "/applications/:app/steps/no-such-step", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
+    { method: "GET", path: "/applications/not-a-number/steps/decide", target: "none", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
     { method: "POST", path: "/applications/:app/steps/decide", target: "own", expect: ONLY({ prefecture: 409, intermediary: 409, reviewer: 409 }) },
     { method: "POST", path: "/applications/:app/steps/report", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 409 }) },
   ],
@@ -115,6 +118,7 @@ const EXPECTED: Record<string, Case[]> = {
     // Documents themselves are tested in proceedings.spec.ts; here only who gets past the guard.
     { method: "GET", path: "/applications/:app/documents/999999", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
     { method: "GET", path: "/applications/:app/documents/999999", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
+    { method: "GET", path: "/applications/:app/documents/not-a-number", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
   ],
   "routes/admin.organisations._index": [
     { method: "GET", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 200 }) },
