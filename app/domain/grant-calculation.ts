@@ -11,9 +11,10 @@ import { z } from "zod";
 import { MAX_YEN, formatYen } from "./money";
 import { PREFECTURES } from "./prefectures";
 import {
+  activityLabel,
   DEFAULT_PROGRAMME_PARAMETERS,
   EXPENSE_CATEGORIES,
-  EXPENSE_CATEGORY_NAMES,
+  expenseCategoryName,
   MENU1_ACTIVITIES,
   MENU1_ACTIVITY_CODES,
   PROGRAMMES,
@@ -236,17 +237,6 @@ function selectParameters(
   return chosen;
 }
 
-const ACTIVITY_BY_CODE = new Map<string, (typeof MENU1_ACTIVITIES)[number]>(MENU1_ACTIVITIES.map((a) => [a.code, a]));
-
-function activityName(code: string): string {
-  const activity = ACTIVITY_BY_CODE.get(code);
-  return activity ? `${activity.label} ${activity.name}` : code;
-}
-
-function categoryName(category: string): string {
-  return (EXPENSE_CATEGORY_NAMES as Record<string, string>)[category] ?? category;
-}
-
 /** floor(amount × numerator / (denominator × 1000)) × 1000, exact for any safe integers. */
 function applyRate(amount: number, { numerator, denominator }: ProgrammeParameters["rate"]): number {
   return Number((BigInt(amount) * BigInt(numerator)) / (BigInt(denominator) * 1000n)) * 1000;
@@ -329,7 +319,7 @@ export function calculateGrant(
           "category-not-eligible",
           `${at}.category`,
           known
-            ? `「${categoryName(line.category)}」は${PROGRAMME_NAMES[params.programme]}の対象経費ではありません。自己資金で支払う場合は「対象外経費」として計上してください。`
+            ? `「${expenseCategoryName(line.category)}」は${PROGRAMME_NAMES[params.programme]}の対象経費ではありません。自己資金で支払う場合は「対象外経費」として計上してください。`
             : `経費区分「${line.category}」は登録されていません。一覧から選択してください。`,
         ),
       );
@@ -342,8 +332,8 @@ export function calculateGrant(
           finding(
             "activity-not-selected",
             `${at}.activity`,
-            ACTIVITY_BY_CODE.has(line.activity)
-              ? `活動「${activityName(line.activity)}」は事業計画で選択されていません。事業計画に活動を追加するか、明細の活動を変更してください。`
+            MENU1_ACTIVITIES.some((a) => a.code === line.activity)
+              ? `活動「${activityLabel(line.activity)}」は事業計画で選択されていません。事業計画に活動を追加するか、明細の活動を変更してください。`
               : `活動「${line.activity}」は登録されていません。事業計画で選択した活動から選んでください。`,
           ),
         );

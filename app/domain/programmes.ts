@@ -134,6 +134,11 @@ export const MENU1_ACTIVITIES = [
 export type Menu1Activity = (typeof MENU1_ACTIVITIES)[number]["code"];
 export const MENU1_ACTIVITY_CODES = MENU1_ACTIVITIES.map((a) => a.code) as [Menu1Activity, ...Menu1Activity[]];
 
+/** "travel" → "旅費"; an unknown code is shown as it is. */
+export function expenseCategoryName(code: string): string {
+  return (EXPENSE_CATEGORY_NAMES as Record<string, string>)[code] ?? code;
+}
+
 /** "a2" → "② 孤独・孤立の実態把握や地域資源の調査"; an unknown code is shown as it is, a blank one as "—". */
 export function activityLabel(code: string): string {
   const activity = MENU1_ACTIVITIES.find((a) => a.code === code);

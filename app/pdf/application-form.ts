@@ -5,12 +5,12 @@
 import type { GrantResult } from "~/domain/grant-calculation";
 import { formatYen, formatYenWithKin } from "~/domain/money";
 import { prefectureName } from "~/domain/prefectures";
-import { PROGRAMME_NAMES, type Programme } from "~/domain/programmes";
+import { activityLabel, expenseCategoryName, PROGRAMME_NAMES, type Programme } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
 import { DELEGATION_METHODS, lineAmount, MENU2_PLAN_FIELDS, PLATFORM_MEMBER_KINDS, type ApplicationDraft } from "~/forms/application";
 import type { Block, DocumentSpec } from "./blocks";
 import { applicantSender, letterhead, PRIME_MINISTER } from "./letterhead";
-import { activityName, amountTable, calculationRows, categoryName, categoryTotals, lineTable, preamble, text } from "./parts";
+import { amountTable, calculationRows, categoryTotals, lineTable, preamble, text } from "./parts";
 
 export interface ApplicationRecord {
   version: number | null;
@@ -71,7 +71,7 @@ export function applicationFormDocument(record: ApplicationRecord, { draft = fal
         { title: "実施月", width: 0.14 },
         { title: "指標", width: 0.18 },
       ],
-      rows: plan.activities.map((a) => [activityName(a.code), a.content, a.months.map((m) => `${m}月`).join("・"), a.indicators]),
+      rows: plan.activities.map((a) => [activityLabel(a.code), a.content, a.months.map((m) => `${m}月`).join("・"), a.indicators]),
     });
     blocks.push(text("3　地方版官民連携プラットフォームの構成団体", { bold: true, spaceBefore: 8 }));
     blocks.push(
@@ -96,7 +96,7 @@ export function applicationFormDocument(record: ApplicationRecord, { draft = fal
           { title: "相手先", width: 0.3 },
           { title: "内容", width: 0.3 },
         ],
-        rows: plan.delegations.map((d) => [activityName(d.activity), DELEGATION_METHODS[d.method], d.recipient, d.content]),
+        rows: plan.delegations.map((d) => [activityLabel(d.activity), DELEGATION_METHODS[d.method], d.recipient, d.content]),
       });
     }
   } else {
@@ -140,7 +140,7 @@ export function applicationFormDocument(record: ApplicationRecord, { draft = fal
     amountTable(
       "経費区分",
       ["金額"],
-      categoryTotals(lines).map((t) => [categoryName(t.category), formatYen(t.amounts[0]!)]),
+      categoryTotals(lines).map((t) => [expenseCategoryName(t.category), formatYen(t.amounts[0]!)]),
     ),
     text("3　交付額の算定", { bold: true, spaceBefore: 8 }),
     amountTable("区分", ["金額"], [...calculationRows(menu1, [c]), ["交付申請額", formatYen(record.requestedAmount)]]),

@@ -5,7 +5,7 @@
  */
 import type { GrantResult } from "~/domain/grant-calculation";
 import { formatYen } from "~/domain/money";
-import { EXPENSE_CATEGORY_NAMES, MENU1_ACTIVITIES } from "~/domain/programmes";
+import { activityLabel, expenseCategoryName } from "~/domain/programmes";
 import type { Block } from "./blocks";
 
 type TextBlock = Extract<Block, { kind: "text" }>;
@@ -27,14 +27,6 @@ export function item(n: number, label: string, value?: string): Block {
 
 /** Content under an item, indented by one character. */
 export const detail = (t: string): Block => text(t, { indent: 1 });
-
-/** Menu 1 activity as the 交付申請書 names it: 「1 地方版官民連携プラットフォームの構築」. */
-export function activityName(code: string): string {
-  const activity = MENU1_ACTIVITIES.find((a) => a.code === code);
-  return activity ? `${activity.label} ${activity.name}` : code || "—";
-}
-
-export const categoryName = (code: string): string => (EXPENSE_CATEGORY_NAMES as Record<string, string>)[code] ?? code;
 
 /** Yen, with the official mark for a decrease: −1,000 → 「△1,000円」. */
 export function signedYen(amount: number): string {
@@ -106,7 +98,7 @@ export function lineTable(menu1: boolean, amountTitles: readonly string[], rows:
       ...amountTitles.map((title) => ({ title, width: amountWidth, align: "right" as const })),
     ],
     rows: [
-      ...rows.map((r) => cells(categoryName(r.category), activityName(r.activity), r.description, r.amounts)),
+      ...rows.map((r) => cells(expenseCategoryName(r.category), activityLabel(r.activity), r.description, r.amounts)),
       cells("合計", "", "", totals),
     ],
     emphasiseLast: true,

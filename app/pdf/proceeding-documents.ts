@@ -25,14 +25,13 @@ import {
   type RepaymentOrderRecord,
   type WithdrawalRecord,
 } from "~/domain/proceedings";
-import { PROGRAMME_NAMES } from "~/domain/programmes";
+import { expenseCategoryName, PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
 import type { Block, DocumentSpec } from "./blocks";
 import { applicantSender, letterhead, noticeAddressee, PRIME_MINISTER } from "./letterhead";
 import {
   amountTable,
   calculationRows,
-  categoryName,
   categoryTotals,
   detail,
   differenceRows,
@@ -289,7 +288,7 @@ function repaymentOrder(r: RepaymentOrderRecord): Block[] {
 const sumOf = (lines: readonly { amount: number }[]) => sum(lines.map((l) => l.amount));
 
 function categoryRows(first: readonly { category: string; amount: number }[], second: readonly { category: string; amount: number }[]) {
-  return categoryTotals(first, second).map((t) => ({ label: categoryName(t.category), amounts: t.amounts }));
+  return categoryTotals(first, second).map((t) => ({ label: expenseCategoryName(t.category), amounts: t.amounts }));
 }
 
 /**

@@ -7,7 +7,7 @@ import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, TextArea
 import { PRODUCT_NAME } from "~/components/site-header";
 import { formatYen, tidyYenInput } from "~/domain/money";
 import { categoriesMovedOverLimit, confirmedAmountOf, latestOf, settlementBalance, type BudgetLineSnapshot, type ProceedingRecord } from "~/domain/proceedings";
-import { activityLabel, EXPENSE_CATEGORY_NAMES, type ExpenseCategory } from "~/domain/programmes";
+import { activityLabel, expenseCategoryName } from "~/domain/programmes";
 import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
 import {
   ACCOUNT_TYPES,
@@ -128,8 +128,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${PROCEEDING_ACTION_LABELS[data.step]}｜${data.application.name}｜${PRODUCT_NAME}` : PRODUCT_NAME },
 ];
 
-const categoryName = (code: string) => EXPENSE_CATEGORY_NAMES[code as ExpenseCategory] ?? code;
-
 export default function StepPage() {
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -171,7 +169,7 @@ export default function StepPage() {
               <ul className="mt-2 list-disc pl-6">
                 {loaded.movedCategories.map((c) => (
                   <li key={c.category}>
-                    {categoryName(c.category)}：{formatYen(c.before)} → {formatYen(c.after)}（{c.percent > 0 ? "+" : ""}
+                    {expenseCategoryName(c.category)}：{formatYen(c.before)} → {formatYen(c.after)}（{c.percent > 0 ? "+" : ""}
                     {c.percent}%）
                   </li>
                 ))}
@@ -395,7 +393,7 @@ function LineAmounts({
             return (
               <tr key={i} className="border-b border-solid-gray-200 align-top">
                 <td className="p-2">{i + 1}</td>
-                <td className="whitespace-nowrap p-2">{categoryName(line.category)}</td>
+                <td className="whitespace-nowrap p-2">{expenseCategoryName(line.category)}</td>
                 <td className="p-2">
                   {line.activity ? <span className="block text-dns-14N-130 text-solid-gray-700">{activityLabel(line.activity)}</span> : null}
                   {line.description || "—"}

@@ -7,7 +7,7 @@ import { PRODUCT_NAME } from "~/components/site-header";
 import type { GrantResult } from "~/domain/grant-calculation";
 import { formatYen } from "~/domain/money";
 import { prefectureName } from "~/domain/prefectures";
-import { EXPENSE_CATEGORY_NAMES, MENU1_ACTIVITIES, PROGRAMME_NAMES, type ExpenseCategory } from "~/domain/programmes";
+import { activityLabel, expenseCategoryName, PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel, formatWarekiDateTime } from "~/domain/wareki";
 import { fieldLabel, lineAmount, MENU2_PLAN_FIELDS, readDraft } from "~/forms/application";
 import { changesBetween, findApplicationForViewer, getVersion, listVersions } from "~/models/applications.server";
@@ -64,10 +64,6 @@ export default function VersionPage() {
     useLoaderData<typeof loader>();
   const { draft } = snapshot;
   const menu1 = programme === "prefectural";
-  const activityName = (code: string) => {
-    const a = MENU1_ACTIVITIES.find((x) => x.code === code);
-    return a ? `${a.label} ${a.name}` : code;
-  };
   return (
     <div className="space-y-6">
       <p>
@@ -160,7 +156,7 @@ export default function VersionPage() {
                 <ul className="space-y-2">
                   {draft.activities.map((a) => (
                     <li key={a.code}>
-                      <strong>{activityName(a.code)}</strong>：{a.content}（{a.months.map((m) => `${m}月`).join("・")}）{a.indicators ? ` 指標：${a.indicators}` : ""}
+                      <strong>{activityLabel(a.code)}</strong>：{a.content}（{a.months.map((m) => `${m}月`).join("・")}）{a.indicators ? ` 指標：${a.indicators}` : ""}
                     </li>
                   ))}
                 </ul>
@@ -219,8 +215,8 @@ export default function VersionPage() {
                   if (!line.category && !amount.ok) return null;
                   return (
                     <tr key={i} className="border-b border-solid-gray-200">
-                      <td className="py-1 pr-2">{EXPENSE_CATEGORY_NAMES[line.category as ExpenseCategory] ?? line.category}</td>
-                      {menu1 ? <td className="py-1 pr-2">{activityName(line.activity)}</td> : null}
+                      <td className="py-1 pr-2">{expenseCategoryName(line.category)}</td>
+                      {menu1 ? <td className="py-1 pr-2">{activityLabel(line.activity)}</td> : null}
                       <td className="py-1 pr-2">{line.description}</td>
                       <td className="py-1 text-right tabular-nums">{amount.ok ? formatYen(amount.value) : "—"}</td>
                     </tr>
