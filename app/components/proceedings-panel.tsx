@@ -17,6 +17,31 @@ function label(record: ProceedingRecord): string {
   return DOCUMENT_TITLES[record.kind] ?? record.kind;
 }
 
+/** Records that carry no amount of their own. */
+const WITHOUT_AMOUNT: ReadonlySet<ProceedingRecord["kind"]> = new Set(["rejection", "change_refusal", "withdrawal"]);
+
+/** The money so far (decided, claimed, paid, returned, confirmed), and the amount applied for when given. */
+export function LedgerFigures({ ledger, requestedAmount }: { ledger: Ledger; requestedAmount?: number }) {
+  const figures: [string, number | null][] = [
+    ...(requestedAmount === undefined ? [] : [["交付申請額", requestedAmount] as [string, number]]),
+    ["交付決定額", ledger.decidedAmount],
+    ["概算払請求額", ledger.claimed],
+    ["支払済み", ledger.paid],
+    ["返還済み", ledger.returned],
+    ["確定額", ledger.confirmedAmount],
+  ];
+  return (
+    <dl className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-8 bg-solid-gray-50 p-4 sm:grid-cols-3 lg:grid-cols-6">
+      {figures.map(([name, amount]) => (
+        <div key={name}>
+          <dt className="text-dns-14N-130 text-solid-gray-700">{name}</dt>
+          <dd className="text-std-16B-170">{amount === null ? "—" : formatYen(amount)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /**
  * Everything after submission on the application page: the money so far, each record with its official
  * document as PDF, and links to the steps the viewer may take now.
@@ -33,25 +58,11 @@ export function ProceedingsPanel({
   steps: ProceedingAction[];
 }) {
   if (items.length === 0 && steps.length === 0) return null;
-  const money: [string, number | null][] = [
-    ["交付決定額", ledger.decidedAmount],
-    ["概算払請求額", ledger.claimed],
-    ["支払済み", ledger.paid],
-    ["返還済み", ledger.returned],
-    ["確定額", ledger.confirmedAmount],
-  ];
   return (
     <Section id="proceedings-heading" title="交付決定と手続">
       {items.length > 0 ? (
         <>
-          <dl className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-8 bg-solid-gray-50 p-4 sm:grid-cols-5">
-            {money.map(([name, amount]) => (
-              <div key={name}>
-                <dt className="text-dns-14N-130 text-solid-gray-700">{name}</dt>
-                <dd className="text-std-16B-170">{amount === null ? "—" : formatYen(amount)}</dd>
-              </div>
-            ))}
-          </dl>
+          <LedgerFigures ledger={ledger} />
           <div className="overflow-x-auto">
             <table className="w-full border-collapse text-left">
               <caption className="sr-only">手続の記録</caption>
@@ -68,15 +79,17 @@ export function ProceedingsPanel({
               <tbody>
                 {items.map((item) => (
                   <tr key={item.id} className="border-b border-solid-gray-200">
-                    <td className="p-2">{formatWarekiDate(item.record.documentDate)}</td>
+                    <td className="p-2">{formatWarekiDate(item.record.kind === "payment" ? item.record.paidOn : item.record.documentDate)}</td>
                     <td className="p-2">{label(item.record)}</td>
                     <td className="p-2">{item.record.documentNumber || "—"}</td>
-                    <td className="p-2 text-right">{item.record.kind === "rejection" || item.record.kind === "change_refusal" ? "—" : formatYen(item.amount)}</td>
+                    <td className="p-2 text-right">{WITHOUT_AMOUNT.has(item.record.kind) ? "—" : formatYen(item.amount)}</td>
                     <td className="p-2">{item.recorded_by_name}</td>
                     <td className="p-2">
                       {DOCUMENT_TITLES[item.record.kind] ? (
                         <a href={`/applications/${applicationId}/documents/${item.id}`} className="text-key-800 underline">
                           {label(item.record)}（PDF）
+                          {/* Several documents of one kind: each link says which one. */}
+                          <span className="sr-only">{item.record.documentNumber || formatWarekiDate(item.record.documentDate)}</span>
                         </a>
                       ) : (
                         "—"

@@ -61,7 +61,10 @@ interface Common {
   recordedBy: { userId: number; name: string };
 }
 
-/** 交付決定: the decided amount (at most the amount applied for) and the conditions attached to it. */
+/**
+ * 交付決定: the decided amount (at most the amount applied for) and the conditions attached to it, with the
+ * budget lines decided on, frozen here so that later changes and reports start from exactly these.
+ */
 export interface DecisionRecord extends Common {
   kind: "decision";
   version: number;
@@ -70,6 +73,7 @@ export interface DecisionRecord extends Common {
   decidedAmount: number;
   conditions: string;
   calculation: GrantResult;
+  lines: BudgetLineSnapshot[];
 }
 
 /** 不交付決定: with the reason the applicant is told. */
@@ -121,7 +125,9 @@ export interface PaymentClaimRecord extends Common {
   kind: "payment_claim";
   decision: DocumentReference;
   decidedAmount: number;
-  /** Everything paid before this claim. */
+  /** Everything claimed before this claim (paid or not). */
+  alreadyClaimed: number;
+  /** Everything paid before this claim, less anything returned. */
   alreadyReceived: number;
   claimAmount: number;
   payee: Payee;
@@ -133,6 +139,8 @@ export interface PerformanceReportRecord extends Common {
   decision: DocumentReference;
   decidedAmount: number;
   completedOn: string;
+  /** The work was stopped (中止・廃止) before this report, rather than completed. */
+  discontinued: boolean;
   /** When it was due (reportDueOn); a report made after it is flagged to the reviewer, not refused. */
   dueOn: string;
   summary: string;
@@ -187,20 +195,6 @@ export type ProceedingRecord =
 
 export type ProceedingKind = ProceedingRecord["kind"];
 
-export const PROCEEDING_KINDS = [
-  "decision",
-  "rejection",
-  "change_request",
-  "change_approval",
-  "change_refusal",
-  "withdrawal",
-  "payment_claim",
-  "performance_report",
-  "confirmation",
-  "repayment_order",
-  "payment",
-] as const satisfies readonly ProceedingKind[];
-
 /** The official document each kind of record is printed as (a payment has none). */
 export const DOCUMENT_TITLES: Record<ProceedingKind, string | null> = {
   decision: "交付決定通知書",
@@ -246,19 +240,16 @@ export interface Ledger {
   returned: number;
   /** The confirmed amount, once confirmed. */
   confirmedAmount: number | null;
-  /** Everything ordered back (返還命令), received or not; what was received is in `returned`. */
-  ordered: number;
 }
 
 /** Sums an application's records, in the order they were made. */
 export function ledgerOf(records: readonly ProceedingRecord[]): Ledger {
-  const ledger: Ledger = { decidedAmount: 0, claimed: 0, paid: 0, returned: 0, confirmedAmount: null, ordered: 0 };
+  const ledger: Ledger = { decidedAmount: 0, claimed: 0, paid: 0, returned: 0, confirmedAmount: null };
   for (const r of records) {
     if (r.kind === "decision" || r.kind === "change_approval") ledger.decidedAmount = r.decidedAmount;
     if (r.kind === "payment_claim") ledger.claimed += r.claimAmount;
     if (r.kind === "payment") ledger[r.direction] += r.amount;
     if (r.kind === "confirmation") ledger.confirmedAmount = r.confirmedAmount;
-    if (r.kind === "repayment_order") ledger.ordered += r.repaymentAmount;
   }
   return ledger;
 }
@@ -299,14 +290,11 @@ export function categoriesMovedOverLimit(
 }
 
 /**
- * The budget in force: the submitted version's lines, replaced by a change request's lines once that
- * change is approved (a refused or still pending change leaves it as it was).
+ * The budget in force: the lines decided on, replaced by a change request's lines once that change is
+ * approved (a refused or still pending change leaves it as it was). Empty before a decision.
  */
-export function currentBudget(
-  versionLines: readonly BudgetLineSnapshot[],
-  records: readonly ProceedingRecord[],
-): readonly BudgetLineSnapshot[] {
-  let lines = versionLines;
+export function currentBudget(records: readonly ProceedingRecord[]): readonly BudgetLineSnapshot[] {
+  let lines: readonly BudgetLineSnapshot[] = latestOf(records, "decision")?.lines ?? [];
   let pending: ChangeRequestRecord | undefined;
   for (const r of records) {
     if (r.kind === "change_request") pending = r;
@@ -324,7 +312,7 @@ export function latestOf<K extends ProceedingKind>(
   return records.findLast((r): r is Extract<ProceedingRecord, { kind: K }> => r.kind === kind);
 }
 
-/** The decision in force (the first 交付決定; later changes refer back to it), as later documents cite it. */
+/** The 交付決定 as later documents cite it (there is one per application; changes refer back to it). */
 export function decisionReference(records: readonly ProceedingRecord[]): DocumentReference | undefined {
   const decision = latestOf(records, "decision");
   return decision && { documentNumber: decision.documentNumber, documentDate: decision.documentDate };

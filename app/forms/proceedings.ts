@@ -37,6 +37,22 @@ export const PROCEEDING_ACTION_LABELS: Record<ProceedingAction, string> = {
   close: "完了にする",
 };
 
+/** What each step's button says, and what the page says once it is done. */
+export const PROCEEDING_BUTTONS: Record<ProceedingAction, { submit: string; done: string }> = {
+  decide: { submit: "交付を決定する", done: "交付を決定しました。交付決定通知書を作成しました。" },
+  reject: { submit: "不交付と決定する", done: "不交付と決定しました。不交付決定通知書を作成しました。" },
+  request_change: { submit: "変更交付申請を提出する", done: "変更交付申請を提出しました。" },
+  approve_change: { submit: "変更を承認する", done: "変更を承認しました。変更交付決定通知書を作成しました。" },
+  refuse_change: { submit: "変更を承認しない", done: "変更を承認しないことにしました。不承認通知書を作成しました。" },
+  withdraw: { submit: "取下げ・中止（廃止）を届け出る", done: "取下げ・中止（廃止）を届け出ました。" },
+  claim_payment: { submit: "概算払を請求する", done: "概算払を請求しました。" },
+  report: { submit: "実績報告を提出する", done: "実績報告を提出しました。" },
+  confirm: { submit: "額を確定する", done: "額を確定しました。額の確定通知書を作成しました。" },
+  order_repayment: { submit: "返還命令書を発行する", done: "返還命令書を発行しました。" },
+  record_payment: { submit: "記録する", done: "支払・返還を記録しました。" },
+  close: { submit: "完了にする", done: "この申請を完了にしました。" },
+};
+
 export const ACCOUNT_TYPES = ["普通", "当座"] as const;
 export const LONG_TEXT_MAX = 4000;
 

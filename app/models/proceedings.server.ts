@@ -62,9 +62,8 @@ type RecordBody = Distribute<ProceedingRecord>;
 /** Everything a step needs to know about the application, read under its row lock. */
 interface ProceedingContext {
   trx: Trx;
-  now: Date;
   today: string;
-  application: { id: number; organisation_id: number; programme: "prefectural" | "intermediary"; fiscal_year: number; state: ApplicationState; latest_version: number };
+  application: { id: number; organisation_id: number; programme: "prefectural" | "intermediary"; fiscal_year: number; state: ApplicationState };
   applicant: PartySnapshot;
   records: ProceedingRecord[];
   version: SubmittedVersion;
@@ -78,6 +77,7 @@ interface SubmittedVersion {
   parameters: ProgrammeParameters;
   /** The grant input of the submitted budget, so a changed or actual budget is computed the same way. */
   input: GrantInput;
+  /** The submitted lines, frozen into the decision; later steps read them from there (currentBudget). */
   lines: BudgetLineSnapshot[];
 }
 
@@ -86,20 +86,11 @@ type StepResult =
   | { refused: string }
   | { errors: FieldErrors };
 
-const LIFECYCLE_ACTION: Partial<Record<ProceedingAction, LifecycleAction>> = {
-  decide: "decide",
-  reject: "reject",
-  request_change: "request_change",
-  approve_change: "approve_change",
-  refuse_change: "refuse_change",
-  withdraw: "withdraw",
-  report: "report",
-  confirm: "confirm",
-  close: "close",
-};
+/** Steps that are lifecycle transitions, under the same name (app/domain/application-lifecycle.ts). */
+const TRANSITION_STEPS: ReadonlySet<ProceedingAction> = new Set(["decide", "reject", "request_change", "approve_change", "refuse_change", "withdraw", "report", "confirm", "close"]);
 
-/** Steps that record something without moving the state, with who takes them and from which states. */
-const STATELESS_STEPS: Partial<Record<ProceedingAction, { by: "applicant" | "reviewer"; states: ApplicationState[] }>> = {
+/** Steps that record something and keep the state, with who takes them and from which states. */
+const STEPS_KEEPING_STATE: Partial<Record<ProceedingAction, { by: "applicant" | "reviewer"; states: ApplicationState[] }>> = {
   claim_payment: { by: "applicant", states: ["decided", "change_requested"] },
   order_repayment: { by: "reviewer", states: ["confirmed"] },
   record_payment: { by: "reviewer", states: ["decided", "change_requested", "withdrawn", "reported", "confirmed"] },
@@ -162,16 +153,19 @@ function recompute(version: SubmittedVersion, lines: readonly BudgetLineSnapshot
   return calculateGrant(input, [version.parameters]);
 }
 
-/** Sum of the amounts currently decided for every application of a programme-year (after changes). */
+/**
+ * What the programme-year is committed to for the other applications: each one's latest decided amount
+ * (after changes), or its confirmed amount once confirmed.
+ */
 async function decidedTotal(trx: Trx, programme: string, fiscalYear: number, exceptApplicationId: number): Promise<number> {
   const { rows } = await sql<{ total: string | number | null }>`
     select coalesce(sum(amount), 0) as total from (
       select distinct on (p.application_id) p.amount
       from application_proceedings p join applications a on a.id = p.application_id
       where a.programme = ${programme} and a.fiscal_year = ${fiscalYear} and a.id <> ${exceptApplicationId}
-        and p.kind in ('decision', 'change_approval')
+        and p.kind in ('decision', 'change_approval', 'confirmation')
       order by p.application_id, p.id desc
-    ) current_decisions`.execute(trx);
+    ) current_commitments`.execute(trx);
   return Number(rows[0]?.total ?? 0);
 }
 
@@ -211,6 +205,7 @@ const STEPS: { [A in ProceedingAction]: (ctx: ProceedingContext, input: Proceedi
         decidedAmount: input.decidedAmount,
         conditions: input.conditions,
         calculation: version.calculation,
+        lines: version.lines,
       },
     };
   },
@@ -226,11 +221,10 @@ const STEPS: { [A in ProceedingAction]: (ctx: ProceedingContext, input: Proceedi
   }),
 
   request_change: (ctx, input: ChangeRequestInput) => {
-    const before = currentBudget(ctx.version.lines, ctx.records);
-    if (input.after.length !== before.length) return { refused: "予算の行数が変わっています。画面を開き直してください。" };
+    const before = currentBudget(ctx.records);
     const after = before.map((line, i) => ({ ...line, amount: input.after[i] ?? line.amount }));
     if (after.every((line, i) => line.amount === before[i]?.amount)) {
-      return { errors: { "after.0": "変更後の金額が変更前と同じです。変更する行の金額を入力してください。" } };
+      return { errors: { form: "変更後の金額がすべて変更前と同じです。変更する行の金額を入力してください。" } };
     }
     const otherIncome = ctx.version.calculation.otherIncome;
     const calculationAfter = recompute(ctx.version, after, otherIncome);
@@ -261,7 +255,8 @@ const STEPS: { [A in ProceedingAction]: (ctx: ProceedingContext, input: Proceedi
     if (input.decidedAmount < netPaid) {
       return { errors: { decidedAmount: `変更後の交付決定額は、支払済みの${formatYen(netPaid)}以上にしてください。` } };
     }
-    const overBudget = await budgetProblem(ctx, input.decidedAmount);
+    // A reduction (減額変更) always fits the budget, even one lowered since the decision.
+    const overBudget = input.decidedAmount > ledger.decidedAmount ? await budgetProblem(ctx, input.decidedAmount) : null;
     if (overBudget) return { errors: { decidedAmount: overBudget } };
     return {
       amount: input.decidedAmount,
@@ -316,6 +311,7 @@ const STEPS: { [A in ProceedingAction]: (ctx: ProceedingContext, input: Proceedi
         kind: "payment_claim",
         decision: decisionReference(ctx.records)!,
         decidedAmount: ledger.decidedAmount,
+        alreadyClaimed: ledger.claimed,
         alreadyReceived: ledger.paid - ledger.returned,
         claimAmount,
         payee,
@@ -324,8 +320,7 @@ const STEPS: { [A in ProceedingAction]: (ctx: ProceedingContext, input: Proceedi
   },
 
   report: (ctx, input: ReportInput) => {
-    const budget = currentBudget(ctx.version.lines, ctx.records);
-    if (input.actual.length !== budget.length) return { refused: "予算の行数が変わっています。画面を開き直してください。" };
+    const budget = currentBudget(ctx.records);
     const [yearStart, yearEnd] = [`${ctx.application.fiscal_year}-04-01`, `${ctx.application.fiscal_year + 1}-03-31`];
     const latest = ctx.today < yearEnd ? ctx.today : yearEnd;
     if (input.completedOn < yearStart || input.completedOn > latest) {
@@ -345,6 +340,7 @@ const STEPS: { [A in ProceedingAction]: (ctx: ProceedingContext, input: Proceedi
         decision: decisionReference(ctx.records)!,
         decidedAmount: ledger.decidedAmount,
         completedOn: input.completedOn,
+        discontinued: ctx.application.state === "withdrawn",
         dueOn: reportDueOn(input.completedOn, ctx.application.fiscal_year),
         summary: input.summary,
         lines,
@@ -397,6 +393,9 @@ const STEPS: { [A in ProceedingAction]: (ctx: ProceedingContext, input: Proceedi
   },
 
   record_payment: (ctx, input: PaymentInput): StepResult => {
+    if (input.direction === "paid" && (ctx.application.state === "withdrawn" || ctx.application.state === "reported")) {
+      return { refused: "取下げ・中止の後や実績報告の審査中は、支払を記録できません。額の確定後に精算払として記録してください。" };
+    }
     if (input.paidOn > ctx.today) return { errors: { paidOn: "日付は今日以前にしてください。" } };
     const ledger = ledgerOf(ctx.records);
     const netPaid = ledger.paid - ledger.returned;
@@ -457,12 +456,11 @@ async function loadContext(trx: Trx, viewer: Viewer, id: number, now: Date): Pro
     .where("version", "=", application.latest_version)
     .executeTakeFirst();
   if (!versionRow) return null;
-  const { id: _id, organisation_id, programme, fiscal_year, state, latest_version, ...applicant } = application;
+  const { id: _id, latest_version: _version, organisation_id, programme, fiscal_year, state, ...applicant } = application;
   return {
     trx,
-    now,
     today: japanToday(now),
-    application: { id, organisation_id, programme, fiscal_year, state, latest_version },
+    application: { id, organisation_id, programme, fiscal_year, state },
     applicant,
     records: await listRecords(trx, id),
     version: readVersion(versionRow),
@@ -495,23 +493,33 @@ type StepSubject = { state: ApplicationState; organisation_id: number };
 
 /** Whether `viewer` may take `action` on an application in its current state, and where it leads. */
 function stepPermission(viewer: Viewer, application: StepSubject, action: ProceedingAction): { to: ApplicationState } | { refused: string } {
-  const lifecycle = LIFECYCLE_ACTION[action];
-  if (lifecycle) {
+  if (TRANSITION_STEPS.has(action)) {
     // transition() checks the role; loadContext has already kept applicants to their own application.
-    const allowed = transition(application.state, lifecycle, viewer.role);
+    const allowed = transition(application.state, action as LifecycleAction, viewer.role);
     return allowed.ok ? { to: allowed.to } : { refused: allowed.reason };
   }
-  const step = STATELESS_STEPS[action]!;
+  const step = STEPS_KEEPING_STATE[action]!;
   const allowedActor = step.by === "applicant" ? isApplicant(viewer, application.organisation_id) : can(viewer.role, "decide:application:any");
   if (!allowedActor) return { refused: step.by === "applicant" ? "この操作は申請者のみ行えます。" : "この操作は審査担当者のみ行えます。" };
   if (!step.states.includes(application.state)) return { refused: "この申請の現在の状態では、この操作は行えません。" };
   return { to: application.state };
 }
 
+/** Steps that would only be refused for want of money to act on: not offered. */
+function hasSomethingToDo(action: ProceedingAction, records: readonly ProceedingRecord[]): boolean {
+  const ledger = ledgerOf(records);
+  if (action === "claim_payment") return ledger.decidedAmount > ledger.claimed;
+  if (action === "order_repayment") {
+    const sinceConfirmation = records.slice(records.findLastIndex((r) => r.kind === "confirmation") + 1);
+    return settlementBalance(ledger) < 0 && !sinceConfirmation.some((r) => r.kind === "repayment_order");
+  }
+  return true;
+}
+
 /** The steps the viewer may take now, in lifecycle order: the links the application page offers. */
-export function availableSteps(viewer: Viewer, application: StepSubject): ProceedingAction[] {
+export function availableSteps(viewer: Viewer, application: StepSubject, records: readonly ProceedingRecord[]): ProceedingAction[] {
   if (!isApplicant(viewer, application.organisation_id) && !can(viewer.role, "decide:application:any")) return [];
-  return PROCEEDING_ACTIONS.filter((action) => "to" in stepPermission(viewer, application, action));
+  return PROCEEDING_ACTIONS.filter((action) => "to" in stepPermission(viewer, application, action) && hasSomethingToDo(action, records));
 }
 
 /**
@@ -608,8 +616,11 @@ export async function listProceedings(db: Kysely<Database>, applicationId: numbe
     .execute();
 }
 
-/** The budget in force for a form (change request, report): the submitted lines after approved changes. */
-export async function budgetInForce(db: Kysely<Database>, applicationId: number, latestVersion: number) {
+/**
+ * What a step's form shows: the budget in force (change request, report), the amounts applied for, the
+ * ledger and the records so far.
+ */
+export async function proceedingsSummary(db: Kysely<Database>, applicationId: number, latestVersion: number) {
   const row = await db
     .selectFrom("application_versions")
     .select(["version", "snapshot", "submitted_at", "requested_amount"])
@@ -619,7 +630,7 @@ export async function budgetInForce(db: Kysely<Database>, applicationId: number,
   if (!row) return null;
   const version = readVersion(row);
   const records = await listRecords(db, applicationId);
-  return { lines: currentBudget(version.lines, records), otherIncome: version.calculation.otherIncome, requestedAmount: version.requestedAmount, ledger: ledgerOf(records), records };
+  return { lines: currentBudget(records), otherIncome: version.calculation.otherIncome, requestedAmount: version.requestedAmount, ledger: ledgerOf(records), records };
 }
 
 /** One record of an application, if it belongs to it. */

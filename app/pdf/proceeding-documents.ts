@@ -140,9 +140,11 @@ function performanceReport(r: PerformanceReportRecord): Block[] {
   }));
   const [budgetTotal, actualTotal] = [sumOf(r.lines), sumOf(actual)];
   return [
-    ...preamble(`${dated(r.decision)}で交付決定の通知があった${subject(r)}に係る事業が完了したので、${GUIDELINES}の規定に基づき、下記のとおり報告します。`),
+    ...preamble(
+      `${dated(r.decision)}で交付決定の通知があった${subject(r)}に係る事業を${r.discontinued ? "中止（廃止）した" : "完了した"}ので、${GUIDELINES}の規定に基づき、下記のとおり報告します。`,
+    ),
     item(1, "交付決定額", kin(r.decidedAmount)),
-    item(2, "事業の完了日", formatWarekiDate(r.completedOn)),
+    item(2, r.discontinued ? "事業の中止（廃止）日" : "事業の完了日", formatWarekiDate(r.completedOn)),
     item(3, "事業の実施状況"),
     detail(r.summary || "—"),
     item(4, "経費の内訳"),
@@ -182,10 +184,11 @@ function paymentClaim(r: PaymentClaimRecord): Block[] {
   return [
     ...preamble(`${dated(r.decision)}で交付決定の通知があった${subject(r)}について、${GUIDELINES}の規定に基づき、下記のとおり概算払を請求します。`),
     item(1, "交付決定額", kin(r.decidedAmount)),
-    item(2, "既受領額", kin(r.alreadyReceived)),
-    item(3, "今回請求額", kin(r.claimAmount)),
-    item(4, "残額（1−2−3）", kin(r.decidedAmount - r.alreadyReceived - r.claimAmount)),
-    item(5, "振込先"),
+    item(2, "既請求額", kin(r.alreadyClaimed)),
+    item(3, "既受領額", kin(r.alreadyReceived)),
+    item(4, "今回請求額", kin(r.claimAmount)),
+    item(5, "未請求額（1−2−4）", kin(r.decidedAmount - r.alreadyClaimed - r.claimAmount)),
+    item(6, "振込先"),
     ...PAYEE_FIELDS.map(([label, key]) => detail(`${label.padEnd(6, "　")}${r.payee[key]}`)),
   ];
 }
@@ -203,8 +206,9 @@ function decision(r: DecisionRecord): Block[] {
     ),
     item(1, "交付決定額", kin(r.decidedAmount)),
     detail(`（交付申請額　　${kin(r.requestedAmount)}）`),
-    item(2, "交付の対象となる経費"),
-    amountTable("区分", ["金額"], calculationRows(menu1(r), [r.calculation])),
+    item(2, "交付の対象となる経費及び交付決定額"),
+    // A–E and the rate as applied for; the amount is the one decided, which may be less than applied for.
+    amountTable("区分", ["金額"], [...calculationRows(menu1(r), [r.calculation]).slice(0, 6), ["交付決定額", formatYen(r.decidedAmount)]]),
     item(3, "交付の条件"),
     ...conditions.map((c, i) => detail(`（${i + 1}）${c}`)),
     item(4, "申請の取下げ"),
@@ -268,15 +272,20 @@ function confirmation(r: ConfirmationRecord): Block[] {
   ];
 }
 
+/** The Act on the grant's budget execution (適正化法), cited in full once, as official documents do. */
+const SUBSIDY_ACT = "補助金等に係る予算の執行の適正化に関する法律（昭和30年法律第179号）";
+
 function repaymentOrder(r: RepaymentOrderRecord): Block[] {
   return [
-    ...preamble(`${dated(r.confirmation)}で額を確定した${subject(r)}について、${GUIDELINES}の規定に基づき、下記のとおり交付金の返還を命ずる。`),
+    ...preamble(
+      `${dated(r.confirmation)}で額を確定した${subject(r)}について、${SUBSIDY_ACT}第18条第2項の規定により、下記のとおり交付金の返還を命ずる。`,
+    ),
     item(1, "確定額", kin(r.confirmedAmount)),
     item(2, "既交付額", kin(r.netPaid)),
     item(3, "返還額", kin(r.repaymentAmount)),
     item(4, "納期限", formatWarekiDate(r.dueOn)),
     text(
-      `納期限までに返還額を納付しないときは、${GUIDELINES}の規定により、納期限の翌日から納付の日までの日数に応じ、その未納付額につき年10.95パーセントの割合で計算した延滞金を納付しなければならない。`,
+      `納期限までに返還額を納付しないときは、同法第19条第2項の規定により、納期限の翌日から納付の日までの日数に応じ、その未納付額につき年10.95パーセントの割合で計算した延滞金を納付しなければならない。`,
       { spaceBefore: 16 },
     ),
   ];

@@ -44,7 +44,7 @@ import { listProgrammeParameters } from "~/models/programme-parameters.server";
 import { availableSteps, listProceedings } from "~/models/proceedings.server";
 import { ProceedingsPanel } from "~/components/proceedings-panel";
 import { ledgerOf } from "~/domain/proceedings";
-import { PROCEEDING_ACTION_LABELS, PROCEEDING_ACTIONS } from "~/forms/proceedings";
+import { PROCEEDING_ACTIONS, PROCEEDING_BUTTONS } from "~/forms/proceedings";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -81,14 +81,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     application,
     restored,
     editable: isEditable(viewer, application),
-    reviewerActions: can(viewer.role, "review:application:any") ? allowedActions(application.state, viewer.role) : [],
+    // Starting the review and returning are on this page; deciding and later steps have their own pages.
+    reviewerActions: can(viewer.role, "review:application:any")
+      ? allowedActions(application.state, viewer.role).filter((a) => a === "start_review" || a === "return")
+      : [],
     parameters: await listProgrammeParameters(context.db, application.fiscal_year),
     comments: application.state === "returned" ? await latestComments(context.db, application) : [],
     versions: await listVersions(context.db, application.id),
     attachments: await listAttachments(context.db, application.id),
     proceedings,
     ledger: ledgerOf(proceedings.map((p) => p.record)),
-    steps: availableSteps(viewer, application),
+    steps: availableSteps(viewer, application, proceedings.map((p) => p.record)),
     deadline: window ? { closesOn: window.closesOn, left: timeLeft(new Date(), window.closesOn) } : null,
   };
 }
@@ -340,7 +343,7 @@ export default function ApplicationPage() {
       {PROCEEDING_ACTIONS.map((step) =>
         params.get("notice") === step && !actionData ? (
           <Notice key={step} tone="success">
-            「{PROCEEDING_ACTION_LABELS[step]}」を登録しました。
+            {PROCEEDING_BUTTONS[step].done}
           </Notice>
         ) : null,
       )}

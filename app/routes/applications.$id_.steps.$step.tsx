@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { takeStashedInput } from "~/auth/stash.server";
 import { notFound, requireAnyPermission } from "~/auth/viewer.server";
 import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, TextAreaField, TextField } from "~/components/forms";
+import { LedgerFigures } from "~/components/proceedings-panel";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { formatYen, tidyYenInput } from "~/domain/money";
 import { categoriesMovedOverLimit, confirmedAmountOf, latestOf, settlementBalance, type BudgetLineSnapshot, type ProceedingRecord } from "~/domain/proceedings";
@@ -21,11 +22,12 @@ import {
   parseReport,
   PROCEEDING_ACTION_LABELS,
   PROCEEDING_ACTIONS,
+  PROCEEDING_BUTTONS,
   type Parsed,
   type ProceedingAction,
 } from "~/forms/proceedings";
 import { findApplicationForViewer } from "~/models/applications.server";
-import { availableSteps, budgetInForce, japanToday, takeProceedingStep } from "~/models/proceedings.server";
+import { availableSteps, proceedingsSummary, japanToday, takeProceedingStep } from "~/models/proceedings.server";
 
 /**
  * /applications/:id/steps/:step — one step after submission (decide, reject, change, claim, report,
@@ -53,13 +55,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const stashed = await takeStashedInput(context.db, { id: url.searchParams.get("restore"), userId: viewer.userId, path: url.pathname });
   const restored = stashed && Object.fromEntries(Object.entries(stashed).map(([k, v]) => [k, [v].flat()[0] ?? ""]));
-  const budget = await budgetInForce(context.db, application.id, application.latest_version);
+  const budget = await proceedingsSummary(context.db, application.id, application.latest_version);
   const ledger = budget?.ledger;
   const records = budget?.records ?? [];
   return {
     step,
     application: { id: application.id, name: application.organisation_name, fiscalYear: application.fiscal_year, programme: application.programme },
-    allowed: availableSteps(viewer, application).includes(step),
+    allowed: availableSteps(viewer, application, records).includes(step),
     lines: budget ? [...budget.lines] : [],
     otherIncome: budget?.otherIncome ?? 0,
     requestedAmount: budget?.requestedAmount ?? 0,
@@ -95,10 +97,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, step, application } = await load(request, context, params);
   const form = await request.formData();
   const values = Object.fromEntries([...form].filter((e): e is [string, string] => typeof e[1] === "string"));
-  if (!availableSteps(viewer, application).includes(step)) {
+  const summary = await proceedingsSummary(context.db, application.id, application.latest_version);
+  if (!availableSteps(viewer, application, summary?.records ?? []).includes(step)) {
     return data<ActionResult>({ refused: `この申請の現在の状態では「${PROCEEDING_ACTION_LABELS[step]}」は行えないか、行う権限がありません。`, values }, { status: 409 });
   }
-  const lineCount = (await budgetInForce(context.db, application.id, application.latest_version))?.lines.length ?? 0;
+  const lineCount = summary?.lines.length ?? 0;
 
   const parsers: Record<ProceedingAction, () => Parsed<unknown>> = {
     decide: () => parseDecide(form),
@@ -144,13 +147,12 @@ export default function StepPage() {
           ← 申請に戻る
         </Link>
       </p>
-      <h1 className="text-std-32B-150">
-        {PROCEEDING_ACTION_LABELS[step]}
-        <span className="mt-1 block text-std-18N-160">
-          {application.name}　{fiscalYearLabel(application.fiscalYear)}
-        </span>
-      </h1>
-      {!loaded.allowed ? (
+      <h1 className="text-std-32B-150">{PROCEEDING_ACTION_LABELS[step]}</h1>
+      <p className="text-std-18N-160">
+        {application.name}　{fiscalYearLabel(application.fiscalYear)}
+      </p>
+      {/* A refused post keeps its form, so that what was typed is not lost even when the step closed meanwhile. */}
+      {!loaded.allowed && !result && !loaded.restored ? (
         <Notice tone="warning">
           この申請の現在の状態では「{PROCEEDING_ACTION_LABELS[step]}」は行えないか、行う権限がありません。
           <Link to={back} className="ml-2 underline">
@@ -162,7 +164,7 @@ export default function StepPage() {
           {result?.refused ? <Notice tone="warning">{result.refused}</Notice> : null}
           {loaded.restored && !result ? <Notice tone="warning">ログインし直す前に入力していた内容を戻しました。まだ登録されていません。</Notice> : null}
           <ErrorSummary errors={errors} />
-          {ledger ? <LedgerSummary ledger={ledger} requestedAmount={loaded.requestedAmount} /> : null}
+          {ledger ? <LedgerFigures ledger={ledger} requestedAmount={loaded.requestedAmount} /> : null}
           {loaded.movedCategories.length > 0 ? (
             <Notice tone="warning">
               <p className="font-bold">{step === "confirm" ? "予算額から20%を超えて増減した経費区分があります。" : "この変更で20%を超えて増減する経費区分があります。"}</p>
@@ -179,7 +181,7 @@ export default function StepPage() {
           <Form method="post" className="space-y-6" noValidate>
             <StepFields step={step} loaded={loaded} errors={errors} value={value} />
             <button type="submit" className={primaryButtonClass}>
-              {PROCEEDING_ACTION_LABELS[step]}を登録する
+              {PROCEEDING_BUTTONS[step].submit}
             </button>
           </Form>
         </>
@@ -217,7 +219,7 @@ function StepFields({ step, loaded, errors, value }: FieldsProps) {
     case "withdraw":
       return (
         <>
-          <p>交付決定を受けた事業を取り下げる、または中止・廃止します。それまでに行った事業は、このあと実績報告で報告できます。</p>
+          <p>交付申請を取り下げるか、事業を中止（廃止）します。中止（廃止）までに行った事業は、このあと実績報告で報告できます。</p>
           {text("reason", "取下げ・中止の理由", true)}
         </>
       );
@@ -326,27 +328,6 @@ function fiscalYearRange(loaded: Loaded) {
   return `${fiscalYearLabel(loaded.application.fiscalYear)}（${loaded.application.fiscalYear}-04-01〜${loaded.application.fiscalYear + 1}-03-31）の日付`;
 }
 
-function LedgerSummary({ ledger, requestedAmount }: { ledger: NonNullable<Loaded["ledger"]>; requestedAmount: number }) {
-  const rows: [string, number | null][] = [
-    ["交付申請額", requestedAmount],
-    ["交付決定額", ledger.decidedAmount],
-    ["概算払請求額", ledger.claimed],
-    ["支払済み", ledger.paid],
-    ["返還済み", ledger.returned],
-    ["確定額", ledger.confirmedAmount],
-  ];
-  return (
-    <dl className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-8 bg-solid-gray-50 p-4 sm:grid-cols-3">
-      {rows.map(([label, amount]) => (
-        <div key={label}>
-          <dt className="text-dns-14N-130 text-solid-gray-700">{label}</dt>
-          <dd className="text-std-16B-170">{amount === null ? "—" : formatYen(amount)}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 /** One amount field per budget line (変更後 or 実績額), each labelled by its row for screen readers. */
 function LineAmounts({
   lines,
@@ -394,17 +375,18 @@ function LineAmounts({
               <tr key={i} className="border-b border-solid-gray-200 align-top">
                 <td className="p-2">{i + 1}</td>
                 <td className="whitespace-nowrap p-2">{expenseCategoryName(line.category)}</td>
-                <td className="p-2">
+                <th scope="row" className="p-2 text-left font-normal">
                   {line.activity ? <span className="block text-dns-14N-130 text-solid-gray-700">{activityLabel(line.activity)}</span> : null}
                   {line.description || "—"}
-                </td>
+                </th>
                 <td className="whitespace-nowrap p-2 text-right tabular-nums">{formatYen(line.amount)}</td>
                 <td className="w-48 p-2">
                   <input
                     id={id}
                     name={field}
                     inputMode="numeric"
-                    aria-label={`${i + 1}行目 ${label}`}
+                    aria-label={`${i + 1}行目 ${label}（${expenseCategoryName(line.category)}・${line.description || "内容なし"}）`}
+                    required
                     aria-invalid={errors[field] ? true : undefined}
                     aria-describedby={errors[field] ? `${id}-error` : undefined}
                     defaultValue={value(field, fallback(line))}

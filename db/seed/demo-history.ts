@@ -87,7 +87,8 @@ export async function seedDemoHistory(db: Kysely<Database>): Promise<void> {
   if (saved.status !== "saved") throw new Error(`demo history: save ${saved.status}`);
   const submitted = await submitApplication(db, officer, IP, id, { revision: saved.revision, acknowledgeWarnings: true }, at("2025-05-09"));
   if (submitted.status !== "submitted") throw new Error(`demo history: submit ${submitted.status}`);
-  await reviewApplication(db, reviewer, IP, id, "start_review", [], at("2025-05-12"));
+  const review = await reviewApplication(db, reviewer, IP, id, "start_review", [], at("2025-05-12"));
+  if (review.status !== "done") throw new Error(`demo history: review ${review.status}`);
 
   const step = async <A extends ProceedingAction>(who: Viewer, action: A, input: ProceedingInputs[A], day: string) => {
     const outcome = await takeProceedingStep(db, who, IP, id, action, input, at(day));

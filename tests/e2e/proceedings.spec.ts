@@ -22,12 +22,12 @@ async function step(page: Page, name: string) {
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
 }
 
-async function register(page: Page, name: string) {
-  await page.getByRole("button", { name: `${name}を登録する` }).click();
+async function register(page: Page, button: string) {
+  await page.getByRole("button", { name: button, exact: true }).click();
 }
 
-async function expectRegistered(page: Page, name: string) {
-  await expect(page.getByRole("status").filter({ hasText: `「${name}」を登録しました` })).toBeVisible();
+async function expectRegistered(page: Page, message: string) {
+  await expect(page.getByRole("status").filter({ hasText: message })).toBeVisible();
 }
 
 async function expectPdf(page: Page, linkName: string, fileName: string) {
@@ -56,15 +56,15 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   await expect(page.getByLabel(/交付決定額/)).toHaveValue("2,630,000");
   await page.getByLabel(/交付決定額/).fill("3,000,000");
   await page.getByLabel("交付の条件").fill("事業の進捗を四半期ごとに報告すること。");
-  await register(page, "交付決定");
+  await register(page, "交付を決定する");
   // Over the amount applied for: the message is at the field, and what was typed is still there.
   await expect(page.getByRole("alert")).toContainText("交付申請額2,630,000円以下");
   await expect(page.getByLabel(/交付決定額/)).toHaveValue("3,000,000");
   await expect(page.getByLabel("交付の条件")).toHaveValue("事業の進捗を四半期ごとに報告すること。");
   await expectNoSeriousViolations(page);
   await page.getByLabel(/交付決定額/).fill("2,630,000");
-  await register(page, "交付決定");
-  await expectRegistered(page, "交付決定");
+  await register(page, "交付を決定する");
+  await expectRegistered(page, "交付を決定しました");
   const records = page.getByRole("table", { name: "手続の記録" });
   await expect(records).toContainText("交付決定通知書");
   await expect(records).toContainText(/府孤第\d+号/);
@@ -83,8 +83,8 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   await page.getByLabel("支店名").fill("県庁支店");
   await page.getByLabel("口座番号").fill("１２３４５６７");
   await page.getByLabel("口座名義").fill("フクオカケン");
-  await register(page, "概算払請求");
-  await expectRegistered(page, "概算払請求");
+  await register(page, "概算払を請求する");
+  await expectRegistered(page, "概算払を請求しました");
   await expectPdf(page, "概算払請求書（PDF）", `概算払請求書_福岡県_令和8年度_${todayInJapan()}.pdf`);
   await signOut(page);
 
@@ -93,8 +93,8 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   await step(page, "支払・返還の記録");
   await page.getByLabel(/^金額/).fill("2,630,000");
   await page.getByLabel("支払日・受領日").fill(todayInJapan());
-  await register(page, "支払・返還の記録");
-  await expectRegistered(page, "支払・返還の記録");
+  await register(page, "記録する");
+  await expectRegistered(page, "支払・返還を記録しました");
   await signOut(page);
 
   await signIn(page, ACCOUNTS.fukuoka);
@@ -103,12 +103,12 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   const actual = ["200,000", "120,000", "2,000,000", "300,000", "80,000", "2,000,000", "60,000", "50,000"];
   for (const [i, amount] of actual.entries()) await page.getByLabel(`${i + 1}行目 実績額（円）`).fill(amount);
   await page.getByLabel("事業の完了日").fill(todayInJapan());
-  await register(page, "実績報告");
+  await register(page, "実績報告を提出する");
   await expect(page.getByRole("alert")).toContainText("事業の実施状況を入力してください");
   await expect(page.getByLabel("3行目 実績額（円）")).toHaveValue("2,000,000");
   await page.getByLabel("事業の実施状況").fill("プラットフォーム会議を4回開き、実態調査を行った。");
-  await register(page, "実績報告");
-  await expectRegistered(page, "実績報告");
+  await register(page, "実績報告を提出する");
+  await expectRegistered(page, "実績報告を提出しました");
   await expectPdf(page, "実績報告書（PDF）", `実績報告書_福岡県_令和8年度_${todayInJapan()}.pdf`);
   await signOut(page);
 
@@ -117,8 +117,8 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   await openApplicationOf(page, /福岡県/);
   await step(page, "額の確定");
   await expect(page.getByRole("main")).toContainText("2,380,000円 を確定額とし");
-  await register(page, "額の確定");
-  await expectRegistered(page, "額の確定");
+  await register(page, "額を確定する");
+  await expectRegistered(page, "額を確定しました");
   await expect(page.getByRole("main")).toContainText("2,380,000円");
   await expectPdf(page, "額の確定通知書（PDF）", `額の確定通知書_福岡県_令和8年度_${(await records.textContent())!.match(/府孤第\d+号/g)!.at(-1)}.pdf`);
 
@@ -130,12 +130,14 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   await step(page, "返還命令");
   await expect(page.getByRole("main")).toContainText("返還を命ずる額：250,000円");
   await page.getByLabel("納期限").fill(todayInJapan());
-  await register(page, "返還命令");
+  await register(page, "返還命令書を発行する");
   await expect(page.getByRole("alert")).toContainText("納期限は明日以降");
   const due = new Date(Date.now() + 9 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10);
   await page.getByLabel("納期限").fill(due);
-  await register(page, "返還命令");
-  await expectRegistered(page, "返還命令");
+  await register(page, "返還命令書を発行する");
+  await expectRegistered(page, "返還命令書を発行しました");
+  // One order per confirmation: the step is no longer offered.
+  await expect(page.getByRole("navigation", { name: "次の手続" }).getByRole("link", { name: "返還命令", exact: true })).toHaveCount(0);
   const orderNumber = (await records.textContent())!.match(/府孤第\d+号/g)!.at(-1);
   await expectPdf(page, "返還命令書（PDF）", `返還命令書_福岡県_令和8年度_${orderNumber}.pdf`);
 
@@ -143,11 +145,11 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   await page.getByLabel("返還の受領").check();
   await page.getByLabel(/^金額/).fill("250,000");
   await page.getByLabel("支払日・受領日").fill(todayInJapan());
-  await register(page, "支払・返還の記録");
-  await expectRegistered(page, "支払・返還の記録");
+  await register(page, "記録する");
+  await expectRegistered(page, "支払・返還を記録しました");
   await step(page, "完了にする");
   await register(page, "完了にする");
-  await expectRegistered(page, "完了にする");
+  await expectRegistered(page, "この申請を完了にしました");
   await expect(page.getByRole("navigation", { name: "次の手続" })).toHaveCount(0);
   await page.screenshot({ path: "test-results/screenshots/proceedings-closed.png", fullPage: true });
   await expectNoSeriousViolations(page);
@@ -159,8 +161,8 @@ test("a Menu 2 change request: the budget before and after, approved with a new 
   await openApplicationOf(page, /みらい共生支援機構/);
   await page.getByRole("button", { name: "審査を開始する" }).click();
   await step(page, "交付決定");
-  await register(page, "交付決定");
-  await expectRegistered(page, "交付決定");
+  await register(page, "交付を決定する");
+  await expectRegistered(page, "交付を決定しました");
   await signOut(page);
 
   await signIn(page, ACCOUNTS.mirai);
@@ -170,15 +172,15 @@ test("a Menu 2 change request: the budget before and after, approved with a new 
   await page.getByLabel("2行目 変更後（円）").fill("3,900,000");
   await page.getByLabel("3行目 変更後（円）").fill("1,4000");
   await page.getByLabel("変更の理由").fill("伴走支援の対象団体数の見直しによる。");
-  await register(page, "変更交付申請");
+  await register(page, "変更交付申請を提出する");
   await expect(page.getByRole("alert")).toContainText("3行目の変更後の金額");
   await expect(page.getByLabel("2行目 変更後（円）")).toHaveValue("3,900,000");
   await expect(page.getByLabel("変更の理由")).toHaveValue("伴走支援の対象団体数の見直しによる。");
   await page.screenshot({ path: "test-results/screenshots/change-request-error.png", fullPage: true });
   await expectNoSeriousViolations(page);
   await page.getByLabel("3行目 変更後（円）").fill("1,400,000");
-  await register(page, "変更交付申請");
-  await expectRegistered(page, "変更交付申請");
+  await register(page, "変更交付申請を提出する");
+  await expectRegistered(page, "変更交付申請を提出しました");
   await expectPdf(page, "変更交付申請書（PDF）", `変更交付申請書_一般社団法人 みらい共生支援機構_令和8年度_${todayInJapan()}.pdf`);
   await signOut(page);
 
@@ -188,8 +190,8 @@ test("a Menu 2 change request: the budget before and after, approved with a new 
   await step(page, "変更の承認（変更交付決定）");
   await expect(page.getByLabel(/変更後の交付決定額/)).toHaveValue("3,600,000");
   await expect(page.getByRole("status").filter({ hasText: "20%を超えて増減する経費区分" })).toContainText("委託費：5,000,000円 → 3,900,000円（-22%）");
-  await register(page, "変更の承認（変更交付決定）");
-  await expectRegistered(page, "変更の承認（変更交付決定）");
+  await register(page, "変更を承認する");
+  await expectRegistered(page, "変更を承認しました");
   await expect(page.getByRole("main")).toContainText("3,600,000円");
   await expectPdf(
     page,

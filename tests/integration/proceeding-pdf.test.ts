@@ -112,7 +112,8 @@ describe("documents printed from proceedings", () => {
     const { pages } = await read(decisionRecord(application));
     expect(pages[0]).toContain(`${o.name}${o.representative_title}${o.representative_name}殿`.replace(/\s+/g, ""));
     expect(pages[0]).toContain("孤独・孤立対策担い手育成支援事業（メニュー2）");
-    expect(pages[0]).toContain("自己負担額");
+    const { rate } = application.calculation;
+    expect(pages[0]).toContain(`交付率${rate.numerator}/${rate.denominator}`);
   });
 });
 
@@ -127,7 +128,9 @@ describe("交付決定通知書", () => {
     expect(pages[0]).toContain(`A総事業費${yen(r.calculation.totalProjectCost)}`);
     expect(pages[0]).toContain(`C対象経費${yen(r.calculation.eligibleExpenses)}`);
     expect(pages[0]).toContain(`交付率${r.calculation.rate.numerator}/${r.calculation.rate.denominator}`);
-    expect(pages[0]).toContain(`交付額（E×交付率、1,000円未満切り捨て）${yen(r.calculation.grantAmount)}`);
+    // The decided amount, not the amount computed when applying, which it may be less than.
+    expect(pages[0]).toContain(`交付率${r.calculation.rate.numerator}/${r.calculation.rate.denominator}交付決定額${yen(r.decidedAmount)}`);
+    expect(pages[0]).not.toContain("交付額（E×交付率");
     expect(pages[0]).toContain("（1）孤独・孤立対策推進交付金交付要綱に定めるところに従うこと。");
     r.conditions.split("\n").forEach((condition, i) => expect(pages[0]).toContain(`（${i + 2}）${condition}`));
     expect(pages[0]).toContain("15日以内に申請の取下げ");
@@ -203,8 +206,13 @@ describe("実績報告書", () => {
     expect(pages[0]).toMatch(new RegExp(`^第号${reiwa(r.documentDate)}`));
     expect(pages[0]).toContain(`${reiwa("2026-05-01")}付け府孤第3号で交付決定の通知があった`);
     expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}`);
+    expect(pages[0]).toContain("に係る事業を完了したので");
     expect(pages[0]).toContain(`2事業の完了日${reiwa(r.completedOn)}`);
     expect(pages[0]).toContain(`3事業の実施状況${r.summary}`);
+
+    const stopped = await read({ ...r, discontinued: true });
+    expect(stopped.pages[0]).toContain("に係る事業を中止（廃止）したので");
+    expect(stopped.pages[0]).toContain(`2事業の中止（廃止）日${reiwa(r.completedOn)}`);
 
     for (const l of r.lines) expect(all).toContain(`${l.description}${yen(l.amount)}${yen(l.actual)}${signed(l.actual - l.amount)}`);
     const [budget, actual] = [total(r.lines.map((l) => l.amount)), total(r.lines.map((l) => l.actual))];
@@ -238,9 +246,9 @@ describe("概算払請求書", () => {
     expect(pages[0]).toMatch(new RegExp(`^第号${reiwa(r.documentDate)}`));
     expect(pages[0]).toContain(`${reiwa("2026-05-01")}付け府孤第3号で交付決定の通知があった`);
     expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}`);
-    expect(pages[0]).toContain(`2既受領額${kin(r.alreadyReceived)}`);
-    expect(pages[0]).toContain(`3今回請求額${kin(r.claimAmount)}`);
-    expect(pages[0]).toContain(`${kin(r.decidedAmount - r.alreadyReceived - r.claimAmount)}5振込先`);
+    expect(pages[0]).toContain(`2既請求額${kin(r.alreadyClaimed)}3既受領額${kin(r.alreadyReceived)}`);
+    expect(pages[0]).toContain(`4今回請求額${kin(r.claimAmount)}`);
+    expect(pages[0]).toContain(`5未請求額（1−2−4）${kin(r.decidedAmount - r.alreadyClaimed - r.claimAmount)}6振込先`);
     const p = r.payee;
     expect(pages[0]).toContain(`金融機関名${p.bankName}支店名${p.branchName}預金種別${p.accountType}口座番号${p.accountNumber}口座名義${p.accountHolder}`);
   });
@@ -302,6 +310,8 @@ describe("返還命令書", () => {
     expect(pages[0]).toContain(`1確定額${kin(r.confirmedAmount)}2既交付額${kin(r.netPaid)}`);
     expect(pages[0]).toContain(`3返還額${kin(r.netPaid - r.confirmedAmount)}`);
     expect(pages[0]).toContain(`4納期限${reiwa(r.dueOn)}`);
+    expect(pages[0]).toContain("補助金等に係る予算の執行の適正化に関する法律（昭和30年法律第179号）第18条第2項の規定により");
+    expect(pages[0]).toContain("同法第19条第2項の規定により");
     expect(pages[0]).toContain("延滞金を納付しなければならない");
   });
 });

@@ -4,7 +4,7 @@ import type { ApplicationState } from "../../app/domain/application-lifecycle";
 import type { ProceedingRecord } from "../../app/domain/proceedings";
 import { DEFAULT_PROGRAMME_PARAMETERS } from "../../app/domain/programmes";
 import { parseReason, type DecideInput, type PaymentClaimInput, type PaymentInput, type ProceedingAction, type ProceedingInputs, type ReportInput } from "../../app/forms/proceedings";
-import { budgetInForce, listProceedings, takeProceedingStep } from "../../app/models/proceedings.server";
+import { availableSteps, proceedingsSummary, listProceedings, takeProceedingStep } from "../../app/models/proceedings.server";
 import { programmeParametersRow } from "../../app/models/programme-parameters.server";
 import type { AppDatabase } from "../../db/database";
 import type { Database } from "../../db/schema";
@@ -290,6 +290,17 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect(decidedTotal).toBe(budget);
     });
 
+    it("approves a reduction (減額変更) even when the budget has since been cut below what is decided", async () => {
+      const first = await decided();
+      const after = [LINES[0]!, LINES[1]!, LINES[2]! - 400_000];
+      // Cut below even the reduced amount: only an increase is held to the budget.
+      await setBudget(Math.floor(menu1Grant(after) / 2));
+      expect(await step(first.officer, first.id, "request_change", { after, reason: "居場所の箇所数を減らすため。" }, AT.change)).toMatchObject({ status: "done" });
+      const lower = menu1Grant(after);
+      expect(lower).toBeLessThan(REQUESTED);
+      expect(await step(first.reviewer, first.id, "approve_change", { decidedAmount: lower, comment: "" }, AT.changeDecision)).toMatchObject({ status: "done", to: "decided" });
+    });
+
     it("holds an approved change to the budget too, counting the other applications' current decisions", async () => {
       const budget = REQUESTED * 2;
       await setBudget(budget);
@@ -380,13 +391,13 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
   describe("a change request", () => {
     it("asks for one amount per line of the budget in force, and refuses amounts that change nothing", async () => {
       const app = await decided();
-      const inForce = await budgetInForce(database.db, app.id, 1);
+      const inForce = await proceedingsSummary(database.db, app.id, 1);
       expect(inForce?.lines.map((l) => [l.category, l.activity, l.amount])).toEqual(MENU1_LINES.map((l) => [l.category, l.activity, l.amount]));
       expect(inForce?.ledger.decidedAmount).toBe(REQUESTED);
 
       const unchanged = await step(app.officer, app.id, "request_change", { after: [...LINES], reason: "見直し" }, AT.change);
 
-      expect(unchanged).toEqual({ status: "invalid", errors: { "after.0": "変更後の金額が変更前と同じです。変更する行の金額を入力してください。" } });
+      expect(unchanged).toEqual({ status: "invalid", errors: { form: "変更後の金額がすべて変更前と同じです。変更する行の金額を入力してください。" } });
       expect(await rows(app.id)).toHaveLength(1);
       expect(await stateOf(app.id)).toBe("decided");
     });
@@ -438,7 +449,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         comment: "増額分は居場所の運営費に充てること。",
       });
       expect(await stateOf(app.id)).toBe("decided");
-      const inForce = await budgetInForce(database.db, app.id, 1);
+      const inForce = await proceedingsSummary(database.db, app.id, 1);
       expect(inForce?.lines.map((l) => l.amount)).toEqual(after);
       expect(inForce?.ledger.decidedAmount).toBe(newAmount);
       expect(await proceedingActions(app.id)).toEqual(["application.decided", "application.change_requested", "application.change_approved"]);
@@ -461,7 +472,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         comment: "変更の必要性が認められないため。",
       });
       expect(await stateOf(app.id)).toBe("decided");
-      const inForce = await budgetInForce(database.db, app.id, 1);
+      const inForce = await proceedingsSummary(database.db, app.id, 1);
       expect(inForce?.lines.map((l) => l.amount)).toEqual(LINES);
       expect(inForce?.ledger.decidedAmount).toBe(REQUESTED);
     });
@@ -622,6 +633,30 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
     });
   });
 
+  describe("the steps offered", () => {
+    it("offers each side its own steps, and not a claim once everything is claimed or a return order without an overpayment", async () => {
+      const app = await decided();
+      const offered = async (user: TestUser) => {
+        const application = await database.db.selectFrom("applications").select(["state", "organisation_id"]).where("id", "=", app.id).executeTakeFirstOrThrow();
+        return availableSteps(user.viewer, application, await records(app.id));
+      };
+      expect(await offered(app.officer)).toEqual(["request_change", "withdraw", "claim_payment", "report"]);
+      expect(await offered(app.reviewer)).toEqual(["record_payment"]);
+
+      expect(await step(app.officer, app.id, "claim_payment", claimInput(REQUESTED), AT.pay)).toMatchObject({ status: "done" });
+      expect(await offered(app.officer)).toEqual(["request_change", "withdraw", "report"]);
+
+      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(REQUESTED, "2027-02-01"), AT.pay)).toMatchObject({ status: "done" });
+      expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, OTHER_INCOME_ACTUAL), AT.report)).toMatchObject({ status: "done" });
+      expect(await step(app.reviewer, app.id, "confirm", {}, AT.confirm)).toMatchObject({ status: "done" });
+      // Paid in full, confirmed lower: an overpayment to order back, once.
+      expect(await offered(app.reviewer)).toEqual(["order_repayment", "record_payment", "close"]);
+      expect(await step(app.reviewer, app.id, "order_repayment", { dueOn: "2027-05-31" }, AT.confirm)).toMatchObject({ status: "done" });
+      expect(await offered(app.reviewer)).toEqual(["record_payment", "close"]);
+      expect(await offered(app.officer)).toEqual([]);
+    });
+  });
+
   describe("withdrawal (取下げ・中止)", () => {
     it("records the reason, moves to withdrawn, and closes once nothing paid is left unreturned", async () => {
       const app = await decided();
@@ -635,6 +670,10 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect((await records(app.id)).at(-1)).toMatchObject({ kind: "withdrawal", decidedAmount: REQUESTED, reason: "委託先が撤退したため、事業を廃止する。" });
       const early = await step(app.reviewer, app.id, "close", {}, AT.pay);
       expect(early.status === "refused" && early.reason).toContain(`${yen(300_000)}の返還を記録してから完了にしてください。`);
+      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(1_000, "2027-02-01"), AT.pay)).toEqual({
+        status: "refused",
+        reason: "取下げ・中止の後や実績報告の審査中は、支払を記録できません。額の確定後に精算払として記録してください。",
+      });
       expect(await step(app.reviewer, app.id, "record_payment", paymentInput(300_000, "2027-02-01", "returned"), AT.pay)).toMatchObject({ status: "done" });
       expect(await step(app.reviewer, app.id, "close", {}, AT.pay)).toMatchObject({ status: "done", to: "closed" });
     });

@@ -72,6 +72,7 @@ export function decisionRecord(application: ApplicationRecord = record(8)): Deci
     decidedAmount: application.requestedAmount,
     conditions: "事業の実施状況を四半期ごとに報告すること。\n備品を取得した場合は、取得財産管理台帳を備えること。",
     calculation: application.calculation,
+    lines: budgetOf(application),
   };
 }
 
@@ -152,6 +153,7 @@ export function paymentClaimRecord(): PaymentClaimRecord {
     kind: "payment_claim",
     decision: DECISION,
     decidedAmount: decisionRecord(application).decidedAmount,
+    alreadyClaimed: FIRST_ADVANCE,
     alreadyReceived: FIRST_ADVANCE,
     claimAmount: SECOND_ADVANCE,
     payee: {
@@ -175,6 +177,7 @@ export function performanceReportRecord(lines = 8): PerformanceReportRecord {
     decision: DECISION,
     decidedAmount: decisionRecord(application).decidedAmount,
     completedOn: "2027-03-31",
+    discontinued: false,
     dueOn: "2027-04-10",
     summary:
       "官民連携プラットフォームを4回開催し、県内の実態調査（回答1,024件）を行った。居場所は県内10か所に設置し、延べ2,300人が利用した。",
