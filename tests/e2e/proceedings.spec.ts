@@ -77,6 +77,7 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   await signIn(page, ACCOUNTS.fukuoka);
   await openApplicationOf(page, /令和8年度/);
   await expectPdf(page, "交付決定通知書（PDF）", `交付決定通知書_福岡県_令和8年度_${decisionNumber}.pdf`);
+  await expectPdf(page, "第1版の交付申請書（PDF）", "交付申請書_福岡県_令和8年度_v1.pdf");
   await step(page, "概算払請求");
   await page.getByLabel(/今回の請求額/).fill("2,630,000");
   await page.getByLabel("金融機関名").fill("ふくおか銀行");
