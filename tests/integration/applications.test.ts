@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { emptyDraft, EMPTY_BUDGET_LINE, type ApplicationDraft } from "../../app/forms/application";
+import { emptyDraft, EMPTY_BUDGET_LINE } from "../../app/forms/application";
 import {
   createApplication,
   findApplicationForViewer,
@@ -13,28 +13,10 @@ import {
 import type { AppDatabase } from "../../db/database";
 import { seed } from "../../db/seed";
 import { createUser } from "./support/accounts";
+import { completeMenu1 } from "./support/submitted-application";
 import { createTestDatabase, ENGINES } from "./support/test-database";
 
 const DURING_CALL = new Date("2026-11-27T03:00:00Z");
-
-/** A Menu 1 draft that passes every check: platform + ①③⑦, three lines. */
-function completeMenu1(): ApplicationDraft {
-  const draft = emptyDraft("prefectural");
-  draft.purpose = "県内の官民連携プラットフォームを構築し、孤独・孤立の実態を把握する。";
-  draft.activities = [
-    { code: "platform", content: "プラットフォームの設置と運営", months: [4, 5, 6], indicators: "会議4回" },
-    { code: "a1", content: "取組方針の作成", months: [7, 8], indicators: "方針の策定" },
-    { code: "a3", content: "情報共有会", months: [9], indicators: "参加50団体" },
-    { code: "a7", content: "居場所づくり", months: [10, 11], indicators: "10か所" },
-  ];
-  draft.platformMembers = [{ name: "特定非営利活動法人 とやま", kind: "npo", role: "事務局" }];
-  draft.lines = [
-    { ...EMPTY_BUDGET_LINE, category: "honoraria", activity: "platform", description: "委員謝金", quantity: "10", unitPrice: "20,000" },
-    { ...EMPTY_BUDGET_LINE, category: "outsourcing", activity: "a1", description: "調査委託", amount: "2,000,000" },
-    { ...EMPTY_BUDGET_LINE, category: "subsidies", activity: "a7", description: "居場所補助", amount: "１，５００，０００円" },
-  ];
-  return draft;
-}
 
 describe.each(ENGINES)("%s: applications", (engine) => {
   let database: AppDatabase;
