@@ -10,6 +10,7 @@ import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
 import { checkApplication, initialDraft, readDraft, type ApplicationDraft } from "~/forms/application";
 import { recordAuditEvent } from "./audit.server";
+import { PARTY_COLUMNS } from "./organisations.server";
 import { listProgrammeParameters } from "./programme-parameters.server";
 
 /** Which programme each kind of organisation applies to. */
@@ -313,15 +314,8 @@ export async function submitApplication(
         "applications.programme",
         "applications.fiscal_year",
         "applications.latest_version",
-        "organisations.name",
+        ...PARTY_COLUMNS,
         "organisations.corporate_number",
-        "organisations.representative_title",
-        "organisations.representative_name",
-        "organisations.postal_code",
-        "organisations.address",
-        "organisations.contact_person",
-        "organisations.contact_phone",
-        "organisations.contact_email",
         "organisations.prefecture_code",
       ])
       .where("applications.id", "=", id)

@@ -7,6 +7,18 @@ import type { OrganisationKind } from "~/domain/roles";
 import type { Result } from "./result";
 import { recordAuditEvent, type Actor } from "./audit.server";
 
+/** The organisation as documents show the applicant (PartySnapshot), for selects joined to organisations. */
+export const PARTY_COLUMNS = [
+  "organisations.name",
+  "organisations.representative_title",
+  "organisations.representative_name",
+  "organisations.postal_code",
+  "organisations.address",
+  "organisations.contact_person",
+  "organisations.contact_phone",
+  "organisations.contact_email",
+] as const;
+
 const PROFILE_COLUMNS = {
   representativeTitle: "representative_title",
   representativeName: "representative_name",

@@ -46,6 +46,7 @@ import type {
   ReportInput,
 } from "~/forms/proceedings";
 import { recordAuditEvent } from "./audit.server";
+import { PARTY_COLUMNS } from "./organisations.server";
 
 export type ProceedingOutcome =
   | { status: "done"; proceedingId: number | null; to: ApplicationState }
@@ -435,14 +436,7 @@ async function loadContext(trx: Trx, viewer: Viewer, id: number, now: Date): Pro
       "applications.fiscal_year",
       "applications.state",
       "applications.latest_version",
-      "organisations.name",
-      "organisations.representative_title",
-      "organisations.representative_name",
-      "organisations.postal_code",
-      "organisations.address",
-      "organisations.contact_person",
-      "organisations.contact_phone",
-      "organisations.contact_email",
+      ...PARTY_COLUMNS,
     ])
     .where("applications.id", "=", id)
     .forUpdate(["applications"])

@@ -5,6 +5,7 @@
 import type { GrantResult } from "~/domain/grant-calculation";
 import { formatYen, formatYenWithKin } from "~/domain/money";
 import { prefectureName } from "~/domain/prefectures";
+import type { PartySnapshot } from "~/domain/proceedings";
 import { activityLabel, expenseCategoryName, PROGRAMME_NAMES, type Programme } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
 import { DELEGATION_METHODS, lineAmount, MENU2_PLAN_FIELDS, PLATFORM_MEMBER_KINDS, type ApplicationDraft } from "~/forms/application";
@@ -16,16 +17,7 @@ export interface ApplicationRecord {
   version: number | null;
   programme: Programme;
   fiscalYear: number;
-  organisation: {
-    name: string;
-    representative_title: string;
-    representative_name: string;
-    postal_code: string;
-    address: string;
-    contact_person: string;
-    contact_phone: string;
-    contact_email: string;
-  };
+  organisation: PartySnapshot;
   draft: ApplicationDraft;
   calculation: GrantResult;
   requestedAmount: number;
