@@ -26,7 +26,8 @@ type Lookup = { viewer: Viewer } | { viewer: null; expiredUserId: number | null 
 // Root and route loaders of one request ask for the viewer; the session is read once per request.
 const lookups = new WeakMap<Request, Promise<Lookup>>();
 
-async function loadViewer(db: Kysely<Database>, userId: number, sessionId: string, expiresAt: Date): Promise<Viewer | null> {
+/** An enabled account as a viewer of the given session, or null. */
+export async function loadViewer(db: Kysely<Database>, userId: number, sessionId: string, expiresAt: Date): Promise<Viewer | null> {
   const row = await db
     .selectFrom("users")
     .innerJoin("organisations", "organisations.id", "users.organisation_id")

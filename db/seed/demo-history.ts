@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { Viewer } from "../../app/auth/viewer.server";
+import { loadViewer, type Viewer } from "../../app/auth/viewer.server";
 import { emptyDraft, EMPTY_BUDGET_LINE, type ApplicationDraft } from "../../app/forms/application";
 import type { ProceedingAction, ProceedingInputs } from "../../app/forms/proceedings";
 import { createApplication, reviewApplication, saveDraft, submitApplication } from "../../app/models/applications.server";
@@ -37,26 +37,10 @@ function draft(): ApplicationDraft {
   return d;
 }
 
-async function viewerOf(db: Kysely<Database>, email: string): Promise<Viewer | undefined> {
-  const row = await db
-    .selectFrom("users")
-    .innerJoin("organisations", "organisations.id", "users.organisation_id")
-    .select(["users.id", "users.email", "users.display_name", "users.role", "users.organisation_id", "organisations.name", "organisations.kind"])
-    .where("users.email", "=", email)
-    .executeTakeFirst();
-  return (
-    row && {
-      userId: row.id,
-      email: row.email,
-      displayName: row.display_name,
-      role: row.role,
-      organisationId: row.organisation_id,
-      organisationName: row.name,
-      organisationKind: row.kind,
-      sessionId: "demo-seed",
-      sessionExpiresAt: new Date(0).toISOString(),
-    }
-  );
+/** A demo account acting outside any session, as the services need a viewer. */
+async function viewerOf(db: Kysely<Database>, email: string): Promise<Viewer | null> {
+  const user = await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
+  return user ? loadViewer(db, user.id, "demo-seed", new Date(0)) : null;
 }
 
 const at = (isoDate: string) => new Date(`${isoDate}T10:00:00+09:00`);
