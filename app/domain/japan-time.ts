@@ -22,6 +22,16 @@ export function japanDateOf(instant: Date): JapanDate {
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
+/** { year: 2026, month: 5, day: 31 } → "2026-05-31", the inverse of parseDateOnly. */
+export function formatDateOnly({ year, month, day }: JapanDate): string {
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** Today's date in Japan as "YYYY-MM-DD". */
+export function japanToday(now: Date): string {
+  return formatDateOnly(japanDateOf(now));
+}
+
 /** "2026-05-31" → { year: 2026, month: 5, day: 31 }; throws on anything that is not a real calendar date. */
 export function parseDateOnly(value: string): JapanDate {
   const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value);

@@ -7,7 +7,7 @@
  * of the settlement (confirmed amount, what is still to pay or to be returned).
  */
 import type { GrantResult } from "./grant-calculation";
-import { parseDateOnly } from "./japan-time";
+import { formatDateOnly, parseDateOnly } from "./japan-time";
 import { assertYen } from "./money";
 import type { Programme } from "./programmes";
 
@@ -326,7 +326,7 @@ export function reportDueOn(completedOn: string, fiscalYear: number): string {
   const { year, month, day } = parseDateOnly(completedOn);
   const [y, m] = month === 12 ? [year + 1, 1] : [year, month + 1];
   const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const oneMonthLater = `${y}-${String(m).padStart(2, "0")}-${String(Math.min(day, lastDay)).padStart(2, "0")}`;
+  const oneMonthLater = formatDateOnly({ year: y, month: m, day: Math.min(day, lastDay) });
   const april10 = `${fiscalYear + 1}-04-10`;
   return oneMonthLater < april10 ? oneMonthLater : april10;
 }

@@ -11,7 +11,7 @@ import type { Database } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer.server";
 import { canClose, transition, type ApplicationState, type LifecycleAction } from "~/domain/application-lifecycle";
 import { calculateGrant, type GrantInput, type GrantResult } from "~/domain/grant-calculation";
-import { japanDateOf } from "~/domain/japan-time";
+import { japanToday } from "~/domain/japan-time";
 import { fiscalYearOf, formatWarekiDate } from "~/domain/wareki";
 import { formatYen } from "~/domain/money";
 import { can } from "~/domain/permissions";
@@ -112,12 +112,6 @@ const AUDIT_ACTIONS: Record<ProceedingAction, string> = {
   close: "application.closed",
 };
 
-const isoDate = (d: { year: number; month: number; day: number }) =>
-  `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
-
-export function japanToday(now: Date): string {
-  return isoDate(japanDateOf(now));
-}
 
 function isApplicant(viewer: Viewer, organisationId: number) {
   return can(viewer.role, "edit:application:own") && viewer.organisationId === organisationId;

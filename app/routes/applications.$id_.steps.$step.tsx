@@ -6,6 +6,7 @@ import { notFound, requireAnyPermission } from "~/auth/viewer.server";
 import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, TextAreaField, TextField } from "~/components/forms";
 import { LedgerFigures } from "~/components/proceedings-panel";
 import { PRODUCT_NAME } from "~/components/site-header";
+import { japanToday } from "~/domain/japan-time";
 import { formatYen, tidyYenInput } from "~/domain/money";
 import { categoriesMovedOverLimit, confirmedAmountOf, latestOf, settlementBalance, type BudgetLineSnapshot, type ProceedingRecord } from "~/domain/proceedings";
 import { activityLabel, expenseCategoryName } from "~/domain/programmes";
@@ -27,7 +28,7 @@ import {
   type ProceedingAction,
 } from "~/forms/proceedings";
 import { findApplicationForViewer } from "~/models/applications.server";
-import { availableSteps, proceedingsSummary, japanToday, takeProceedingStep } from "~/models/proceedings.server";
+import { availableSteps, proceedingsSummary, takeProceedingStep } from "~/models/proceedings.server";
 
 /**
  * /applications/:id/steps/:step — one step after submission (decide, reject, change, claim, report,
