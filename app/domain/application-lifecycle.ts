@@ -1,5 +1,5 @@
 /**
- * The lifecycle of a grant application as a pure state machine (domain.md §5, Subsidy Act §§5–18).
+ * The lifecycle of a grant application as a pure state machine (docs/domain.md §5, Subsidy Act §§5–18).
  * The service applies a transition and writes the audit row in one transaction; this module only says
  * whether it is allowed and where it leads.
  *

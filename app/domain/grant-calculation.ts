@@ -1,5 +1,5 @@
 /**
- * The grant calculation and the checks on a budget (domain.md §3–4). Pure and synchronous: the same
+ * The grant calculation and the checks on a budget (docs/domain.md §3–4). Pure and synchronous: the same
  * function gives the applied, decided, changed and confirmed amounts from the lines it is given.
  *
  * Input that does not fit the schema is reported as findings, never thrown, and the totals are computed
@@ -243,7 +243,7 @@ function applyRate(amount: number, { numerator, denominator }: ProgrammeParamete
 }
 
 /**
- * Computes A–E, the grant and the applicant's share of one budget, with the findings of domain.md §4.
+ * Computes A–E, the grant and the applicant's share of one budget, with the findings of docs/domain.md §4.
  * Without `parameters` the defaults for the input's fiscal year and programme are used.
  */
 export function calculateGrant(

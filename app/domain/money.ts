@@ -3,7 +3,7 @@
  * Formatting helpers used by every page and document, and the parser for amount fields.
  */
 
-/** The largest amount any field accepts: 100億円 (domain.md §4 `amount-invalid`). */
+/** The largest amount any field accepts: 100億円 (docs/domain.md §4 `amount-invalid`). */
 export const MAX_YEN = 10_000_000_000;
 
 const groupedYen = new Intl.NumberFormat("ja-JP", { maximumFractionDigits: 0, useGrouping: true });

@@ -1,5 +1,5 @@
 /**
- * Who may do what (domain.md §1). The only place that decides a permission: routes ask through the
+ * Who may do what (docs/domain.md §1). The only place that decides a permission: routes ask through the
  * guards in app/auth/guards.server.ts, and records of other organisations are filtered in the queries.
  *
  * A permission reads `action:subject:scope`: `own` means records of the viewer's own organisation,

@@ -1,7 +1,7 @@
 /**
- * What happens to an application after it is submitted (domain.md §5), kept as records: each decision,
+ * What happens to an application after it is submitted (docs/domain.md §5), kept as records: each decision,
  * request, report, notice and payment is one frozen record holding everything its official document shows
- * (domain.md §7), so a document is built from its record and nothing else.
+ * (docs/domain.md §7), so a document is built from its record and nothing else.
  *
  * This module is pure: the record shapes, the 文書番号 of the Cabinet Office's notices, and the arithmetic
  * of the settlement (confirmed amount, what is still to pay or to be returned).
@@ -260,7 +260,7 @@ export function settlementBalance(ledger: Ledger): number {
 }
 
 /**
- * 変更交付申請 is needed when any expense category moves by more than 20% (domain.md §5). Returns the
+ * 変更交付申請 is needed when any expense category moves by more than 20% (docs/domain.md §5). Returns the
  * categories whose total moved by more than that, with the change in percent (rounded toward zero).
  */
 export function categoriesMovedOverLimit(
@@ -319,7 +319,7 @@ export function decisionReference(records: readonly ProceedingRecord[]): Documen
 }
 
 /**
- * When the 実績報告 is due (domain.md §5): one month after the work was completed (the same day of the next
+ * When the 実績報告 is due (docs/domain.md §5): one month after the work was completed (the same day of the next
  * month, or its last day), and never later than 10 April after the fiscal year.
  */
 export function reportDueOn(completedOn: string, fiscalYear: number): string {

@@ -1,5 +1,5 @@
 /**
- * The two grant menus, their expense categories and their fiscal-year parameters (domain.md §2).
+ * The two grant menus, their expense categories and their fiscal-year parameters (docs/domain.md §2).
  * Pure data: the database is seeded from these defaults and may hold later years an administrator adds.
  */
 
@@ -115,7 +115,7 @@ export const DEFAULT_PROGRAMME_PARAMETERS: readonly ProgrammeParameters[] = [202
 export const CURRENT_FISCAL_YEAR = 2026;
 
 /**
- * Menu 1 activities (domain.md §2): the mandatory platform (事業内容 1) and the optional works ①–⑩
+ * Menu 1 activities (docs/domain.md §2): the mandatory platform (事業内容 1) and the optional works ①–⑩
  * (事業内容 2), of which a plan must choose two or more.
  */
 export const MENU1_ACTIVITIES = [
@@ -145,7 +145,7 @@ export function activityLabel(code: string): string {
   return activity ? `${activity.label} ${activity.name}` : code || "—";
 }
 
-/** Menu 1 work that may be subsidised (補助) rather than only commissioned: ⑦ and ⑧ (domain.md §2). */
+/** Menu 1 work that may be subsidised (補助) rather than only commissioned: ⑦ and ⑧ (docs/domain.md §2). */
 export const SUBSIDY_ACTIVITIES: ReadonlySet<string> = new Set(["a7", "a8"]);
 
 /** The parameters of one programme in one fiscal year, or undefined when none are registered. */

@@ -1,4 +1,4 @@
-/** Who uses the product (domain.md §1). The same names are stored in `users.role`. */
+/** Who uses the product (docs/domain.md §1). The same names are stored in `users.role`. */
 export const ROLES = [
   "prefecture_officer",
   "intermediary_officer",

@@ -1,5 +1,5 @@
 /**
- * The head every official document shares (domain.md §7): 様式 label, 文書番号 and date top right,
+ * The head every official document shares (docs/domain.md §7): 様式 label, 文書番号 and date top right,
  * addressee top left, sender on the right, title centred in bold. No seal (押印不要).
  */
 import type { PartySnapshot } from "~/domain/proceedings";

@@ -1,5 +1,5 @@
 /**
- * The official documents printed from the records of app/domain/proceedings.ts (domain.md §5, §7), each
+ * The official documents printed from the records of app/domain/proceedings.ts (docs/domain.md §5, §7), each
  * built from its record and nothing else:
  * - the applicant's: 変更交付申請書, 実績報告書, 概算払請求書, addressed to 内閣総理大臣;
  * - the Cabinet Office's notices: 交付決定通知書, 不交付決定通知書, 変更交付決定通知書, 変更交付申請に対する

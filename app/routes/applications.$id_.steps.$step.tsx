@@ -78,7 +78,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 /**
  * Review aid: expense categories that moved by more than 20% — in the change being decided, or between
- * the budget in force and the actual spending being confirmed (domain.md §5).
+ * the budget in force and the actual spending being confirmed (docs/domain.md §5).
  */
 function movedCategories(step: ProceedingAction, records: ProceedingRecord[]) {
   if (step === "approve_change" || step === "refuse_change") {

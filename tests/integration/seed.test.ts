@@ -76,7 +76,7 @@ describe.each(ENGINES)("%s: seed", (engine) => {
     expect(prefectures.map((p) => [p.prefecture_code, p.name])).toEqual(PREFECTURES.map(([c, n]) => [c, n]));
   });
 
-  it("stores the grant figures of domain.md §2 for 令和6年度 to 令和8年度", async () => {
+  it("stores the grant figures of docs/domain.md §2 for 令和6年度 to 令和8年度", async () => {
     database = await createTestDatabase(engine);
     await seed(database.db, { demo: false });
     const rows = await database.db

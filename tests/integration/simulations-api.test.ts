@@ -44,7 +44,7 @@ describe.each(ENGINES)("%s: POST /api/v1/simulations", (engine) => {
       params: {},
     } as ActionFunctionArgs);
 
-  it("answers the calculation for the worked example of domain.md §3", async () => {
+  it("answers the calculation for the worked example of docs/domain.md §3", async () => {
     const response = await post(JSON.stringify(WORKED_EXAMPLE));
 
     expect(response.status).toBe(200);

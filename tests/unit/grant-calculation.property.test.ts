@@ -51,7 +51,7 @@ describe("properties of the grant", () => {
     );
   });
 
-  it("totals A and C and selects E as domain.md §3 says", () => {
+  it("totals A and C and selects E as docs/domain.md §3 says", () => {
     fc.assert(
       fc.property(budget, (b) => {
         const r = calculateGrant(input(b));

@@ -34,7 +34,7 @@ function parameters(programme: "prefectural" | "intermediary", fiscalYear = 2026
   return found;
 }
 
-describe("the worked example of domain.md §3", () => {
+describe("the worked example of docs/domain.md §3", () => {
   it("computes A–E, the grant and the share of a Menu 2 budget with an ineligible line and other income", () => {
     const result = calculateGrant(
       menu2(
@@ -465,7 +465,7 @@ describe("GrantInputSchema", () => {
 });
 
 describe("MENU1_ACTIVITIES", () => {
-  it("lists the platform and ①–⑩ in order with the names of domain.md §2", () => {
+  it("lists the platform and ①–⑩ in order with the names of docs/domain.md §2", () => {
     expect(MENU1_ACTIVITIES.map((a) => a.code)).toEqual(["platform", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10"]);
     expect(MENU1_ACTIVITIES.slice(1).map((a) => a.label).join("")).toBe("①②③④⑤⑥⑦⑧⑨⑩");
     expect(MENU1_ACTIVITIES[0]?.name).toBe("地方版官民連携プラットフォームの構築");

@@ -15,7 +15,7 @@ const menu2 = (change: Partial<SimulatorValues> = {}): SimulatorValues => ({
 });
 
 describe("the simulator form", () => {
-  it("reads amounts as people type them and gives the worked example of domain.md §3", () => {
+  it("reads amounts as people type them and gives the worked example of docs/domain.md §3", () => {
     const { result, findings } = simulate(
       menu2({
         otherIncome: "５００，０００円",
