@@ -24,6 +24,21 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, ...jsxA11y.flatConfigs.recommended.rules },
   },
   {
+    // The domain is pure: no database, no server, no pages, no React.
+    files: ["app/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["~/models/*", "~/routes/*", "~/components/*", "~/forms/*", "~/auth/*", "~/utils/*", "~/pdf/*", "react", "kysely", "**/db/*"] },
+      ],
+    },
+  },
+  {
+    // The database layer never reaches up into the pages.
+    files: ["db/**/*.ts", "app/models/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["**/routes/*", "~/routes/*", "~/components/*"] }] },
+  },
+  {
     // Migrations are frozen in time and deliberately typed Kysely<any>.
     files: ["db/migrations/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },

@@ -1,7 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
-import type { ApplicationState } from "../app/domain/application-lifecycle";
+import type { ApplicationState } from "../app/domain/application-states";
 import type { ProceedingKind, ProceedingRecord } from "../app/domain/proceedings";
 import type { OrganisationKind, Role } from "../app/domain/roles";
+import type { SubmittedSnapshot } from "../app/domain/submitted-version";
 
 /**
  * The database as TypeScript sees it. Every `bigint` column (money, ids, counts) reads back as a
@@ -12,8 +13,6 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `jsonb`: read as parsed JSON, written as a JSON string. */
 type Json<T> = ColumnType<T, string, string>;
-
-
 
 export interface OrganisationsTable {
   id: Generated<number>;
@@ -150,7 +149,7 @@ export interface ApplicationsTable {
 export interface ApplicationVersionsTable {
   application_id: number;
   version: number;
-  snapshot: Json<Record<string, unknown>>;
+  snapshot: Json<SubmittedSnapshot>;
   grant_amount: number;
   requested_amount: number;
   submitted_by: number;

@@ -1,9 +1,13 @@
-import type { ReactNode } from "react";
+import type { FocusEvent, ReactNode } from "react";
+import { useFormContext, type Path } from "react-hook-form";
+import type { ApplicationDraft } from "~/domain/application-draft";
+import { tidyYenInput } from "~/domain/money";
 import { fieldId, inputClass } from "./forms";
 
 /**
- * Controls for the application form. Every control is named by its path in the draft ("lines.3.amount"),
- * shows the finding or reviewer comment about it beside it, and is tied to them with aria-describedby.
+ * Controls for the application form, inside its react-hook-form context. Every control is named by its
+ * path in the draft ("lines.3.amount"), shows the finding or reviewer comment about it beside it, and is
+ * tied to them with aria-describedby.
  */
 
 export interface FieldNotes {
@@ -63,39 +67,44 @@ function FieldFrame({ path, label, hint, notes, children }: { path: string; labe
   );
 }
 
+type DraftPath = Path<ApplicationDraft>;
+
 interface BaseProps {
-  path: string;
+  path: DraftPath;
   label: string;
   hint?: string;
   notes: FieldNotes | undefined;
-  value: string;
-  onChange: (value: string) => void;
-  onBlur?: (value: string) => void;
-  readOnly?: boolean;
 }
 
-export function TextInput({
-  path,
-  label,
-  hint,
-  notes,
-  value,
-  onChange,
-  onBlur,
-  readOnly,
-  numeric = false,
-}: BaseProps & { numeric?: boolean }) {
+/**
+ * A field of the draft, registered with the form (react-hook-form holds its value). `defaultValue` is what
+ * the page rendered on the server shows, so the form works before and without JavaScript.
+ */
+export function useDraftField(path: DraftPath, tidy?: (text: string) => string) {
+  const { register, getValues, setValue } = useFormContext<ApplicationDraft>();
+  const field = register(path);
+  const value: unknown = getValues(path);
+  return {
+    ...field,
+    defaultValue: typeof value === "string" ? value : "",
+    onBlur: (event: FocusEvent<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>) => {
+      void field.onBlur(event);
+      if (tidy) setValue(path, tidy(event.target.value), { shouldDirty: true });
+    },
+  };
+}
+
+/** `amount`: a field of yen, shown as "1,200,000" once left, whatever was typed ("１２０００００円"). */
+export function TextInput({ path, label, hint, notes, numeric = false, amount = false }: BaseProps & { numeric?: boolean; amount?: boolean }) {
+  const field = useDraftField(path, amount ? tidyYenInput : undefined);
+  numeric ||= amount;
   return (
     <FieldFrame path={path} label={label} hint={hint} notes={notes}>
       <input
         id={fieldId(path)}
-        name={path}
-        value={value}
-        readOnly={readOnly}
+        {...field}
         inputMode={numeric ? "numeric" : undefined}
         autoComplete="off"
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={(e) => onBlur?.(e.target.value)}
         className={`${inputClass} ${numeric ? "text-right" : ""}`}
         {...describedBy(path, notes, Boolean(hint))}
       />
@@ -103,20 +112,11 @@ export function TextInput({
   );
 }
 
-export function TextArea({ path, label, hint, notes, value, onChange, onBlur, readOnly, rows = 4 }: BaseProps & { rows?: number }) {
+export function TextArea({ path, label, hint, notes, rows = 4 }: BaseProps & { rows?: number }) {
+  const field = useDraftField(path);
   return (
     <FieldFrame path={path} label={label} hint={hint} notes={notes}>
-      <textarea
-        id={fieldId(path)}
-        name={path}
-        rows={rows}
-        value={value}
-        readOnly={readOnly}
-        onChange={(e) => onChange(e.target.value)}
-        onBlur={(e) => onBlur?.(e.target.value)}
-        className={inputClass}
-        {...describedBy(path, notes, Boolean(hint))}
-      />
+      <textarea id={fieldId(path)} {...field} rows={rows} className={inputClass} {...describedBy(path, notes, Boolean(hint))} />
     </FieldFrame>
   );
 }
@@ -125,29 +125,13 @@ export function SelectField({
   path,
   label,
   notes,
-  value,
   options,
   placeholder,
-  onChange,
-}: {
-  path: string;
-  label: string;
-  notes: FieldNotes | undefined;
-  value: string;
-  options: readonly (readonly [string, string])[];
-  placeholder?: string;
-  onChange: (value: string) => void;
-}) {
+}: Omit<BaseProps, "hint"> & { options: readonly (readonly [string, string])[]; placeholder?: string }) {
+  const field = useDraftField(path);
   return (
     <FieldFrame path={path} label={label} notes={notes}>
-      <select
-        id={fieldId(path)}
-        name={path}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        className={inputClass}
-        {...describedBy(path, notes)}
-      >
+      <select id={fieldId(path)} {...field} className={inputClass} {...describedBy(path, notes)}>
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map(([code, text]) => (
           <option key={code} value={code}>

@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { STATE_LABELS, type ApplicationState } from "~/domain/application-lifecycle";
+import { STATE_LABELS, type ApplicationState } from "~/domain/application-states";
 import { formatYen } from "~/domain/money";
 import { PROGRAMME_NAMES, type Programme } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";

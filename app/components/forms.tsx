@@ -1,4 +1,5 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
+import { forwardRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import type { FieldErrors } from "~/domain/outcome";
 
 /**
  * Form controls in the Digital Agency style: a label above, the message below, tied to the field by
@@ -11,8 +12,6 @@ export const primaryButtonClass =
   "rounded-8 bg-key-800 px-6 py-3 text-std-16B-170 text-white hover:bg-key-900 disabled:bg-solid-gray-300";
 export const secondaryButtonClass =
   "rounded-8 border border-key-800 bg-white px-4 py-2 text-dns-16B-130 text-key-800 hover:bg-key-50";
-
-export type FieldErrors = Partial<Record<string, string>>;
 
 export function fieldId(name: string) {
   return `field-${name.replaceAll(".", "-")}`;
@@ -49,13 +48,27 @@ function Field({ name, label, hint, error, required, control }: FieldProps & { c
   );
 }
 
-export function TextField({ name, label, hint, error, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+/** A text input in its frame; the ref reaches the input, so a form library can read and focus it. */
+export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttributes<HTMLInputElement>>(function TextField(
+  { name, label, hint, error, ...input },
+  ref,
+) {
   return (
-    <Field name={name} label={label} hint={hint} error={error} required={input.required} control={(aria) => <input name={name} className={inputClass} {...aria} {...input} />} />
+    <Field
+      name={name}
+      label={label}
+      hint={hint}
+      error={error}
+      required={input.required}
+      control={(aria) => <input ref={ref} name={name} className={inputClass} {...aria} {...input} />}
+    />
   );
-}
+});
 
-export function TextAreaField({ name, label, hint, error, ...area }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextAreaField(
+  { name, label, hint, error, ...area },
+  ref,
+) {
   return (
     <Field
       name={name}
@@ -63,14 +76,14 @@ export function TextAreaField({ name, label, hint, error, ...area }: FieldProps 
       hint={hint}
       error={error}
       required={area.required}
-      control={(aria) => <textarea name={name} rows={4} className={inputClass} {...aria} {...area} />}
+      control={(aria) => <textarea ref={ref} name={name} rows={4} className={inputClass} {...aria} {...area} />}
     />
   );
-}
+});
 
 /** The list of problems at the top of a form, each a link to its field. Focused when it appears. */
 export function ErrorSummary({ errors, title = "入力内容を確認してください" }: { errors: FieldErrors; title?: string }) {
-  const entries = Object.entries(errors).filter((e): e is [string, string] => Boolean(e[1]));
+  const entries = Object.entries(errors).filter(([, message]) => Boolean(message));
   if (entries.length === 0) return null;
   return (
     <div

@@ -1,8 +1,9 @@
 import { Link } from "@remix-run/react";
 import { formatYen } from "~/domain/money";
-import { DOCUMENT_TITLES, type Ledger, type ProceedingRecord } from "~/domain/proceedings";
+import { DOCUMENT_TITLES, type ProceedingRecord } from "~/domain/proceedings";
+import { type Ledger } from "~/domain/ledger";
 import { formatWarekiDate } from "~/domain/wareki";
-import { PROCEEDING_ACTION_LABELS, type ProceedingAction } from "~/forms/proceedings";
+import { stepHeading, type StepAction } from "~/domain/steps";
 import { Section } from "./application-fields";
 
 export interface ProceedingItem {
@@ -55,7 +56,7 @@ export function ProceedingsPanel({
   applicationId: number;
   items: ProceedingItem[];
   ledger: Ledger;
-  steps: ProceedingAction[];
+  steps: StepAction[];
 }) {
   if (items.length === 0 && steps.length === 0) return null;
   return (
@@ -111,7 +112,7 @@ export function ProceedingsPanel({
                   to={`/applications/${applicationId}/steps/${step}`}
                   className="inline-block rounded-8 border border-key-800 bg-white px-4 py-2 text-dns-16B-130 text-key-800 hover:bg-key-50"
                 >
-                  {PROCEEDING_ACTION_LABELS[step]}
+                  {stepHeading(step)}
                 </Link>
               </li>
             ))}

@@ -1,10 +1,11 @@
 /**
  * Who may do what (docs/domain.md §1). The only place that decides a permission: routes ask through the
- * guards in app/auth/guards.server.ts, and records of other organisations are filtered in the queries.
+ * guards in app/auth/viewer.server.ts, and records of other organisations are filtered in the queries.
  *
  * A permission reads `action:subject:scope`: `own` means records of the viewer's own organisation,
  * `any` means every organisation's.
  */
+import type { Actor } from "./application-states";
 import type { Role } from "./roles";
 
 export const PERMISSIONS = [
@@ -68,4 +69,13 @@ export function can(role: Role, permission: Permission): boolean {
 /** For a pair of `own`/`any` permissions: whether the viewer sees every organisation's records. */
 export function seesAllOrganisations(role: Role, subject: "organisation" | "audit" | "application"): boolean {
   return can(role, `view:${subject}:any` as Permission);
+}
+
+/**
+ * Which side of an application the viewer is on: its applicant (an officer of the organisation that
+ * applied), a reviewer, or neither. The one place that decides "is this viewer the applicant?".
+ */
+export function sideOf(viewer: { role: Role; organisationId: number }, applicantOrganisationId: number): Actor | null {
+  if (can(viewer.role, "edit:application:own") && viewer.organisationId === applicantOrganisationId) return "applicant";
+  return can(viewer.role, "decide:application:any") ? "reviewer" : null;
 }

@@ -3,12 +3,11 @@
  * request, report, notice and payment is one frozen record holding everything its official document shows
  * (docs/domain.md §7), so a document is built from its record and nothing else.
  *
- * This module is pure: the record shapes, the 文書番号 of the Cabinet Office's notices, and the arithmetic
- * of the settlement (confirmed amount, what is still to pay or to be returned).
+ * This module is pure: the record shapes, the 文書番号 of the Cabinet Office's notices and what later steps
+ * read from earlier records (the budget in force, the decision they cite). The money is in ledger.ts.
  */
 import type { GrantResult } from "./grant-calculation";
 import { formatDateOnly, parseDateOnly } from "./japan-time";
-import { assertYen } from "./money";
 import type { Programme } from "./programmes";
 
 /** The applicant as it stood when the record was made (name, representative, address, contact). */
@@ -222,41 +221,6 @@ export const NOTICE_KINDS: ReadonlySet<ProceedingKind> = new Set([
 
 export function noticeNumber(serial: number): string {
   return `府孤第${serial}号`;
-}
-
-/** The 額の確定: the grant recomputed from actual spending, never more than the decided amount. */
-export function confirmedAmountOf(decidedAmount: number, recomputedAmount: number): number {
-  assertYen(decidedAmount);
-  assertYen(recomputedAmount);
-  return Math.min(decidedAmount, recomputedAmount);
-}
-
-export interface Ledger {
-  /** The amount currently decided (after approved changes); 0 before a decision. */
-  decidedAmount: number;
-  /** Advance payments claimed so far (概算払請求). */
-  claimed: number;
-  paid: number;
-  returned: number;
-  /** The confirmed amount, once confirmed. */
-  confirmedAmount: number | null;
-}
-
-/** Sums an application's records, in the order they were made. */
-export function ledgerOf(records: readonly ProceedingRecord[]): Ledger {
-  const ledger: Ledger = { decidedAmount: 0, claimed: 0, paid: 0, returned: 0, confirmedAmount: null };
-  for (const r of records) {
-    if (r.kind === "decision" || r.kind === "change_approval") ledger.decidedAmount = r.decidedAmount;
-    if (r.kind === "payment_claim") ledger.claimed += r.claimAmount;
-    if (r.kind === "payment") ledger[r.direction] += r.amount;
-    if (r.kind === "confirmation") ledger.confirmedAmount = r.confirmedAmount;
-  }
-  return ledger;
-}
-
-/** What is still to be settled once confirmed: positive = to pay (精算払), negative = to be returned (返還). */
-export function settlementBalance(ledger: Ledger): number {
-  return (ledger.confirmedAmount ?? 0) - (ledger.paid - ledger.returned);
 }
 
 /**

@@ -1,367 +1,44 @@
 /**
- * The application form (交付申請): what the applicant typed, kept as text so that nothing is ever lost,
- * and how it becomes the rules' input. The browser runs this on every keystroke and the server on every
- * save and submit, so both show the same figures and the same messages.
+ * The application form: how its fields are named to people ("lines.3.amount" → "所要額の明細 4行目 金額",
+ * for the reviewer's comments, the changes between versions and the error summary), its resolver (the
+ * whole-draft rules of app/domain/application-draft.ts, run by react-hook-form in the browser), and the
+ * rows a form without JavaScript adds and removes on the server.
  */
-import { z } from "zod";
-import { isValidCorporateNumber } from "~/domain/corporate-number";
-import { calculateGrant, type Finding, type GrantInput, type GrantResult } from "~/domain/grant-calculation";
-import { MAX_YEN, parseYen } from "~/domain/money";
-import { MENU1_ACTIVITY_CODES, SUBSIDY_ACTIVITIES, type Programme, type ProgrammeParameters } from "~/domain/programmes";
+import type { FieldValues, Resolver } from "react-hook-form";
+import { checkApplication, NEW_ROWS, readDraft, type ApplicationDraft, type ApplicationCheck, type RowList } from "~/domain/application-draft";
+import type { Programme, ProgrammeParameters } from "~/domain/programmes";
+import { nestErrors } from "./read-form";
 
-export const PLATFORM_MEMBER_KINDS = {
-  npo: "NPO",
-  social_welfare: "社会福祉法人",
-  company: "企業",
-  municipality: "市区町村",
-  other: "その他",
-} as const;
-
-export const DELEGATION_METHODS = { commission: "委託", subsidy: "補助" } as const;
-
-export const MENU2_PLAN_FIELDS = [
-  ["npoSupport", "小規模なNPO等への支援（伴走支援・専門家派遣・講習会など）"],
-  ["networking", "NPO等の連携・ネットワークづくり"],
-  ["tiesModels", "既存の分野を超えた緩やかなつながりのモデルづくり"],
-  ["digitalisation", "デジタル化の支援（物資・サービスのマッチングなど）"],
-] as const;
-
-const text = z.string().max(4000, { error: "4,000文字以内で入力してください。" }).catch("");
-const shortText = z.string().max(200, { error: "200文字以内で入力してください。" }).catch("");
-const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max).catch([]);
-
-export const ActivityPlanSchema = z.object({
-  code: z.enum(MENU1_ACTIVITY_CODES),
-  content: text,
-  /** Months of the fiscal year in which the work runs: 4 … 12, 1 … 3. */
-  months: list(z.number().int().min(1).max(12), 12),
-  indicators: text,
-});
-
-export const BudgetLineValuesSchema = z.object({
-  category: shortText,
-  activity: shortText,
-  /** Menu 2 consortium: the member (by position) the line belongs to; "" for the lead or undivided. */
-  member: shortText,
-  description: shortText,
-  amount: shortText,
-  quantity: shortText,
-  unitPrice: shortText,
-});
-
-export const ApplicationDraftSchema = z.object({
-  purpose: text,
-  // Menu 1
-  activities: list(ActivityPlanSchema, MENU1_ACTIVITY_CODES.length),
-  platformMembers: list(
-    z.object({ name: shortText, kind: z.enum(Object.keys(PLATFORM_MEMBER_KINDS) as [keyof typeof PLATFORM_MEMBER_KINDS]).catch("other"), role: shortText }),
-    100,
-  ),
-  delegations: list(
-    z.object({
-      activity: shortText,
-      method: z.enum(["commission", "subsidy"]).catch("commission"),
-      recipient: shortText,
-      content: shortText,
-    }),
-    100,
-  ),
-  // Menu 2
-  consortium: z.boolean().catch(false),
-  members: list(z.object({ name: shortText, corporateNumber: shortText, role: shortText, share: shortText }), 30),
-  areaPrefectures: list(z.string().regex(/^\d{2}$/), 47),
-  areaJustification: text,
-  plan: z
-    .object({ npoSupport: text, networking: text, tiesModels: text, digitalisation: text })
-    .catch({ npoSupport: "", networking: "", tiesModels: "", digitalisation: "" }),
-  // Budget
-  lines: list(BudgetLineValuesSchema, 500),
-  otherIncome: shortText,
-  otherIncomeSource: shortText,
-  requestedAmount: shortText,
-});
-
-export type ApplicationDraft = z.infer<typeof ApplicationDraftSchema>;
-export type BudgetLineValues = z.infer<typeof BudgetLineValuesSchema>;
-
-export const EMPTY_BUDGET_LINE: BudgetLineValues = {
-  category: "",
-  activity: "",
-  member: "",
-  description: "",
-  amount: "",
-  quantity: "",
-  unitPrice: "",
-};
-
-/** Whatever is stored or sent, read as a draft: unknown keys dropped, broken parts emptied, never thrown. */
-export function readDraft(value: unknown): ApplicationDraft {
-  const parsed = ApplicationDraftSchema.safeParse(value ?? {});
-  return parsed.success ? parsed.data : ApplicationDraftSchema.parse({});
+export interface DraftRulesContext {
+  programme: Programme;
+  fiscalYear: number;
+  parameters: readonly ProgrammeParameters[];
 }
 
-export function emptyDraft(programme: Programme): ApplicationDraft {
-  const draft = readDraft({});
-  draft.lines = Array.from({ length: 3 }, () => ({ ...EMPTY_BUDGET_LINE }));
-  if (programme === "prefectural") draft.activities = [{ code: "platform", content: "", months: [], indicators: "" }];
-  return draft;
+/** Every check a submission must pass, on whatever the form holds now. */
+export function checkDraft({ programme, fiscalYear, parameters }: DraftRulesContext, values: unknown): ApplicationCheck {
+  return checkApplication(programme, fiscalYear, readDraft(values), parameters, { forSubmission: true });
 }
 
-/** A draft pre-filled from what the organisation already knows. */
-export function initialDraft(programme: Programme, organisation: { name: string; corporateNumber: string }): ApplicationDraft {
-  const draft = emptyDraft(programme);
-  if (programme === "intermediary") {
-    draft.members = [{ name: organisation.name, corporateNumber: organisation.corporateNumber, role: "代表団体", share: "" }];
-  }
-  return draft;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Form fields ⇄ draft. Field names are paths into the draft: "purpose", "lines.3.amount", "activities.0.months".
-
-const str = (form: FormData, key: string) => {
-  const value = form.get(key);
-  return typeof value === "string" ? value : "";
-};
-
-function rows(form: FormData, prefix: string, probe: string, max: number): number[] {
-  const found: number[] = [];
-  for (let i = 0; i < max; i++) if (form.has(`${prefix}.${i}.${probe}`)) found.push(i);
-  return found;
-}
-
-/**
- * Menu 1 activities: the ticked codes ("activityCodes", the platform always), each with the fields typed
- * for it ("activities.N.code" names which activity row N holds).
- */
-function activitiesFromForm(form: FormData) {
-  const ticked = new Set(["platform", ...form.getAll("activityCodes").map(String)]);
-  const typed = new Map(
-    rows(form, "activities", "code", MENU1_ACTIVITY_CODES.length).map((i) => [
-      str(form, `activities.${i}.code`),
-      {
-        content: str(form, `activities.${i}.content`),
-        months: form.getAll(`activities.${i}.months`).map(Number),
-        indicators: str(form, `activities.${i}.indicators`),
-      },
-    ]),
-  );
-  return MENU1_ACTIVITY_CODES.filter((code) => ticked.has(code)).map((code) => ({
-    code,
-    ...(typed.get(code) ?? { content: "", months: [], indicators: "" }),
-  }));
-}
-
-export function draftFromFormData(form: FormData): ApplicationDraft {
-  return readDraft({
-    purpose: str(form, "purpose"),
-    activities: activitiesFromForm(form),
-    platformMembers: rows(form, "platformMembers", "name", 100).map((i) => ({
-      name: str(form, `platformMembers.${i}.name`),
-      kind: str(form, `platformMembers.${i}.kind`),
-      role: str(form, `platformMembers.${i}.role`),
-    })),
-    delegations: rows(form, "delegations", "recipient", 100).map((i) => ({
-      activity: str(form, `delegations.${i}.activity`),
-      method: str(form, `delegations.${i}.method`),
-      recipient: str(form, `delegations.${i}.recipient`),
-      content: str(form, `delegations.${i}.content`),
-    })),
-    consortium: form.get("consortium") === "on",
-    members: rows(form, "members", "name", 30).map((i) => ({
-      name: str(form, `members.${i}.name`),
-      corporateNumber: str(form, `members.${i}.corporateNumber`),
-      role: str(form, `members.${i}.role`),
-      share: str(form, `members.${i}.share`),
-    })),
-    areaPrefectures: form.getAll("areaPrefectures").map(String),
-    areaJustification: str(form, "areaJustification"),
-    plan: Object.fromEntries(MENU2_PLAN_FIELDS.map(([key]) => [key, str(form, `plan.${key}`)])),
-    lines: rows(form, "lines", "amount", 500).map((i) => ({
-      category: str(form, `lines.${i}.category`),
-      activity: str(form, `lines.${i}.activity`),
-      member: str(form, `lines.${i}.member`),
-      description: str(form, `lines.${i}.description`),
-      amount: str(form, `lines.${i}.amount`),
-      quantity: str(form, `lines.${i}.quantity`),
-      unitPrice: str(form, `lines.${i}.unitPrice`),
-    })),
-    otherIncome: str(form, "otherIncome"),
-    otherIncomeSource: str(form, "otherIncomeSource"),
-    requestedAmount: str(form, "requestedAmount"),
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Draft → the rules' input, and every check on it.
-
-const isBlankLine = (l: BudgetLineValues) =>
-  !l.category && !l.activity && !l.description.trim() && !l.amount.trim() && !l.quantity.trim() && !l.unitPrice.trim();
-
-/** A line's amount: typed directly, or quantity × unit price. */
-export function lineAmount(line: BudgetLineValues): { ok: true; value: number } | { ok: false; path: "amount" | "quantity" | "unitPrice"; message: string } {
-  if (line.quantity.trim() || line.unitPrice.trim()) {
-    const quantity = line.quantity.normalize("NFKC").replaceAll(",", "").trim();
-    if (!/^\d{1,7}$/.test(quantity) || Number(quantity) === 0) {
-      return { ok: false, path: "quantity", message: "数量は1以上の整数で入力してください。" };
-    }
-    const price = parseYen(line.unitPrice);
-    if (!price.ok) return { ok: false, path: "unitPrice", message: price.message };
-    const value = Number(quantity) * price.value;
-    if (!Number.isSafeInteger(value) || value > MAX_YEN) {
-      return { ok: false, path: "unitPrice", message: "数量×単価が大きすぎます。金額を確認してください。" };
-    }
-    return { ok: true, value };
-  }
-  const amount = parseYen(line.amount);
-  return amount.ok ? amount : { ok: false, path: "amount", message: amount.message };
-}
-
-export interface ApplicationCheck {
-  input: GrantInput;
-  result: GrantResult;
-  /** Every finding, the rules' and the form's own, with paths naming the form's fields. */
-  findings: Finding[];
-  /** The amount applied for: as typed, or the computed grant when left blank. */
-  requestedAmount: number;
-  /** A line's amount by form row (null where it cannot be read), for per-category and per-activity totals. */
-  lineAmounts: (number | null)[];
-}
-
-/**
- * The rules number the lines they were given; a form skips its blank and unreadable rows. Points each
- * finding back at the row of the form (`formRowOf[i]` is the form row of the rules' line i).
- */
-export function pointAtFormRows(findings: readonly Finding[], formRowOf: readonly number[]): Finding[] {
-  return findings.map((f) => ({
-    ...f,
-    path: f.path.replace(/^lines\.(\d+)/, (_, i: string) => `lines.${formRowOf[Number(i)] ?? i}`),
-  }));
-}
-
-function required(path: string, message: string): Finding {
-  return { code: "input-invalid", severity: "error", message, path };
-}
-
-/** Checks that only matter for a submission: the plan must be filled in, not just the budget. */
-function completenessFindings(programme: Programme, draft: ApplicationDraft): Finding[] {
-  const findings: Finding[] = [];
-  if (!draft.purpose.trim()) findings.push(required("purpose", "事業の目的を入力してください。"));
-  if (programme === "prefectural") {
-    draft.activities.forEach((a, i) => {
-      if (!a.content.trim()) findings.push(required(`activities.${i}.content`, "この事業の実施内容を入力してください。"));
-      if (a.months.length === 0) findings.push(required(`activities.${i}.months`, "実施する月を選んでください。"));
-    });
-    draft.platformMembers.forEach((m, i) => {
-      if (!m.name.trim()) findings.push(required(`platformMembers.${i}.name`, "構成団体の名称を入力するか、この行を削除してください。"));
-    });
-    draft.delegations.forEach((d, i) => {
-      if (!d.recipient.trim()) findings.push(required(`delegations.${i}.recipient`, "委託先・補助先を入力するか、この行を削除してください。"));
-      if (d.method === "subsidy" && !SUBSIDY_ACTIVITIES.has(d.activity)) {
-        findings.push(required(`delegations.${i}.activity`, "補助による実施は活動⑦または⑧に限られます。"));
-      }
-    });
-  } else {
-    draft.members.forEach((m, i) => {
-      if (!m.name.trim()) findings.push(required(`members.${i}.name`, "構成団体の名称を入力してください。"));
-      const number = m.corporateNumber.normalize("NFKC").trim();
-      if (!isValidCorporateNumber(number)) {
-        findings.push(required(`members.${i}.corporateNumber`, "法人番号は13桁で、検査用数字が合うものを入力してください。"));
-      }
-    });
-    if (draft.consortium && draft.members.length < 2) {
-      findings.push(required("members", "コンソーシアムの場合は、代表団体のほかに構成団体を1つ以上入力してください。"));
-    }
-    if (MENU2_PLAN_FIELDS.every(([key]) => !draft.plan[key].trim())) {
-      findings.push(required("plan.npoSupport", "事業計画の内容を1つ以上入力してください。"));
-    }
-  }
-  return findings;
-}
-
-/**
- * Runs the rules on a draft. Blank budget rows are ignored; an amount that cannot be read is reported at
- * its field and left out of the totals. `forSubmission` adds the completeness checks of the plan.
- */
-export function checkApplication(
-  programme: Programme,
-  fiscalYear: number,
-  draft: ApplicationDraft,
-  parameters: readonly ProgrammeParameters[],
-  { forSubmission = false } = {},
-): ApplicationCheck {
-  const unreadable: Finding[] = [];
-  const formRowOf: number[] = [];
-  const lineAmounts: (number | null)[] = [];
-  const lines: GrantInput["lines"] = [];
-  draft.lines.forEach((line, row) => {
-    if (isBlankLine(line)) return lineAmounts.push(null);
-    const amount = lineAmount(line);
-    if (!amount.ok) {
-      unreadable.push({ code: "amount-invalid", severity: "error", message: amount.message, path: `lines.${row}.${amount.path}` });
-      return lineAmounts.push(null);
-    }
-    lineAmounts.push(amount.value);
-    formRowOf.push(row);
-    lines.push({
-      category: line.category,
-      amount: amount.value,
-      ...(programme === "prefectural" ? { activity: line.activity } : {}),
-      ...(line.description.trim() ? { description: line.description.trim() } : {}),
-    });
-  });
-
-  const readOptional = (path: string, raw: string): number | undefined => {
-    if (!raw.trim()) return undefined;
-    const parsed = parseYen(raw);
-    if (parsed.ok) return parsed.value;
-    unreadable.push({ code: "amount-invalid", severity: "error", message: parsed.message, path });
-    return undefined;
+/** The form's resolver: the draft as the rules read it, and the first error the rules find at each field. */
+export function applicationResolver(context: DraftRulesContext): Resolver<ApplicationDraft> {
+  return (values: FieldValues) => {
+    const errors: Record<string, string> = {};
+    for (const f of checkDraft(context, values).findings) if (f.severity === "error") errors[f.path] ??= f.message;
+    return Object.keys(errors).length > 0 ? { values: {}, errors: nestErrors(errors) } : { values: readDraft(values), errors: {} };
   };
-  const otherIncome = readOptional("otherIncome", draft.otherIncome) ?? 0;
-  const typedRequest = readOptional("requestedAmount", draft.requestedAmount);
-
-  const input: GrantInput = {
-    program: programme,
-    fiscalYear,
-    ...(programme === "prefectural"
-      ? { activities: draft.activities.map((a) => a.code) }
-      : { areaPrefectures: draft.areaPrefectures, areaJustification: draft.areaJustification }),
-    otherIncome,
-    ...(typedRequest !== undefined ? { requestedAmount: typedRequest } : {}),
-    lines,
-  };
-  const result = calculateGrant(input, parameters);
-  const findings = [
-    ...unreadable,
-    ...pointAtFormRows(result.findings, formRowOf),
-    ...(forSubmission ? completenessFindings(programme, draft) : []),
-  ];
-  return { input, result, findings, requestedAmount: typedRequest ?? result.grantAmount, lineAmounts };
 }
 
-/** The first message for each field, keyed by the field's name. */
-export function messagesByField(findings: readonly Finding[]): Record<string, Finding> {
-  const byField: Record<string, Finding> = {};
-  for (const f of findings) byField[f.path] ??= f;
-  return byField;
+/** Without JavaScript, a button adds a row to a list ("add:lines") or removes one ("remove:lines:3"). */
+export function applyRowIntent(draft: ApplicationDraft, intent: string): void {
+  const [verb, list = "", index] = intent.split(":");
+  if (!isRowList(list)) return;
+  const rows: unknown[] = draft[list];
+  if (verb === "add") rows.push(NEW_ROWS[list]());
+  if (verb === "remove") rows.splice(Number(index), 1);
 }
 
-/** Totals of the readable lines by category and by activity (Menu 1) or member (Menu 2), in yen. */
-export function budgetTotals(draft: ApplicationDraft, lineAmounts: readonly (number | null)[]) {
-  const byCategory = new Map<string, number>();
-  const byActivity = new Map<string, number>();
-  const byMember = new Map<string, number>();
-  draft.lines.forEach((line, i) => {
-    const amount = lineAmounts[i];
-    if (amount === null || amount === undefined) return;
-    byCategory.set(line.category, (byCategory.get(line.category) ?? 0) + amount);
-    byActivity.set(line.activity, (byActivity.get(line.activity) ?? 0) + amount);
-    byMember.set(line.member, (byMember.get(line.member) ?? 0) + amount);
-  });
-  return { byCategory, byActivity, byMember };
-}
-
+const isRowList = (name: string): name is RowList => Object.hasOwn(NEW_ROWS, name);
 const SECTION_LABELS: Record<string, string> = {
   purpose: "事業の目的",
   activities: "実施する事業",

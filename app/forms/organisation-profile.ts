@@ -4,40 +4,31 @@
  */
 import { z } from "zod";
 import { isValidCorporateNumber } from "~/domain/corporate-number";
+import { textField } from "~/domain/form-fields";
 
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label}は${max}文字以内で入力してください。` });
+const text = (max: number, label: string) => textField(label, { max });
 
-const normalised = (value: string) => value.normalize("NFKC").trim();
+/** What was typed, in half-width characters and trimmed (an absent field reads as ""). */
+const normalised = z
+  .unknown()
+  .optional()
+  .transform((value) => (typeof value === "string" ? value.normalize("NFKC").trim() : ""));
 
 export const OrganisationProfileSchema = z.object({
   representativeTitle: text(100, "代表者の役職"),
   representativeName: text(100, "代表者の氏名"),
-  postalCode: z
-    .string()
-    .transform(normalised)
+  postalCode: normalised
     .refine((v) => v === "" || /^\d{3}-?\d{4}$/.test(v), { error: "郵便番号は7桁の数字で入力してください（例：930-8501）。" })
     .transform((v) => (v === "" ? "" : `${v.replace("-", "").slice(0, 3)}-${v.replace("-", "").slice(3)}`)),
   address: text(200, "所在地"),
   contactPerson: text(100, "担当者"),
-  contactPhone: z
-    .string()
-    .transform(normalised)
-    .refine((v) => v === "" || /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/.test(v), {
-      error: "電話番号は市外局番から数字とハイフンで入力してください（例：076-444-3200）。",
-    }),
-  contactEmail: z
-    .string()
-    .transform(normalised)
-    .refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
-      error: "メールアドレスを正しく入力してください（例：kodoku@pref.example.lg.jp）。",
-    }),
-  corporateNumber: z
-    .string()
-    .transform(normalised)
+  contactPhone: normalised.refine((v) => v === "" || /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/.test(v), {
+    error: "電話番号は市外局番から数字とハイフンで入力してください（例：076-444-3200）。",
+  }),
+  contactEmail: normalised.refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+    error: "メールアドレスを正しく入力してください（例：kodoku@pref.example.lg.jp）。",
+  }),
+  corporateNumber: normalised
     .refine((v) => v === "" || /^\d{13}$/.test(v), { error: "法人番号は13桁の数字で入力してください。" })
     .refine((v) => v === "" || !/^\d{13}$/.test(v) || isValidCorporateNumber(v), {
       error: "法人番号の検査用数字（先頭の1桁）が合いません。番号を確認してください。",
@@ -45,7 +36,6 @@ export const OrganisationProfileSchema = z.object({
 });
 
 export type OrganisationProfile = z.output<typeof OrganisationProfileSchema>;
-export type OrganisationProfileInput = z.input<typeof OrganisationProfileSchema>;
 
 export const PROFILE_FIELDS = [
   ["representativeTitle", "代表者の役職", "例：富山県知事、理事長"],
@@ -56,21 +46,4 @@ export const PROFILE_FIELDS = [
   ["contactPhone", "電話番号", "例：076-444-3200"],
   ["contactEmail", "担当者のメールアドレス", ""],
   ["corporateNumber", "法人番号（13桁）", "法人の場合に入力します。"],
-] as const satisfies readonly (readonly [keyof OrganisationProfileInput, string, string])[];
-
-export function profileFromForm(form: FormData | Record<string, unknown>): OrganisationProfileInput {
-  const get = (key: string) => {
-    const value = form instanceof FormData ? form.get(key) : form[key];
-    return typeof value === "string" ? value : "";
-  };
-  return Object.fromEntries(PROFILE_FIELDS.map(([key]) => [key, get(key)])) as OrganisationProfileInput;
-}
-
-/** The first message for each field, keyed by the field's name. */
-export function profileErrors(input: OrganisationProfileInput): Record<string, string> {
-  const parsed = OrganisationProfileSchema.safeParse(input);
-  if (parsed.success) return {};
-  const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-  return errors;
-}
+] as const satisfies readonly (readonly [keyof OrganisationProfile, string, string])[];

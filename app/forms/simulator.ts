@@ -1,35 +1,49 @@
 /**
- * The simulator form: what the browser and the server both do with what a person typed. The browser runs
- * it on every keystroke, the server on submit (without JavaScript), so both show the same figures and the
- * same messages. Every amount goes through `parseYen`; every rule through `calculateGrant`.
+ * The simulator form: one schema for its values, and the application rules run on them. The browser reads
+ * what is in the form with the schema on every change, the server reads what was posted (without
+ * JavaScript) with the same schema, and both run `checkApplication` — the rules the application form
+ * runs — on a draft made of the simulator's values. So both show the same figures and the same messages,
+ * and so do the simulator and the application form.
  */
-import { calculateGrant, type Finding, type GrantInput, type GrantResult } from "~/domain/grant-calculation";
-import { pointAtFormRows } from "./application";
-import { parseYen } from "~/domain/money";
-import { CURRENT_FISCAL_YEAR, PROGRAMMES, type Programme, type ProgrammeParameters } from "~/domain/programmes";
+import { z } from "zod";
+import { checkApplication, EMPTY_BUDGET_LINE, emptyDraft, messagesByField, type ApplicationDraft } from "~/domain/application-draft";
+import { choiceField } from "~/domain/form-fields";
+import type { Finding, GrantResult } from "~/domain/grant-calculation";
+import { CURRENT_FISCAL_YEAR, MENU1_ACTIVITY_CODES, PROGRAMMES, type Programme, type ProgrammeParameters } from "~/domain/programmes";
 
-export interface SimulatorLineValues {
-  category: string;
-  activity: string;
-  amount: string;
-  description: string;
-}
-
-/** Exactly what is in the form, as text, so that nothing typed is ever lost on a round trip. */
-export interface SimulatorValues {
-  program: Programme;
-  fiscalYear: string;
-  activities: string[];
-  areaPrefectures: string[];
-  areaJustification: string;
-  otherIncome: string;
-  requestedAmount: string;
-  lines: SimulatorLineValues[];
-}
-
-export const EMPTY_LINE: SimulatorLineValues = { category: "", activity: "", amount: "", description: "" };
 export const INITIAL_LINE_COUNT = 5;
 export const MAX_FORM_LINES = 500;
+
+/** Text exactly as typed (not trimmed), so that nothing typed is ever lost on a round trip. */
+const typed = z.unknown().optional().transform((value): string => (typeof value === "string" ? value : ""));
+
+/** A group of checkboxes: one value when one box is ticked, a list when several are, nothing when none. */
+const ticked = z
+  .unknown()
+  .optional()
+  .transform((value): string[] => [value ?? []].flat().filter((v): v is string => typeof v === "string"));
+
+export const SimulatorLineSchema = z.object({ category: typed, activity: typed, amount: typed, description: typed });
+
+/** Exactly what is in the form, as text. Never refuses: what the rules say of it is `simulate`'s answer. */
+export const SimulatorValuesSchema = z.object({
+  program: choiceField(PROGRAMMES),
+  fiscalYear: typed.transform((year) => year || String(CURRENT_FISCAL_YEAR)),
+  activities: ticked,
+  areaPrefectures: ticked,
+  areaJustification: typed,
+  otherIncome: typed,
+  requestedAmount: typed,
+  lines: z
+    .array(SimulatorLineSchema.catch(() => ({ ...EMPTY_LINE })))
+    .catch([])
+    .transform((lines) => lines.slice(0, MAX_FORM_LINES)),
+});
+
+export type SimulatorValues = z.output<typeof SimulatorValuesSchema>;
+export type SimulatorLineValues = SimulatorValues["lines"][number];
+
+export const EMPTY_LINE: SimulatorLineValues = { category: "", activity: "", amount: "", description: "" };
 
 export function initialSimulatorValues(program: Programme = "prefectural"): SimulatorValues {
   return {
@@ -44,33 +58,39 @@ export function initialSimulatorValues(program: Programme = "prefectural"): Simu
   };
 }
 
-const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? value : "");
+/** What the form holds (in the browser, as the form library keeps it) read with the form's schema. */
+export const readSimulatorValues = (values: unknown): SimulatorValues => SimulatorValuesSchema.parse(values ?? {});
 
-export function simulatorValuesFromFormData(form: FormData): SimulatorValues {
-  const program = text(form.get("program"));
-  const lines: SimulatorLineValues[] = [];
-  for (let i = 0; i < MAX_FORM_LINES && form.has(`lines.${i}.amount`); i++) {
-    lines.push({
-      category: text(form.get(`lines.${i}.category`)),
-      activity: text(form.get(`lines.${i}.activity`)),
-      amount: text(form.get(`lines.${i}.amount`)),
-      description: text(form.get(`lines.${i}.description`)),
-    });
+/**
+ * What a button of the form asks for when it is posted without JavaScript: "add-line" adds an empty row,
+ * "remove-line:N" removes row N; anything else ("recalculate") changes nothing.
+ */
+export function applyIntent(values: SimulatorValues, intent: unknown): SimulatorValues {
+  if (intent === "add-line") {
+    return values.lines.length < MAX_FORM_LINES ? { ...values, lines: [...values.lines, { ...EMPTY_LINE }] } : values;
   }
-  return {
-    program: (PROGRAMMES as readonly string[]).includes(program) ? (program as Programme) : "prefectural",
-    fiscalYear: text(form.get("fiscalYear")) || String(CURRENT_FISCAL_YEAR),
-    activities: form.getAll("activities").map(text),
-    areaPrefectures: form.getAll("areaPrefectures").map(text),
-    areaJustification: text(form.get("areaJustification")),
-    otherIncome: text(form.get("otherIncome")),
-    requestedAmount: text(form.get("requestedAmount")),
-    lines,
-  };
+  const removed = typeof intent === "string" ? /^remove-line:(\d+)$/.exec(intent) : null;
+  if (removed) return { ...values, lines: values.lines.filter((_, row) => row !== Number(removed[1])) };
+  return values;
 }
 
-const isBlank = (line: SimulatorLineValues) =>
-  !line.category && !line.amount.trim() && !line.description.trim() && !line.activity;
+/**
+ * The simulator's values as an application draft: the ticked activities (known ones, in the usual order)
+ * with nothing planned for them yet, the budget lines and the income. Everything else is left empty — the
+ * simulator never asks for a submission's completeness.
+ */
+export function simulatorDraft(values: SimulatorValues): ApplicationDraft {
+  const ticked = new Set(values.activities);
+  return {
+    ...emptyDraft(values.program),
+    activities: MENU1_ACTIVITY_CODES.filter((code) => ticked.has(code)).map((code) => ({ code, content: "", months: [], indicators: "" })),
+    areaPrefectures: values.areaPrefectures,
+    areaJustification: values.areaJustification,
+    otherIncome: values.otherIncome,
+    requestedAmount: values.requestedAmount,
+    lines: values.lines.map((line) => ({ ...EMPTY_BUDGET_LINE, ...line })),
+  };
+}
 
 export interface Simulation {
   result: GrantResult;
@@ -80,48 +100,9 @@ export interface Simulation {
   fieldMessages: Record<string, string>;
 }
 
-/** Reads the form's text into the rules' input and runs the rules. Blank rows are ignored. */
+/** Runs the application rules on the simulator's values. Blank rows are ignored. */
 export function simulate(values: SimulatorValues, parameters: readonly ProgrammeParameters[]): Simulation {
-  const unreadable: Finding[] = [];
-  const readAmount = (path: string, raw: string, blankAs?: number): number | undefined => {
-    if (!raw.trim() && blankAs !== undefined) return blankAs;
-    const parsed = parseYen(raw);
-    if (parsed.ok) return parsed.value;
-    unreadable.push({ code: "amount-invalid", severity: "error", message: parsed.message, path });
-    return undefined;
-  };
-
-  const formRowOf: number[] = [];
-  const lines: GrantInput["lines"] = [];
-  values.lines.forEach((line, row) => {
-    if (isBlank(line)) return;
-    const amount = readAmount(`lines.${row}.amount`, line.amount);
-    if (amount === undefined) return;
-    formRowOf.push(row);
-    lines.push({
-      category: line.category,
-      amount,
-      ...(values.program === "prefectural" && line.activity ? { activity: line.activity } : {}),
-      ...(line.description.trim() ? { description: line.description.trim() } : {}),
-    });
-  });
-
-  const otherIncome = readAmount("otherIncome", values.otherIncome, 0);
-  const requestedAmount = values.requestedAmount.trim() ? readAmount("requestedAmount", values.requestedAmount) : undefined;
-  const input = {
-    program: values.program,
-    fiscalYear: Number(values.fiscalYear),
-    ...(values.program === "prefectural"
-      ? { activities: values.activities }
-      : { areaPrefectures: values.areaPrefectures, areaJustification: values.areaJustification }),
-    otherIncome: otherIncome ?? 0,
-    ...(requestedAmount !== undefined ? { requestedAmount } : {}),
-    lines,
-  };
-  const result = calculateGrant(input, parameters);
-
-  const findings = [...unreadable, ...pointAtFormRows(result.findings, formRowOf)];
-  const fieldMessages: Record<string, string> = {};
-  for (const f of findings) fieldMessages[f.path] ??= f.message;
+  const { result, findings } = checkApplication(values.program, Number(values.fiscalYear), simulatorDraft(values), parameters);
+  const fieldMessages = Object.fromEntries(Object.entries(messagesByField(findings)).map(([path, finding]) => [path, finding.message]));
   return { result, findings, fieldMessages };
 }

@@ -5,12 +5,10 @@ import { hashPassword, passwordMatches } from "~/auth/passwords.server";
 import { endAllSessions } from "~/auth/session.server";
 import { PASSWORD_LINK_HOURS, passwordProblem } from "~/domain/passwords";
 import { ROLE_LABELS, roleFitsOrganisation, type OrganisationKind, type Role } from "~/domain/roles";
+import { invalid, notFound, refused, type FieldErrors, type Outcome } from "~/domain/outcome";
 import { recordAuditEvent, type Actor } from "./audit.server";
-import type { Result } from "./result";
-
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
-
 
 export interface NewAccount {
   organisationId: number;
@@ -21,7 +19,8 @@ export interface NewAccount {
 
 /**
  * Creates an account without a password and a one-time link (valid 72 hours) for its owner to set one.
- * The link is returned for the administrator to pass on and queued as a message to the new user.
+ * The link is returned for the administrator to pass on and queued as a message to the new user. An
+ * address already in use, or a role the organisation cannot have, is refused at its field.
  */
 export async function createAccount(
   db: Kysely<Database>,
@@ -29,27 +28,27 @@ export async function createAccount(
   account: NewAccount,
   origin: string,
   now = new Date(),
-): Promise<Result<{ userId: number; link: string }>> {
+): Promise<Outcome<{ userId: number; link: string }>> {
   const email = account.email.trim().toLowerCase();
   const displayName = account.displayName.trim();
-  const errors: Record<string, string> = {};
+  const errors: FieldErrors = {};
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.email = "メールアドレスを正しく入力してください（例：tanto@pref.example.lg.jp）。";
   if (!displayName) errors.displayName = "氏名を入力してください。";
 
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<Outcome<{ userId: number; link: string }>> => {
     const organisation = await trx
       .selectFrom("organisations")
       .select(["id", "kind", "name"])
       .where("id", "=", account.organisationId)
       .executeTakeFirst();
-    if (!organisation) errors.organisationId = "組織が見つかりません。";
-    else if (!roleFitsOrganisation(account.role, organisation.kind as OrganisationKind)) {
+    if (!organisation) return notFound;
+    if (!roleFitsOrganisation(account.role, organisation.kind as OrganisationKind)) {
       errors.role = `「${organisation.name}」のアカウントに「${ROLE_LABELS[account.role]}」の役割は設定できません。`;
     }
     if (!errors.email && (await trx.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst())) {
       errors.email = "このメールアドレスのアカウントは既にあります。";
     }
-    if (Object.keys(errors).length > 0 || !organisation) return { ok: false as const, errors };
+    if (Object.keys(errors).length > 0) return invalid(errors);
 
     const { id: userId } = await trx
       .insertInto("users")
@@ -89,19 +88,22 @@ export async function createAccount(
       subjectOrganisationId: organisation.id,
       details: { email, displayName, role: account.role },
     });
-    return { ok: true as const, userId, link };
+    return { status: "done", userId, link };
   });
 }
 
-/** Sets the password of the account the one-time link belongs to, and uses the link up. */
+/**
+ * Sets the password of the account the one-time link belongs to, and uses the link up. A link that is
+ * expired, used or unknown is refused; a password the rules do not accept is refused at its field.
+ */
 export async function setPasswordWithToken(
   db: Kysely<Database>,
   token: string,
   password: string,
   ip: string,
   now = new Date(),
-): Promise<Result> {
-  return db.transaction().execute(async (trx): Promise<Result> => {
+): Promise<Outcome> {
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     const found = await trx
       .selectFrom("password_tokens")
       .innerJoin("users", "users.id", "password_tokens.user_id")
@@ -111,10 +113,10 @@ export async function setPasswordWithToken(
       .forUpdate()
       .executeTakeFirst();
     if (!found || found.used_at || new Date(found.expires_at) <= now) {
-      return { ok: false as const, errors: { form: "このリンクは使えません（期限切れ、使用済み、または正しくないリンクです）。管理者に再発行を依頼してください。" } };
+      return refused("このリンクは使えません（期限切れ、使用済み、または正しくないリンクです）。管理者に再発行を依頼してください。");
     }
     const problem = passwordProblem(password, found.email);
-    if (problem) return { ok: false as const, errors: { password: problem } };
+    if (problem) return invalid({ password: problem });
 
     await trx
       .updateTable("users")
@@ -128,7 +130,7 @@ export async function setPasswordWithToken(
       { userId: found.id, organisationId: found.organisation_id, ip },
       { action: "account.password_set", recordType: "user", recordId: found.id, subjectOrganisationId: found.organisation_id },
     );
-    return { ok: true as const };
+    return { status: "done" };
   });
 }
 
@@ -142,24 +144,24 @@ export async function passwordTokenUsable(db: Kysely<Database>, token: string, n
   return Boolean(row && !row.used_at && new Date(row.expires_at) > now);
 }
 
-/** Changes the viewer's own password; every other session of theirs ends. */
+/** Changes the viewer's own password; every other session of theirs ends. A wrong current password is refused at its field. */
 export async function changePassword(
   db: Kysely<Database>,
   actor: Actor & { userId: number },
   { current, next, sessionId }: { current: string; next: string; sessionId: string },
   now = new Date(),
-): Promise<Result> {
-  return db.transaction().execute(async (trx): Promise<Result> => {
+): Promise<Outcome> {
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     const user = await trx
       .selectFrom("users")
       .select(["email", "password_hash", "organisation_id"])
       .where("id", "=", actor.userId)
       .executeTakeFirstOrThrow();
     if (!(await passwordMatches(user.password_hash, current))) {
-      return { ok: false as const, errors: { currentPassword: "現在のパスワードが正しくありません。" } };
+      return invalid({ currentPassword: "現在のパスワードが正しくありません。" });
     }
     const problem = passwordProblem(next, user.email);
-    if (problem) return { ok: false as const, errors: { newPassword: problem } };
+    if (problem) return invalid({ newPassword: problem });
     await trx
       .updateTable("users")
       .set({ password_hash: await hashPassword(next), password_changed_at: now, updated_at: now })
@@ -172,29 +174,27 @@ export async function changePassword(
       recordId: actor.userId,
       subjectOrganisationId: user.organisation_id,
     });
-    return { ok: true as const };
+    return { status: "done" };
   });
 }
 
-/** Disables or re-enables an account; disabling ends all its sessions at once. */
+/** Disables or re-enables an account; disabling ends all its sessions at once. One's own account cannot be disabled. */
 export async function setAccountDisabled(
   db: Kysely<Database>,
   actor: Actor,
   userId: number,
   disabled: boolean,
   now = new Date(),
-): Promise<Result> {
-  if (actor.userId === userId && disabled) {
-    return { ok: false, errors: { form: "自分のアカウントは無効にできません。" } };
-  }
-  return db.transaction().execute(async (trx) => {
+): Promise<Outcome> {
+  if (actor.userId === userId && disabled) return refused("自分のアカウントは無効にできません。");
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     const user = await trx
       .updateTable("users")
       .set({ disabled_at: disabled ? now : null, updated_at: now })
       .where("id", "=", userId)
       .returning(["organisation_id", "email"])
       .executeTakeFirst();
-    if (!user) return { ok: false as const, errors: { form: "アカウントが見つかりません。" } };
+    if (!user) return notFound;
     if (disabled) await endAllSessions(trx, userId);
     await recordAuditEvent(trx, actor, {
       action: disabled ? "account.disabled" : "account.enabled",
@@ -203,7 +203,7 @@ export async function setAccountDisabled(
       subjectOrganisationId: user.organisation_id,
       details: { email: user.email },
     });
-    return { ok: true as const };
+    return { status: "done" };
   });
 }
 

@@ -1,14 +1,18 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer.server";
-import { transition, type ApplicationState, type LifecycleAction } from "~/domain/application-lifecycle";
+import { transition, type LifecycleAction } from "~/domain/application-lifecycle";
+import { type ApplicationState } from "~/domain/application-states";
 import type { Finding } from "~/domain/grant-calculation";
+import type { Conflict, Outcome } from "~/domain/outcome";
 import { deadlineInstant, isOpen } from "~/domain/japan-time";
 import { can, seesAllOrganisations } from "~/domain/permissions";
 import type { Programme } from "~/domain/programmes";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
-import { checkApplication, initialDraft, readDraft, type ApplicationDraft } from "~/forms/application";
+import { checkApplication, initialDraft, readDraft, type ApplicationDraft } from "~/domain/application-draft";
+import type { SubmittedSnapshot } from "~/domain/submitted-version";
+import { isRecordId } from "~/utils/route-params.server";
 import { recordAuditEvent } from "./audit.server";
 import { PARTY_COLUMNS } from "./organisations.server";
 import { listProgrammeParameters } from "./programme-parameters.server";
@@ -25,8 +29,7 @@ const actorOf = (viewer: Viewer, ip: string) => ({ userId: viewer.userId, organi
 
 /** The application as the viewer may see it, or undefined: another organisation's is answered as missing. */
 export async function findApplicationForViewer(db: Kysely<Database>, viewer: Viewer, id: number) {
-  // An id that is not one (from a mistyped address) is simply not found.
-  if (!Number.isSafeInteger(id) || id <= 0) return undefined;
+  if (!isRecordId(id)) return undefined;
   let query = db
     .selectFrom("applications")
     .innerJoin("organisations", "organisations.id", "applications.organisation_id")
@@ -115,7 +118,7 @@ function windowProblem(window: ApplicationWindow | null, fiscalYear: number, pro
     : `${what}の受付は${window.closesOn.replaceAll("-", "/")}で締め切りました。`;
 }
 
-export type CreateOutcome = { ok: true; id: number; created: boolean } | { ok: false; message: string };
+export type CreateOutcome = Outcome<{ id: number; created: boolean }>;
 
 /** Opens the organisation's application for a programme-year, or finds the one it already has. */
 export async function createApplication(
@@ -127,7 +130,7 @@ export async function createApplication(
 ): Promise<CreateOutcome> {
   const programme = PROGRAMME_OF_KIND[viewer.organisationKind];
   if (!programme || !can(viewer.role, "edit:application:own")) {
-    return { ok: false, message: "この組織は交付申請を行えません。" };
+    return { status: "refused", reason: "この組織は交付申請を行えません。" };
   }
   const existing = await db
     .selectFrom("applications")
@@ -136,9 +139,9 @@ export async function createApplication(
     .where("programme", "=", programme)
     .where("fiscal_year", "=", fiscalYear)
     .executeTakeFirst();
-  if (existing) return { ok: true, id: existing.id, created: false };
+  if (existing) return { status: "done", id: existing.id, created: false };
   const problem = windowProblem(await applicationWindow(db, fiscalYear, programme), fiscalYear, programme, now);
-  if (problem) return { ok: false, message: problem };
+  if (problem) return { status: "refused", reason: problem };
 
   return db.transaction().execute(async (trx): Promise<CreateOutcome> => {
     const organisation = await trx
@@ -170,7 +173,7 @@ export async function createApplication(
         .where("programme", "=", programme)
         .where("fiscal_year", "=", fiscalYear)
         .executeTakeFirstOrThrow();
-      return { ok: true, id: other.id, created: false };
+      return { status: "done", id: other.id, created: false };
     }
     await recordAuditEvent(trx, actorOf(viewer, ip), {
       action: "application.created",
@@ -179,7 +182,7 @@ export async function createApplication(
       subjectOrganisationId: viewer.organisationId,
       details: { programme, fiscalYear },
     });
-    return { ok: true, id: inserted.id, created: true };
+    return { status: "done", id: inserted.id, created: true };
   });
 }
 
@@ -211,19 +214,21 @@ export function changesBetween(before: unknown, after: unknown): FieldChange[] {
     .map((path) => ({ path, before: a[path] ?? "", after: b[path] ?? "" }));
 }
 
-export type SaveOutcome =
-  | { status: "saved"; revision: number; savedAt: string }
-  | {
-      status: "conflict";
-      revision: number;
-      draft: ApplicationDraft;
-      updatedBy: string;
-      updatedAt: string;
-      /** What the other save changed, compared with the revision this one was based on is unknown: compared with this one. */
-      changes: FieldChange[];
-    }
-  | { status: "not-found" }
-  | { status: "not-editable"; reason: string };
+/**
+ * A save is done, or refused (the application can no longer be edited), or a conflict: another save came
+ * first, and the caller gets the current content and how it differs from what it sent.
+ */
+export type SaveOutcome = Outcome<
+  { revision: number; savedAt: string },
+  Conflict<{
+    revision: number;
+    draft: ApplicationDraft;
+    updatedBy: string;
+    updatedAt: string;
+    /** What the other save changed, compared with the revision this one was based on is unknown: compared with this one. */
+    changes: FieldChange[];
+  }>
+>;
 
 /**
  * Saves a draft if it was based on the latest revision. A save based on an older one is refused as a
@@ -248,15 +253,16 @@ export async function saveDraft(
       .executeTakeFirst();
     if (!current || !can(viewer.role, "edit:application:own")) return { status: "not-found" };
     const allowed = transition(current.state, "edit", viewer.role);
-    if (!allowed.ok) return { status: "not-editable", reason: allowed.reason };
+    if (!allowed.ok) return { status: "refused", reason: allowed.reason };
     const stored = readDraft(current.draft);
     // A save based on an older revision that carries exactly what is stored overwrites nothing.
     if (current.revision !== revision && changesBetween(draft, stored).length === 0) {
-      return { status: "saved", revision: current.revision, savedAt: current.updated_at.toISOString() };
+      return { status: "done", revision: current.revision, savedAt: current.updated_at.toISOString() };
     }
     if (current.revision !== revision) {
       return {
         status: "conflict",
+        reason: "別の担当者が先に保存しました。",
         revision: current.revision,
         draft: stored,
         updatedBy: current.display_name,
@@ -265,7 +271,7 @@ export async function saveDraft(
       };
     }
     const changes = changesBetween(stored, draft);
-    if (changes.length === 0) return { status: "saved", revision, savedAt: current.updated_at.toISOString() };
+    if (changes.length === 0) return { status: "done", revision, savedAt: current.updated_at.toISOString() };
     await trx
       .updateTable("applications")
       .set({ draft: JSON.stringify(draft), revision: revision + 1, updated_by: viewer.userId, updated_at: now })
@@ -278,17 +284,15 @@ export async function saveDraft(
       subjectOrganisationId: viewer.organisationId,
       details: { revision: revision + 1, changedFields: changes.slice(0, 50).map((c) => c.path), changedCount: changes.length },
     });
-    return { status: "saved", revision: revision + 1, savedAt: now.toISOString() };
+    return { status: "done", revision: revision + 1, savedAt: now.toISOString() };
   });
 }
 
-export type SubmitOutcome =
-  | { status: "submitted"; version: number }
-  | { status: "not-found" }
-  | { status: "refused"; reason: string }
-  | { status: "conflict"; reason: string }
-  | { status: "has-errors"; findings: Finding[] }
-  | { status: "needs-acknowledgement"; warnings: Finding[] };
+/** Besides the usual answers, a submission can find errors in the draft, or warnings to acknowledge first. */
+export type SubmitOutcome = Outcome<
+  { version: number },
+  Conflict | { status: "has-errors"; findings: Finding[] } | { status: "needs-acknowledgement"; warnings: Finding[] }
+>;
 
 /**
  * Submits the application as it is stored: errors refuse it, warnings must be acknowledged. The submitted
@@ -350,7 +354,10 @@ export async function submitApplication(
       .execute();
     const version = application.latest_version + 1;
     const { draft: _stored, state: _state, revision: _revision, latest_version: _latest, ...organisation } = application;
-    const snapshot = {
+    const programmeParameters = parameters.find((p) => p.programme === application.programme);
+    // The rules refuse a budget without its parameters, so they are there; the type cannot know it.
+    if (!programmeParameters) return { status: "refused", reason: "この年度の交付要件が登録されていないため、提出できません。" };
+    const snapshot: SubmittedSnapshot = {
       version,
       programme: application.programme,
       fiscalYear: application.fiscal_year,
@@ -360,7 +367,7 @@ export async function submitApplication(
       requestedAmount: check.requestedAmount,
       acknowledgedWarnings: warnings,
       attachments: attachments.map((a) => ({ ...a, uploaded_at: a.uploaded_at.toISOString() })),
-      parameters: parameters.find((p) => p.programme === application.programme),
+      parameters: programmeParameters,
       submittedAt: now.toISOString(),
       submittedBy: { userId: viewer.userId, name: viewer.displayName },
     };
@@ -388,11 +395,11 @@ export async function submitApplication(
       subjectOrganisationId: viewer.organisationId,
       details: { from: application.state, to: allowed.to, version, grantAmount: check.result.grantAmount, requestedAmount: check.requestedAmount },
     });
-    return { status: "submitted", version };
+    return { status: "done", version };
   });
 }
 
-export type ReviewOutcome = { status: "done"; to: ApplicationState } | { status: "not-found" } | { status: "refused"; reason: string };
+export type ReviewOutcome = Outcome<{ to: ApplicationState }>;
 
 /**
  * A reviewer's step in the lifecycle: start the review, or return the application for correction with
@@ -469,7 +476,7 @@ export async function listVersions(db: Kysely<Database>, applicationId: number) 
 }
 
 export async function getVersion(db: Kysely<Database>, applicationId: number, version: number) {
-  if (!Number.isSafeInteger(version) || version <= 0) return undefined;
+  if (!isRecordId(version)) return undefined;
   return db
     .selectFrom("application_versions")
     .select(["version", "snapshot", "submitted_at", "grant_amount", "requested_amount"])

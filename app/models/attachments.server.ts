@@ -2,27 +2,18 @@ import { createHash } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer.server";
-import { STATE_LABELS, type ApplicationState } from "~/domain/application-lifecycle";
-import { checkAttachment, isAttachmentDocumentType, type AttachmentRule } from "~/domain/file-types";
+import { STATE_LABELS, type ApplicationState } from "~/domain/application-states";
+import { checkAttachment, isAttachmentDocumentType } from "~/domain/file-types";
+import type { Invalid, Outcome } from "~/domain/outcome";
 import { can } from "~/domain/permissions";
 import { findApplicationForViewer, isEditable } from "./applications.server";
+import { isRecordId } from "~/utils/route-params.server";
 import { recordAuditEvent } from "./audit.server";
 
-export type AddAttachmentOutcome =
-  | { ok: true; id: number; sha256: string }
-  | { ok: false; status: 400 | 404 | 409 | 413 | 415; message: string };
+export type AddAttachmentOutcome = Outcome<{ id: number; sha256: string }>;
 
-const STATUS_OF_RULE: Record<AttachmentRule, 400 | 413 | 415> = {
-  empty: 400,
-  "file-too-large": 413,
-  "application-full": 413,
-  "unsupported-type": 415,
-  "name-mismatch": 415,
-};
-
-const NOT_FOUND = "申請が見つかりません。";
-
-const isId = (id: number) => Number.isSafeInteger(id) && id > 0;
+/** A file the rules refuse: the message is the file field's. */
+const refusedFile = (message: string): Invalid => ({ status: "invalid", errors: { file: message } });
 
 const actorOf = (viewer: Viewer, ip: string) => ({ userId: viewer.userId, organisationId: viewer.organisationId, ip });
 
@@ -57,15 +48,14 @@ export async function addAttachment(
   applicationId: number,
   { documentType, fileName, bytes }: { documentType: string; fileName: string; bytes: Uint8Array },
 ): Promise<AddAttachmentOutcome> {
-  if (!isId(applicationId)) return { ok: false, status: 404, message: NOT_FOUND };
   const application = await findApplicationForViewer(db, viewer, applicationId);
-  if (!application) return { ok: false, status: 404, message: NOT_FOUND };
-  if (!isEditable(viewer, application)) return { ok: false, status: 409, message: notEditableMessage(viewer, application) };
-  if (!isAttachmentDocumentType(documentType)) return { ok: false, status: 400, message: "書類の種類を選んでください。" };
+  if (!application) return { status: "not-found" };
+  if (!isEditable(viewer, application)) return { status: "refused", reason: notEditableMessage(viewer, application) };
+  if (!isAttachmentDocumentType(documentType)) return { status: "invalid", errors: { documentType: "書類の種類を選んでください。" } };
 
   // Everything but the application's total is known now: refuse early, and hash outside the lock.
   const precheck = checkAttachment({ fileName, bytes, alreadyStoredBytes: 0 });
-  if (!precheck.ok) return { ok: false, status: STATUS_OF_RULE[precheck.rule], message: precheck.message };
+  if (!precheck.ok) return refusedFile(precheck.message);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
 
   return db.transaction().execute(async (trx): Promise<AddAttachmentOutcome> => {
@@ -75,11 +65,11 @@ export async function addAttachment(
       .where("id", "=", applicationId)
       .forUpdate()
       .executeTakeFirst();
-    if (!locked) return { ok: false, status: 404, message: NOT_FOUND };
-    if (!isEditable(viewer, locked)) return { ok: false, status: 409, message: notEditableMessage(viewer, locked) };
+    if (!locked) return { status: "not-found" };
+    if (!isEditable(viewer, locked)) return { status: "refused", reason: notEditableMessage(viewer, locked) };
 
     const check = checkAttachment({ fileName, bytes, alreadyStoredBytes: await attachmentBytes(trx, applicationId) });
-    if (!check.ok) return { ok: false, status: STATUS_OF_RULE[check.rule], message: check.message };
+    if (!check.ok) return refusedFile(check.message);
     const { id } = await trx
       .insertInto("application_attachments")
       .values({
@@ -101,7 +91,7 @@ export async function addAttachment(
       subjectOrganisationId: locked.organisation_id,
       details: { attachmentId: id, fileName: check.fileName, sha256, sizeBytes: bytes.byteLength, documentType },
     });
-    return { ok: true, id, sha256 };
+    return { status: "done", id, sha256 };
   });
 }
 
@@ -137,9 +127,8 @@ export async function getAttachmentForViewer(
   applicationId: number,
   attachmentId: number,
 ): Promise<{ fileName: string; contentType: string; bytes: Uint8Array; sha256: string } | undefined> {
-  if (!isId(applicationId) || !isId(attachmentId)) return undefined;
   const application = await findApplicationForViewer(db, viewer, applicationId);
-  if (!application) return undefined;
+  if (!application || !isRecordId(attachmentId)) return undefined;
   const row = await db
     .selectFrom("application_attachments")
     .select(["file_name", "content_type", "content", "sha256"])
@@ -159,8 +148,8 @@ export async function getAttachmentForViewer(
 
 /**
  * Removes an attachment while the application can still be edited; the audit trail keeps its name and
- * hash. False when there is nothing the viewer may remove (missing, another organisation's, or the
- * application is no longer editable).
+ * hash. Not found when there is nothing the viewer may see to remove; refused once the application can no
+ * longer be edited.
  */
 export async function removeAttachment(
   db: Kysely<Database>,
@@ -168,25 +157,26 @@ export async function removeAttachment(
   ip: string,
   applicationId: number,
   attachmentId: number,
-): Promise<boolean> {
-  if (!isId(applicationId) || !isId(attachmentId)) return false;
+): Promise<Outcome> {
   const application = await findApplicationForViewer(db, viewer, applicationId);
-  if (!application || !isEditable(viewer, application)) return false;
-  return db.transaction().execute(async (trx) => {
+  if (!application || !isRecordId(attachmentId)) return { status: "not-found" };
+  if (!isEditable(viewer, application)) return { status: "refused", reason: notEditableMessage(viewer, application) };
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     const locked = await trx
       .selectFrom("applications")
       .select(["state", "organisation_id"])
       .where("id", "=", applicationId)
       .forUpdate()
       .executeTakeFirst();
-    if (!locked || !isEditable(viewer, locked)) return false;
+    if (!locked) return { status: "not-found" };
+    if (!isEditable(viewer, locked)) return { status: "refused", reason: notEditableMessage(viewer, locked) };
     const removed = await trx
       .deleteFrom("application_attachments")
       .where("id", "=", attachmentId)
       .where("application_id", "=", applicationId)
       .returning(["file_name", "sha256", "size_bytes", "document_type"])
       .executeTakeFirst();
-    if (!removed) return false;
+    if (!removed) return { status: "not-found" };
     await recordAuditEvent(trx, actorOf(viewer, ip), {
       action: "application.attachment_removed",
       recordType: "application",
@@ -200,6 +190,6 @@ export async function removeAttachment(
         documentType: removed.document_type,
       },
     });
-    return true;
+    return { status: "done" };
   });
 }

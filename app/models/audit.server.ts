@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import type { AuditAction } from "~/domain/audit-actions";
 
 /** Who did something, as far as the request knows. */
 export interface Actor {
@@ -9,7 +10,7 @@ export interface Actor {
 }
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   recordType?: string;
   recordId?: string | number;
   /** The organisation whose record this is: that organisation can read the event. */

@@ -4,7 +4,7 @@ import type { Viewer } from "~/auth/viewer.server";
 import type { OrganisationProfile } from "~/forms/organisation-profile";
 import { seesAllOrganisations } from "~/domain/permissions";
 import type { OrganisationKind } from "~/domain/roles";
-import type { Result } from "./result";
+import { invalid, notFound, type Outcome } from "~/domain/outcome";
 import { recordAuditEvent, type Actor } from "./audit.server";
 
 /** The organisation as documents show the applicant (PartySnapshot), for selects joined to organisations. */
@@ -45,24 +45,27 @@ export async function findOrganisationForViewer(db: Kysely<Database>, viewer: Vi
   return { id: row.id, kind: row.kind, name: row.name, prefectureCode: row.prefecture_code, profile };
 }
 
-/** Saves the profile of the viewer's own organisation, with an audit row naming what changed. */
+/**
+ * Saves the profile of the viewer's own organisation, with an audit row naming what changed. Another
+ * organisation's is not found; a corporate number another organisation has is refused at its field.
+ */
 export async function updateOwnOrganisationProfile(
   db: Kysely<Database>,
   viewer: Viewer,
   ip: string,
   id: number,
   profile: OrganisationProfile,
-): Promise<"saved" | "not-found" | "duplicate-corporate-number"> {
-  if (id !== viewer.organisationId) return "not-found";
-  return db.transaction().execute(async (trx) => {
+): Promise<Outcome> {
+  if (id !== viewer.organisationId) return notFound;
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
     const before = await trx.selectFrom("organisations").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
-    if (!before) return "not-found";
+    if (!before) return notFound;
     const corporate = profile.corporateNumber || null;
     if (
       corporate &&
       (await trx.selectFrom("organisations").select("id").where("corporate_number", "=", corporate).where("id", "!=", id).executeTakeFirst())
     ) {
-      return "duplicate-corporate-number";
+      return invalid({ corporateNumber: "この法人番号は別の組織に登録されています。番号を確認してください。" });
     }
     const changes: Record<string, { before: string; after: string }> = {};
     const values: Record<string, string | null> = {};
@@ -72,7 +75,7 @@ export async function updateOwnOrganisationProfile(
       values[column] = column === "corporate_number" ? corporate : after;
       if (was !== after) changes[key] = { before: was, after };
     }
-    if (Object.keys(changes).length === 0) return "saved";
+    if (Object.keys(changes).length === 0) return { status: "done" };
     await trx
       .updateTable("organisations")
       .set({ ...values, updated_at: new Date() })
@@ -83,7 +86,7 @@ export async function updateOwnOrganisationProfile(
       { userId: viewer.userId, organisationId: viewer.organisationId, ip },
       { action: "organisation.profile_updated", recordType: "organisation", recordId: id, subjectOrganisationId: id, details: { changes } },
     );
-    return "saved";
+    return { status: "done" };
   });
 }
 
@@ -104,12 +107,13 @@ export async function listOrganisations(db: Kysely<Database>, kind?: Organisatio
   return query.orderBy("organisations.kind").orderBy("organisations.prefecture_code").orderBy("organisations.name").execute();
 }
 
+/** Registers an organisation; a name its kind already has, or a corporate number already used, is refused at its field. */
 export async function createOrganisation(
   db: Kysely<Database>,
   actor: Actor,
   input: { kind: OrganisationKind; name: string; corporateNumber: string | null },
-): Promise<Result<{ id: number }>> {
-  return db.transaction().execute(async (trx): Promise<Result<{ id: number }>> => {
+): Promise<Outcome<{ id: number }>> {
+  return db.transaction().execute(async (trx): Promise<Outcome<{ id: number }>> => {
     const clash = await trx
       .selectFrom("organisations")
       .select(["name", "corporate_number"])
@@ -121,13 +125,11 @@ export async function createOrganisation(
       )
       .executeTakeFirst();
     if (clash) {
-      return {
-        ok: false as const,
-        errors:
-          clash.name === input.name
-            ? { name: "同じ名前の組織が既に登録されています。" }
-            : { corporateNumber: "この法人番号の組織が既に登録されています。" },
-      };
+      return invalid(
+        clash.name === input.name
+          ? { name: "同じ名前の組織が既に登録されています。" }
+          : { corporateNumber: "この法人番号の組織が既に登録されています。" },
+      );
     }
     const { id } = await trx
       .insertInto("organisations")
@@ -141,6 +143,6 @@ export async function createOrganisation(
       subjectOrganisationId: id,
       details: { kind: input.kind, name: input.name, corporateNumber: input.corporateNumber },
     });
-    return { ok: true as const, id };
+    return { status: "done", id };
   });
 }

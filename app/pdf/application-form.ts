@@ -8,7 +8,7 @@ import { prefectureName } from "~/domain/prefectures";
 import type { PartySnapshot } from "~/domain/proceedings";
 import { activityLabel, expenseCategoryName, PROGRAMME_NAMES, type Programme } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
-import { DELEGATION_METHODS, lineAmount, MENU2_PLAN_FIELDS, PLATFORM_MEMBER_KINDS, type ApplicationDraft } from "~/forms/application";
+import { DELEGATION_METHODS, lineAmount, MENU2_PLAN_FIELDS, PLATFORM_MEMBER_KINDS, type ApplicationDraft } from "~/domain/application-draft";
 import type { Block, DocumentSpec } from "./blocks";
 import { applicantSender, letterhead, PRIME_MINISTER } from "./letterhead";
 import { amountTable, calculationRows, categoryTotals, lineTable, preamble, text } from "./parts";

@@ -1,16 +1,39 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { FieldErrors as HookFormErrors } from "react-hook-form";
+import { z } from "zod";
 import { recentSignIns } from "~/auth/sign-in.server";
-import { requireViewer } from "~/auth/viewer.server";
+import { notFound, requireViewer } from "~/auth/viewer.server";
 import { ErrorSummary, Notice, primaryButtonClass, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { PASSWORD_MIN_LENGTH } from "~/domain/passwords";
+import { PASSWORD_MIN_LENGTH, passwordProblem } from "~/domain/passwords";
 import { ROLE_LABELS } from "~/domain/roles";
 import { formatWarekiDateTime } from "~/domain/wareki";
+import { formValues, nestErrors, readForm } from "~/forms/read-form";
+import { useValidatedForm } from "~/forms/use-validated-form";
 import { changePassword } from "~/models/accounts.server";
 
 export const meta: MetaFunction = () => [{ title: `アカウント | ${PRODUCT_NAME}` }];
+
+/** A password exactly as typed: never trimmed (an absent field reads as ""). */
+const password = z
+  .unknown()
+  .optional()
+  .transform((value): string => (typeof value === "string" ? value : ""));
+
+/**
+ * The password change form: the current password (checked by the service), and the new one twice. The
+ * new one follows the password rules for this account's address; the second must be the same.
+ */
+const changePasswordSchema = (email: string) =>
+  z.object({ currentPassword: password, newPassword: password, newPasswordConfirmation: password }).superRefine((values, ctx) => {
+    const problem = passwordProblem(values.newPassword, email);
+    if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
+    if (values.newPassword !== values.newPasswordConfirmation) {
+      ctx.addIssue({ code: "custom", path: ["newPasswordConfirmation"], message: "確認のため、同じパスワードをもう一度入力してください。" });
+    }
+  });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);
@@ -18,25 +41,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { viewer, signIns };
 }
 
+/** Passwords are never sent back to the page: a refused form keeps them only in the browser that typed them. */
+type ActionResult = { errors: HookFormErrors };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request, context);
-  const form = await request.formData();
-  const next = String(form.get("newPassword") ?? "");
-  if (next !== String(form.get("newPasswordConfirmation") ?? "")) {
-    return data({ errors: { newPasswordConfirmation: "確認のため、同じパスワードをもう一度入力してください。" } as Record<string, string> }, { status: 400 });
-  }
-  const result = await changePassword(
+  const parsed = await readForm(changePasswordSchema(viewer.email), formValues(await request.formData()));
+  if (!parsed.ok) return data<ActionResult>({ errors: nestErrors(parsed.errors) }, { status: 400 });
+  const outcome = await changePassword(
     context.db,
     { userId: viewer.userId, organisationId: viewer.organisationId, ip: context.clientIp },
-    { current: String(form.get("currentPassword") ?? ""), next, sessionId: viewer.sessionId },
+    { current: parsed.value.currentPassword, next: parsed.value.newPassword, sessionId: viewer.sessionId },
   );
-  if (!result.ok) return data({ errors: result.errors }, { status: 400 });
+  if (outcome.status === "not-found") notFound();
+  if (outcome.status === "invalid") return data<ActionResult>({ errors: nestErrors(outcome.errors) }, { status: 400 });
+  if (outcome.status === "refused") return data<ActionResult>({ errors: nestErrors({ form: outcome.reason }) }, { status: 409 });
   return redirect("/account?notice=password-changed");
 }
 
 export default function Account() {
   const { viewer, signIns } = useLoaderData<typeof loader>();
-  const errors = useActionData<typeof action>()?.errors ?? {};
+  const { formRef, onSubmit, errors, field } = useValidatedForm(changePasswordSchema(viewer.email), {});
   const [params] = useSearchParams();
   return (
     <div className="space-y-8">
@@ -60,18 +85,17 @@ export default function Account() {
           パスワードの変更
         </h2>
         <ErrorSummary errors={errors} />
-        <Form method="post" noValidate className="space-y-4">
-          <TextField name="currentPassword" label="現在のパスワード" type="password" autoComplete="current-password" required error={errors.currentPassword} />
+        <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
+          <TextField {...field("currentPassword")} label="現在のパスワード" type="password" autoComplete="current-password" required />
           <TextField
-            name="newPassword"
+            {...field("newPassword")}
             label="新しいパスワード"
             hint={`${PASSWORD_MIN_LENGTH}文字以上`}
             type="password"
             autoComplete="new-password"
             required
-            error={errors.newPassword}
           />
-          <TextField name="newPasswordConfirmation" label="新しいパスワード（確認）" type="password" autoComplete="new-password" required error={errors.newPasswordConfirmation} />
+          <TextField {...field("newPasswordConfirmation")} label="新しいパスワード（確認）" type="password" autoComplete="new-password" required />
           <button type="submit" className={primaryButtonClass}>
             パスワードを変更する
           </button>

@@ -1,70 +1,104 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { FieldErrors as HookFormErrors, FieldValues } from "react-hook-form";
+import { z } from "zod";
 import { notFound, requirePermission } from "~/auth/viewer.server";
 import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { ORGANISATION_KIND_LABELS, ROLE_LABELS, ROLES_BY_ORGANISATION_KIND, type Role } from "~/domain/roles";
+import { choiceField, textField } from "~/domain/form-fields";
+import { ORGANISATION_KIND_LABELS, ROLE_LABELS, ROLES_BY_ORGANISATION_KIND, type OrganisationKind } from "~/domain/roles";
 import { formatWarekiDateTime } from "~/domain/wareki";
 import { PASSWORD_LINK_HOURS } from "~/domain/passwords";
+import { formValues, nestErrors, readForm } from "~/forms/read-form";
+import { useValidatedForm } from "~/forms/use-validated-form";
 import { createAccount, listAccounts, setAccountDisabled } from "~/models/accounts.server";
 import { findOrganisationForViewer } from "~/models/organisations.server";
+import { idParam } from "~/utils/route-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "組織"}（管理） | ${PRODUCT_NAME}` },
 ];
 
-async function load(request: Request, context: LoaderFunctionArgs["context"], rawId: string | undefined) {
+/**
+ * The form that issues an account: its owner's name and address, and a role the organisation's kind can
+ * have (a tampered role reads as the kind's first, like any choice; the service checks the fit again).
+ */
+const newAccountSchema = (kind: OrganisationKind) =>
+  z.object({
+    displayName: textField("氏名", { required: true, max: 100 }),
+    email: z
+      .unknown()
+      .optional()
+      .transform((value) => (typeof value === "string" ? value.trim().toLowerCase() : ""))
+      .refine((email) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email), {
+        error: "メールアドレスを正しく入力してください（例：tanto@pref.example.lg.jp）。",
+      }),
+    role: choiceField(ROLES_BY_ORGANISATION_KIND[kind]),
+  });
+
+/** The buttons of the account list: disable or enable one account of this organisation. */
+const AccountStateSchema = z.object({
+  intent: z.enum(["disable", "enable"]),
+  userId: z.coerce.number().int().positive(),
+});
+
+async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const viewer = await requirePermission(request, context, "manage:accounts:any");
-  const id = Number(rawId);
-  const organisation = Number.isSafeInteger(id) ? await findOrganisationForViewer(context.db, viewer, id) : undefined;
+  const organisation = await findOrganisationForViewer(context.db, viewer, idParam(params, "id"));
   if (!organisation) notFound();
   return { viewer, organisation };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { organisation } = await load(request, context, params.id);
+  const { organisation } = await load(request, context, params);
   return { organisation, accounts: await listAccounts(context.db, organisation.id) };
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { viewer, organisation } = await load(request, context, params.id);
-  const actor = { userId: viewer.userId, organisationId: viewer.organisationId, ip: context.clientIp };
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+type ActionResult =
+  | { errors: HookFormErrors; values: FieldValues }
+  | { created: { email: string; link: string } }
+  | { done: "disable" | "enable" }
+  | { refused: string };
 
-  if (intent === "disable" || intent === "enable") {
-    const userId = Number(form.get("userId"));
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { viewer, organisation } = await load(request, context, params);
+  const actor = { userId: viewer.userId, organisationId: viewer.organisationId, ip: context.clientIp };
+  const values = formValues(await request.formData());
+
+  if (values.intent === "disable" || values.intent === "enable") {
+    const parsed = await readForm(AccountStateSchema, values);
+    if (!parsed.ok) notFound();
+    const { intent, userId } = parsed.value;
     const belongs = (await listAccounts(context.db, organisation.id)).some((a) => a.id === userId);
     if (!belongs) notFound();
-    const result = await setAccountDisabled(context.db, actor, userId, intent === "disable");
-    return result.ok ? { done: intent } : data({ errors: result.errors }, { status: 400 });
+    const outcome = await setAccountDisabled(context.db, actor, userId, intent === "disable");
+    if (outcome.status === "not-found") notFound();
+    if (outcome.status === "done") return data<ActionResult>({ done: intent });
+    // Refused (one's own account cannot be disabled): said above the list, as before with status 400.
+    const reason = outcome.status === "refused" ? outcome.reason : Object.values(outcome.errors).join(" ");
+    return data<ActionResult>({ refused: reason }, { status: 400 });
   }
 
-  const values = {
-    email: String(form.get("email") ?? ""),
-    displayName: String(form.get("displayName") ?? ""),
-    role: String(form.get("role") ?? ""),
-  };
+  const parsed = await readForm(newAccountSchema(organisation.kind), values);
+  if (!parsed.ok) return data<ActionResult>({ errors: nestErrors(parsed.errors), values }, { status: 400 });
   const origin = new URL(request.url).origin;
-  const result = await createAccount(
-    context.db,
-    actor,
-    { organisationId: organisation.id, email: values.email, displayName: values.displayName, role: values.role as Role },
-    origin,
-  );
-  if (!result.ok) return data({ values, errors: result.errors }, { status: 400 });
-  return { created: { email: values.email.trim().toLowerCase(), link: result.link } };
+  const outcome = await createAccount(context.db, actor, { organisationId: organisation.id, ...parsed.value }, origin);
+  if (outcome.status === "not-found") notFound();
+  if (outcome.status === "invalid") return data<ActionResult>({ errors: nestErrors(outcome.errors), values }, { status: 400 });
+  if (outcome.status === "refused") return data<ActionResult>({ errors: nestErrors({ form: outcome.reason }), values }, { status: 409 });
+  return data<ActionResult>({ created: { email: parsed.value.email, link: outcome.link } });
 }
 
 export default function AdminOrganisation() {
   const { organisation, accounts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const errors: Record<string, string> = actionData && "errors" in actionData ? actionData.errors : {};
-  const values =
-    actionData && "values" in actionData ? (actionData.values as { email: string; displayName: string; role: string }) : undefined;
   const roles = ROLES_BY_ORGANISATION_KIND[organisation.kind];
+  const { formRef, onSubmit, errors, field, register } = useValidatedForm(
+    newAccountSchema(organisation.kind),
+    actionData && "values" in actionData ? actionData.values : { role: roles[0] },
+  );
 
   return (
     <div className="space-y-8">
@@ -92,6 +126,7 @@ export default function AdminOrganisation() {
       {actionData && "done" in actionData ? (
         <Notice tone="success">{actionData.done === "disable" ? "アカウントを無効にし、ログイン中のセッションを終了しました。" : "アカウントを有効にしました。"}</Notice>
       ) : null}
+      {actionData && "refused" in actionData ? <Notice tone="warning">{actionData.refused}</Notice> : null}
 
       <section aria-labelledby="accounts" className="space-y-4">
         <h2 id="accounts" className="text-std-24B-150">
@@ -145,18 +180,18 @@ export default function AdminOrganisation() {
           アカウントを発行する
         </h2>
         <ErrorSummary errors={errors} />
-        <Form method="post" noValidate className="space-y-4">
+        <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
           <input type="hidden" name="intent" value="create" />
-          <TextField name="displayName" label="氏名" required defaultValue={values?.displayName} error={errors.displayName} />
-          <TextField name="email" label="メールアドレス" type="email" required defaultValue={values?.email} error={errors.email} />
+          <TextField {...field("displayName")} label="氏名" required />
+          <TextField {...field("email")} label="メールアドレス" type="email" required />
           <div className="space-y-1">
             <label htmlFor={fieldId("role")} className="block text-std-16B-170">
               役割
             </label>
             <select
               id={fieldId("role")}
-              name="role"
-              defaultValue={values?.role ?? roles[0]}
+              {...register("role")}
+              defaultValue={field("role").defaultValue}
               className={inputClass}
               aria-invalid={errors.role ? true : undefined}
               aria-describedby={errors.role ? `${fieldId("role")}-error` : undefined}

@@ -1,17 +1,45 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requirePermission } from "~/auth/viewer.server";
+import type { FieldErrors as HookFormErrors, FieldValues } from "react-hook-form";
+import { z } from "zod";
+import { notFound, requirePermission } from "~/auth/viewer.server";
 import { ErrorSummary, fieldId, inputClass, primaryButtonClass, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { isValidCorporateNumber } from "~/domain/corporate-number";
+import { textField } from "~/domain/form-fields";
 import { ORGANISATION_KIND_LABELS, type OrganisationKind } from "~/domain/roles";
+import { formValues, nestErrors, readForm } from "~/forms/read-form";
+import { useValidatedForm } from "~/forms/use-validated-form";
 import { createOrganisation, listOrganisations } from "~/models/organisations.server";
 
 export const meta: MetaFunction = () => [{ title: `組織とアカウントの管理 | ${PRODUCT_NAME}` }];
 
 // Prefectures and the Cabinet Office are reference data; administrators add the others.
 const CREATABLE_KINDS = ["intermediary", "municipality", "npo"] as const satisfies readonly OrganisationKind[];
+type CreatableKind = (typeof CREATABLE_KINDS)[number];
+const isCreatableKind = (kind: unknown): kind is CreatableKind => (CREATABLE_KINDS as readonly unknown[]).includes(kind);
+
+/** The form that registers an organisation: its kind, its name and, for a corporation, its 法人番号. */
+const NewOrganisationSchema = z.object({
+  kind: z
+    .unknown()
+    .optional()
+    .transform((kind, ctx): CreatableKind => {
+      if (isCreatableKind(kind)) return kind;
+      ctx.addIssue({ code: "custom", message: "組織の種類を選んでください。" });
+      return z.NEVER;
+    }),
+  name: textField("組織の名称", { required: true, max: 200 }),
+  corporateNumber: z
+    .unknown()
+    .optional()
+    .transform((value) => (typeof value === "string" ? value.normalize("NFKC").trim() : ""))
+    .refine((number) => number === "" || isValidCorporateNumber(number), {
+      error: "法人番号は13桁の数字で、検査用数字が合うものを入力してください。",
+    })
+    .transform((number) => number || null),
+});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "manage:organisations:any");
@@ -20,34 +48,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { organisations: await listOrganisations(context.db, filter), kind: filter ?? "" };
 }
 
+type ActionResult = { errors: HookFormErrors; values: FieldValues };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, context, "manage:organisations:any");
-  const form = await request.formData();
-  const values = {
-    kind: String(form.get("kind") ?? ""),
-    name: String(form.get("name") ?? "").trim(),
-    corporateNumber: String(form.get("corporateNumber") ?? "").normalize("NFKC").trim(),
-  };
-  const errors: Record<string, string> = {};
-  if (!(CREATABLE_KINDS as readonly string[]).includes(values.kind)) errors.kind = "組織の種類を選んでください。";
-  if (!values.name) errors.name = "組織の名称を入力してください。";
-  if (values.corporateNumber && !isValidCorporateNumber(values.corporateNumber)) {
-    errors.corporateNumber = "法人番号は13桁の数字で、検査用数字が合うものを入力してください。";
-  }
-  if (Object.keys(errors).length > 0) return data({ values, errors }, { status: 400 });
-  const result = await createOrganisation(
+  const values = formValues(await request.formData());
+  const parsed = await readForm(NewOrganisationSchema, values);
+  if (!parsed.ok) return data<ActionResult>({ errors: nestErrors(parsed.errors), values }, { status: 400 });
+  const outcome = await createOrganisation(
     context.db,
     { userId: viewer.userId, organisationId: viewer.organisationId, ip: context.clientIp },
-    { kind: values.kind as OrganisationKind, name: values.name, corporateNumber: values.corporateNumber || null },
+    parsed.value,
   );
-  if (!result.ok) return data({ values, errors: result.errors }, { status: 400 });
-  return redirect(`/admin/organisations/${result.id}?notice=created`);
+  if (outcome.status === "invalid") return data<ActionResult>({ errors: nestErrors(outcome.errors), values }, { status: 400 });
+  if (outcome.status === "refused") return data<ActionResult>({ errors: nestErrors({ form: outcome.reason }), values }, { status: 409 });
+  if (outcome.status === "not-found") notFound();
+  return redirect(`/admin/organisations/${outcome.id}?notice=created`);
 }
 
 export default function AdminOrganisations() {
   const { organisations, kind } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const errors: Record<string, string> = actionData?.errors ?? {};
+  const { formRef, onSubmit, errors, field, register } = useValidatedForm(NewOrganisationSchema, actionData?.values ?? { kind: "intermediary" });
   return (
     <div className="space-y-8">
       <h1 className="text-std-32B-150">組織とアカウントの管理</h1>
@@ -57,15 +79,15 @@ export default function AdminOrganisations() {
           組織を登録する
         </h2>
         <ErrorSummary errors={errors} />
-        <Form method="post" noValidate className="space-y-4">
+        <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
           <div className="space-y-1">
             <label htmlFor={fieldId("kind")} className="block text-std-16B-170">
               組織の種類
             </label>
             <select
               id={fieldId("kind")}
-              name="kind"
-              defaultValue={actionData?.values.kind ?? "intermediary"}
+              {...register("kind")}
+              defaultValue={field("kind").defaultValue}
               className={inputClass}
               aria-invalid={errors.kind ? true : undefined}
               aria-describedby={errors.kind ? `${fieldId("kind")}-error` : undefined}
@@ -82,14 +104,8 @@ export default function AdminOrganisations() {
               </p>
             ) : null}
           </div>
-          <TextField name="name" label="名称" required defaultValue={actionData?.values.name} error={errors.name} />
-          <TextField
-            name="corporateNumber"
-            label="法人番号（13桁・法人の場合）"
-            inputMode="numeric"
-            defaultValue={actionData?.values.corporateNumber}
-            error={errors.corporateNumber}
-          />
+          <TextField {...field("name")} label="名称" required />
+          <TextField {...field("corporateNumber")} label="法人番号（13桁・法人の場合）" inputMode="numeric" />
           <button type="submit" className={primaryButtonClass}>
             登録する
           </button>

@@ -7,6 +7,7 @@ import { findProceeding } from "~/models/proceedings.server";
 import { proceedingDocument } from "~/pdf/proceeding-documents";
 import { renderPdf } from "~/pdf/render.server";
 import { fileResponse } from "~/utils/file-response.server";
+import { idParam } from "~/utils/route-params.server";
 
 /**
  * GET /applications/:id/documents/:proceedingId — the official document of one record after submission
@@ -14,9 +15,9 @@ import { fileResponse } from "~/utils/file-response.server";
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
-  const application = await findApplicationForViewer(context.db, viewer, Number(params.id));
+  const application = await findApplicationForViewer(context.db, viewer, idParam(params, "id"));
   if (!application) notFound();
-  const proceeding = await findProceeding(context.db, application.id, Number(params.proceedingId));
+  const proceeding = await findProceeding(context.db, application.id, idParam(params, "proceedingId"));
   const title = proceeding && DOCUMENT_TITLES[proceeding.kind];
   if (!proceeding || !title) notFound();
 

@@ -1,14 +1,16 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { getViewer } from "~/auth/viewer.server";
+import { readDraft } from "~/domain/application-draft";
 import { can } from "~/domain/permissions";
-import { readDraft } from "~/forms/application";
 import { saveDraft } from "~/models/applications.server";
 import { readJsonBody } from "~/utils/json-body.server";
+import { httpStatusOf } from "~/utils/outcome-response.server";
+import { idParam } from "~/utils/route-params.server";
 
 /**
  * POST /applications/:id/draft — the autosave of the application form: `{ revision, draft }` as JSON,
- * answered with the outcome as JSON (saved, conflict, not editable). Without JavaScript the form posts to
- * the page itself instead.
+ * answered with the save's outcome as JSON (done, conflict, refused, not found). Without JavaScript the
+ * form posts to the page itself instead.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await getViewer(request, context);
@@ -17,12 +19,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const body = await readJsonBody(request, 2 * 1024 * 1024);
   if (!body.ok) return Response.json({ status: "invalid", message: body.message }, { status: body.status });
   const { revision, draft } = (body.value ?? {}) as { revision?: unknown; draft?: unknown };
-  const outcome = await saveDraft(context.db, viewer, context.clientIp, Number(params.id), {
+  const outcome = await saveDraft(context.db, viewer, context.clientIp, idParam(params, "id"), {
     revision: Number(revision),
     draft: readDraft(draft),
   });
-  const status = { saved: 200, conflict: 409, "not-found": 404, "not-editable": 409 }[outcome.status];
-  return Response.json(outcome, { status, headers: { "Cache-Control": "no-store" } });
+  return Response.json(outcome, { status: httpStatusOf(outcome), headers: { "Cache-Control": "no-store" } });
 }
 
 export function loader() {

@@ -1,18 +1,19 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireAnyPermission } from "~/auth/viewer.server";
 import { fiscalYearLabel } from "~/domain/wareki";
-import { checkApplication } from "~/forms/application";
+import { checkApplication } from "~/domain/application-draft";
 import { findApplicationForViewer } from "~/models/applications.server";
 import { findOrganisationForViewer } from "~/models/organisations.server";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
 import { applicationFormDocument } from "~/pdf/application-form";
 import { renderPdf } from "~/pdf/render.server";
 import { fileResponse } from "~/utils/file-response.server";
+import { idParam } from "~/utils/route-params.server";
 
 /** GET /applications/:id/pdf — a preview of the current draft as 交付申請書, 「下書き」 on every page. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
-  const application = await findApplicationForViewer(context.db, viewer, Number(params.id));
+  const application = await findApplicationForViewer(context.db, viewer, idParam(params, "id"));
   if (!application) notFound();
   const organisation = await findOrganisationForViewer(context.db, viewer, application.organisation_id);
   if (!organisation) notFound();

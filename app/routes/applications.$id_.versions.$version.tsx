@@ -4,55 +4,47 @@ import { notFound, requireAnyPermission } from "~/auth/viewer.server";
 import { inputClass } from "~/components/forms";
 import { GrantSummary } from "~/components/grant-summary";
 import { PRODUCT_NAME } from "~/components/site-header";
-import type { GrantResult } from "~/domain/grant-calculation";
 import { formatYen } from "~/domain/money";
 import { prefectureName } from "~/domain/prefectures";
 import { activityLabel, expenseCategoryName, PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel, formatWarekiDateTime } from "~/domain/wareki";
-import { fieldLabel, lineAmount, MENU2_PLAN_FIELDS, readDraft } from "~/forms/application";
+import { lineAmount, MENU2_PLAN_FIELDS } from "~/domain/application-draft";
+import { readSnapshot } from "~/domain/submitted-version";
+import { fieldLabel } from "~/forms/application";
 import { changesBetween, findApplicationForViewer, getVersion, listVersions } from "~/models/applications.server";
+import { idParam } from "~/utils/route-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `第${data.version}版 ${fiscalYearLabel(data.fiscalYear)} 交付申請 | ${PRODUCT_NAME}` : PRODUCT_NAME },
 ];
 
-interface Snapshot {
-  draft: unknown;
-  calculation: GrantResult;
-  requestedAmount: number;
-  attachments: { file_name: string; document_type: string; size_bytes: number; sha256: string }[];
-  submittedBy: { name: string };
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
-  const id = Number(params.id);
-  const number = Number(params.version);
-  if (!Number.isSafeInteger(id) || !Number.isSafeInteger(number)) notFound();
-  const application = await findApplicationForViewer(context.db, viewer, id);
+  const application = await findApplicationForViewer(context.db, viewer, idParam(params, "id"));
   if (!application) notFound();
-  const version = await getVersion(context.db, id, number);
+  const number = idParam(params, "version");
+  const version = await getVersion(context.db, application.id, number);
   if (!version) notFound();
 
-  const versions = await listVersions(context.db, id);
+  const versions = await listVersions(context.db, application.id);
   const compareTo = Number(new URL(request.url).searchParams.get("compare")) || number - 1;
-  const other = compareTo > 0 && compareTo !== number ? await getVersion(context.db, id, compareTo) : undefined;
-  const snapshot = version.snapshot as unknown as Snapshot;
+  const other = compareTo > 0 && compareTo !== number ? await getVersion(context.db, application.id, compareTo) : undefined;
+  const snapshot = readSnapshot(version.snapshot);
   const changes = other
-    ? changesBetween((other.snapshot as unknown as Snapshot).draft, snapshot.draft).concat(
+    ? changesBetween(readSnapshot(other.snapshot).draft, snapshot.draft).concat(
         other.requested_amount !== version.requested_amount
           ? [{ path: "requestedAmount", before: formatYen(other.requested_amount), after: formatYen(version.requested_amount) }]
           : [],
       )
     : null;
   return {
-    applicationId: id,
+    applicationId: application.id,
     organisationName: application.organisation_name,
     programme: application.programme,
     fiscalYear: application.fiscal_year,
     version: number,
     submittedAt: version.submitted_at,
-    snapshot: { ...snapshot, draft: readDraft(snapshot.draft) },
+    snapshot,
     versions: versions.map((v) => v.version),
     compareTo: other ? compareTo : null,
     changes,

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireAnyPermission } from "~/auth/viewer.server";
 import { inputClass } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { AUDIT_ACTION_LABELS, auditActionLabel, recordLabel } from "~/domain/audit-actions";
+import { AUDIT_ACTIONS, auditActionLabel, recordLabel } from "~/domain/audit-actions";
 import { can } from "~/domain/permissions";
 import { formatWarekiDateTime } from "~/domain/wareki";
 import { listAuditEvents } from "~/models/audit.server";
@@ -61,7 +61,7 @@ export default function AuditTrail() {
           </label>
           <select id="filter-action" name="action" defaultValue={filter.action} className={inputClass}>
             <option value="">すべて</option>
-            {Object.entries(AUDIT_ACTION_LABELS).map(([action, label]) => (
+            {AUDIT_ACTIONS.map(({ action, label }) => (
               <option key={action} value={action}>
                 {label}
               </option>

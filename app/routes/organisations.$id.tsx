@@ -1,28 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import type { FieldErrors as HookFormErrors, FieldValues } from "react-hook-form";
 import { takeStashedInput } from "~/auth/stash.server";
 import { notFound, requireAnyPermission, requirePermission } from "~/auth/viewer.server";
 import { ErrorSummary, Notice, primaryButtonClass, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { can } from "~/domain/permissions";
 import { ORGANISATION_KIND_LABELS } from "~/domain/roles";
-import { OrganisationProfileSchema, PROFILE_FIELDS, profileErrors, profileFromForm } from "~/forms/organisation-profile";
+import { OrganisationProfileSchema, PROFILE_FIELDS } from "~/forms/organisation-profile";
+import { formOf, formValues, nestErrors, readForm, typedValues } from "~/forms/read-form";
+import { useValidatedForm } from "~/forms/use-validated-form";
 import { findOrganisationForViewer, updateOwnOrganisationProfile } from "~/models/organisations.server";
+import { idParam } from "~/utils/route-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "組織"} | ${PRODUCT_NAME}` },
 ];
 
-function organisationId(raw: string | undefined): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  return id;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requireAnyPermission(request, context, ["view:organisation:own", "view:organisation:any"]);
-  const organisation = await findOrganisationForViewer(context.db, viewer, organisationId(params.id));
+  const organisation = await findOrganisationForViewer(context.db, viewer, idParam(params, "id"));
   if (!organisation) notFound();
   const url = new URL(request.url);
   const restored = await takeStashedInput(context.db, {
@@ -33,22 +31,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     organisation,
     canEdit: can(viewer.role, "edit:organisation:own") && organisation.id === viewer.organisationId,
-    restored: restored ? profileFromForm(restored) : null,
+    // What was typed when the session ran out, kept while its author signed in again.
+    restored: restored && typedValues(formOf(restored)),
   };
 }
 
+type ActionResult = { errors: HookFormErrors; values: FieldValues };
+
+/** Saves the profile, read with its schema; what cannot be used comes back beside its field, with everything typed. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, context, "edit:organisation:own");
-  const id = organisationId(params.id);
-  const values = profileFromForm(await request.formData());
-  const errors = profileErrors(values);
-  if (Object.keys(errors).length > 0) return data({ values, errors }, { status: 400 });
+  const id = idParam(params, "id");
+  const values = formValues(await request.formData());
+  const parsed = await readForm(OrganisationProfileSchema, values);
+  if (!parsed.ok) return data<ActionResult>({ errors: nestErrors(parsed.errors), values }, { status: 400 });
 
-  const outcome = await updateOwnOrganisationProfile(context.db, viewer, context.clientIp, id, OrganisationProfileSchema.parse(values));
-  if (outcome === "not-found") notFound();
-  if (outcome === "duplicate-corporate-number") {
-    return data({ values, errors: { corporateNumber: "この法人番号は別の組織に登録されています。番号を確認してください。" } }, { status: 400 });
-  }
+  const outcome = await updateOwnOrganisationProfile(context.db, viewer, context.clientIp, id, parsed.value);
+  if (outcome.status === "not-found") notFound();
+  if (outcome.status === "invalid") return data<ActionResult>({ errors: nestErrors(outcome.errors), values }, { status: 400 });
+  if (outcome.status === "refused") return data<ActionResult>({ errors: nestErrors({ form: outcome.reason }), values }, { status: 409 });
   return redirect(`/organisations/${id}?notice=saved`);
 }
 
@@ -56,8 +57,7 @@ export default function OrganisationPage() {
   const { organisation, canEdit, restored } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const values = actionData?.values ?? restored ?? organisation.profile;
-  const errors: Record<string, string> = actionData?.errors ?? {};
+  const { formRef, onSubmit, errors, field } = useValidatedForm(OrganisationProfileSchema, actionData?.values ?? restored ?? organisation.profile);
 
   return (
     <div className="space-y-6">
@@ -71,17 +71,15 @@ export default function OrganisationPage() {
       ) : null}
       <ErrorSummary errors={errors} />
       {canEdit ? (
-        <Form method="post" noValidate className="max-w-2xl space-y-4">
+        <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
           <h2 className="text-std-24B-150">組織の情報</h2>
           <p className="text-dns-16N-130 text-solid-gray-700">ここで入力した内容は、申請書の申請者欄などに使われます。</p>
           {PROFILE_FIELDS.map(([name, label, hint]) => (
             <TextField
               key={`${name}-${restored ? "restored" : "saved"}`}
-              name={name}
+              {...field(name)}
               label={label}
               hint={hint || undefined}
-              defaultValue={values[name]}
-              error={errors[name]}
               inputMode={name === "corporateNumber" || name === "postalCode" ? "numeric" : undefined}
               type={name === "contactEmail" ? "email" : name === "contactPhone" ? "tel" : "text"}
             />

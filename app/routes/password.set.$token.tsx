@@ -1,9 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { FieldErrors as HookFormErrors } from "react-hook-form";
+import { z } from "zod";
+import { notFound } from "~/auth/viewer.server";
 import { ErrorSummary, primaryButtonClass, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { PASSWORD_MIN_LENGTH } from "~/domain/passwords";
+import { PASSWORD_MIN_LENGTH, passwordProblem } from "~/domain/passwords";
+import { formValues, nestErrors, readForm } from "~/forms/read-form";
+import { useValidatedForm } from "~/forms/use-validated-form";
 import { passwordTokenUsable, setPasswordWithToken } from "~/models/accounts.server";
 
 export const meta: MetaFunction = () => [
@@ -11,25 +16,46 @@ export const meta: MetaFunction = () => [
   { name: "referrer", content: "no-referrer" },
 ];
 
+/** A password exactly as typed: never trimmed (an absent field reads as ""). */
+const password = z
+  .unknown()
+  .optional()
+  .transform((value): string => (typeof value === "string" ? value : ""));
+
+/**
+ * The form of the one-time link: the new password twice. Its length is checked here; that it is not the
+ * account's address, only by the service, which knows the account (the page does not show it).
+ */
+const SetPasswordSchema = z.object({ password, passwordConfirmation: password }).superRefine((values, ctx) => {
+  const problem = passwordProblem(values.password, "");
+  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  if (values.password !== values.passwordConfirmation) {
+    ctx.addIssue({ code: "custom", path: ["passwordConfirmation"], message: "確認のため、同じパスワードをもう一度入力してください。" });
+  }
+});
+
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return { usable: await passwordTokenUsable(context.db, params.token ?? "") };
 }
 
+/** Passwords are never sent back to the page: a refused form keeps them only in the browser that typed them. */
+type ActionResult = { errors: HookFormErrors };
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const password = String(form.get("password") ?? "");
-  const confirmation = String(form.get("passwordConfirmation") ?? "");
-  if (password !== confirmation) {
-    return data({ errors: { passwordConfirmation: "確認のため、同じパスワードをもう一度入力してください。" } as Record<string, string> }, { status: 400 });
-  }
-  const result = await setPasswordWithToken(context.db, params.token ?? "", password, context.clientIp);
-  if (!result.ok) return data({ errors: result.errors }, { status: 400 });
+  const parsed = await readForm(SetPasswordSchema, formValues(await request.formData()));
+  if (!parsed.ok) return data<ActionResult>({ errors: nestErrors(parsed.errors) }, { status: 400 });
+  const outcome = await setPasswordWithToken(context.db, params.token ?? "", parsed.value.password, context.clientIp);
+  if (outcome.status === "not-found") notFound();
+  if (outcome.status === "invalid") return data<ActionResult>({ errors: nestErrors(outcome.errors) }, { status: 400 });
+  // The link cannot be used (expired, used or unknown): said at the top of the form and at the password.
+  if (outcome.status === "refused") return data<ActionResult>({ errors: nestErrors({ form: outcome.reason }) }, { status: 400 });
   return redirect("/login?notice=password-set");
 }
 
 export default function SetPassword() {
   const { usable } = useLoaderData<typeof loader>();
-  const errors = useActionData<typeof action>()?.errors ?? {};
+  const { formRef, onSubmit, errors, field } = useValidatedForm(SetPasswordSchema, {});
+  const passwordField = field("password");
   return (
     <div className="mx-auto max-w-lg space-y-6">
       <h1 className="text-std-32B-150">パスワードの設定</h1>
@@ -44,24 +70,17 @@ export default function SetPassword() {
       ) : (
         <>
           <ErrorSummary errors={errors} />
-          <Form method="post" noValidate className="space-y-4">
+          <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4">
             <TextField
-              name="password"
+              {...passwordField}
               label="新しいパスワード"
               hint={`${PASSWORD_MIN_LENGTH}文字以上。長めの文（例：ことばを3つ以上つなげたもの）が安全です。`}
               type="password"
               autoComplete="new-password"
               required
-              error={errors.password ?? errors.form}
+              error={passwordField.error ?? errors.form}
             />
-            <TextField
-              name="passwordConfirmation"
-              label="新しいパスワード（確認）"
-              type="password"
-              autoComplete="new-password"
-              required
-              error={errors.passwordConfirmation}
-            />
+            <TextField {...field("passwordConfirmation")} label="新しいパスワード（確認）" type="password" autoComplete="new-password" required />
             <button type="submit" className={primaryButtonClass}>
               パスワードを設定する
             </button>

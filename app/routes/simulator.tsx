@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useMemo, useState } from "react";
+import { useState } from "react";
+import { Controller, useFieldArray, useForm } from "react-hook-form";
 import { fieldId, inputClass } from "~/components/forms";
 import { GrantSummary } from "~/components/grant-summary";
 import { PrefectureChecklist } from "~/components/prefecture-checklist";
@@ -13,15 +14,17 @@ import {
   MENU1_ACTIVITIES,
   PROGRAMME_NAMES,
   PROGRAMMES,
-  type Programme,
 } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
+import { formValues, readForm } from "~/forms/read-form";
 import {
+  applyIntent,
   EMPTY_LINE,
   initialSimulatorValues,
   MAX_FORM_LINES,
+  readSimulatorValues,
   simulate,
-  simulatorValuesFromFormData,
+  SimulatorValuesSchema,
   type SimulatorValues,
 } from "~/forms/simulator";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
@@ -35,19 +38,19 @@ export async function loader({ context }: LoaderFunctionArgs) {
   return { parameters: await listProgrammeParameters(context.db) };
 }
 
-/** Without JavaScript the form posts here: add or remove a row, or recompute. Nothing is stored. */
+/**
+ * Without JavaScript the form posts here: read with the form's schema, a row added or removed as the
+ * button asks, and the page shown again with the figures recomputed from the values. Nothing is stored.
+ */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const values = simulatorValuesFromFormData(form);
-  const intent = String(form.get("intent") ?? "recalculate");
-  if (intent === "add-line" && values.lines.length < MAX_FORM_LINES) values.lines.push({ ...EMPTY_LINE });
-  const removed = /^remove-line:(\d+)$/.exec(intent);
-  if (removed) values.lines.splice(Number(removed[1]), 1);
-  return { values };
+  const posted = formValues(await request.formData());
+  const read = await readForm(SimulatorValuesSchema, posted);
+  // The schema keeps whatever was typed and never refuses; the fallback only satisfies the type.
+  const values = read.ok ? read.value : initialSimulatorValues();
+  return { values: applyIntent(values, posted.intent) };
 }
 
 const messageId = (path: string) => `${fieldId(path)}-message`;
-
 
 function FieldMessage({ path, messages }: { path: string; messages: Record<string, string> }) {
   const message = messages[path];
@@ -69,17 +72,22 @@ function described(path: string, messages: Record<string, string>) {
 export default function Simulator() {
   const { parameters } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [values, setValues] = useState<SimulatorValues>(() => actionData?.values ?? initialSimulatorValues());
-  const { result, findings, fieldMessages } = useMemo(() => simulate(values, parameters), [values, parameters]);
+  // What the page starts with: the values posted without JavaScript, or the usual empty budget.
+  const [defaults] = useState<SimulatorValues>(() => actionData?.values ?? initialSimulatorValues());
+  const { register, control, setValue, watch } = useForm<SimulatorValues>({ defaultValues: defaults });
+  const { fields: lines, append, remove } = useFieldArray({ control, name: "lines" });
+  // The figures are live: every change re-reads the form with its schema and runs the rules again.
+  const values = readSimulatorValues(watch());
+  const { result, findings, fieldMessages } = simulate(values, parameters);
 
   const years = [...new Set(parameters.map((p) => p.fiscalYear))];
   const selectedParameters = findProgrammeParameters(parameters, Number(values.fiscalYear), values.program);
   const menu1 = values.program === "prefectural";
 
-  const update = (change: Partial<SimulatorValues>) => setValues((v) => ({ ...v, ...change }));
-  const updateLine = (row: number, change: Partial<SimulatorValues["lines"][number]>) =>
-    setValues((v) => ({ ...v, lines: v.lines.map((line, i) => (i === row ? { ...line, ...change } : line)) }));
-  const toggle = (list: string[], value: string, on: boolean) =>
+  /** An amount field: tidied into the usual form ("1,200,000") when the person leaves it. */
+  const amount = (name: "otherIncome" | "requestedAmount" | `lines.${number}.amount`) =>
+    register(name, { onBlur: (e: { target: { value: string } }) => setValue(name, tidyYenInput(e.target.value)) });
+  const toggle = (list: readonly string[], value: string, on: boolean) =>
     on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value);
 
   return (
@@ -110,10 +118,9 @@ export default function Simulator() {
                 <label key={programme} className="flex items-center gap-2">
                   <input
                     type="radio"
-                    name="program"
+                    {...register("program")}
                     value={programme}
-                    checked={values.program === programme}
-                    onChange={() => update({ program: programme as Programme })}
+                    defaultChecked={defaults.program === programme}
                     className="size-5"
                   />
                   {PROGRAMME_NAMES[programme]}
@@ -124,13 +131,7 @@ export default function Simulator() {
               <label htmlFor="fiscalYear" className="block text-std-16B-170">
                 年度
               </label>
-              <select
-                id="fiscalYear"
-                name="fiscalYear"
-                value={values.fiscalYear}
-                onChange={(e) => update({ fiscalYear: e.target.value })}
-                className={inputClass}
-              >
+              <select id="fiscalYear" {...register("fiscalYear")} defaultValue={defaults.fiscalYear} className={inputClass}>
                 {years.map((year) => (
                   <option key={year} value={year}>
                     {fiscalYearLabel(year)}
@@ -151,26 +152,33 @@ export default function Simulator() {
               <p className="text-dns-16N-130 text-solid-gray-700">
                 プラットフォームの構築は必須です。①～⑩から2つ以上を選んでください。
               </p>
-              <ul id={fieldId("activities")} tabIndex={-1} className="grid gap-1 sm:grid-cols-2">
-                {MENU1_ACTIVITIES.map((activity) => (
-                  <li key={activity.code}>
-                    <label className="flex items-start gap-2">
-                      <input
-                        type="checkbox"
-                        name="activities"
-                        value={activity.code}
-                        checked={values.activities.includes(activity.code)}
-                        onChange={(e) => update({ activities: toggle(values.activities, activity.code, e.target.checked) })}
-                        className="mt-1 size-5 shrink-0"
-                      />
-                      <span>
-                        {activity.code === "platform" ? "" : `${activity.label} `}
-                        {activity.name}
-                      </span>
-                    </label>
-                  </li>
-                ))}
-              </ul>
+              <Controller
+                control={control}
+                name="activities"
+                render={({ field }) => (
+                  <ul id={fieldId("activities")} tabIndex={-1} className="grid gap-1 sm:grid-cols-2">
+                    {MENU1_ACTIVITIES.map((activity) => (
+                      <li key={activity.code}>
+                        <label className="flex items-start gap-2">
+                          <input
+                            type="checkbox"
+                            name={field.name}
+                            value={activity.code}
+                            checked={values.activities.includes(activity.code)}
+                            onChange={(e) => field.onChange(toggle(values.activities, activity.code, e.target.checked))}
+                            onBlur={field.onBlur}
+                            className="mt-1 size-5 shrink-0"
+                          />
+                          <span>
+                            {activity.code === "platform" ? "" : `${activity.label} `}
+                            {activity.name}
+                          </span>
+                        </label>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              />
               <FieldMessage path="activities" messages={fieldMessages} />
             </fieldset>
           ) : (
@@ -180,7 +188,11 @@ export default function Simulator() {
                 メニュー2は原則として複数の都道府県にまたがる区域で行います。活動する都道府県をすべて選んでください。
               </p>
               <div id={fieldId("areaPrefectures")} tabIndex={-1}>
-                <PrefectureChecklist selected={values.areaPrefectures} onChange={(next) => update({ areaPrefectures: next })} />
+                <Controller
+                  control={control}
+                  name="areaPrefectures"
+                  render={({ field }) => <PrefectureChecklist selected={values.areaPrefectures} onChange={field.onChange} />}
+                />
                 <FieldMessage path="areaPrefectures" messages={fieldMessages} />
               </div>
               <div>
@@ -189,10 +201,9 @@ export default function Simulator() {
                 </label>
                 <textarea
                   id={fieldId("areaJustification")}
-                  name="areaJustification"
+                  {...register("areaJustification")}
                   rows={3}
-                  value={values.areaJustification}
-                  onChange={(e) => update({ areaJustification: e.target.value })}
+                  defaultValue={defaults.areaJustification}
                   className={inputClass}
                   {...described("areaJustification", fieldMessages)}
                 />
@@ -207,8 +218,8 @@ export default function Simulator() {
               金額は円単位で入力します。全角数字、カンマ、「円」も使えます（例：１，２００，０００円）。空の行は計算に含めません。
             </p>
             <div id={fieldId("lines")} tabIndex={-1} className="space-y-4">
-              {values.lines.map((line, row) => (
-                <fieldset key={row} className="rounded-8 border border-solid-gray-420 p-4">
+              {lines.map((line, row) => (
+                <fieldset key={line.id} className="rounded-8 border border-solid-gray-420 p-4">
                   <legend className="px-1 text-std-16B-170">明細 {row + 1}</legend>
                   <div className="grid gap-3 sm:grid-cols-2">
                     <div>
@@ -217,9 +228,8 @@ export default function Simulator() {
                       </label>
                       <select
                         id={fieldId(`lines.${row}.category`)}
-                        name={`lines.${row}.category`}
-                        value={line.category}
-                        onChange={(e) => updateLine(row, { category: e.target.value })}
+                        {...register(`lines.${row}.category`)}
+                        defaultValue={line.category}
                         className={inputClass}
                         {...described(`lines.${row}.category`, fieldMessages)}
                       >
@@ -239,9 +249,8 @@ export default function Simulator() {
                         </label>
                         <select
                           id={fieldId(`lines.${row}.activity`)}
-                          name={`lines.${row}.activity`}
-                          value={line.activity}
-                          onChange={(e) => updateLine(row, { activity: e.target.value })}
+                          {...register(`lines.${row}.activity`)}
+                          defaultValue={values.lines[row]?.activity ?? line.activity}
                           className={inputClass}
                           {...described(`lines.${row}.activity`, fieldMessages)}
                         >
@@ -255,6 +264,7 @@ export default function Simulator() {
                         <FieldMessage path={`lines.${row}.activity`} messages={fieldMessages} />
                       </div>
                     ) : (
+                      // Menu 2 lines have no activity; what was chosen under Menu 1 is kept in case of a switch back.
                       <input type="hidden" name={`lines.${row}.activity`} value="" />
                     )}
                     <div>
@@ -263,9 +273,8 @@ export default function Simulator() {
                       </label>
                       <input
                         id={fieldId(`lines.${row}.description`)}
-                        name={`lines.${row}.description`}
-                        value={line.description}
-                        onChange={(e) => updateLine(row, { description: e.target.value })}
+                        {...register(`lines.${row}.description`)}
+                        defaultValue={line.description}
                         className={inputClass}
                       />
                     </div>
@@ -275,12 +284,10 @@ export default function Simulator() {
                       </label>
                       <input
                         id={fieldId(`lines.${row}.amount`)}
-                        name={`lines.${row}.amount`}
+                        {...amount(`lines.${row}.amount`)}
                         inputMode="numeric"
                         autoComplete="off"
-                        value={line.amount}
-                        onChange={(e) => updateLine(row, { amount: e.target.value })}
-                        onBlur={(e) => updateLine(row, { amount: tidyYenInput(e.target.value) })}
+                        defaultValue={line.amount}
                         className={`${inputClass} text-right`}
                         {...described(`lines.${row}.amount`, fieldMessages)}
                       />
@@ -294,7 +301,7 @@ export default function Simulator() {
                     formNoValidate
                     onClick={(e) => {
                       e.preventDefault();
-                      setValues((v) => ({ ...v, lines: v.lines.filter((_, i) => i !== row) }));
+                      remove(row);
                     }}
                     className="mt-3 text-dns-16N-130 text-key-800 underline"
                   >
@@ -308,10 +315,10 @@ export default function Simulator() {
               type="submit"
               name="intent"
               value="add-line"
-              disabled={values.lines.length >= MAX_FORM_LINES}
+              disabled={lines.length >= MAX_FORM_LINES}
               onClick={(e) => {
                 e.preventDefault();
-                setValues((v) => ({ ...v, lines: [...v.lines, { ...EMPTY_LINE }] }));
+                append({ ...EMPTY_LINE }, { shouldFocus: false });
               }}
               className="rounded-8 border border-key-800 px-4 py-2 text-key-800 hover:bg-key-50"
             >
@@ -327,13 +334,11 @@ export default function Simulator() {
               </label>
               <input
                 id={fieldId("otherIncome")}
-                name="otherIncome"
+                {...amount("otherIncome")}
                 inputMode="numeric"
                 autoComplete="off"
                 placeholder="0"
-                value={values.otherIncome}
-                onChange={(e) => update({ otherIncome: e.target.value })}
-                onBlur={(e) => update({ otherIncome: tidyYenInput(e.target.value) })}
+                defaultValue={defaults.otherIncome}
                 className={`${inputClass} text-right`}
                 {...described("otherIncome", fieldMessages)}
               />
@@ -345,13 +350,11 @@ export default function Simulator() {
               </label>
               <input
                 id={fieldId("requestedAmount")}
-                name="requestedAmount"
+                {...amount("requestedAmount")}
                 inputMode="numeric"
                 autoComplete="off"
                 placeholder="空欄なら交付額の上限"
-                value={values.requestedAmount}
-                onChange={(e) => update({ requestedAmount: e.target.value })}
-                onBlur={(e) => update({ requestedAmount: tidyYenInput(e.target.value) })}
+                defaultValue={defaults.requestedAmount}
                 className={`${inputClass} text-right`}
                 {...described("requestedAmount", fieldMessages)}
               />

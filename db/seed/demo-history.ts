@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { loadViewer, type Viewer } from "../../app/auth/viewer.server";
-import { emptyDraft, EMPTY_BUDGET_LINE, type ApplicationDraft } from "../../app/forms/application";
-import type { ProceedingAction, ProceedingInputs } from "../../app/forms/proceedings";
+import { emptyDraft, EMPTY_BUDGET_LINE, type ApplicationDraft } from "../../app/domain/application-draft";
+import type { StepAction, StepInputs } from "../../app/domain/steps";
 import { createApplication, reviewApplication, saveDraft, submitApplication } from "../../app/models/applications.server";
 import { takeProceedingStep } from "../../app/models/proceedings.server";
 import type { Database } from "../schema";
@@ -65,16 +65,16 @@ export async function seedDemoHistory(db: Kysely<Database>): Promise<void> {
     .execute();
 
   const created = await createApplication(db, officer, IP, YEAR, at("2025-04-21"));
-  if (!created.ok) throw new Error(`demo history: ${created.message}`);
+  if (created.status !== "done") throw new Error(`demo history: ${JSON.stringify(created)}`);
   const id = created.id;
   const saved = await saveDraft(db, officer, IP, id, { revision: 1, draft: draft() }, at("2025-04-25"));
-  if (saved.status !== "saved") throw new Error(`demo history: save ${saved.status}`);
+  if (saved.status !== "done") throw new Error(`demo history: save ${saved.status}`);
   const submitted = await submitApplication(db, officer, IP, id, { revision: saved.revision, acknowledgeWarnings: true }, at("2025-05-09"));
-  if (submitted.status !== "submitted") throw new Error(`demo history: submit ${submitted.status}`);
+  if (submitted.status !== "done") throw new Error(`demo history: submit ${submitted.status}`);
   const review = await reviewApplication(db, reviewer, IP, id, "start_review", [], at("2025-05-12"));
   if (review.status !== "done") throw new Error(`demo history: review ${review.status}`);
 
-  const step = async <A extends ProceedingAction>(who: Viewer, action: A, input: ProceedingInputs[A], day: string) => {
+  const step = async <A extends StepAction>(who: Viewer, action: A, input: StepInputs[A], day: string) => {
     const outcome = await takeProceedingStep(db, who, IP, id, action, input, at(day));
     if (outcome.status !== "done") throw new Error(`demo history: ${action} ${JSON.stringify(outcome)}`);
   };

@@ -92,9 +92,17 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "GET", path: "/applications/:submitted/versions/1", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
     { method: "GET", path: "/applications/:app/versions/99", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
   ],
-  "routes/applications.$id_.attachments.$attachmentId": [
+  "routes/applications.$id_.attachments": [
+    { method: "GET", path: "/applications/:app/attachments", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
+    { method: "GET", path: "/applications/:app/attachments", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
+    // Posted without a file: refused at the file field, and only for the applicant's own application.
+    { method: "POST", path: "/applications/:app/attachments", target: "own", expect: ONLY({ prefecture: 400, intermediary: 400 }) },
+    { method: "POST", path: "/applications/:app/attachments", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404 }) },
+  ],
+  "routes/applications.$id_.attachments_.$attachmentId": [
     // Downloads themselves are tested in applications.spec.ts; here only who gets past the guard.
     { method: "GET", path: "/applications/:app/attachments/999999", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
+    { method: "POST", path: "/applications/:app/attachments/999999", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404 }) },
   ],
   "routes/applications.$id_.versions.$version_.pdf": [
     { method: "GET", path: "/applications/:submitted/versions/1/pdf", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },

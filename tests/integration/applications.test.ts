@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { emptyDraft, EMPTY_BUDGET_LINE } from "../../app/forms/application";
+import { emptyDraft, EMPTY_BUDGET_LINE } from "../../app/domain/application-draft";
 import {
   createApplication,
   findApplicationForViewer,
@@ -40,15 +40,15 @@ describe.each(ENGINES)("%s: applications", (engine) => {
 
   const open = async () => {
     const created = await createApplication(database.db, officer.viewer, "192.0.2.1", 2026, DURING_CALL);
-    if (!created.ok) throw new Error(created.message);
+    if (created.status !== "done") throw new Error(JSON.stringify(created));
     return created.id;
   };
 
   it("opens one application per organisation, programme and year: a second start finds the first", async () => {
     const first = await createApplication(database.db, officer.viewer, "192.0.2.1", 2026, DURING_CALL);
     const second = await createApplication(database.db, colleague.viewer, "192.0.2.2", 2026, DURING_CALL);
-    expect(first).toMatchObject({ ok: true, created: true });
-    expect(second).toEqual({ ok: true, id: first.ok ? first.id : -1, created: false });
+    expect(first).toMatchObject({ status: "done", created: true });
+    expect(second).toEqual({ status: "done", id: first.status === "done" ? first.id : -1, created: false });
     expect(await database.db.selectFrom("applications").select("id").execute()).toHaveLength(1);
     await expect(
       database.db
@@ -60,9 +60,9 @@ describe.each(ENGINES)("%s: applications", (engine) => {
 
   it("does not open before the call or after its closing day, which ends at 23:59:59 JST", async () => {
     const before = await createApplication(database.db, officer.viewer, "192.0.2.1", 2026, new Date("2026-03-31T14:59:59Z"));
-    expect(before).toEqual({ ok: false, message: expect.stringMatching(/2026\/04\/01からです/) });
+    expect(before).toEqual({ status: "refused", reason: expect.stringMatching(/2026\/04\/01からです/) });
     const lastSecond = await createApplication(database.db, officer.viewer, "192.0.2.1", 2026, new Date("2026-12-25T14:59:59Z"));
-    expect(lastSecond.ok).toBe(true);
+    expect(lastSecond.status).toBe("done");
   });
 
   it("refuses to submit after the deadline, keeping the draft", async () => {
@@ -81,7 +81,7 @@ describe.each(ENGINES)("%s: applications", (engine) => {
 
     const saved = await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft }, DURING_CALL);
 
-    expect(saved).toEqual({ status: "saved", revision: 2, savedAt: DURING_CALL.toISOString() });
+    expect(saved).toEqual({ status: "done", revision: 2, savedAt: DURING_CALL.toISOString() });
     expect((await findApplicationForViewer(database.db, officer.viewer, id))?.draft.lines[0]).toMatchObject({ amount: "abc", description: "まだ途中" });
     const audit = await database.db.selectFrom("audit_events").select(["action", "details"]).where("action", "=", "application.draft_saved").execute();
     expect(audit[0]?.details).toMatchObject({ revision: 2, changedFields: ["lines.0.description", "lines.0.amount"] });
@@ -91,7 +91,7 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     const id = await open();
     const mine = { ...emptyDraft("prefectural"), purpose: "私の入力" };
     const theirs = { ...emptyDraft("prefectural"), purpose: "同僚の入力" };
-    expect(await saveDraft(database.db, colleague.viewer, "192.0.2.2", id, { revision: 1, draft: theirs })).toMatchObject({ status: "saved", revision: 2 });
+    expect(await saveDraft(database.db, colleague.viewer, "192.0.2.2", id, { revision: 1, draft: theirs })).toMatchObject({ status: "done", revision: 2 });
 
     const conflict = await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft: mine });
 
@@ -104,7 +104,7 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     });
     expect((await findApplicationForViewer(database.db, officer.viewer, id))?.draft.purpose).toBe("同僚の入力");
     // Saving again on top of the revision they have now seen is allowed.
-    expect(await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, draft: mine })).toMatchObject({ status: "saved", revision: 3 });
+    expect(await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, draft: mine })).toMatchObject({ status: "done", revision: 3 });
   });
 
   it("refuses a submission with errors, listing them, and changes nothing", async () => {
@@ -133,7 +133,7 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     const codes = first.status === "needs-acknowledgement" ? first.warnings.map((w) => w.code) : [];
     expect(codes).toEqual(expect.arrayContaining(["asset-restriction"]));
 
-    expect(await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: true }, DURING_CALL)).toEqual({ status: "submitted", version: 1 });
+    expect(await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: true }, DURING_CALL)).toEqual({ status: "done", version: 1 });
 
     // A = 200,000 + 2,000,000 + 1,500,000 + 500,000 = 4,200,000 = C; E = 4,200,000; grant = 2,100,000.
     const version = await getVersion(database.db, id, 1);
@@ -146,7 +146,7 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     });
     const application = await findApplicationForViewer(database.db, officer.viewer, id);
     expect(application).toMatchObject({ state: "submitted", latest_version: 1 });
-    expect(await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, draft })).toMatchObject({ status: "not-editable" });
+    expect(await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, draft })).toMatchObject({ status: "refused", reason: expect.stringContaining("提出済みの申請は編集できません") });
     await expect(database.db.updateTable("application_versions").set({ grant_amount: 1 }).execute()).rejects.toThrow(/frozen/);
   });
 
@@ -169,9 +169,9 @@ describe.each(ENGINES)("%s: applications", (engine) => {
 
     const corrected = completeMenu1();
     corrected.lines[1]!.amount = "1,800,000";
-    expect(await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: returned!.revision, draft: corrected })).toMatchObject({ status: "saved" });
+    expect(await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: returned!.revision, draft: corrected })).toMatchObject({ status: "done" });
     const resubmitted = await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: returned!.revision + 1, acknowledgeWarnings: true }, DURING_CALL);
-    expect(resubmitted).toEqual({ status: "submitted", version: 2 });
+    expect(resubmitted).toEqual({ status: "done", version: 2 });
     expect((await listVersions(database.db, id)).map((v) => [v.version, v.grant_amount])).toEqual([
       [1, 1_850_000],
       [2, 1_750_000],

@@ -78,8 +78,8 @@ describe.each(ENGINES)("%s: attachments", (engine) => {
 
     const added = await add(officer.viewer, applicationId, "C:\\書類\\規約.pdf", bytes);
 
-    expect(added).toEqual({ ok: true, id: expect.any(Number), sha256: sha256(bytes) });
-    if (!added.ok) return;
+    expect(added).toEqual({ status: "done", id: expect.any(Number), sha256: sha256(bytes) });
+    if (added.status !== "done") return;
     const listed = await listAttachments(database.db, applicationId);
     expect(listed).toEqual([
       {
@@ -116,7 +116,7 @@ describe.each(ENGINES)("%s: attachments", (engine) => {
     const reviewer = await createUser(database.db, "reviewer");
     const bytes = pdf(70_001);
     const added = await add(officer.viewer, applicationId, "予算書抄本.pdf", bytes, "budget_extract");
-    if (!added.ok) throw new Error(added.message);
+    if (added.status !== "done") throw new Error(added.status);
 
     for (const viewer of [officer.viewer, reviewer.viewer]) {
       const file = await getAttachmentForViewer(database.db, viewer, applicationId, added.id);
@@ -131,42 +131,43 @@ describe.each(ENGINES)("%s: attachments", (engine) => {
   it("refuses a file whose content does not match its name, and stores nothing", async () => {
     const { officer, applicationId } = await draftApplication();
     expect(await add(officer.viewer, applicationId, "定款.pdf", PNG)).toEqual({
-      ok: false,
-      status: 415,
-      message: expect.stringMatching(/「\.pdf」ですが、中身はPNG画像です/),
+      status: "invalid",
+      errors: { file: expect.stringMatching(/「\.pdf」ですが、中身はPNG画像です/) },
     });
-    expect(await add(officer.viewer, applicationId, "定款.pdf", new TextEncoder().encode("定款\n第1条"))).toMatchObject({ ok: false, status: 415 });
+    expect(await add(officer.viewer, applicationId, "定款.pdf", new TextEncoder().encode("定款\n第1条"))).toEqual({
+      status: "invalid",
+      errors: { file: expect.stringContaining("このファイルの中身はそのいずれでもありません") },
+    });
     expect(await listAttachments(database.db, applicationId)).toEqual([]);
     expect(await database.db.selectFrom("audit_events").select("id").where("record_id", "=", String(applicationId)).execute()).toEqual([]);
   });
 
-  it("refuses an empty file and an unknown kind of document with 400", async () => {
+  it("refuses an empty file and an unknown kind of document, each at its field", async () => {
     const { officer, applicationId } = await draftApplication();
-    expect(await add(officer.viewer, applicationId, "規約.pdf", new Uint8Array())).toMatchObject({ ok: false, status: 400 });
-    expect(await add(officer.viewer, applicationId, "規約.pdf", pdf(100), "minutes")).toMatchObject({ ok: false, status: 400 });
-    expect(await add(officer.viewer, applicationId, "規約.pdf", pdf(100), "toString")).toMatchObject({ ok: false, status: 400 });
+    expect(await add(officer.viewer, applicationId, "規約.pdf", new Uint8Array())).toEqual({ status: "invalid", errors: { file: expect.stringContaining("ファイルが空です") } });
+    const unknownKind = { status: "invalid", errors: { documentType: "書類の種類を選んでください。" } };
+    expect(await add(officer.viewer, applicationId, "規約.pdf", pdf(100), "minutes")).toEqual(unknownKind);
+    expect(await add(officer.viewer, applicationId, "規約.pdf", pdf(100), "toString")).toEqual(unknownKind);
     expect(await listAttachments(database.db, applicationId)).toEqual([]);
   });
 
   it("refuses a file over 10 MB, takes one of exactly 10 MB, and nothing beyond 50 MB in all", async () => {
     const { officer, applicationId } = await draftApplication();
     expect(await add(officer.viewer, applicationId, "big.pdf", pdf(ATTACHMENT_LIMITS.fileBytes + 1))).toEqual({
-      ok: false,
-      status: 413,
-      message: expect.stringContaining("1ファイル10MBまで"),
+      status: "invalid",
+      errors: { file: expect.stringContaining("1ファイル10MBまで") },
     });
     expect(await attachmentBytes(database.db, applicationId)).toBe(0);
 
     await storeMadeInDatabase(applicationId, officer.id, 4, 10 * MiB);
     expect(await attachmentBytes(database.db, applicationId)).toBe(40 * MiB);
     const tenMiB = pdf(ATTACHMENT_LIMITS.fileBytes);
-    expect(await add(officer.viewer, applicationId, "part5.pdf", tenMiB)).toMatchObject({ ok: true, sha256: sha256(tenMiB) });
+    expect(await add(officer.viewer, applicationId, "part5.pdf", tenMiB)).toMatchObject({ status: "done", sha256: sha256(tenMiB) });
     expect(await attachmentBytes(database.db, applicationId)).toBe(ATTACHMENT_LIMITS.applicationBytes);
 
     expect(await add(officer.viewer, applicationId, "one-more.pdf", pdf(10))).toEqual({
-      ok: false,
-      status: 413,
-      message: expect.stringMatching(/合計50MBまでです。残りはありません/),
+      status: "invalid",
+      errors: { file: expect.stringMatching(/合計50MBまでです。残りはありません/) },
     });
     expect(await listAttachments(database.db, applicationId)).toHaveLength(5);
   });
@@ -182,8 +183,8 @@ describe.each(ENGINES)("%s: attachments", (engine) => {
       add(officer.viewer, applicationId, "b.pdf", pdf(600)),
     ]);
 
-    expect(outcomes.filter((o) => o.ok)).toHaveLength(1);
-    expect(outcomes.filter((o) => !o.ok)).toEqual([{ ok: false, status: 413, message: expect.stringContaining("残りは400バイトで") }]);
+    expect(outcomes.filter((o) => o.status === "done")).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status !== "done")).toEqual([{ status: "invalid", errors: { file: expect.stringContaining("残りは400バイトで") } }]);
     expect(await attachmentBytes(database.db, applicationId)).toBe(ATTACHMENT_LIMITS.applicationBytes - 400);
   });
 
@@ -211,7 +212,7 @@ describe.each(ENGINES)("%s: attachments", (engine) => {
       release();
       await other;
   
-      expect(await upload).toMatchObject({ ok: false, status: 413 });
+      expect(await upload).toEqual({ status: "invalid", errors: { file: expect.stringContaining("残りは400バイトで") } });
       expect(await attachmentBytes(database.db, applicationId)).toBe(ATTACHMENT_LIMITS.applicationBytes - 400);
     });
   }
@@ -219,54 +220,55 @@ describe.each(ENGINES)("%s: attachments", (engine) => {
   it("answers another organisation's officer as if the application did not exist", async () => {
     const { officer, applicationId } = await draftApplication();
     const added = await add(officer.viewer, applicationId, "規約.pdf", pdf(1000));
-    if (!added.ok) throw new Error(added.message);
+    if (added.status !== "done") throw new Error(added.status);
     const stranger = await createUser(database.db, "prefecture_officer");
 
-    expect(await add(stranger.viewer, applicationId, "規約.pdf", pdf(1000))).toMatchObject({ ok: false, status: 404 });
+    expect(await add(stranger.viewer, applicationId, "規約.pdf", pdf(1000))).toEqual({ status: "not-found" });
     expect(await getAttachmentForViewer(database.db, stranger.viewer, applicationId, added.id)).toBeUndefined();
-    expect(await removeAttachment(database.db, stranger.viewer, IP, applicationId, added.id)).toBe(false);
+    expect(await removeAttachment(database.db, stranger.viewer, IP, applicationId, added.id)).toEqual({ status: "not-found" });
     expect(await listAttachments(database.db, applicationId)).toHaveLength(1);
-    expect(await add(officer.viewer, 987_654, "規約.pdf", pdf(1000))).toMatchObject({ ok: false, status: 404 });
-    expect(await add(officer.viewer, Number.NaN, "規約.pdf", pdf(1000))).toMatchObject({ ok: false, status: 404 });
+    expect(await add(officer.viewer, 987_654, "規約.pdf", pdf(1000))).toEqual({ status: "not-found" });
+    expect(await add(officer.viewer, Number.NaN, "規約.pdf", pdf(1000))).toEqual({ status: "not-found" });
   });
 
   it("does not find an attachment through another application's address", async () => {
     const own = await draftApplication();
     const other = await draftApplication();
     const added = await add(other.officer.viewer, other.applicationId, "規約.pdf", pdf(1000));
-    if (!added.ok) throw new Error(added.message);
+    if (added.status !== "done") throw new Error(added.status);
     expect(await getAttachmentForViewer(database.db, own.officer.viewer, own.applicationId, added.id)).toBeUndefined();
-    expect(await removeAttachment(database.db, own.officer.viewer, IP, own.applicationId, added.id)).toBe(false);
+    expect(await removeAttachment(database.db, own.officer.viewer, IP, own.applicationId, added.id)).toEqual({ status: "not-found" });
   });
 
   it("refuses uploads and removals once the application is submitted, and lets a reviewer change nothing", async () => {
     const { officer, applicationId } = await draftApplication();
     const added = await add(officer.viewer, applicationId, "規約.pdf", pdf(1000));
-    if (!added.ok) throw new Error(added.message);
+    if (added.status !== "done") throw new Error(added.status);
     const reviewer = await createUser(database.db, "reviewer");
     expect(await add(reviewer.viewer, applicationId, "規約.pdf", pdf(1000))).toEqual({
-      ok: false,
-      status: 409,
-      message: expect.stringContaining("申請した団体の担当者だけ"),
+      status: "refused",
+      reason: expect.stringContaining("申請した団体の担当者だけ"),
     });
 
     await database.db.updateTable("applications").set({ state: "submitted" }).where("id", "=", applicationId).execute();
 
     expect(await add(officer.viewer, applicationId, "定款.pdf", pdf(1000))).toEqual({
-      ok: false,
-      status: 409,
-      message: expect.stringContaining("「提出済み」のため"),
+      status: "refused",
+      reason: expect.stringContaining("「提出済み」のため"),
     });
-    expect(await removeAttachment(database.db, officer.viewer, IP, applicationId, added.id)).toBe(false);
+    expect(await removeAttachment(database.db, officer.viewer, IP, applicationId, added.id)).toEqual({
+      status: "refused",
+      reason: expect.stringContaining("「提出済み」のため"),
+    });
     expect(await listAttachments(database.db, applicationId)).toHaveLength(1);
   });
 
   it("removes an attachment of a draft and keeps its name and hash in the audit trail", async () => {
     const { officer, applicationId } = await draftApplication();
     const added = await add(officer.viewer, applicationId, "規約.pdf", pdf(1000));
-    if (!added.ok) throw new Error(added.message);
+    if (added.status !== "done") throw new Error(added.status);
 
-    expect(await removeAttachment(database.db, officer.viewer, IP, applicationId, added.id)).toBe(true);
+    expect(await removeAttachment(database.db, officer.viewer, IP, applicationId, added.id)).toEqual({ status: "done" });
 
     expect(await listAttachments(database.db, applicationId)).toEqual([]);
     expect(await getAttachmentForViewer(database.db, officer.viewer, applicationId, added.id)).toBeUndefined();

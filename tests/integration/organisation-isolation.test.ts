@@ -44,13 +44,13 @@ describe.each(ENGINES)("%s: organisation isolation", (engine) => {
   });
 
   it("refuses to save another organisation's profile and changes nothing", async () => {
-    expect(await updateOwnOrganisationProfile(database.db, toyama.viewer, "192.0.2.1", fukuoka.organisationId, profile)).toBe("not-found");
+    expect(await updateOwnOrganisationProfile(database.db, toyama.viewer, "192.0.2.1", fukuoka.organisationId, profile)).toEqual({ status: "not-found" });
     const row = await database.db.selectFrom("organisations").select("address").where("id", "=", fukuoka.organisationId).executeTakeFirstOrThrow();
     expect(row.address).toBe("");
   });
 
   it("saves the own profile with an audit row of what changed, which that organisation can read and another cannot", async () => {
-    expect(await updateOwnOrganisationProfile(database.db, toyama.viewer, "192.0.2.1", toyama.organisationId, profile)).toBe("saved");
+    expect(await updateOwnOrganisationProfile(database.db, toyama.viewer, "192.0.2.1", toyama.organisationId, profile)).toEqual({ status: "done" });
 
     const own = await listAuditEvents(database.db, { organisationId: toyama.organisationId, seesAll: false }, {});
     expect(own.events.map((e) => e.action)).toEqual(["organisation.profile_updated"]);

@@ -1,10 +1,12 @@
 import { sql, type Transaction } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ApplicationState } from "../../app/domain/application-lifecycle";
+import type { ApplicationState } from "../../app/domain/application-states";
 import type { ProceedingRecord } from "../../app/domain/proceedings";
 import { DEFAULT_PROGRAMME_PARAMETERS } from "../../app/domain/programmes";
-import { parseReason, type DecideInput, type PaymentClaimInput, type PaymentInput, type ProceedingAction, type ProceedingInputs, type ReportInput } from "../../app/forms/proceedings";
-import { availableSteps, proceedingsSummary, listProceedings, takeProceedingStep } from "../../app/models/proceedings.server";
+import { availableSteps } from "../../app/domain/application-lifecycle";
+import { stepSchema, type StepAction as ProceedingAction, type StepInputs as ProceedingInputs } from "../../app/domain/steps";
+import { formValues, readForm } from "../../app/forms/read-form";
+import { proceedingsSummary, listProceedings, takeProceedingStep } from "../../app/models/proceedings.server";
 import { programmeParametersRow } from "../../app/models/programme-parameters.server";
 import type { AppDatabase } from "../../db/database";
 import type { Database } from "../../db/schema";
@@ -56,6 +58,11 @@ const AT = {
 const DECIDED_ON = "2026-12-11";
 
 const PAYEE = { bankName: "北陸銀行", branchName: "県庁支店", accountType: "普通", accountNumber: "1234567", accountHolder: "トヤマケン" } as const;
+
+type DecideInput = ProceedingInputs["decide"];
+type PaymentClaimInput = ProceedingInputs["claim_payment"];
+type ReportInput = ProceedingInputs["report"];
+type PaymentInput = ProceedingInputs["record_payment"];
 
 const decideInput = (decidedAmount: number, conditions = "交付要綱に従い事業を行うこと。"): DecideInput => ({ decidedAmount, conditions });
 const claimInput = (claimAmount: number): PaymentClaimInput => ({ claimAmount, ...PAYEE });
@@ -213,7 +220,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
 
     it("rejects with a reason, after which a decision is refused with a clear reason; an empty reason never reaches the service", async () => {
       const app = await submittedApplication(database.db);
-      expect(parseReason(new FormData(), "不交付の理由")).toEqual({ ok: false, errors: { reason: "不交付の理由を入力してください。" } });
+      expect(await readForm(stepSchema("reject", { lineCount: 0 }), formValues(new FormData()))).toEqual({ ok: false, errors: { reason: "不交付の理由を入力してください。" } });
 
       const outcome = await step(app.reviewer, app.id, "reject", { reason: "対象経費の積算根拠が示されていないため。" }, AT.decide);
 

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_PROGRAMME_PARAMETERS } from "../../app/domain/programmes";
 import {
   checkApplication,
-  draftFromFormData,
   EMPTY_BUDGET_LINE,
   emptyDraft,
-  fieldLabel,
   lineAmount,
   readDraft,
-} from "../../app/forms/application";
+} from "../../app/domain/application-draft";
+import { fieldLabel } from "../../app/forms/application";
+import { formValues } from "../../app/forms/read-form";
 
 describe("a budget line's amount", () => {
   it.each([
@@ -48,7 +48,7 @@ describe("the application form", () => {
     form.set("lines.0.amount", "-5,000");
     form.set("otherIncome", "abc");
 
-    const draft = draftFromFormData(form);
+    const draft = readDraft(formValues(form));
 
     expect(draft.purpose).toBe("目的");
     expect(draft.activities).toEqual([

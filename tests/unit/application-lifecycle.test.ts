@@ -1,16 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../app/domain/roles";
-import {
-  ACTION_LABELS,
-  APPLICATION_STATES,
-  LIFECYCLE_ACTIONS,
-  STATE_LABELS,
-  allowedActions,
-  canClose,
-  transition,
-  type ApplicationState,
-  type LifecycleAction,
-} from "../../app/domain/application-lifecycle";
+import { ACTION_LABELS, LIFECYCLE_ACTIONS, allowedActions, transition, type LifecycleAction } from "../../app/domain/application-lifecycle";
+import { canClose } from "../../app/domain/ledger";
+import { APPLICATION_STATES, STATE_LABELS, type ApplicationState } from "../../app/domain/application-states";
 
 const APPLICANTS: Role[] = ["prefecture_officer", "intermediary_officer"];
 const REVIEWER: Role[] = ["reviewer"];

@@ -1,34 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { calculateGrant } from "../../app/domain/grant-calculation";
-import {
-  categoriesMovedOverLimit,
-  confirmedAmountOf,
-  currentBudget,
-  ledgerOf,
-  noticeNumber,
-  reportDueOn,
-  settlementBalance,
-  type BudgetLineSnapshot,
-  type ChangeDecisionRecord,
-  type ChangeRequestRecord,
-  type ConfirmationRecord,
-  type DecisionRecord,
-  type Ledger,
-  type PaymentClaimRecord,
-  type PaymentRecord,
-  type ProceedingRecord,
-  type RepaymentOrderRecord,
-} from "../../app/domain/proceedings";
-import {
-  parseApproveChange,
-  parseChangeRequest,
-  parseDecide,
-  parsePayment,
-  parsePaymentClaim,
-  parseReason,
-  parseRepaymentOrder,
-  parseReport,
-} from "../../app/forms/proceedings";
+import { categoriesMovedOverLimit, currentBudget, noticeNumber, reportDueOn, type BudgetLineSnapshot, type ChangeDecisionRecord, type ChangeRequestRecord, type ConfirmationRecord, type DecisionRecord, type PaymentClaimRecord, type PaymentRecord, type ProceedingRecord, type RepaymentOrderRecord } from "../../app/domain/proceedings";
+import { confirmedAmountOf, ledgerOf, settlementBalance, type Ledger } from "../../app/domain/ledger";
+import { stepSchema, type StepAction } from "../../app/domain/steps";
+import { formValues, readForm } from "../../app/forms/read-form";
 
 // ---------------------------------------------------------------------------------------------------
 // Records, built as the service would store them.
@@ -309,9 +284,12 @@ const form = (fields: Record<string, string>) => {
   return data;
 };
 
+/** Reads a posted form with the step's schema, as the step's page does. */
+const parse = <A extends StepAction>(action: A, data: FormData, lineCount = 0) => readForm(stepSchema(action, { lineCount }), formValues(data));
+
 describe("the decision form", () => {
-  it("reads full-width digits, commas and 円, and trims the conditions", () => {
-    expect(parseDecide(form({ decidedAmount: "１，８５０，０００円", conditions: "  交付要綱に従うこと。 " }))).toEqual({
+  it("reads full-width digits, commas and 円, and trims the conditions", async () => {
+    expect(await parse("decide", form({ decidedAmount: "１，８５０，０００円", conditions: "  交付要綱に従うこと。 " }))).toEqual({
       ok: true,
       value: { decidedAmount: 1_850_000, conditions: "交付要綱に従うこと。" },
     });
@@ -323,44 +301,44 @@ describe("the decision form", () => {
     ["1850000.5", "交付決定額は1円単位の整数で入力してください（小数点は使えません）。"],
     ["0", "交付決定額は1円以上にしてください。"],
     ["1,85,0000", "交付決定額：カンマの位置が正しくありません。3桁ごとに区切るか、数字だけで入力してください（例：1,200,000）。"],
-  ])("refuses the amount %j with a message at decidedAmount", (typed, message) => {
-    expect(parseDecide(form({ decidedAmount: typed }))).toEqual({ ok: false, errors: { decidedAmount: message } });
+  ])("refuses the amount %j with a message at decidedAmount", async (typed, message) => {
+    expect(await parse("decide", form({ decidedAmount: typed }))).toEqual({ ok: false, errors: { decidedAmount: message } });
   });
 
-  it("limits the conditions to 4,000 characters", () => {
-    expect(parseDecide(form({ decidedAmount: "1", conditions: "条".repeat(4000) })).ok).toBe(true);
-    expect(parseDecide(form({ decidedAmount: "1", conditions: "条".repeat(4001) }))).toEqual({
+  it("limits the conditions to 4,000 characters", async () => {
+    expect((await parse("decide", form({ decidedAmount: "1", conditions: "条".repeat(4000) }))).ok).toBe(true);
+    expect(await parse("decide", form({ decidedAmount: "1", conditions: "条".repeat(4001) }))).toEqual({
       ok: false,
       errors: { conditions: "交付の条件は4,000文字以内で入力してください。" },
     });
   });
 
-  it("names the approved change's amount by its own label", () => {
-    expect(parseApproveChange(form({ decidedAmount: "" }))).toEqual({ ok: false, errors: { decidedAmount: "変更後の交付決定額を入力してください。" } });
-    expect(parseApproveChange(form({ decidedAmount: "１５５００００", comment: "条件" }))).toEqual({ ok: true, value: { decidedAmount: 1_550_000, comment: "条件" } });
+  it("names the approved change's amount by its own label", async () => {
+    expect(await parse("approve_change", form({ decidedAmount: "" }))).toEqual({ ok: false, errors: { decidedAmount: "変更後の交付決定額を入力してください。" } });
+    expect(await parse("approve_change", form({ decidedAmount: "１５５００００", comment: "条件" }))).toEqual({ ok: true, value: { decidedAmount: 1_550_000, comment: "条件" } });
   });
 });
 
 describe("a reason", () => {
-  it("is required: blank or only spaces (full-width too) is refused with the label given", () => {
-    expect(parseReason(form({}), "不交付の理由")).toEqual({ ok: false, errors: { reason: "不交付の理由を入力してください。" } });
-    expect(parseReason(form({ reason: " \u3000 " }), "不承認の理由")).toEqual({ ok: false, errors: { reason: "不承認の理由を入力してください。" } });
-    expect(parseReason(form({ reason: " 予算の範囲を超えるため。 " }), "不交付の理由")).toEqual({ ok: true, value: { reason: "予算の範囲を超えるため。" } });
+  it("is required: blank or only spaces (full-width too) is refused with the label given", async () => {
+    expect(await parse("reject", form({}))).toEqual({ ok: false, errors: { reason: "不交付の理由を入力してください。" } });
+    expect(await parse("refuse_change", form({ reason: " \u3000 " }))).toEqual({ ok: false, errors: { reason: "不承認の理由を入力してください。" } });
+    expect(await parse("reject", form({ reason: " 予算の範囲を超えるため。 " }))).toEqual({ ok: true, value: { reason: "予算の範囲を超えるため。" } });
   });
 });
 
 describe("the change request form", () => {
-  it("reads one amount per line of the budget in force, as typed", () => {
-    const parsed = parseChangeRequest(form({ "after.0": "200,000", "after.1": "１，４００，０００", "after.2": "1500000円", "after.3": "999", reason: "委託先の見直し" }), 3);
+  it("reads one amount per line of the budget in force, as typed", async () => {
+    const parsed = await parse("request_change", form({ "after.0": "200,000", "after.1": "１，４００，０００", "after.2": "1500000円", "after.3": "999", reason: "委託先の見直し" }), 3);
     expect(parsed).toEqual({ ok: true, value: { after: [200_000, 1_400_000, 1_500_000], reason: "委託先の見直し" } });
   });
 
-  it("accepts 0 for a line that is dropped", () => {
-    expect(parseChangeRequest(form({ "after.0": "0", reason: "r" }), 1)).toEqual({ ok: true, value: { after: [0], reason: "r" } });
+  it("accepts 0 for a line that is dropped", async () => {
+    expect(await parse("request_change", form({ "after.0": "0", reason: "r" }), 1)).toEqual({ ok: true, value: { after: [0], reason: "r" } });
   });
 
-  it("gives each unreadable line its own message at after.i, and asks for the reason", () => {
-    const parsed = parseChangeRequest(form({ "after.0": "200,000", "after.1": "－５０", "after.2": "" }), 4);
+  it("gives each unreadable line its own message at after.i, and asks for the reason", async () => {
+    const parsed = await parse("request_change", form({ "after.0": "200,000", "after.1": "－５０", "after.2": "" }), 4);
     expect(parsed).toEqual({
       ok: false,
       errors: {
@@ -372,8 +350,8 @@ describe("the change request form", () => {
     });
   });
 
-  it("refuses a decimal amount", () => {
-    expect(parseChangeRequest(form({ "after.0": "12.5", reason: "r" }), 1)).toEqual({
+  it("refuses a decimal amount", async () => {
+    expect(await parse("request_change", form({ "after.0": "12.5", reason: "r" }), 1)).toEqual({
       ok: false,
       errors: { "after.0": "1行目の変更後の金額は1円単位の整数で入力してください（小数点は使えません）。" },
     });
@@ -390,20 +368,20 @@ describe("the payment claim form", () => {
     accountHolder: "トヤマケン",
   };
 
-  it("reads the amount and the payee, normalising a full-width account number", () => {
-    expect(parsePaymentClaim(form(complete))).toEqual({
+  it("reads the amount and the payee, normalising a full-width account number", async () => {
+    expect(await parse("claim_payment", form(complete))).toEqual({
       ok: true,
       value: { claimAmount: 1_000_000, bankName: "北陸銀行", branchName: "県庁支店", accountType: "当座", accountNumber: "1234567", accountHolder: "トヤマケン" },
     });
   });
 
-  it("takes any account type other than 当座 as 普通", () => {
-    const parsed = parsePaymentClaim(form({ ...complete, accountType: "貯蓄" }));
+  it("takes any account type other than 当座 as 普通", async () => {
+    const parsed = await parse("claim_payment", form({ ...complete, accountType: "貯蓄" }));
     expect(parsed.ok && parsed.value.accountType).toBe("普通");
   });
 
-  it.each(["123456", "12345678", "123456a", "123-4567"])("refuses the account number %j: it must be 7 digits", (accountNumber) => {
-    expect(parsePaymentClaim(form({ ...complete, accountNumber }))).toEqual({ ok: false, errors: { accountNumber: "口座番号は7桁の数字で入力してください。" } });
+  it.each(["123456", "12345678", "123456a", "123-4567"])("refuses the account number %j: it must be 7 digits", async (accountNumber) => {
+    expect(await parse("claim_payment", form({ ...complete, accountNumber }))).toEqual({ ok: false, errors: { accountNumber: "口座番号は7桁の数字で入力してください。" } });
   });
 
   it.each([
@@ -411,12 +389,12 @@ describe("the payment claim form", () => {
     ["-100", "請求額にマイナスは入力できません。0円以上の金額を入力してください。"],
     ["10.5", "請求額は1円単位の整数で入力してください（小数点は使えません）。"],
     ["０", "請求額は1円以上にしてください。"],
-  ])("refuses the claim amount %j at claimAmount", (claimAmount, message) => {
-    expect(parsePaymentClaim(form({ ...complete, claimAmount }))).toEqual({ ok: false, errors: { claimAmount: message } });
+  ])("refuses the claim amount %j at claimAmount", async (claimAmount, message) => {
+    expect(await parse("claim_payment", form({ ...complete, claimAmount }))).toEqual({ ok: false, errors: { claimAmount: message } });
   });
 
-  it("asks for every part of the payee", () => {
-    const parsed = parsePaymentClaim(form({ claimAmount: "1" }));
+  it("asks for every part of the payee", async () => {
+    const parsed = await parse("claim_payment", form({ claimAmount: "1" }));
     expect(parsed).toEqual({
       ok: false,
       errors: {
@@ -432,26 +410,26 @@ describe("the payment claim form", () => {
 describe("the performance report form", () => {
   const complete = { "actual.0": "183,500", "actual.1": "１，７００，０００", "actual.2": "1500000円", otherIncomeActual: "100,000", completedOn: "2027-03-31", summary: "計画どおり実施した。" };
 
-  it("reads the actual spending per line, other income, the completion date and the summary", () => {
-    expect(parseReport(form(complete), 3)).toEqual({
+  it("reads the actual spending per line, other income, the completion date and the summary", async () => {
+    expect(await parse("report", form(complete), 3)).toEqual({
       ok: true,
       value: { actual: [183_500, 1_700_000, 1_500_000], otherIncomeActual: 100_000, completedOn: "2027-03-31", summary: "計画どおり実施した。" },
     });
   });
 
-  it.each(["2027/13/01", "2027/03/31", "2027-13-01", "2027-02-29", "令和9年3月31日"])("refuses the completion date %j", (completedOn) => {
-    expect(parseReport(form({ ...complete, completedOn }), 3)).toEqual({
+  it.each(["2027/13/01", "2027/03/31", "2027-13-01", "2027-02-29", "令和9年3月31日"])("refuses the completion date %j", async (completedOn) => {
+    expect(await parse("report", form({ ...complete, completedOn }), 3)).toEqual({
       ok: false,
       errors: { completedOn: "事業の完了日は日付（例：2027-03-31）で入力してください。" },
     });
   });
 
-  it("accepts a leap day that exists", () => {
-    expect(parseReport(form({ ...complete, completedOn: "2028-02-29" }), 3).ok).toBe(true);
+  it("accepts a leap day that exists", async () => {
+    expect((await parse("report", form({ ...complete, completedOn: "2028-02-29" }), 3)).ok).toBe(true);
   });
 
-  it("points an unreadable actual amount at actual.i and asks for what is missing", () => {
-    const parsed = parseReport(form({ "actual.0": "1,00", "actual.1": "-1", summary: "" }), 2);
+  it("points an unreadable actual amount at actual.i and asks for what is missing", async () => {
+    const parsed = await parse("report", form({ "actual.0": "1,00", "actual.1": "-1", summary: "" }), 2);
     expect(parsed).toEqual({
       ok: false,
       errors: {
@@ -466,26 +444,26 @@ describe("the performance report form", () => {
 });
 
 describe("the repayment order and payment forms", () => {
-  it("reads a due date and refuses one that is not a date", () => {
-    expect(parseRepaymentOrder(form({ dueOn: "2027-05-31" }))).toEqual({ ok: true, value: { dueOn: "2027-05-31" } });
-    expect(parseRepaymentOrder(form({ dueOn: "2027/05/31" }))).toEqual({ ok: false, errors: { dueOn: "納期限は日付（例：2027-03-31）で入力してください。" } });
+  it("reads a due date and refuses one that is not a date", async () => {
+    expect(await parse("order_repayment", form({ dueOn: "2027-05-31" }))).toEqual({ ok: true, value: { dueOn: "2027-05-31" } });
+    expect(await parse("order_repayment", form({ dueOn: "2027/05/31" }))).toEqual({ ok: false, errors: { dueOn: "納期限は日付（例：2027-03-31）で入力してください。" } });
   });
 
-  it("reads a payment, taking anything but 'returned' as paid", () => {
-    expect(parsePayment(form({ direction: "returned", amount: "２０９，０００円", paidOn: "2027-05-10", note: " 返還命令による " }))).toEqual({
+  it("reads a payment, taking anything but 'returned' as paid", async () => {
+    expect(await parse("record_payment", form({ direction: "returned", amount: "２０９，０００円", paidOn: "2027-05-10", note: " 返還命令による " }))).toEqual({
       ok: true,
       value: { direction: "returned", amount: 209_000, paidOn: "2027-05-10", note: "返還命令による" },
     });
-    const paid = parsePayment(form({ direction: "refund", amount: "1", paidOn: "2027-05-10" }));
+    const paid = await parse("record_payment", form({ direction: "refund", amount: "1", paidOn: "2027-05-10" }));
     expect(paid.ok && paid.value.direction).toBe("paid");
   });
 
-  it("names the date after the direction and refuses amounts below one yen", () => {
-    expect(parsePayment(form({ direction: "returned", amount: "0" }))).toEqual({
+  it("names the date after the direction and refuses amounts below one yen", async () => {
+    expect(await parse("record_payment", form({ direction: "returned", amount: "0" }))).toEqual({
       ok: false,
       errors: { amount: "金額は1円以上にしてください。", paidOn: "返還を受けた日を入力してください。" },
     });
-    expect(parsePayment(form({ amount: "-5", paidOn: "2027/5/10" }))).toEqual({
+    expect(await parse("record_payment", form({ amount: "-5", paidOn: "2027/5/10" }))).toEqual({
       ok: false,
       errors: { amount: "金額にマイナスは入力できません。0円以上の金額を入力してください。", paidOn: "支払日は日付（例：2027-03-31）で入力してください。" },
     });

@@ -1,12 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PROGRAMME_PARAMETERS } from "../../app/domain/programmes";
+import { formValues, readForm } from "../../app/forms/read-form";
 import {
+  applyIntent,
   EMPTY_LINE,
   initialSimulatorValues,
   simulate,
-  simulatorValuesFromFormData,
+  SimulatorValuesSchema,
   type SimulatorValues,
 } from "../../app/forms/simulator";
+
+/** The form as the server reads it: with the simulator's schema, from the posted fields. */
+async function simulatorValuesFromFormData(form: FormData): Promise<SimulatorValues> {
+  const read = await readForm(SimulatorValuesSchema, formValues(form));
+  if (!read.ok) throw new Error(`the simulator's schema refused the form: ${JSON.stringify(read.errors)}`);
+  return read.value;
+}
 
 const menu2 = (change: Partial<SimulatorValues> = {}): SimulatorValues => ({
   ...initialSimulatorValues("intermediary"),
@@ -77,7 +86,7 @@ describe("the simulator form", () => {
     expect(fieldMessages["lines.0.amount"]).toBe("金額を入力してください。");
   });
 
-  it("keeps every typed value through a form round trip, bad ones included", () => {
+  it("keeps every typed value through a form round trip, bad ones included", async () => {
     const values = menu2({
       areaJustification: "県内全域の団体を支援するため",
       otherIncome: "abc",
@@ -94,6 +103,20 @@ describe("the simulator form", () => {
       for (const [key, value] of Object.entries(line)) form.set(`lines.${i}.${key}`, value);
     });
 
-    expect(simulatorValuesFromFormData(form)).toEqual(values);
+    expect(await simulatorValuesFromFormData(form)).toEqual(values);
+  });
+
+  it("reads one ticked box as a list of one, and adds or removes rows as the buttons ask", async () => {
+    const form = new FormData();
+    form.set("program", "prefectural");
+    form.append("activities", "platform");
+    form.set("lines.0.amount", "1");
+    form.set("lines.1.amount", "2");
+    const values = await simulatorValuesFromFormData(form);
+    expect(values.activities).toEqual(["platform"]);
+    expect(values.lines.map((l) => l.amount)).toEqual(["1", "2"]);
+    expect(applyIntent(values, "add-line").lines).toEqual([...values.lines, EMPTY_LINE]);
+    expect(applyIntent(values, "remove-line:0").lines.map((l) => l.amount)).toEqual(["2"]);
+    expect(applyIntent(values, "recalculate")).toBe(values);
   });
 });

@@ -1,6 +1,6 @@
 import { corporateNumberCheckDigit } from "../../../app/domain/corporate-number";
 import { calculateGrant } from "../../../app/domain/grant-calculation";
-import { EMPTY_BUDGET_LINE, emptyDraft, type ApplicationDraft } from "../../../app/forms/application";
+import { EMPTY_BUDGET_LINE, emptyDraft, type ApplicationDraft } from "../../../app/domain/application-draft";
 import type { ApplicationRecord } from "../../../app/pdf/application-form";
 
 /** A submitted Menu 1 application of 富山県 with `lines` budget lines, for the document tests. */

@@ -1,19 +1,6 @@
 import { calculateGrant, type GrantResult } from "../../../app/domain/grant-calculation";
-import {
-  confirmedAmountOf,
-  type BudgetLineSnapshot,
-  type ChangeDecisionRecord,
-  type ChangeRequestRecord,
-  type ConfirmationRecord,
-  type DecisionRecord,
-  type DocumentReference,
-  type PaymentClaimRecord,
-  type PaymentRecord,
-  type PerformanceReportRecord,
-  type RejectionRecord,
-  type RepaymentOrderRecord,
-  type WithdrawalRecord,
-} from "../../../app/domain/proceedings";
+import { type BudgetLineSnapshot, type ChangeDecisionRecord, type ChangeRequestRecord, type ConfirmationRecord, type DecisionRecord, type DocumentReference, type PaymentClaimRecord, type PaymentRecord, type PerformanceReportRecord, type RejectionRecord, type RepaymentOrderRecord, type WithdrawalRecord } from "../../../app/domain/proceedings";
+import { confirmedAmountOf } from "../../../app/domain/ledger";
 import type { ApplicationRecord } from "../../../app/pdf/application-form";
 import { record } from "./application-record";
 

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { EMPTY_BUDGET_LINE, emptyDraft, type ApplicationDraft } from "../../../app/forms/application";
+import { EMPTY_BUDGET_LINE, emptyDraft, type ApplicationDraft } from "../../../app/domain/application-draft";
 import { createApplication, reviewApplication, saveDraft, submitApplication } from "../../../app/models/applications.server";
 import type { Database } from "../../../db/schema";
 import { createUser } from "./accounts";
@@ -67,11 +67,11 @@ export async function submittedApplication(
   await openCall(db);
   const officer = await createUser(db, "prefecture_officer");
   const created = await createApplication(db, officer.viewer, "192.0.2.1", fiscalYear, at);
-  if (!created.ok) throw new Error(created.message);
+  if (created.status !== "done") throw new Error(JSON.stringify(created));
   const saved = await saveDraft(db, officer.viewer, "192.0.2.1", created.id, { revision: 1, draft }, at);
-  if (saved.status !== "saved") throw new Error(`draft not saved: ${saved.status}`);
+  if (saved.status !== "done") throw new Error(`draft not saved: ${saved.status}`);
   const submitted = await submitApplication(db, officer.viewer, "192.0.2.1", created.id, { revision: saved.revision, acknowledgeWarnings: true }, at);
-  if (submitted.status !== "submitted") throw new Error(`not submitted: ${JSON.stringify(submitted)}`);
+  if (submitted.status !== "done") throw new Error(`not submitted: ${JSON.stringify(submitted)}`);
   const theReviewer = reviewer ?? (await createUser(db, "reviewer"));
   const review = await reviewApplication(db, theReviewer.viewer, "192.0.2.9", created.id, "start_review", [], at);
   if (review.status !== "done") throw new Error(`review not started: ${JSON.stringify(review)}`);

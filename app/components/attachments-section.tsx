@@ -1,0 +1,121 @@
+import { Form, useFetcher } from "@remix-run/react";
+import { Section } from "./application-fields";
+import { inputClass, secondaryButtonClass } from "./forms";
+import { ATTACHMENT_DOCUMENT_TYPES } from "~/domain/file-types";
+
+export interface AttachmentItem {
+  id: number;
+  document_type: string;
+  file_name: string;
+  size_bytes: number;
+  sha256: string;
+}
+
+/** What an upload or a removal answered, shown above the list. */
+export interface AttachmentMessage {
+  ok: boolean;
+  message: string;
+}
+
+/**
+ * 添付書類: the list with each file's SHA-256 and, while the application can be edited, adding and removing.
+ * Both post to the attachments' own actions (/applications/:id/attachments); with JavaScript an upload
+ * that is refused answers in place, without it the attachments page shows the refusal.
+ */
+export function AttachmentsSection({
+  applicationId,
+  attachments,
+  editable,
+  message,
+}: {
+  applicationId: number;
+  attachments: AttachmentItem[];
+  editable: boolean;
+  message: AttachmentMessage | null;
+}) {
+  const upload = useFetcher<{ message: string }>();
+  const shown = upload.state === "idle" && upload.data ? { ok: false, message: upload.data.message } : message;
+  const base = `/applications/${applicationId}/attachments`;
+  return (
+    <Section id="attachments" title="添付書類">
+      <p className="text-dns-16N-130 text-solid-gray-700">
+        規約、予算書抄本、定款、事業報告書などを添付します。PDF、Excel、Word、PNG、JPEG のファイルで、1ファイル10MBまで、合計50MBまでです。ファイルの種類は中身で確認します。
+      </p>
+      {shown ? (
+        <div role={shown.ok ? "status" : "alert"} className={shown.ok ? "text-success-2" : "text-error-2"}>
+          {shown.message}
+        </div>
+      ) : null}
+      {attachments.length === 0 ? (
+        <p>添付書類はまだありません。</p>
+      ) : (
+        <table className="w-full border-collapse text-left text-dns-16N-130">
+          <caption className="sr-only">添付書類の一覧</caption>
+          <thead>
+            <tr className="border-b border-solid-gray-420">
+              <th scope="col" className="py-2 pr-3">書類</th>
+              <th scope="col" className="py-2 pr-3">ファイル</th>
+              <th scope="col" className="py-2 pr-3 text-right">大きさ</th>
+              <th scope="col" className="py-2 pr-3">SHA-256</th>
+              {editable ? (
+                <th scope="col" className="py-2">
+                  <span className="sr-only">操作</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {attachments.map((a) => (
+              <tr key={a.id} className="border-b border-solid-gray-200 align-top">
+                <td className="py-2 pr-3">{ATTACHMENT_DOCUMENT_TYPES[a.document_type as keyof typeof ATTACHMENT_DOCUMENT_TYPES] ?? a.document_type}</td>
+                <td className="py-2 pr-3">
+                  <a href={`${base}/${a.id}`} className="text-key-800 underline">
+                    {a.file_name}
+                  </a>
+                </td>
+                <td className="py-2 pr-3 text-right tabular-nums">{Math.ceil(a.size_bytes / 1024).toLocaleString("ja-JP")} KB</td>
+                <td className="py-2 pr-3 break-all font-mono text-dns-14N-130" data-testid="sha256">
+                  {a.sha256}
+                </td>
+                {editable ? (
+                  <td className="py-2">
+                    <Form method="post" action={`${base}/${a.id}`}>
+                      <button type="submit" className="text-key-800 underline" aria-label={`${a.file_name}を削除`}>
+                        削除
+                      </button>
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editable ? (
+        <upload.Form method="post" action={base} encType="multipart/form-data" className="grid gap-3 sm:grid-cols-[auto_1fr_auto] sm:items-end">
+          <div className="space-y-1">
+            <label htmlFor="documentType" className="block text-std-16B-170">
+              書類の種類
+            </label>
+            <select id="documentType" name="documentType" className={inputClass} defaultValue="rules">
+              {Object.entries(ATTACHMENT_DOCUMENT_TYPES).map(([code, label]) => (
+                <option key={code} value={code}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="space-y-1">
+            <label htmlFor="file" className="block text-std-16B-170">
+              ファイル
+            </label>
+            <input id="file" name="file" type="file" className="block w-full" accept=".pdf,.xlsx,.xls,.docx,.doc,.png,.jpg,.jpeg" />
+          </div>
+          <button type="submit" className={secondaryButtonClass}>
+            添付する
+          </button>
+        </upload.Form>
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,267 @@
+import type { ReactNode } from "react";
+import type { FieldValues } from "react-hook-form";
+import type { Ledger } from "~/domain/ledger";
+import { confirmedAmountOf } from "~/domain/ledger";
+import { formatYen, tidyYenInput } from "~/domain/money";
+import type { BudgetLineSnapshot, ChangeRequestRecord, PerformanceReportRecord } from "~/domain/proceedings";
+import { activityLabel, expenseCategoryName, type Programme } from "~/domain/programmes";
+import type { StepAction } from "~/domain/steps";
+import { ACCOUNT_TYPES } from "~/domain/steps/claim-payment";
+import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
+import type { FormField as Field, FormRegister } from "~/forms/use-validated-form";
+import { fieldId, inputClass, Notice, TextAreaField, TextField } from "./forms";
+
+/**
+ * What each step's form shows (the fields its schema in app/domain/steps/ reads), and what it starts with.
+ * The compiler asks for one entry per step.
+ */
+
+/** What a step's page knows of the application: the budget in force, the money so far, the last requests. */
+export interface StepPageData {
+  application: { id: number; name: string; fiscalYear: number; programme: Programme };
+  lines: BudgetLineSnapshot[];
+  otherIncome: number;
+  requestedAmount: number;
+  ledger: Ledger | null;
+  changeRequest: ChangeRequestRecord | null;
+  report: PerformanceReportRecord | null;
+  /** What was paid beyond the confirmed amount (a return order asks for it back). */
+  overpaid: number;
+  today: string;
+}
+
+type FieldsProps = { page: StepPageData; field: Field; register: FormRegister };
+
+interface StepForm {
+  /** What the form starts with, as its schema's field paths. */
+  defaults?: (page: StepPageData) => FieldValues;
+  Fields: (props: FieldsProps) => ReactNode;
+}
+
+const yen = (amount: number) => tidyYenInput(String(amount));
+
+const Yen = ({ field, name, label, hint }: { field: Field; name: string; label: string; hint?: string }) => (
+  <TextField {...field(name)} label={label} hint={hint} inputMode="numeric" required />
+);
+const LongText = ({ field, name, label, required = false, hint }: { field: Field; name: string; label: string; required?: boolean; hint?: string }) => (
+  <TextAreaField {...field(name)} label={label} hint={hint} required={required} />
+);
+const DateInput = ({ field, name, label, hint }: { field: Field; name: string; label: string; hint?: string }) => (
+  <TextField {...field(name)} label={label} hint={hint} type="date" required />
+);
+
+const reason = (label: string, hint?: string): StepForm => ({
+  Fields: ({ field }) => <LongText field={field} name="reason" label={label} required hint={hint} />,
+});
+
+export const STEP_FORMS: { [A in StepAction]: StepForm } = {
+  decide: {
+    defaults: (page) => ({ decidedAmount: yen(page.requestedAmount) }),
+    Fields: ({ page, field }) => (
+      <>
+        <Yen field={field} name="decidedAmount" label="交付決定額（円）" hint={`交付申請額 ${formatYen(page.requestedAmount)} 以下`} />
+        <LongText field={field} name="conditions" label="交付の条件" hint="交付要綱に定める条件のほかに付す条件があれば記入してください。" />
+      </>
+    ),
+  },
+  reject: reason("不交付の理由", "申請者に通知されます。"),
+  request_change: {
+    defaults: (page) => ({ after: page.lines.map((l) => yen(l.amount)) }),
+    Fields: ({ page, field }) => (
+      <>
+        <LineAmounts lines={page.lines} name="after" label="変更後（円）" field={field} />
+        <LongText field={field} name="reason" label="変更の理由" required hint="経費区分の間で20%を超える増減がある場合や、事業の内容を変える場合に申請します。" />
+      </>
+    ),
+  },
+  approve_change: {
+    defaults: (page) => ({ decidedAmount: page.changeRequest ? yen(page.changeRequest.requestedAmount) : "" }),
+    Fields: ({ page, field }) => (
+      <>
+        {page.changeRequest ? (
+          <p>
+            変更交付申請額：{formatYen(page.changeRequest.requestedAmount)}（変更前の交付決定額 {formatYen(page.changeRequest.decidedAmount)}）
+            <br />
+            変更の理由：{page.changeRequest.reason}
+          </p>
+        ) : null}
+        <Yen field={field} name="decidedAmount" label="変更後の交付決定額（円）" />
+        <LongText field={field} name="comment" label="交付の条件" />
+      </>
+    ),
+  },
+  refuse_change: reason("不承認の理由", "申請者に通知されます。"),
+  withdraw: {
+    Fields: ({ field }) => (
+      <>
+        <p>交付申請を取り下げるか、事業を中止（廃止）します。中止（廃止）までに行った事業は、このあと実績報告で報告できます。</p>
+        <LongText field={field} name="reason" label="取下げ・中止の理由" required />
+      </>
+    ),
+  },
+  claim_payment: {
+    defaults: () => ({ accountType: "普通" }),
+    Fields: ({ page, field, register }) => (
+      <>
+        <Yen
+          field={field}
+          name="claimAmount"
+          label="今回の請求額（円）"
+          hint={page.ledger ? `交付決定額 ${formatYen(page.ledger.decidedAmount)}、請求済み ${formatYen(page.ledger.claimed)}` : undefined}
+        />
+        <fieldset className="space-y-4">
+          <legend className="text-std-18B-160">振込先</legend>
+          <TextField {...field("bankName")} label="金融機関名" required />
+          <TextField {...field("branchName")} label="支店名" required />
+          <div className="space-y-1">
+            <label htmlFor={fieldId("accountType")} className="block text-std-16B-170">
+              預金種別
+            </label>
+            <select id={fieldId("accountType")} {...register("accountType")} defaultValue={field("accountType").defaultValue} className={inputClass}>
+              {ACCOUNT_TYPES.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </div>
+          <TextField {...field("accountNumber")} label="口座番号" hint="7桁の数字" inputMode="numeric" required />
+          <TextField {...field("accountHolder")} label="口座名義" required />
+        </fieldset>
+      </>
+    ),
+  },
+  report: {
+    defaults: (page) => ({ otherIncomeActual: yen(page.otherIncome) }),
+    Fields: ({ page, field }) => {
+      const { fiscalYear } = page.application;
+      const range = `${fiscalYearLabel(fiscalYear)}（${fiscalYear}-04-01〜${fiscalYear + 1}-03-31）の日付`;
+      return (
+        <>
+          <LineAmounts lines={page.lines} name="actual" label="実績額（円）" field={field} />
+          <Yen field={field} name="otherIncomeActual" label="寄付金その他の収入の実績額（円）" />
+          <DateInput field={field} name="completedOn" label="事業の完了日" hint={`${range}。完了の日から1か月以内、かつ翌年度の4月10日までに報告してください。`} />
+          <LongText field={field} name="summary" label="事業の実施状況" required hint="実施した事業の内容と成果を記入してください。" />
+        </>
+      );
+    },
+  },
+  confirm: {
+    Fields: ({ page }) => {
+      const { report } = page;
+      if (!report) return null;
+      const decided = page.ledger?.decidedAmount ?? 0;
+      const recomputed = report.calculationActual.grantAmount;
+      return (
+        <>
+          {report.documentDate > report.dueOn ? (
+            <Notice tone="warning">
+              実績報告は期限（{formatWarekiDate(report.dueOn)}）を過ぎて、{formatWarekiDate(report.documentDate)}に提出されました。
+            </Notice>
+          ) : null}
+          <p>
+            実績報告に基づく算定額 {formatYen(recomputed)} と交付決定額 {formatYen(decided)}
+            のうち少ない額 {formatYen(confirmedAmountOf(decided, recomputed))} を確定額とし、額の確定通知書を発行します。
+          </p>
+        </>
+      );
+    },
+  },
+  order_repayment: {
+    Fields: ({ page, field }) => (
+      <>
+        <p>返還を命ずる額：{formatYen(Math.max(0, page.overpaid))}（支払済みの額から確定額を差し引いた額）</p>
+        <DateInput field={field} name="dueOn" label="納期限" hint="明日以降の日付" />
+      </>
+    ),
+  },
+  record_payment: {
+    defaults: () => ({ direction: "paid" }),
+    Fields: ({ page, field, register }) => (
+      <>
+        <fieldset className="space-y-2">
+          <legend className="text-std-16B-170">区分</legend>
+          {(
+            [
+              ["paid", "支払（概算払・精算払）"],
+              ["returned", "返還の受領"],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex items-center gap-2">
+              <input type="radio" {...register("direction")} value={value} defaultChecked={field("direction").defaultValue === value} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <Yen field={field} name="amount" label="金額（円）" />
+        <DateInput field={field} name="paidOn" label="支払日・受領日" hint={`今日（${page.today}）以前の日付`} />
+        <TextField {...field("note")} label="摘要" />
+      </>
+    ),
+  },
+  close: {
+    Fields: () => <p>支払額から返還額を差し引いた額が確定額と一致していることを確認して、この申請を完了にします。</p>,
+  },
+};
+
+/** One amount field per budget line (変更後 or 実績額), each labelled by its row for screen readers. */
+function LineAmounts({ lines, name, label, field }: { lines: BudgetLineSnapshot[]; name: string; label: string; field: Field }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse text-left">
+        <caption className="mb-2 text-left text-std-18B-160">経費の内訳</caption>
+        <thead>
+          <tr className="border-b border-solid-gray-420">
+            <th scope="col" className="p-2">
+              行
+            </th>
+            <th scope="col" className="p-2">
+              経費区分
+            </th>
+            <th scope="col" className="p-2">
+              内容
+            </th>
+            <th scope="col" className="p-2 text-right">
+              予算額
+            </th>
+            <th scope="col" className="p-2">
+              {label}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((line, i) => {
+            const { error, ...input } = field(`${name}.${i}`);
+            const id = fieldId(input.name);
+            return (
+              <tr key={i} className="border-b border-solid-gray-200 align-top">
+                <td className="p-2">{i + 1}</td>
+                <td className="whitespace-nowrap p-2">{expenseCategoryName(line.category)}</td>
+                <th scope="row" className="p-2 text-left font-normal">
+                  {line.activity ? <span className="block text-dns-14N-130 text-solid-gray-700">{activityLabel(line.activity)}</span> : null}
+                  {line.description || "—"}
+                </th>
+                <td className="whitespace-nowrap p-2 text-right tabular-nums">{formatYen(line.amount)}</td>
+                <td className="w-48 p-2">
+                  <input
+                    id={id}
+                    {...input}
+                    inputMode="numeric"
+                    aria-label={`${i + 1}行目 ${label}（${expenseCategoryName(line.category)}・${line.description || "内容なし"}）`}
+                    required
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `${id}-error` : undefined}
+                    className={inputClass}
+                  />
+                  {error ? (
+                    <p id={`${id}-error`} className="text-dns-16N-130 text-error-2">
+                      {error}
+                    </p>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * The fields forms are made of, as zod schemas that read what people type and answer in Japanese, named
+ * after the field's label: amounts in yen (full-width digits, commas and 円 accepted), free text with a
+ * length limit, calendar dates. A form's schema is built from these; the browser (as the form's resolver)
+ * and the server read a form with the same schema, so both give the same messages.
+ */
+import { z } from "zod";
+import { parseDateOnly } from "./japan-time";
+import { parseYen } from "./money";
+import type { FieldErrors, Parsed } from "./outcome";
+
+export const LONG_TEXT_MAX = 4000;
+
+/** A field's value as text: absent (an unticked box, a missing row) reads as "". */
+const asText = (value: unknown): string => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
+
+/** An amount in whole yen. `positive` refuses 0. */
+export function yenField(label: string, { positive = false } = {}) {
+  return z.unknown().optional().transform((value, ctx): number => {
+    const text = asText(value);
+    const fail = (message: string) => {
+      ctx.addIssue({ code: "custom", message });
+      return z.NEVER;
+    };
+    if (!text.trim()) return fail(`${label}を入力してください。`);
+    const parsed = parseYen(text);
+    if (!parsed.ok) return fail(parsed.message.startsWith("金額") ? parsed.message.replace(/^金額/, label) : `${label}：${parsed.message}`);
+    if (positive && parsed.value === 0) return fail(`${label}は1円以上にしてください。`);
+    return parsed.value;
+  });
+}
+
+/** Free text, trimmed. Its length is counted in characters as people see them (code points). */
+export function textField(label: string, { required = false, max = LONG_TEXT_MAX } = {}) {
+  return z.unknown().optional().transform((value, ctx): string => {
+    const text = asText(value).trim();
+    if (required && !text) ctx.addIssue({ code: "custom", message: `${label}を入力してください。` });
+    else if ([...text].length > max) ctx.addIssue({ code: "custom", message: `${label}は${max.toLocaleString("ja-JP")}文字以内で入力してください。` });
+    return text;
+  });
+}
+
+/** A calendar date, "YYYY-MM-DD" (what a date input sends). */
+export function dateField(label: string) {
+  return z.unknown().optional().transform((value, ctx): string => {
+    const text = asText(value).trim();
+    if (!text) {
+      ctx.addIssue({ code: "custom", message: `${label}を入力してください。` });
+      return "";
+    }
+    try {
+      parseDateOnly(text);
+      return text;
+    } catch {
+      ctx.addIssue({ code: "custom", message: `${label}は日付（例：2027-03-31）で入力してください。` });
+      return "";
+    }
+  });
+}
+
+/** One of a few values; anything else reads as the first (a radio group or select that was tampered with). */
+export function choiceField<const T extends readonly [string, ...string[]]>(choices: T) {
+  const isChoice = (text: string): text is T[number] => choices.includes(text);
+  return z.unknown().optional().transform((value): T[number] => {
+    const text = asText(value);
+    return isChoice(text) ? text : choices[0];
+  });
+}
+
+/** One amount per budget line, named `${name}.${i}`: exactly `count` of them, each labelled by its row. */
+export function lineAmountsField(count: number, label: string) {
+  return z.unknown().optional().transform((value, ctx): number[] =>
+    Array.from({ length: count }, (_, i) => {
+      const amount = yenField(`${i + 1}行目の${label}`).safeParse(Array.isArray(value) ? value[i] : undefined);
+      if (amount.success) return amount.data;
+      for (const issue of amount.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [i] });
+      return 0;
+    }),
+  );
+}
+
+/** The first message for each field, keyed by its path ("after.2"). */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) errors[issue.path.map(String).join(".") || "form"] ??= issue.message;
+  return errors;
+}
+
+/** Reads values (a form's, nested by field path) with a schema. */
+export function parseWith<S extends z.ZodType>(schema: S, values: unknown): Parsed<z.output<S>> {
+  const parsed = schema.safeParse(values);
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrorsOf(parsed.error) };
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { choiceField, textField, yenField } from "../form-fields";
+import { claimable, netPaid } from "../ledger";
+import { formatYen } from "../money";
+import { decisionReference } from "../proceedings";
+import { defineStep, fieldError, record } from "./step";
+
+export const ACCOUNT_TYPES = ["普通", "当座"] as const;
+
+const payeeText = (label: string) => textField(label, { required: true, max: 100 });
+
+/** 概算払請求: the applicant claims an advance payment, at most the decided amount less what was claimed before. */
+export const claimPayment = defineStep({
+  by: "applicant",
+  from: ["decided", "change_requested"],
+  to: null,
+  label: "概算払請求",
+  submit: "概算払を請求する",
+  done: "概算払を請求しました。",
+  audit: "application.payment_claimed",
+  schema: () =>
+    z.object({
+      claimAmount: yenField("請求額", { positive: true }),
+      bankName: payeeText("金融機関名"),
+      branchName: payeeText("支店名"),
+      accountType: choiceField(ACCOUNT_TYPES),
+      accountNumber: payeeText("口座番号")
+        .transform((number) => number.normalize("NFKC"))
+        .refine((number) => /^\d{7}$/.test(number), { error: "口座番号は7桁の数字で入力してください。" }),
+      accountHolder: payeeText("口座名義"),
+    }),
+  offered: (ledger) => claimable(ledger) > 0,
+  take(ctx, { claimAmount, ...payee }) {
+    const { ledger } = ctx;
+    if (claimAmount > claimable(ledger)) {
+      return fieldError("claimAmount", `請求額は、交付決定額から請求済みの額を差し引いた${formatYen(Math.max(0, claimable(ledger)))}以下にしてください。`);
+    }
+    return record(
+      {
+        kind: "payment_claim",
+        decision: decisionReference(ctx.records)!,
+        decidedAmount: ledger.decidedAmount,
+        alreadyClaimed: ledger.claimed,
+        alreadyReceived: netPaid(ledger),
+        claimAmount,
+        payee,
+      },
+      claimAmount,
+    );
+  },
+});

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { textField, yenField } from "../form-fields";
+import { formatYen } from "../money";
+import { budgetProblem, defineStep, fieldError, record } from "./step";
+
+/**
+ * 交付決定: the reviewer decides an amount, at most the amount applied for and within what is left of the
+ * programme-year's budget. The submitted lines are frozen into the decision, so that later changes and
+ * reports start from exactly these.
+ */
+export const decide = defineStep({
+  by: "reviewer",
+  from: ["under_review"],
+  to: "decided",
+  label: "交付決定",
+  submit: "交付を決定する",
+  done: "交付を決定しました。交付決定通知書を作成しました。",
+  audit: "application.decided",
+  schema: () => z.object({ decidedAmount: yenField("交付決定額", { positive: true }), conditions: textField("交付の条件") }),
+  reservesBudget: true,
+  take(ctx, input) {
+    const { version } = ctx;
+    if (input.decidedAmount > version.requestedAmount) {
+      return fieldError("decidedAmount", `交付決定額は交付申請額${formatYen(version.requestedAmount)}以下にしてください。`);
+    }
+    const overBudget = budgetProblem(ctx, input.decidedAmount);
+    if (overBudget) return fieldError("decidedAmount", overBudget);
+    return record(
+      {
+        kind: "decision",
+        version: version.version,
+        applicationDate: version.submittedOn,
+        requestedAmount: version.requestedAmount,
+        decidedAmount: input.decidedAmount,
+        conditions: input.conditions,
+        calculation: version.calculation,
+        lines: version.lines,
+      },
+      input.decidedAmount,
+    );
+  },
+});

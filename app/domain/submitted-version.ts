@@ -1,0 +1,82 @@
+/**
+ * A submitted version (第N版) of an application: the draft as it was submitted, frozen with the calculation,
+ * the warnings the applicant acknowledged, the attachments' hashes and the programme parameters used. The
+ * service writes it once at submission; the version pages, the 交付申請書 and the steps after submission
+ * read it back through `readSnapshot`.
+ */
+import { checkApplication, readDraft, type ApplicationDraft } from "./application-draft";
+import { calculateGrant, type Finding, type GrantInput, type GrantResult } from "./grant-calculation";
+import { japanToday } from "./japan-time";
+import type { BudgetLineSnapshot, PartySnapshot } from "./proceedings";
+import type { Programme, ProgrammeParameters } from "./programmes";
+
+export interface AttachmentSnapshot {
+  id: number;
+  document_type: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_at: string;
+}
+
+export interface SubmittedSnapshot {
+  version: number;
+  programme: Programme;
+  fiscalYear: number;
+  /** The applicant as it stood at submission. */
+  organisation: PartySnapshot & { corporate_number: string | null; prefecture_code: string | null };
+  draft: ApplicationDraft;
+  calculation: GrantResult;
+  requestedAmount: number;
+  acknowledgedWarnings: Finding[];
+  attachments: AttachmentSnapshot[];
+  parameters: ProgrammeParameters;
+  /** ISO instant. */
+  submittedAt: string;
+  submittedBy: { userId: number; name: string };
+}
+
+/** A snapshot as stored: the draft read again through its schema, so an older shape still reads. */
+export function readSnapshot(stored: SubmittedSnapshot): SubmittedSnapshot {
+  return { ...stored, draft: readDraft(stored.draft) };
+}
+
+/** What the steps after submission need of the version they act on: its figures and budget lines in yen. */
+export interface SubmittedVersion {
+  version: number;
+  /** The day it was submitted, in Japan ("YYYY-MM-DD"). */
+  submittedOn: string;
+  requestedAmount: number;
+  calculation: GrantResult;
+  parameters: ProgrammeParameters;
+  /** The grant input of the submitted budget, so a changed or actual budget is computed the same way. */
+  input: GrantInput;
+  /** The submitted lines, frozen into the decision; later steps read them from there (currentBudget). */
+  lines: BudgetLineSnapshot[];
+}
+
+export function submittedVersionOf(stored: SubmittedSnapshot, submittedAt: Date): SubmittedVersion {
+  const snapshot = readSnapshot(stored);
+  const { input } = checkApplication(snapshot.programme, snapshot.fiscalYear, snapshot.draft, [snapshot.parameters]);
+  return {
+    version: snapshot.version,
+    submittedOn: japanToday(submittedAt),
+    requestedAmount: snapshot.requestedAmount,
+    calculation: snapshot.calculation,
+    parameters: snapshot.parameters,
+    input,
+    lines: input.lines.map((l) => ({ category: l.category, activity: l.activity ?? "", description: l.description ?? "", amount: l.amount })),
+  };
+}
+
+/** The grant of another budget (changed, or actually spent) computed exactly as the submitted one was. */
+export function recomputeGrant(version: SubmittedVersion, lines: readonly BudgetLineSnapshot[], otherIncome: number): GrantResult {
+  const input: GrantInput = {
+    ...version.input,
+    otherIncome,
+    requestedAmount: undefined,
+    lines: lines.map((l) => ({ category: l.category, amount: l.amount, ...(version.input.program === "prefectural" ? { activity: l.activity } : {}) })),
+  };
+  return calculateGrant(input, [version.parameters]);
+}

@@ -1,0 +1,219 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { takeStashedInput } from "~/auth/stash.server";
+import { forbidden, notFound, requireAnyPermission, requireViewer } from "~/auth/viewer.server";
+import { AttachmentsSection } from "~/components/attachments-section";
+import { ErrorSummary, fieldId, Notice } from "~/components/forms";
+import { ProceedingsPanel } from "~/components/proceedings-panel";
+import { PRODUCT_NAME } from "~/components/site-header";
+import { readDraft, type ApplicationDraft } from "~/domain/application-draft";
+import { allowedActions, availableSteps } from "~/domain/application-lifecycle";
+import { STATE_LABELS } from "~/domain/application-states";
+import type { Finding } from "~/domain/grant-calculation";
+import { timeLeft } from "~/domain/japan-time";
+import { ledgerOf } from "~/domain/ledger";
+import { can } from "~/domain/permissions";
+import { PROGRAMME_NAMES } from "~/domain/programmes";
+import { STEP_ACTIONS, STEPS } from "~/domain/steps";
+import { fiscalYearLabel } from "~/domain/wareki";
+import { applyRowIntent, fieldLabel } from "~/forms/application";
+import { formOf, formValues } from "~/forms/read-form";
+import {
+  applicationWindow,
+  findApplicationForViewer,
+  isEditable,
+  latestComments,
+  listVersions,
+  reviewApplication,
+  saveDraft,
+  submitApplication,
+  type SaveOutcome,
+} from "~/models/applications.server";
+import { listAttachments } from "~/models/attachments.server";
+import { listProceedings } from "~/models/proceedings.server";
+import { listProgrammeParameters } from "~/models/programme-parameters.server";
+import { idParam } from "~/utils/route-params.server";
+import { DraftEditor } from "./draft-editor";
+import { ReviewPanel } from "./review-panel";
+
+/**
+ * /applications/:id — one application: its form while the applicant may edit it (draft-editor.tsx), or what
+ * was submitted and the reviewer's actions (review-panel.tsx), the steps after submission, and the
+ * attachments (posted to their own route). Without JavaScript the form's buttons post here.
+ */
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `${fiscalYearLabel(data.application.fiscal_year)} 交付申請（${data.application.organisation_name}） | ${PRODUCT_NAME}`
+      : PRODUCT_NAME,
+  },
+];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
+  const application = await findApplicationForViewer(context.db, viewer, idParam(params, "id"));
+  if (!application) notFound();
+  const url = new URL(request.url);
+  const stashed = await takeStashedInput(context.db, { id: url.searchParams.get("restore"), userId: viewer.userId, path: url.pathname });
+  const window = await applicationWindow(context.db, application.fiscal_year, application.programme);
+  const proceedings = await listProceedings(context.db, application.id);
+  const records = proceedings.map((p) => p.record);
+  return {
+    application,
+    restored: stashed && readDraft(formValues(formOf(stashed))),
+    editable: isEditable(viewer, application),
+    // Starting the review and returning are on this page; deciding and later steps have their own pages.
+    reviewerActions: can(viewer.role, "review:application:any")
+      ? allowedActions(application.state, viewer.role).filter((a) => a === "start_review" || a === "return")
+      : [],
+    parameters: await listProgrammeParameters(context.db, application.fiscal_year),
+    comments: application.state === "returned" ? await latestComments(context.db, application) : [],
+    versions: await listVersions(context.db, application.id),
+    attachments: await listAttachments(context.db, application.id),
+    proceedings,
+    ledger: ledgerOf(records),
+    steps: availableSteps(viewer, application, records),
+    deadline: window ? { closesOn: window.closesOn, left: timeLeft(new Date(), window.closesOn) } : null,
+  };
+}
+
+type ActionResult =
+  | { kind: "saved"; outcome: SaveOutcome }
+  | { kind: "submit-refused"; message: string; findings?: Finding[]; warnings?: Finding[]; draft: ApplicationDraft; revision: number }
+  | { kind: "review-refused"; message: string };
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const id = idParam(params, "id");
+  // Signed in first: a form posted after the session ran out is kept for after signing in again.
+  const viewer = await requireViewer(request, context);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "save");
+
+  if (intent === "start_review" || intent === "return") {
+    if (!can(viewer.role, "review:application:any")) forbidden();
+    const comments = [{ path: String(form.get("commentPath") ?? "purpose"), body: String(form.get("comment") ?? "") }];
+    const outcome = await reviewApplication(context.db, viewer, context.clientIp, id, intent, comments);
+    if (outcome.status === "not-found") notFound();
+    if (outcome.status !== "done") return data<ActionResult>({ kind: "review-refused", message: outcome.status === "refused" ? outcome.reason : "" }, { status: 409 });
+    return redirect(`/applications/${id}?notice=${intent}`);
+  }
+
+  if (!can(viewer.role, "edit:application:own")) forbidden();
+  const draft = readDraft(formValues(form));
+  applyRowIntent(draft, intent);
+  const saved = await saveDraft(context.db, viewer, context.clientIp, id, { revision: Number(form.get("revision")), draft });
+  if (saved.status === "not-found") notFound();
+  if (saved.status !== "done") return data<ActionResult>({ kind: "saved", outcome: saved }, { status: 409 });
+  if (intent !== "submit") return redirect(`/applications/${id}?notice=saved`);
+
+  const outcome = await submitApplication(context.db, viewer, context.clientIp, id, {
+    revision: saved.revision,
+    acknowledgeWarnings: form.get("acknowledgeWarnings") === "on",
+  });
+  if (outcome.status === "not-found") notFound();
+  if (outcome.status === "done") return redirect(`/applications/${id}?notice=submitted`);
+  const refusal: ActionResult = {
+    kind: "submit-refused",
+    draft,
+    revision: saved.revision,
+    message:
+      outcome.status === "has-errors"
+        ? "修正が必要な項目があるため、提出できませんでした。下書きは保存してあります。"
+        : outcome.status === "needs-acknowledgement"
+          ? "確認事項があります。内容を確認し、「確認事項を確認しました」にチェックを入れてから提出してください。"
+          : outcome.status === "invalid"
+            ? Object.values(outcome.errors).join(" ")
+            : outcome.reason,
+    ...(outcome.status === "has-errors" ? { findings: outcome.findings } : {}),
+    ...(outcome.status === "needs-acknowledgement" ? { warnings: outcome.warnings } : {}),
+  };
+  return data(refusal, { status: 400 });
+}
+
+/** What the page says after a change, by the `notice` the change redirected with. */
+const NOTICES: Record<string, string> = {
+  saved: "下書きを保存しました。",
+  return: "申請を差し戻しました。",
+  start_review: "審査を開始しました。",
+  "attachment-removed": "添付書類を削除しました。",
+  "attachment-not-removed": "この申請の現在の状態では、添付書類を削除できません。",
+  ...Object.fromEntries(STEP_ACTIONS.map((step) => [step, STEPS[step].done])),
+};
+
+export default function ApplicationPage() {
+  const loaded = useLoaderData<typeof loader>();
+  const { application, editable, comments, versions, deadline, reviewerActions, attachments } = loaded;
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const notice = actionData ? null : params.get("notice");
+  const refused = actionData?.kind === "submit-refused" ? actionData : null;
+  const saveRefused = actionData?.kind === "saved" ? actionData.outcome : null;
+  const added = notice === "attachment-added" ? attachments.find((a) => String(a.id) === params.get("attachment")) : undefined;
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <p className="text-dns-16N-130 text-solid-gray-700">
+          {application.organisation_name}・{PROGRAMME_NAMES[application.programme]}
+        </p>
+        <h1 className="text-std-32B-150">{fiscalYearLabel(application.fiscal_year)} 交付申請</h1>
+        <p>
+          状態：<strong>{STATE_LABELS[application.state]}</strong>
+          {application.latest_version > 0 ? `（提出済み 第${application.latest_version}版）` : null}
+          {deadline && editable ? <span className="ml-4">受付締切 {deadline.closesOn.replaceAll("-", "/")}（{deadline.left}）</span> : null}
+        </p>
+      </div>
+
+      {notice === "submitted" ? (
+        <Notice tone="success">第{application.latest_version}版として提出しました。提出した内容は下の「提出した版」から確認できます。</Notice>
+      ) : notice && NOTICES[notice] ? (
+        <Notice tone="success">{NOTICES[notice]}</Notice>
+      ) : null}
+      {loaded.restored ? <Notice tone="warning">ログインし直す前に入力していた内容を戻しました。まだ保存されていません。</Notice> : null}
+      {actionData?.kind === "review-refused" ? <Notice tone="warning">{actionData.message}</Notice> : null}
+      {saveRefused?.status === "refused" ? <Notice tone="warning">{saveRefused.reason}</Notice> : null}
+      {comments.length > 0 && editable ? (
+        <Notice tone="warning">
+          <p className="font-bold">審査担当者から差し戻されました。コメントのある項目を修正して、再提出してください。</p>
+          <ul className="mt-2 list-disc pl-6">
+            {comments.map((c, i) => (
+              <li key={i}>
+                <a href={`#${fieldId(c.path)}`} className="underline">
+                  {fieldLabel(c.path)}
+                </a>
+                ：{c.body}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      {refused && !refused.findings ? <Notice tone="warning">{refused.message}</Notice> : null}
+      {refused?.findings ? <ErrorSummary title={refused.message} errors={Object.fromEntries(refused.findings.map((f) => [f.path, f.message]))} /> : null}
+
+      {editable ? (
+        <DraftEditor
+          application={application}
+          parameters={loaded.parameters}
+          comments={comments}
+          versions={versions}
+          refused={refused}
+          restored={loaded.restored}
+          conflict={saveRefused?.status === "conflict" ? saveRefused : null}
+        />
+      ) : (
+        <div className="space-y-6">
+          <ReviewPanel application={application} versions={versions} reviewerActions={reviewerActions} />
+          <ProceedingsPanel applicationId={application.id} items={loaded.proceedings} ledger={loaded.ledger} steps={loaded.steps} />
+        </div>
+      )}
+      <AttachmentsSection
+        applicationId={application.id}
+        attachments={attachments}
+        editable={editable}
+        message={added ? { ok: true, message: `「${added.file_name}」を添付しました（SHA-256: ${added.sha256}）。` } : null}
+      />
+    </div>
+  );
+}

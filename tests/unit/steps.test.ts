@@ -1,0 +1,968 @@
+/**
+ * The rules of the steps after submission (app/domain/steps/), taken one by one without a database: each
+ * step's `take` is given a context built by hand — records as the service stores them, the ledger summed
+ * from them, the submitted version and the budget room — and its answer is checked to the yen and to the
+ * exact Japanese message. The same rules run through the database in tests/integration/proceedings.test.ts.
+ */
+import { describe, expect, it } from "vitest";
+import { availableSteps, stepPermission } from "../../app/domain/application-lifecycle";
+import type { ApplicationState } from "../../app/domain/application-states";
+import { calculateGrant, type GrantInput } from "../../app/domain/grant-calculation";
+import { ledgerOf, type BudgetRoom } from "../../app/domain/ledger";
+import type {
+  BudgetLineSnapshot,
+  ChangeDecisionRecord,
+  ChangeRequestRecord,
+  ConfirmationRecord,
+  DecisionRecord,
+  PaymentClaimRecord,
+  PaymentRecord,
+  PerformanceReportRecord,
+  ProceedingRecord,
+  RepaymentOrderRecord,
+  WithdrawalRecord,
+} from "../../app/domain/proceedings";
+import { DEFAULT_PROGRAMME_PARAMETERS, findProgrammeParameters } from "../../app/domain/programmes";
+import type { Role } from "../../app/domain/roles";
+import { STEPS, type StepAction, type StepInputs } from "../../app/domain/steps";
+import type { StepContext } from "../../app/domain/steps/step";
+import type { SubmittedVersion } from "../../app/domain/submitted-version";
+
+// ---------------------------------------------------------------------------------------------------
+// Records, built as the service would store them.
+
+const APPLICATION_ID = 7;
+const ORGANISATION_ID = 12;
+
+const common = (documentNumber = "", documentDate = "2026-12-11") => ({
+  applicationId: APPLICATION_ID,
+  programme: "prefectural" as const,
+  fiscalYear: 2026,
+  applicant: {
+    name: "富山県",
+    representative_title: "富山県知事",
+    representative_name: "富山 一郎",
+    postal_code: "930-8501",
+    address: "富山県富山市新総曲輪1番7号",
+    contact_person: "厚生企画課",
+    contact_phone: "076-444-3200",
+    contact_email: "kodoku@pref.example.lg.jp",
+  },
+  documentNumber,
+  documentDate,
+  recordedBy: { userId: 1, name: "審査 花子" },
+});
+
+const line = (category: string, amount: number, activity = "platform"): BudgetLineSnapshot => ({ category, activity, description: "", amount });
+
+/** The submitted budget: 200,000 + 2,000,000 + 1,500,000 = 3,700,000, all eligible → grant 1,850,000. */
+const VERSION_LINES = [line("honoraria", 200_000), line("outsourcing", 2_000_000, "a1"), line("subsidies", 1_500_000, "a7")];
+const REQUESTED = 1_850_000;
+/** The same budget with 委託費 cut to 1,400,000: 3,100,000 → grant 1,550,000. */
+const REDUCED_LINES = [line("honoraria", 200_000), line("outsourcing", 1_400_000, "a1"), line("subsidies", 1_500_000, "a7")];
+const REDUCED = 1_550_000;
+/** The same budget with 謝金 raised to 400,000: 3,900,000 → grant 1,950,000. */
+const RAISED_LINES = [line("honoraria", 400_000), line("outsourcing", 2_000_000, "a1"), line("subsidies", 1_500_000, "a7")];
+const RAISED = 1_950_000;
+/** Spending below the budget: 183,500 + 1,700,000 + 1,500,000 = 3,383,500, less 100,000 other income → 1,641,000. */
+const ACTUAL = [183_500, 1_700_000, 1_500_000];
+const OTHER_INCOME_ACTUAL = 100_000;
+const ACTUAL_GRANT = 1_641_000;
+
+const PARAMETERS = findProgrammeParameters(DEFAULT_PROGRAMME_PARAMETERS, 2026, "prefectural")!;
+
+const grantInput = (lines: readonly BudgetLineSnapshot[], otherIncome = 0): GrantInput => ({
+  program: "prefectural",
+  fiscalYear: 2026,
+  activities: ["platform", "a1", "a7"],
+  otherIncome,
+  lines: lines.map(({ category, activity, amount }) => ({ category, activity, amount })),
+});
+
+/** The grant of a budget worked out directly with calculateGrant, as the submitted one was. */
+const calculationOf = (lines: readonly BudgetLineSnapshot[], otherIncome = 0) => calculateGrant(grantInput(lines, otherIncome), [PARAMETERS]);
+
+const versionOf = (otherIncome = 0): SubmittedVersion => {
+  const calculation = calculationOf(VERSION_LINES, otherIncome);
+  return {
+    version: 2,
+    submittedOn: "2026-05-10",
+    requestedAmount: calculation.grantAmount,
+    calculation,
+    parameters: PARAMETERS,
+    input: { ...grantInput(VERSION_LINES, otherIncome), requestedAmount: calculation.grantAmount },
+    lines: VERSION_LINES,
+  };
+};
+const VERSION = versionOf();
+
+const REFERENCE = { documentNumber: "府孤第1号", documentDate: "2026-12-11" };
+
+const decision = (decidedAmount = REQUESTED): DecisionRecord => ({
+  ...common("府孤第1号", "2026-12-11"),
+  kind: "decision",
+  version: 2,
+  applicationDate: "2026-05-10",
+  requestedAmount: REQUESTED,
+  decidedAmount,
+  conditions: "",
+  calculation: VERSION.calculation,
+  lines: VERSION_LINES,
+});
+
+const changeRequest = (before: BudgetLineSnapshot[], after: BudgetLineSnapshot[], decidedAmount = REQUESTED): ChangeRequestRecord => ({
+  ...common("", "2027-01-14"),
+  kind: "change_request",
+  decision: REFERENCE,
+  decidedAmount,
+  requestedAmount: calculationOf(after).grantAmount,
+  before,
+  after,
+  calculationBefore: calculationOf(before),
+  calculationAfter: calculationOf(after),
+  reason: "事業内容の見直し",
+});
+
+const changeDecision = (kind: "change_approval" | "change_refusal", previousAmount: number, decidedAmount: number): ChangeDecisionRecord => ({
+  ...common("府孤第2号", "2027-01-21"),
+  kind,
+  decision: REFERENCE,
+  changeRequestDate: "2027-01-14",
+  requestedAmount: decidedAmount,
+  previousAmount,
+  decidedAmount,
+  comment: "",
+});
+
+const withdrawal = (decidedAmount = REQUESTED): WithdrawalRecord => ({
+  ...common("", "2027-01-30"),
+  kind: "withdrawal",
+  decision: REFERENCE,
+  decidedAmount,
+  reason: "事業の中止",
+});
+
+const PAYEE = { bankName: "北陸銀行", branchName: "県庁支店", accountType: "普通", accountNumber: "1234567", accountHolder: "トヤマケン" } as const;
+
+const claim = (claimAmount: number, decidedAmount = REQUESTED): PaymentClaimRecord => ({
+  ...common("", "2027-01-25"),
+  kind: "payment_claim",
+  decision: REFERENCE,
+  decidedAmount,
+  alreadyClaimed: 0,
+  alreadyReceived: 0,
+  claimAmount,
+  payee: { ...PAYEE },
+});
+
+const payment = (direction: "paid" | "returned", amount: number, paidOn = "2027-02-01"): PaymentRecord => ({
+  ...common("", paidOn),
+  kind: "payment",
+  direction,
+  amount,
+  paidOn,
+  note: "",
+});
+
+const performanceReport = (actual: readonly number[] = ACTUAL, otherIncomeActual = OTHER_INCOME_ACTUAL, decidedAmount = REQUESTED): PerformanceReportRecord => {
+  const lines = VERSION_LINES.map((l, i) => ({ ...l, actual: actual[i] ?? 0 }));
+  return {
+    ...common("", "2027-04-05"),
+    kind: "performance_report",
+    decision: REFERENCE,
+    decidedAmount,
+    completedOn: "2027-03-31",
+    discontinued: false,
+    dueOn: "2027-04-10",
+    summary: "計画どおり実施した。",
+    lines,
+    otherIncomeBudget: 0,
+    otherIncomeActual,
+    calculationActual: calculationOf(
+      lines.map((l) => ({ ...l, amount: l.actual })),
+      otherIncomeActual,
+    ),
+  };
+};
+
+const confirmation = (decidedAmount: number, recomputedAmount: number, netPaid: number): ConfirmationRecord => ({
+  ...common("府孤第3号", "2027-04-20"),
+  kind: "confirmation",
+  decision: REFERENCE,
+  reportDate: "2027-04-05",
+  decidedAmount,
+  recomputedAmount,
+  confirmedAmount: Math.min(decidedAmount, recomputedAmount),
+  netPaid,
+});
+
+const repaymentOrder = (confirmedAmount: number, netPaid: number): RepaymentOrderRecord => ({
+  ...common("府孤第4号", "2027-04-21"),
+  kind: "repayment_order",
+  confirmation: { documentNumber: "府孤第3号", documentDate: "2027-04-20" },
+  confirmedAmount,
+  netPaid,
+  repaymentAmount: netPaid - confirmedAmount,
+  dueOn: "2027-05-31",
+});
+
+/** Decided at 1,850,000, `paid` paid (and `returned` returned), reported with 1,641,000 recomputed, and confirmed. */
+const confirmedRecords = (paid: number, returned = 0): ProceedingRecord[] => [
+  decision(),
+  ...(paid > 0 ? [payment("paid", paid)] : []),
+  ...(returned > 0 ? [payment("returned", returned, "2027-03-01")] : []),
+  performanceReport(),
+  confirmation(REQUESTED, ACTUAL_GRANT, paid - returned),
+];
+
+// ---------------------------------------------------------------------------------------------------
+// The context a step is taken in.
+
+interface Situation {
+  state?: ApplicationState;
+  today?: string;
+  budget?: BudgetRoom | null;
+  version?: SubmittedVersion;
+}
+
+const context = (records: ProceedingRecord[], { state = "decided", today = "2027-02-01", budget = null, version = VERSION }: Situation = {}): StepContext => ({
+  today,
+  application: { id: APPLICATION_ID, programme: "prefectural", fiscalYear: 2026, state },
+  records,
+  ledger: ledgerOf(records),
+  version,
+  budget,
+});
+
+/** Plenty of room: 70,000,000 with nothing committed elsewhere. */
+const ROOMY: BudgetRoom = { total: 70_000_000, committedElsewhere: 0 };
+
+const take = <A extends StepAction>(action: A, ctx: StepContext, input: StepInputs[A]) => STEPS[action].take(ctx, input);
+const offered = (action: StepAction, records: ProceedingRecord[]) => STEPS[action].offered?.(ledgerOf(records), records) ?? true;
+
+const invalidAt = (field: string, message: string) => ({ status: "invalid", errors: { [field]: message } });
+const refusedWith = (reason: string) => ({ status: "refused", reason });
+
+// ---------------------------------------------------------------------------------------------------
+
+describe("decide (交付決定)", () => {
+  const decide = (decidedAmount: number, budget: BudgetRoom | null = ROOMY) =>
+    take("decide", context([], { state: "under_review", budget, today: "2026-12-11" }), { decidedAmount, conditions: "交付要綱に従い事業を行うこと。" });
+
+  it.each([
+    { name: "one yen above the amount applied for", amount: REQUESTED + 1, budget: ROOMY, message: "交付決定額は交付申請額1,850,000円以下にしてください。" },
+    {
+      name: "one yen more than the budget has left",
+      amount: 1_500_001,
+      budget: { total: 70_000_000, committedElsewhere: 68_500_000 },
+      message: "予算額70,000,000円を超えます。他の申請の交付決定額の合計は68,500,000円で、残りは1,500,000円です。",
+    },
+    {
+      name: "any amount once the budget is already over-committed (the room shown as 0円)",
+      amount: 1,
+      budget: { total: 70_000_000, committedElsewhere: 71_000_000 },
+      message: "予算額70,000,000円を超えます。他の申請の交付決定額の合計は71,000,000円で、残りは0円です。",
+    },
+  ])("refuses $name at decidedAmount", ({ amount, budget, message }) => {
+    expect(decide(amount, budget)).toEqual(invalidAt("decidedAmount", message));
+  });
+
+  it("checks the amount applied for before the budget", () => {
+    expect(decide(REQUESTED + 1, { total: 1, committedElsewhere: 1 })).toEqual(invalidAt("decidedAmount", "交付決定額は交付申請額1,850,000円以下にしてください。"));
+  });
+
+  it.each([
+    { name: "exactly what is left of the budget", amount: 1_500_000, budget: { total: 70_000_000, committedElsewhere: 68_500_000 } },
+    { name: "exactly the amount applied for", amount: REQUESTED, budget: ROOMY },
+    { name: "the whole budget when nothing else is committed", amount: REQUESTED, budget: { total: REQUESTED, committedElsewhere: 0 } },
+  ])("accepts $name, and stands for the decided amount", ({ amount, budget }) => {
+    const result = decide(amount, budget);
+    expect(result.status).toBe("done");
+    expect(result.status === "done" && result.amount).toBe(amount);
+  });
+
+  it("freezes the version's lines and calculation into the decision record", () => {
+    expect(decide(1_700_000)).toEqual({
+      status: "done",
+      amount: 1_700_000,
+      record: {
+        kind: "decision",
+        version: 2,
+        applicationDate: "2026-05-10",
+        requestedAmount: REQUESTED,
+        decidedAmount: 1_700_000,
+        conditions: "交付要綱に従い事業を行うこと。",
+        calculation: VERSION.calculation,
+        lines: VERSION_LINES,
+      },
+    });
+    const done = decide(1_700_000);
+    expect(done.status === "done" && done.record?.kind === "decision" && done.record.calculation.grantAmount).toBe(REQUESTED);
+  });
+
+  it("throws when taken without the budget room, since it reserves budget", () => {
+    expect(STEPS.decide.reservesBudget).toBe(true);
+    expect(() => decide(1_000_000, null)).toThrow("a step that reserves budget was taken without the budget room");
+  });
+});
+
+describe("reject (不交付決定)", () => {
+  it("records the version applied for and the reason, and stands for no amount", () => {
+    const result = take("reject", context([], { state: "under_review" }), { reason: "事業計画が要件を満たさないため。" });
+    expect(result).toEqual({
+      status: "done",
+      amount: null,
+      record: { kind: "rejection", version: 2, applicationDate: "2026-05-10", requestedAmount: REQUESTED, reason: "事業計画が要件を満たさないため。" },
+    });
+  });
+});
+
+describe("request_change (変更交付申請)", () => {
+  const request = (after: number[], records: ProceedingRecord[] = [decision()], version = VERSION) =>
+    take("request_change", context(records, { version }), { after, reason: "委託先の見直し" });
+
+  it.each([
+    { name: "every amount typed as it was", after: [200_000, 2_000_000, 1_500_000] },
+    { name: "no amounts at all (each line keeps its amount)", after: [] },
+  ])("is invalid for the whole form with $name", ({ after }) => {
+    expect(request(after)).toEqual({ status: "invalid", errors: { form: "変更後の金額がすべて変更前と同じです。変更する行の金額を入力してください。" } });
+  });
+
+  it("recomputes the grant from the changed lines, exactly as calculateGrant does by hand", () => {
+    const result = request([200_000, 1_400_000, 1_500_000]);
+    const byHand = calculateGrant(
+      {
+        program: "prefectural",
+        fiscalYear: 2026,
+        activities: ["platform", "a1", "a7"],
+        otherIncome: 0,
+        lines: [
+          { category: "honoraria", activity: "platform", amount: 200_000 },
+          { category: "outsourcing", activity: "a1", amount: 1_400_000 },
+          { category: "subsidies", activity: "a7", amount: 1_500_000 },
+        ],
+      },
+      [PARAMETERS],
+    );
+    // 3,100,000 × 1/2 = 1,550,000.
+    expect(byHand.grantAmount).toBe(REDUCED);
+    expect(result).toEqual({
+      status: "done",
+      amount: REDUCED,
+      record: {
+        kind: "change_request",
+        decision: REFERENCE,
+        decidedAmount: REQUESTED,
+        requestedAmount: REDUCED,
+        before: VERSION_LINES,
+        after: REDUCED_LINES,
+        calculationBefore: VERSION.calculation,
+        calculationAfter: byHand,
+        reason: "委託先の見直し",
+      },
+    });
+  });
+
+  it("keeps the other income as submitted: (3,100,000 − 300,000) × 1/2 = 1,400,000", () => {
+    const version = versionOf(300_000);
+    const result = request([200_000, 1_400_000, 1_500_000], [decision(version.requestedAmount)], version);
+    expect(result.status === "done" && result.record?.kind === "change_request" && result.record.calculationAfter).toEqual(calculationOf(REDUCED_LINES, 300_000));
+    expect(result.status === "done" && result.amount).toBe(1_400_000);
+  });
+
+  it("starts from the lines of the last approved change, and from the decided ones after a refusal", () => {
+    const approved = [decision(), changeRequest(VERSION_LINES, REDUCED_LINES), changeDecision("change_approval", REQUESTED, REDUCED)];
+    const fromApproved = request([200_000, 1_400_000, 1_600_000], approved);
+    expect(fromApproved).toMatchObject({
+      status: "done",
+      amount: 1_600_000,
+      record: { before: REDUCED_LINES, decidedAmount: REDUCED, requestedAmount: 1_600_000, calculationBefore: calculationOf(REDUCED_LINES) },
+    });
+
+    const refused = [decision(), changeRequest(VERSION_LINES, REDUCED_LINES), changeDecision("change_refusal", REQUESTED, REQUESTED)];
+    expect(request([200_000, 2_000_000, 1_500_000], refused)).toMatchObject({ status: "invalid", errors: { form: expect.stringContaining("変更前と同じ") } });
+    expect(request([200_000, 1_400_000, 1_500_000], refused)).toMatchObject({ status: "done", amount: REDUCED, record: { before: VERSION_LINES } });
+  });
+});
+
+describe("approve_change (変更交付決定)", () => {
+  /** Decided at `decided`, `paid`/`returned` so far, and a pending change request for `after`. */
+  const pending = (decided: number, after: BudgetLineSnapshot[], paid = 0, returned = 0): ProceedingRecord[] => [
+    decision(decided),
+    ...(paid > 0 ? [payment("paid", paid)] : []),
+    ...(returned > 0 ? [payment("returned", returned)] : []),
+    changeRequest(VERSION_LINES, after, decided),
+  ];
+  const approve = (records: ProceedingRecord[], decidedAmount: number, budget: BudgetRoom | null = ROOMY) =>
+    take("approve_change", context(records, { state: "change_requested", budget, today: "2027-01-21" }), { decidedAmount, comment: "" });
+
+  it.each([
+    {
+      name: "one yen above the amount the change asks for",
+      records: pending(REQUESTED, REDUCED_LINES),
+      amount: REDUCED + 1,
+      message: "変更後の交付決定額は変更交付申請額1,550,000円以下にしてください。",
+    },
+    {
+      name: "one yen below what was paid less what was returned (600,000 − 100,000)",
+      records: pending(REQUESTED, REDUCED_LINES, 600_000, 100_000),
+      amount: 499_999,
+      message: "変更後の交付決定額は、支払済みの500,000円以上にしてください。",
+    },
+  ])("refuses $name at decidedAmount", ({ records, amount, message }) => {
+    expect(approve(records, amount)).toEqual(invalidAt("decidedAmount", message));
+  });
+
+  it("accepts exactly what was paid less what was returned", () => {
+    expect(approve(pending(REQUESTED, REDUCED_LINES, 600_000, 100_000), 500_000)).toMatchObject({ status: "done", amount: 500_000 });
+  });
+
+  it.each([
+    { name: "a reduction", amount: REDUCED, budget: { total: 70_000_000, committedElsewhere: 70_000_000 } },
+    { name: "a reduction, with the budget lowered below what is committed", amount: 1_000_000, budget: { total: 60_000_000, committedElsewhere: 70_000_000 } },
+    { name: "a reduction, taken without the budget room", amount: REDUCED, budget: null },
+  ])("accepts $name even though the budget has no room", ({ amount, budget }) => {
+    expect(approve(pending(REQUESTED, REDUCED_LINES), amount, budget)).toEqual({
+      status: "done",
+      amount,
+      record: {
+        kind: "change_approval",
+        decision: REFERENCE,
+        changeRequestDate: "2027-01-14",
+        requestedAmount: REDUCED,
+        previousAmount: REQUESTED,
+        decidedAmount: amount,
+        comment: "",
+      },
+    });
+  });
+
+  it("refuses an increase that would take the programme-year over its budget, with the budget's figures", () => {
+    const records = pending(1_500_000, RAISED_LINES);
+    const budget = { total: 70_000_000, committedElsewhere: 68_200_000 };
+    expect(approve(records, 1_800_001, budget)).toEqual(
+      invalidAt("decidedAmount", "予算額70,000,000円を超えます。他の申請の交付決定額の合計は68,200,000円で、残りは1,800,000円です。"),
+    );
+    expect(approve(records, 1_800_000, budget)).toMatchObject({ status: "done", amount: 1_800_000, record: { previousAmount: 1_500_000, requestedAmount: RAISED } });
+  });
+
+  it("throws for an increase taken without the budget room", () => {
+    expect(() => approve(pending(1_500_000, RAISED_LINES), 1_600_000, null)).toThrow("a step that reserves budget was taken without the budget room");
+  });
+});
+
+describe("refuse_change (変更不承認)", () => {
+  it("keeps the decided amount and records the reason", () => {
+    const records = [decision(), changeRequest(VERSION_LINES, REDUCED_LINES)];
+    expect(take("refuse_change", context(records, { state: "change_requested" }), { reason: "変更の必要性が認められないため。" })).toEqual({
+      status: "done",
+      amount: REQUESTED,
+      record: {
+        kind: "change_refusal",
+        decision: REFERENCE,
+        changeRequestDate: "2027-01-14",
+        requestedAmount: REDUCED,
+        previousAmount: REQUESTED,
+        decidedAmount: REQUESTED,
+        comment: "変更の必要性が認められないため。",
+      },
+    });
+  });
+});
+
+describe("withdraw (取下げ・中止)", () => {
+  it("records the decided amount in force and the reason, and stands for no amount", () => {
+    const records = [decision(), changeRequest(VERSION_LINES, REDUCED_LINES), changeDecision("change_approval", REQUESTED, REDUCED)];
+    expect(take("withdraw", context(records), { reason: "事業の中止" })).toEqual({
+      status: "done",
+      amount: null,
+      record: { kind: "withdrawal", decision: REFERENCE, decidedAmount: REDUCED, reason: "事業の中止" },
+    });
+  });
+});
+
+describe("claim_payment (概算払請求)", () => {
+  const claimPayment = (records: ProceedingRecord[], claimAmount: number) => take("claim_payment", context(records), { claimAmount, ...PAYEE });
+
+  it.each([
+    { name: "nothing claimed yet", records: [decision()], amount: REQUESTED + 1, remaining: "1,850,000円" },
+    { name: "600,000 claimed before", records: [decision(), claim(600_000)], amount: 1_250_001, remaining: "1,250,000円" },
+    {
+      name: "the decided amount reduced below what was claimed (shown as 0円)",
+      records: [decision(), claim(REQUESTED), changeRequest(VERSION_LINES, REDUCED_LINES), changeDecision("change_approval", REQUESTED, REDUCED)],
+      amount: 1,
+      remaining: "0円",
+    },
+  ])("refuses a claim above the decided amount less what was claimed, with $name", ({ records, amount, remaining }) => {
+    expect(claimPayment(records, amount)).toEqual(invalidAt("claimAmount", `請求額は、交付決定額から請求済みの額を差し引いた${remaining}以下にしてください。`));
+  });
+
+  it("accepts the rest of the decided amount, recording what was claimed and received before", () => {
+    const records = [decision(), claim(600_000), payment("paid", 600_000), payment("returned", 100_000)];
+    expect(claimPayment(records, 1_250_000)).toEqual({
+      status: "done",
+      amount: 1_250_000,
+      record: {
+        kind: "payment_claim",
+        decision: REFERENCE,
+        decidedAmount: REQUESTED,
+        alreadyClaimed: 600_000,
+        alreadyReceived: 500_000,
+        claimAmount: 1_250_000,
+        payee: PAYEE,
+      },
+    });
+  });
+
+  it.each([
+    { name: "nothing is claimed", records: [decision()], expected: true },
+    { name: "one yen is left to claim", records: [decision(), claim(REQUESTED - 1)], expected: true },
+    { name: "everything is claimed", records: [decision(), claim(600_000), claim(1_250_000)], expected: false },
+    {
+      name: "more than the reduced decided amount is claimed",
+      records: [decision(), claim(REQUESTED), changeRequest(VERSION_LINES, REDUCED_LINES), changeDecision("change_approval", REQUESTED, REDUCED)],
+      expected: false,
+    },
+  ])("is offered = $expected when $name", ({ records, expected }) => {
+    expect(offered("claim_payment", records)).toBe(expected);
+  });
+});
+
+describe("report (実績報告)", () => {
+  const reportOn = (completedOn: string, { state = "decided", today = "2027-04-05" }: Situation = {}, actual = ACTUAL, records: ProceedingRecord[] = [decision()]) =>
+    take("report", context(records, { state, today }), { actual, otherIncomeActual: OTHER_INCOME_ACTUAL, completedOn, summary: "計画どおり実施した。" });
+
+  it.each([
+    { name: "the day before the fiscal year starts", completedOn: "2026-03-31", today: "2027-04-05", to: "令和9年3月31日" },
+    { name: "the day after the fiscal year ends", completedOn: "2027-04-01", today: "2027-04-05", to: "令和9年3月31日" },
+    { name: "tomorrow, while the year is still running", completedOn: "2027-02-02", today: "2027-02-01", to: "令和9年2月1日" },
+    { name: "a day in the year that is after today", completedOn: "2027-03-31", today: "2027-02-01", to: "令和9年2月1日" },
+  ])("refuses a completion date on $name, with the range in the message", ({ completedOn, today, to }) => {
+    expect(reportOn(completedOn, { today })).toEqual(invalidAt("completedOn", `事業の完了日は、交付を受けた年度の令和8年4月1日から${to}までの日付にしてください。`));
+  });
+
+  it.each([
+    { name: "the first day of the fiscal year", completedOn: "2026-04-01", today: "2027-04-05" },
+    { name: "the last day of the fiscal year, reported after it", completedOn: "2027-03-31", today: "2027-04-05" },
+    { name: "today, while the year is still running", completedOn: "2027-02-01", today: "2027-02-01" },
+  ])("accepts a completion date on $name", ({ completedOn, today }) => {
+    expect(reportOn(completedOn, { today }).status).toBe("done");
+  });
+
+  it.each([
+    { completedOn: "2026-10-15", dueOn: "2026-11-15" },
+    { completedOn: "2027-01-31", dueOn: "2027-02-28" },
+    { completedOn: "2027-03-05", dueOn: "2027-04-05" },
+    { completedOn: "2027-03-31", dueOn: "2027-04-10" },
+  ])("is due on $dueOn when the work was completed on $completedOn", ({ completedOn, dueOn }) => {
+    const result = reportOn(completedOn);
+    expect(result.status === "done" && result.record?.kind === "performance_report" && result.record.dueOn).toBe(dueOn);
+  });
+
+  it.each([
+    { state: "decided", discontinued: false },
+    { state: "withdrawn", discontinued: true },
+  ] satisfies { state: ApplicationState; discontinued: boolean }[])("marks the report discontinued = $discontinued when the application is $state", ({ state, discontinued }) => {
+    const records = state === "withdrawn" ? [decision(), withdrawal()] : [decision()];
+    const result = reportOn("2027-01-15", { state }, ACTUAL, records);
+    expect(result.status === "done" && result.record?.kind === "performance_report" && result.record.discontinued).toBe(discontinued);
+  });
+
+  it("records the actual spending beside each line and the grant recomputed from it", () => {
+    const actualLines = VERSION_LINES.map((l, i) => ({ ...l, amount: ACTUAL[i]! }));
+    const calculationActual = calculationOf(actualLines, OTHER_INCOME_ACTUAL);
+    // (3,383,500 − 100,000) × 1/2 = 1,641,750 → 1,641,000.
+    expect(calculationActual.grantAmount).toBe(ACTUAL_GRANT);
+    expect(reportOn("2027-03-31")).toEqual({
+      status: "done",
+      amount: ACTUAL_GRANT,
+      record: {
+        kind: "performance_report",
+        decision: REFERENCE,
+        decidedAmount: REQUESTED,
+        completedOn: "2027-03-31",
+        discontinued: false,
+        dueOn: "2027-04-10",
+        summary: "計画どおり実施した。",
+        lines: VERSION_LINES.map((l, i) => ({ ...l, actual: ACTUAL[i] })),
+        otherIncomeBudget: 0,
+        otherIncomeActual: OTHER_INCOME_ACTUAL,
+        calculationActual,
+      },
+    });
+  });
+
+  it("reports against the lines of the approved change, counting a line left out as 0", () => {
+    const records = [decision(), changeRequest(VERSION_LINES, REDUCED_LINES), changeDecision("change_approval", REQUESTED, REDUCED)];
+    const result = reportOn("2027-03-31", {}, [200_000, 1_400_000], records);
+    expect(result).toMatchObject({
+      status: "done",
+      // (200,000 + 1,400,000 + 0 − 100,000) × 1/2 = 750,000.
+      amount: 750_000,
+      record: { decidedAmount: REDUCED, lines: REDUCED_LINES.map((l, i) => ({ ...l, actual: [200_000, 1_400_000, 0][i] })) },
+    });
+  });
+});
+
+describe("confirm (額の確定)", () => {
+  it.each([
+    { name: "the recomputed grant when spending came in lower", decided: REQUESTED, actual: ACTUAL, otherIncome: OTHER_INCOME_ACTUAL, recomputed: ACTUAL_GRANT, confirmed: ACTUAL_GRANT },
+    { name: "the decided amount when the recomputed grant is higher", decided: 1_500_000, actual: [200_000, 2_000_000, 1_500_000], otherIncome: 0, recomputed: REQUESTED, confirmed: 1_500_000 },
+    { name: "the decided amount when both are equal", decided: REQUESTED, actual: [200_000, 2_000_000, 1_500_000], otherIncome: 0, recomputed: REQUESTED, confirmed: REQUESTED },
+    { name: "0 when nothing was spent", decided: REQUESTED, actual: [0, 0, 0], otherIncome: 0, recomputed: 0, confirmed: 0 },
+  ])("confirms $name", ({ decided, actual, otherIncome, recomputed, confirmed }) => {
+    const records = [decision(decided), payment("paid", 600_000), payment("returned", 50_000), performanceReport(actual, otherIncome, decided)];
+    expect(take("confirm", context(records, { state: "reported", today: "2027-04-20" }), {})).toEqual({
+      status: "done",
+      amount: confirmed,
+      record: {
+        kind: "confirmation",
+        decision: REFERENCE,
+        reportDate: "2027-04-05",
+        decidedAmount: decided,
+        recomputedAmount: recomputed,
+        confirmedAmount: confirmed,
+        netPaid: 550_000,
+      },
+    });
+  });
+
+  it("caps at the decided amount in force after an approved change", () => {
+    const records = [decision(), changeRequest(VERSION_LINES, REDUCED_LINES), changeDecision("change_approval", REQUESTED, REDUCED), performanceReport([200_000, 2_000_000, 1_500_000], 0, REDUCED)];
+    expect(take("confirm", context(records, { state: "reported" }), {})).toMatchObject({ status: "done", amount: REDUCED, record: { decidedAmount: REDUCED, recomputedAmount: REQUESTED, confirmedAmount: REDUCED } });
+  });
+});
+
+describe("order_repayment (返還命令)", () => {
+  const TODAY = "2027-04-21";
+  const order = (records: ProceedingRecord[], dueOn = "2027-05-31") => take("order_repayment", context(records, { state: "confirmed", today: TODAY }), { dueOn });
+  const NOTHING_OVERPAID = "支払済みの額が確定額を超えていないため、返還を求める額はありません。";
+  const ALREADY_ORDERED = "この確定に対する返還命令は発行済みです。";
+
+  it.each([
+    { name: "nothing was paid", records: confirmedRecords(0), reason: NOTHING_OVERPAID },
+    { name: "exactly the confirmed amount was paid", records: confirmedRecords(ACTUAL_GRANT), reason: NOTHING_OVERPAID },
+    { name: "less than the confirmed amount was paid", records: confirmedRecords(1_000_000), reason: NOTHING_OVERPAID },
+    { name: "the overpayment was already returned", records: confirmedRecords(REQUESTED, REQUESTED - ACTUAL_GRANT), reason: NOTHING_OVERPAID },
+    { name: "a return was already ordered since the confirmation", records: [...confirmedRecords(REQUESTED), repaymentOrder(ACTUAL_GRANT, REQUESTED)], reason: ALREADY_ORDERED },
+    {
+      name: "a return was ordered, and part of it returned",
+      records: [...confirmedRecords(REQUESTED), repaymentOrder(ACTUAL_GRANT, REQUESTED), payment("returned", 100_000, "2027-05-01")],
+      reason: ALREADY_ORDERED,
+    },
+  ])("is refused, and not offered, when $name", ({ records, reason }) => {
+    expect(order(records)).toEqual(refusedWith(reason));
+    expect(offered("order_repayment", records)).toBe(false);
+  });
+
+  it.each(["2027-04-21", "2027-04-20", "2026-12-01"])("refuses the due date %s (today or earlier) at dueOn", (dueOn) => {
+    expect(order(confirmedRecords(REQUESTED), dueOn)).toEqual(invalidAt("dueOn", "納期限は明日以降の日付にしてください。"));
+  });
+
+  it.each([
+    { name: "everything paid, nothing returned", paid: REQUESTED, returned: 0, amount: 209_000 },
+    { name: "everything paid, 50,000 returned", paid: REQUESTED, returned: 50_000, amount: 159_000 },
+    { name: "one yen over the confirmed amount", paid: ACTUAL_GRANT + 1, returned: 0, amount: 1 },
+  ])("orders paid − returned − confirmed back, offered, with $name", ({ paid, returned, amount }) => {
+    const records = confirmedRecords(paid, returned);
+    expect(offered("order_repayment", records)).toBe(true);
+    expect(order(records, "2027-04-22")).toEqual({
+      status: "done",
+      amount,
+      record: {
+        kind: "repayment_order",
+        confirmation: { documentNumber: "府孤第3号", documentDate: "2027-04-20" },
+        confirmedAmount: ACTUAL_GRANT,
+        netPaid: paid - returned,
+        repaymentAmount: amount,
+        dueOn: "2027-04-22",
+      },
+    });
+  });
+});
+
+describe("record_payment (支払・返還の記録)", () => {
+  const TODAY = "2027-02-01";
+  const paid = (amount: number, paidOn = TODAY) => ({ direction: "paid" as const, amount, paidOn, note: "概算払" });
+  const returned = (amount: number, paidOn = TODAY) => ({ direction: "returned" as const, amount, paidOn, note: "返還" });
+  const recordPayment = (records: ProceedingRecord[], state: ApplicationState, input: StepInputs["record_payment"], today = TODAY) =>
+    take("record_payment", context(records, { state, today }), input);
+
+  it.each([
+    { state: "withdrawn", records: [decision(), withdrawal()] },
+    { state: "reported", records: [decision(), performanceReport()] },
+  ] satisfies { state: ApplicationState; records: ProceedingRecord[] }[])("refuses a payment while $state", ({ state, records }) => {
+    expect(recordPayment(records, state, paid(1))).toEqual(
+      refusedWith("取下げ・中止の後や実績報告の審査中は、支払を記録できません。額の確定後に精算払として記録してください。"),
+    );
+  });
+
+  it("still records a return while withdrawn, up to what was paid", () => {
+    const records = [decision(), payment("paid", 600_000), withdrawal()];
+    expect(recordPayment(records, "withdrawn", returned(600_000))).toEqual({
+      status: "done",
+      amount: 600_000,
+      record: { kind: "payment", direction: "returned", amount: 600_000, paidOn: TODAY, note: "返還" },
+    });
+  });
+
+  it.each([
+    { name: "a payment", input: paid(1, "2027-02-02") },
+    { name: "a return", input: returned(1, "2027-02-02") },
+  ])("refuses $name dated after today at paidOn", ({ input }) => {
+    expect(recordPayment([decision(), payment("paid", 600_000)], "decided", input)).toEqual(invalidAt("paidOn", "日付は今日以前にしてください。"));
+  });
+
+  it.each([
+    {
+      name: "before confirmation, above the decided amount",
+      records: [decision(), payment("paid", 1_000_000)],
+      state: "decided",
+      amount: 850_001,
+      message: "支払額の合計が交付決定額1,850,000円を超えます。今回支払えるのは850,000円までです。",
+    },
+    {
+      name: "before confirmation, above a decided amount reduced by a change",
+      records: [decision(), payment("paid", 1_000_000), changeRequest(VERSION_LINES, REDUCED_LINES), changeDecision("change_approval", REQUESTED, REDUCED)],
+      state: "decided",
+      amount: 550_001,
+      message: "支払額の合計が交付決定額1,550,000円を超えます。今回支払えるのは550,000円までです。",
+    },
+    {
+      name: "after confirmation, above the confirmed amount",
+      records: confirmedRecords(1_000_000),
+      state: "confirmed",
+      amount: 641_001,
+      message: "支払額の合計が確定額1,641,000円を超えます。今回支払えるのは641,000円までです。",
+    },
+    {
+      name: "after confirmation, when more than the confirmed amount was paid already",
+      records: confirmedRecords(REQUESTED),
+      state: "confirmed",
+      amount: 1,
+      message: "支払額の合計が確定額1,641,000円を超えます。今回支払えるのは0円までです。",
+    },
+  ] satisfies { name: string; records: ProceedingRecord[]; state: ApplicationState; amount: number; message: string }[])(
+    "refuses a payment $name, with the figure at amount",
+    ({ records, state, amount, message }) => {
+      expect(recordPayment(records, state, paid(amount), "2027-05-01")).toEqual(invalidAt("amount", message));
+    },
+  );
+
+  it.each([
+    { name: "up to the decided amount before confirmation", records: [decision(), payment("paid", 1_000_000)], state: "decided", amount: 850_000 },
+    { name: "up to the confirmed amount after confirmation (精算払)", records: confirmedRecords(1_000_000), state: "confirmed", amount: 641_000 },
+  ] satisfies { name: string; records: ProceedingRecord[]; state: ApplicationState; amount: number }[])("records a payment $name", ({ records, state, amount }) => {
+    expect(recordPayment(records, state, paid(amount), "2027-05-01")).toEqual({
+      status: "done",
+      amount,
+      record: { kind: "payment", direction: "paid", amount, paidOn: TODAY, note: "概算払" },
+    });
+  });
+
+  it.each([
+    {
+      name: "before confirmation, above what was paid less returned",
+      records: [decision(), payment("paid", 600_000), payment("returned", 100_000)],
+      state: "decided",
+      amount: 500_001,
+      message: "返還額は支払済みの500,000円以下にしてください。",
+    },
+    {
+      name: "after confirmation, above what was paid beyond the confirmed amount",
+      records: confirmedRecords(REQUESTED),
+      state: "confirmed",
+      amount: 209_001,
+      message: "返還額は、支払済みの額から確定額を差し引いた209,000円以下にしてください。",
+    },
+    {
+      name: "after confirmation, when less than the confirmed amount was paid (shown as 0円)",
+      records: confirmedRecords(1_000_000),
+      state: "confirmed",
+      amount: 1,
+      message: "返還額は、支払済みの額から確定額を差し引いた0円以下にしてください。",
+    },
+  ] satisfies { name: string; records: ProceedingRecord[]; state: ApplicationState; amount: number; message: string }[])(
+    "refuses a return $name, with the figure at amount",
+    ({ records, state, amount, message }) => {
+      expect(recordPayment(records, state, returned(amount), "2027-05-01")).toEqual(invalidAt("amount", message));
+    },
+  );
+
+  it.each([
+    { name: "everything paid, before confirmation", records: [decision(), payment("paid", 600_000), payment("returned", 100_000)], state: "decided", amount: 500_000 },
+    { name: "the overpayment, after confirmation", records: [...confirmedRecords(REQUESTED), repaymentOrder(ACTUAL_GRANT, REQUESTED)], state: "confirmed", amount: 209_000 },
+  ] satisfies { name: string; records: ProceedingRecord[]; state: ApplicationState; amount: number }[])("records a return of $name", ({ records, state, amount }) => {
+    expect(recordPayment(records, state, returned(amount), "2027-05-01")).toMatchObject({ status: "done", amount, record: { kind: "payment", direction: "returned", amount } });
+  });
+});
+
+describe("close (完了)", () => {
+  const closeWith = (records: ProceedingRecord[], state: ApplicationState) => take("close", context(records, { state, today: "2027-05-10" }), {});
+
+  it.each([
+    { name: "confirmed and paid exactly the confirmed amount", state: "confirmed", records: confirmedRecords(ACTUAL_GRANT) },
+    { name: "confirmed, overpaid and the overpayment returned", state: "confirmed", records: [...confirmedRecords(REQUESTED), repaymentOrder(ACTUAL_GRANT, REQUESTED), payment("returned", 209_000, "2027-05-10")] },
+    { name: "confirmed at 0 with nothing paid", state: "confirmed", records: [decision(), performanceReport([0, 0, 0], 0), confirmation(REQUESTED, 0, 0)] },
+    { name: "withdrawn with nothing paid", state: "withdrawn", records: [decision(), withdrawal()] },
+    { name: "withdrawn with everything paid returned", state: "withdrawn", records: [decision(), payment("paid", 600_000), withdrawal(), payment("returned", 600_000, "2027-03-01")] },
+  ] satisfies { name: string; state: ApplicationState; records: ProceedingRecord[] }[])("closes, with no record and no amount, when $name", ({ state, records }) => {
+    expect(closeWith(records, state)).toEqual({ status: "done", record: null, amount: null });
+  });
+
+  it.each([
+    {
+      name: "confirmed and overpaid",
+      state: "confirmed",
+      records: confirmedRecords(REQUESTED),
+      reason: "支払額1,850,000円から返還額0円を差し引いた1,850,000円が、確定額1,641,000円と一致しません。209,000円の返還を記録してから完了にしてください。",
+    },
+    {
+      name: "confirmed and underpaid",
+      state: "confirmed",
+      records: confirmedRecords(1_000_000),
+      reason: "支払額1,000,000円から返還額0円を差し引いた1,000,000円が、確定額1,641,000円と一致しません。残り641,000円の精算払を記録してから完了にしてください。",
+    },
+    {
+      name: "confirmed, overpaid and partly returned",
+      state: "confirmed",
+      records: confirmedRecords(REQUESTED, 100_000),
+      reason: "支払額1,850,000円から返還額100,000円を差し引いた1,750,000円が、確定額1,641,000円と一致しません。109,000円の返還を記録してから完了にしてください。",
+    },
+    {
+      name: "withdrawn with nothing confirmed and money still unreturned",
+      state: "withdrawn",
+      records: [decision(), payment("paid", 600_000), withdrawal()],
+      reason: "支払額600,000円から返還額0円を差し引いた600,000円が、確定額0円と一致しません。600,000円の返還を記録してから完了にしてください。",
+    },
+  ] satisfies { name: string; state: ApplicationState; records: ProceedingRecord[]; reason: string }[])("is refused when $name", ({ state, records, reason }) => {
+    expect(closeWith(records, state)).toEqual(refusedWith(reason));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+
+describe("stepPermission and availableSteps", () => {
+  const OFFICER = { role: "prefecture_officer" as Role, organisationId: ORGANISATION_ID };
+  const OTHER_OFFICER = { role: "prefecture_officer" as Role, organisationId: ORGANISATION_ID + 1 };
+  const REVIEWER = { role: "reviewer" as Role, organisationId: 1 };
+  const ADMINISTRATOR = { role: "administrator" as Role, organisationId: 1 };
+  const VIEWERS = { officer: OFFICER, "another organisation's officer": OTHER_OFFICER, reviewer: REVIEWER, administrator: ADMINISTRATOR };
+  type ViewerName = keyof typeof VIEWERS;
+
+  const subject = (state: ApplicationState) => ({ state, organisation_id: ORGANISATION_ID });
+
+  const SITUATIONS: { name: string; state: ApplicationState; records: ProceedingRecord[]; steps: Record<ViewerName, StepAction[]> }[] = [
+    {
+      name: "under review",
+      state: "under_review",
+      records: [],
+      steps: { officer: [], "another organisation's officer": [], reviewer: ["decide", "reject"], administrator: [] },
+    },
+    {
+      name: "decided with nothing claimed",
+      state: "decided",
+      records: [decision()],
+      steps: { officer: ["request_change", "withdraw", "claim_payment", "report"], "another organisation's officer": [], reviewer: ["record_payment"], administrator: [] },
+    },
+    {
+      name: "decided with everything claimed",
+      state: "decided",
+      records: [decision(), claim(REQUESTED)],
+      steps: { officer: ["request_change", "withdraw", "report"], "another organisation's officer": [], reviewer: ["record_payment"], administrator: [] },
+    },
+    {
+      name: "with a change pending",
+      state: "change_requested",
+      records: [decision(), changeRequest(VERSION_LINES, REDUCED_LINES)],
+      steps: { officer: ["withdraw", "claim_payment"], "another organisation's officer": [], reviewer: ["approve_change", "refuse_change", "record_payment"], administrator: [] },
+    },
+    {
+      name: "reported",
+      state: "reported",
+      records: [decision(), performanceReport()],
+      steps: { officer: [], "another organisation's officer": [], reviewer: ["confirm", "record_payment"], administrator: [] },
+    },
+    {
+      name: "confirmed with an overpayment",
+      state: "confirmed",
+      records: confirmedRecords(REQUESTED),
+      steps: { officer: [], "another organisation's officer": [], reviewer: ["order_repayment", "record_payment", "close"], administrator: [] },
+    },
+    {
+      name: "confirmed with an overpayment already ordered back",
+      state: "confirmed",
+      records: [...confirmedRecords(REQUESTED), repaymentOrder(ACTUAL_GRANT, REQUESTED)],
+      steps: { officer: [], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
+    },
+    {
+      name: "confirmed and underpaid",
+      state: "confirmed",
+      records: confirmedRecords(1_000_000),
+      steps: { officer: [], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
+    },
+    {
+      name: "confirmed and settled",
+      state: "confirmed",
+      records: confirmedRecords(ACTUAL_GRANT),
+      steps: { officer: [], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
+    },
+    {
+      name: "withdrawn with nothing paid",
+      state: "withdrawn",
+      records: [decision(), withdrawal()],
+      steps: { officer: ["report"], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
+    },
+    {
+      name: "withdrawn with 600,000 paid and not yet returned",
+      state: "withdrawn",
+      records: [decision(), payment("paid", 600_000), withdrawal()],
+      steps: { officer: ["report"], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
+    },
+    {
+      name: "closed",
+      state: "closed",
+      records: confirmedRecords(ACTUAL_GRANT),
+      steps: { officer: [], "another organisation's officer": [], reviewer: [], administrator: [] },
+    },
+  ];
+
+  // 完了 is offered once the state allows it, settled or not: taking it explains what is still to pay or to
+  // return (see the close step), rather than leaving the reviewer without a way forward.
+  const table = SITUATIONS.flatMap(({ name, state, records, steps }) =>
+    (Object.keys(VIEWERS) as ViewerName[]).map((viewer) => ({ name, state, records, viewer, expected: steps[viewer] })),
+  );
+
+  it.each(table)("offers the $viewer $expected when $name", ({ state, records, viewer, expected }) => {
+    expect(availableSteps(VIEWERS[viewer], subject(state), records)).toEqual(expected);
+  });
+
+  it.each([
+    { name: "a claim by the applicant while decided", action: "claim_payment", viewer: OFFICER, state: "decided", result: { ok: true, to: "decided" } },
+    { name: "a payment by the reviewer while confirmed", action: "record_payment", viewer: REVIEWER, state: "confirmed", result: { ok: true, to: "confirmed" } },
+    { name: "a change request by the applicant while decided", action: "request_change", viewer: OFFICER, state: "decided", result: { ok: true, to: "change_requested" } },
+    { name: "a decision by the reviewer while under review", action: "decide", viewer: REVIEWER, state: "under_review", result: { ok: true, to: "decided" } },
+    { name: "a payment by the applicant", action: "record_payment", viewer: OFFICER, state: "decided", result: { ok: false, reason: "この操作は審査担当者のみ行えます。" } },
+    { name: "a return order by the administrator", action: "order_repayment", viewer: ADMINISTRATOR, state: "confirmed", result: { ok: false, reason: "この操作は審査担当者のみ行えます。" } },
+    { name: "a claim by the reviewer", action: "claim_payment", viewer: REVIEWER, state: "decided", result: { ok: false, reason: "この操作は申請者のみ行えます。" } },
+    { name: "a claim by another organisation's officer", action: "claim_payment", viewer: OTHER_OFFICER, state: "decided", result: { ok: false, reason: "この操作は申請者のみ行えます。" } },
+    { name: "a claim after the report", action: "claim_payment", viewer: OFFICER, state: "reported", result: { ok: false, reason: "この申請の現在の状態では、この操作は行えません。" } },
+    { name: "a payment before the decision", action: "record_payment", viewer: REVIEWER, state: "under_review", result: { ok: false, reason: "この申請の現在の状態では、この操作は行えません。" } },
+    { name: "a decision by the applicant", action: "decide", viewer: OFFICER, state: "under_review", result: { ok: false, reason: "この操作は審査担当者のみ行えます。" } },
+    { name: "a decision by the administrator", action: "decide", viewer: ADMINISTRATOR, state: "under_review", result: { ok: false, reason: "管理者は審査の判断を行えません。この操作は審査担当者のみ行えます。" } },
+    { name: "a report by the reviewer", action: "report", viewer: REVIEWER, state: "decided", result: { ok: false, reason: "この操作は申請者（都道府県または中間支援組織の担当者）のみ行えます。" } },
+    { name: "closing a closed application", action: "close", viewer: REVIEWER, state: "closed", result: { ok: false, reason: "この申請は「完了」で終了しています。これ以上の操作はできません。" } },
+  ] satisfies { name: string; action: StepAction; viewer: { role: Role; organisationId: number }; state: ApplicationState; result: object }[])(
+    "answers $name with $result",
+    ({ action, viewer, state, result }) => {
+      expect(stepPermission(action, subject(state), viewer)).toEqual(result);
+    },
+  );
+
+  it.each(["request_change", "withdraw", "report"] satisfies StepAction[])(
+    "refuses %s to an officer of another organisation, as it refuses them a claim",
+    (action) => {
+      expect(stepPermission(action, subject("decided"), OTHER_OFFICER)).toMatchObject({ ok: false });
+    },
+  );
+});
