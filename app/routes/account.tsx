@@ -2,38 +2,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { FieldErrors as HookFormErrors } from "react-hook-form";
-import { z } from "zod";
 import { recentSignIns } from "~/auth/sign-in.server";
 import { notFound, requireViewer } from "~/auth/viewer.server";
 import { ErrorSummary, Notice, primaryButtonClass, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "~/domain/passwords";
+import { PASSWORD_MIN_LENGTH } from "~/domain/passwords";
 import { ROLE_LABELS } from "~/domain/roles";
 import { formatWarekiDateTime } from "~/domain/wareki";
+import { changePasswordSchema } from "~/forms/accounts";
 import { formValues, nestErrors, readForm } from "~/forms/read-form";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { changePassword } from "~/models/accounts.server";
 
 export const meta: MetaFunction = () => [{ title: `アカウント | ${PRODUCT_NAME}` }];
-
-/** A password exactly as typed: never trimmed (an absent field reads as ""). */
-const password = z
-  .unknown()
-  .optional()
-  .transform((value): string => (typeof value === "string" ? value : ""));
-
-/**
- * The password change form: the current password (checked by the service), and the new one twice. The
- * new one follows the password rules for this account's address; the second must be the same.
- */
-const changePasswordSchema = (email: string) =>
-  z.object({ currentPassword: password, newPassword: password, newPasswordConfirmation: password }).superRefine((values, ctx) => {
-    const problem = passwordProblem(values.newPassword, email);
-    if (problem) ctx.addIssue({ code: "custom", path: ["newPassword"], message: problem });
-    if (values.newPassword !== values.newPasswordConfirmation) {
-      ctx.addIssue({ code: "custom", path: ["newPasswordConfirmation"], message: "確認のため、同じパスワードをもう一度入力してください。" });
-    }
-  });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request, context);

@@ -2,14 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { FieldErrors as HookFormErrors, FieldValues } from "react-hook-form";
-import { z } from "zod";
 import { notFound, requirePermission } from "~/auth/viewer.server";
 import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { choiceField, textField } from "~/domain/form-fields";
-import { ORGANISATION_KIND_LABELS, ROLE_LABELS, ROLES_BY_ORGANISATION_KIND, type OrganisationKind } from "~/domain/roles";
+import { ORGANISATION_KIND_LABELS, ROLE_LABELS, ROLES_BY_ORGANISATION_KIND } from "~/domain/roles";
 import { formatWarekiDateTime } from "~/domain/wareki";
 import { PASSWORD_LINK_HOURS } from "~/domain/passwords";
+import { AccountStateSchema, newAccountSchema } from "~/forms/accounts";
 import { formValues, nestErrors, readForm } from "~/forms/read-form";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { createAccount, listAccounts, setAccountDisabled } from "~/models/accounts.server";
@@ -19,29 +18,6 @@ import { idParam } from "~/utils/route-params.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? "組織"}（管理） | ${PRODUCT_NAME}` },
 ];
-
-/**
- * The form that issues an account: its owner's name and address, and a role the organisation's kind can
- * have (a tampered role reads as the kind's first, like any choice; the service checks the fit again).
- */
-const newAccountSchema = (kind: OrganisationKind) =>
-  z.object({
-    displayName: textField("氏名", { required: true, max: 100 }),
-    email: z
-      .unknown()
-      .optional()
-      .transform((value) => (typeof value === "string" ? value.trim().toLowerCase() : ""))
-      .refine((email) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email), {
-        error: "メールアドレスを正しく入力してください（例：tanto@pref.example.lg.jp）。",
-      }),
-    role: choiceField(ROLES_BY_ORGANISATION_KIND[kind]),
-  });
-
-/** The buttons of the account list: disable or enable one account of this organisation. */
-const AccountStateSchema = z.object({
-  intent: z.enum(["disable", "enable"]),
-  userId: z.coerce.number().int().positive(),
-});
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const viewer = await requirePermission(request, context, "manage:accounts:any");

@@ -2,44 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { FieldErrors as HookFormErrors, FieldValues } from "react-hook-form";
-import { z } from "zod";
 import { notFound, requirePermission } from "~/auth/viewer.server";
 import { ErrorSummary, fieldId, inputClass, primaryButtonClass, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { isValidCorporateNumber } from "~/domain/corporate-number";
-import { textField } from "~/domain/form-fields";
 import { ORGANISATION_KIND_LABELS, type OrganisationKind } from "~/domain/roles";
+import { CREATABLE_KINDS, NewOrganisationSchema } from "~/forms/accounts";
 import { formValues, nestErrors, readForm } from "~/forms/read-form";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { createOrganisation, listOrganisations } from "~/models/organisations.server";
 
 export const meta: MetaFunction = () => [{ title: `組織とアカウントの管理 | ${PRODUCT_NAME}` }];
-
-// Prefectures and the Cabinet Office are reference data; administrators add the others.
-const CREATABLE_KINDS = ["intermediary", "municipality", "npo"] as const satisfies readonly OrganisationKind[];
-type CreatableKind = (typeof CREATABLE_KINDS)[number];
-const isCreatableKind = (kind: unknown): kind is CreatableKind => (CREATABLE_KINDS as readonly unknown[]).includes(kind);
-
-/** The form that registers an organisation: its kind, its name and, for a corporation, its 法人番号. */
-const NewOrganisationSchema = z.object({
-  kind: z
-    .unknown()
-    .optional()
-    .transform((kind, ctx): CreatableKind => {
-      if (isCreatableKind(kind)) return kind;
-      ctx.addIssue({ code: "custom", message: "組織の種類を選んでください。" });
-      return z.NEVER;
-    }),
-  name: textField("組織の名称", { required: true, max: 200 }),
-  corporateNumber: z
-    .unknown()
-    .optional()
-    .transform((value) => (typeof value === "string" ? value.normalize("NFKC").trim() : ""))
-    .refine((number) => number === "" || isValidCorporateNumber(number), {
-      error: "法人番号は13桁の数字で、検査用数字が合うものを入力してください。",
-    })
-    .transform((number) => number || null),
-});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "manage:organisations:any");

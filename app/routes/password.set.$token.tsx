@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { FieldErrors as HookFormErrors } from "react-hook-form";
-import { z } from "zod";
 import { notFound } from "~/auth/viewer.server";
 import { ErrorSummary, primaryButtonClass, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { PASSWORD_MIN_LENGTH, passwordProblem } from "~/domain/passwords";
+import { PASSWORD_MIN_LENGTH } from "~/domain/passwords";
+import { SetPasswordSchema } from "~/forms/accounts";
 import { formValues, nestErrors, readForm } from "~/forms/read-form";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { passwordTokenUsable, setPasswordWithToken } from "~/models/accounts.server";
@@ -15,24 +15,6 @@ export const meta: MetaFunction = () => [
   { title: `パスワードの設定 | ${PRODUCT_NAME}` },
   { name: "referrer", content: "no-referrer" },
 ];
-
-/** A password exactly as typed: never trimmed (an absent field reads as ""). */
-const password = z
-  .unknown()
-  .optional()
-  .transform((value): string => (typeof value === "string" ? value : ""));
-
-/**
- * The form of the one-time link: the new password twice. Its length is checked here; that it is not the
- * account's address, only by the service, which knows the account (the page does not show it).
- */
-const SetPasswordSchema = z.object({ password, passwordConfirmation: password }).superRefine((values, ctx) => {
-  const problem = passwordProblem(values.password, "");
-  if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-  if (values.password !== values.passwordConfirmation) {
-    ctx.addIssue({ code: "custom", path: ["passwordConfirmation"], message: "確認のため、同じパスワードをもう一度入力してください。" });
-  }
-});
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return { usable: await passwordTokenUsable(context.db, params.token ?? "") };
