@@ -64,7 +64,7 @@ export function ProceedingsPanel({
       {items.length > 0 ? (
         <>
           <LedgerFigures ledger={ledger} />
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="w-full border-collapse text-left">
               <caption className="sr-only">手続の記録</caption>
               <thead>

@@ -205,7 +205,7 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
 /** One amount field per budget line (変更後 or 実績額), each labelled by its row for screen readers. */
 function LineAmounts({ lines, name, label, field }: { lines: BudgetLineSnapshot[]; name: string; label: string; field: Field }) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full border-collapse text-left">
         <caption className="mb-2 text-left text-std-18B-160">経費の内訳</caption>
         <thead>

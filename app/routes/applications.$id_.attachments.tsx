@@ -59,9 +59,10 @@ export default function AttachmentsPage() {
           ← 申請に戻る
         </Link>
       </p>
-      <h1 className="text-std-32B-150">
-        添付書類（{application.name}　{fiscalYearLabel(application.fiscalYear)}）
-      </h1>
+      <h1 className="text-std-32B-150">添付書類の追加</h1>
+      <p className="text-std-18N-160">
+        {application.name}　{fiscalYearLabel(application.fiscalYear)}
+      </p>
       <AttachmentsSection applicationId={application.id} attachments={attachments} editable={editable} message={refused ? { ok: false, message: refused.message } : null} />
     </div>
   );

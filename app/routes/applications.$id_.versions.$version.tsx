@@ -134,7 +134,7 @@ export default function VersionPage() {
         )}
       </section>
 
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-6">
           <section aria-labelledby="plan-heading" className="space-y-3">
             <h2 id="plan-heading" className="text-std-24B-150">

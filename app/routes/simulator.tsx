@@ -103,7 +103,7 @@ export default function Simulator() {
       <Form
         method="post"
         noValidate
-        className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]"
+        className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]"
         onSubmit={(event) => {
           // With JavaScript the figures are already live; the button only matters without it.
           event.preventDefault();

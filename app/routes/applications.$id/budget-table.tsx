@@ -78,7 +78,7 @@ export function BudgetTable({
       <p className="text-dns-16N-130 text-solid-gray-700">
         金額は円単位で入力します。全角数字・カンマ・「円」も使えます。数量と単価を入れると金額は自動で計算します。空の行は計算に含めません。
       </p>
-      <div className="overflow-x-auto" id={fieldId("lines")} tabIndex={-1}>
+      <div className="relative overflow-x-auto" id={fieldId("lines")} tabIndex={-1}>
         <table className="w-full min-w-[56rem] border-collapse text-left">
           <caption className="sr-only">所要額の明細</caption>
           <thead>

@@ -98,7 +98,7 @@ export function DraftEditor({ application, parameters, comments, versions, refus
         method="post"
         noValidate
         onSubmit={onSubmit}
-        className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]"
+        className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]"
         onBlur={() => {
           if (autosave.status === "dirty") void autosave.saveNow();
         }}
