@@ -8,8 +8,6 @@ import { PrefectureChecklist } from "~/components/prefecture-checklist";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { tidyYenInput } from "~/domain/money";
 import {
-  EXPENSE_CATEGORIES,
-  EXPENSE_CATEGORY_NAMES,
   findProgrammeParameters,
   MENU1_ACTIVITIES,
   PROGRAMME_NAMES,
@@ -19,15 +17,15 @@ import { fiscalYearLabel } from "~/domain/wareki";
 import { formValues, readForm } from "~/forms/read-form";
 import {
   applyIntent,
-  EMPTY_LINE,
   initialSimulatorValues,
-  MAX_FORM_LINES,
   readSimulatorValues,
   simulate,
   SimulatorValuesSchema,
   type SimulatorValues,
 } from "~/forms/simulator";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
+import { BudgetLines, type AmountField } from "./budget-lines";
+import { described, FieldMessage, messageId } from "./field-message";
 
 export const meta: MetaFunction = () => [
   { title: `交付額シミュレーター | ${PRODUCT_NAME}` },
@@ -50,32 +48,13 @@ export async function action({ request }: ActionFunctionArgs) {
   return { values: applyIntent(values, posted.intent) };
 }
 
-const messageId = (path: string) => `${fieldId(path)}-message`;
-
-function FieldMessage({ path, messages }: { path: string; messages: Record<string, string> }) {
-  const message = messages[path];
-  if (!message) return null;
-  return (
-    <p id={messageId(path)} className="mt-1 text-dns-16N-130 text-error-2">
-      {message}
-    </p>
-  );
-}
-
-/** aria attributes that tie a field to its message, when it has one. */
-function described(path: string, messages: Record<string, string>) {
-  return messages[path]
-    ? { "aria-invalid": true as const, "aria-describedby": messageId(path) }
-    : { "aria-invalid": false as const };
-}
-
 export default function Simulator() {
   const { parameters } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // What the page starts with: the values posted without JavaScript, or the usual empty budget.
   const [defaults] = useState<SimulatorValues>(() => actionData?.values ?? initialSimulatorValues());
   const { register, control, setValue, watch } = useForm<SimulatorValues>({ defaultValues: defaults });
-  const { fields: lines, append, remove } = useFieldArray({ control, name: "lines" });
+  const lines = useFieldArray({ control, name: "lines" });
   // The figures are live: every change re-reads the form with its schema and runs the rules again.
   const values = readSimulatorValues(watch());
   const { result, findings, fieldMessages } = simulate(values, parameters);
@@ -84,8 +63,9 @@ export default function Simulator() {
   const selectedParameters = findProgrammeParameters(parameters, Number(values.fiscalYear), values.program);
   const menu1 = values.program === "prefectural";
 
+  const form = { register, menu1 };
   /** An amount field: tidied into the usual form ("1,200,000") when the person leaves it. */
-  const amount = (name: "otherIncome" | "requestedAmount" | `lines.${number}.amount`) =>
+  const amount = (name: AmountField) =>
     register(name, { onBlur: (e: { target: { value: string } }) => setValue(name, tidyYenInput(e.target.value)) });
   const toggle = (list: readonly string[], value: string, on: boolean) =>
     on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value);
@@ -212,119 +192,7 @@ export default function Simulator() {
             </fieldset>
           )}
 
-          <fieldset className="space-y-3">
-            <legend className="mb-2 text-std-20B-150">所要額の内訳</legend>
-            <p className="text-dns-16N-130 text-solid-gray-700">
-              金額は円単位で入力します。全角数字、カンマ、「円」も使えます（例：１，２００，０００円）。空の行は計算に含めません。
-            </p>
-            <div id={fieldId("lines")} tabIndex={-1} className="space-y-4">
-              {lines.map((line, row) => (
-                <fieldset key={line.id} className="rounded-8 border border-solid-gray-420 p-4">
-                  <legend className="px-1 text-std-16B-170">明細 {row + 1}</legend>
-                  <div className="grid gap-3 sm:grid-cols-2">
-                    <div>
-                      <label htmlFor={fieldId(`lines.${row}.category`)} className="block text-dns-16B-130">
-                        経費区分
-                      </label>
-                      <select
-                        id={fieldId(`lines.${row}.category`)}
-                        {...register(`lines.${row}.category`)}
-                        defaultValue={line.category}
-                        className={inputClass}
-                        {...described(`lines.${row}.category`, fieldMessages)}
-                      >
-                        <option value="">選択してください</option>
-                        {EXPENSE_CATEGORIES.map((category) => (
-                          <option key={category} value={category}>
-                            {EXPENSE_CATEGORY_NAMES[category]}
-                          </option>
-                        ))}
-                      </select>
-                      <FieldMessage path={`lines.${row}.category`} messages={fieldMessages} />
-                    </div>
-                    {menu1 ? (
-                      <div>
-                        <label htmlFor={fieldId(`lines.${row}.activity`)} className="block text-dns-16B-130">
-                          活動
-                        </label>
-                        <select
-                          id={fieldId(`lines.${row}.activity`)}
-                          {...register(`lines.${row}.activity`)}
-                          defaultValue={values.lines[row]?.activity ?? line.activity}
-                          className={inputClass}
-                          {...described(`lines.${row}.activity`, fieldMessages)}
-                        >
-                          <option value="">選択してください</option>
-                          {MENU1_ACTIVITIES.map((activity) => (
-                            <option key={activity.code} value={activity.code}>
-                              {activity.code === "platform" ? "プラットフォームの構築" : `${activity.label} ${activity.name}`}
-                            </option>
-                          ))}
-                        </select>
-                        <FieldMessage path={`lines.${row}.activity`} messages={fieldMessages} />
-                      </div>
-                    ) : (
-                      // Menu 2 lines have no activity; what was chosen under Menu 1 is kept in case of a switch back.
-                      <input type="hidden" name={`lines.${row}.activity`} value="" />
-                    )}
-                    <div>
-                      <label htmlFor={fieldId(`lines.${row}.description`)} className="block text-dns-16B-130">
-                        内容
-                      </label>
-                      <input
-                        id={fieldId(`lines.${row}.description`)}
-                        {...register(`lines.${row}.description`)}
-                        defaultValue={line.description}
-                        className={inputClass}
-                      />
-                    </div>
-                    <div>
-                      <label htmlFor={fieldId(`lines.${row}.amount`)} className="block text-dns-16B-130">
-                        金額（円）
-                      </label>
-                      <input
-                        id={fieldId(`lines.${row}.amount`)}
-                        {...amount(`lines.${row}.amount`)}
-                        inputMode="numeric"
-                        autoComplete="off"
-                        defaultValue={line.amount}
-                        className={`${inputClass} text-right`}
-                        {...described(`lines.${row}.amount`, fieldMessages)}
-                      />
-                      <FieldMessage path={`lines.${row}.amount`} messages={fieldMessages} />
-                    </div>
-                  </div>
-                  <button
-                    type="submit"
-                    name="intent"
-                    value={`remove-line:${row}`}
-                    formNoValidate
-                    onClick={(e) => {
-                      e.preventDefault();
-                      remove(row);
-                    }}
-                    className="mt-3 text-dns-16N-130 text-key-800 underline"
-                  >
-                    明細 {row + 1} を削除
-                  </button>
-                </fieldset>
-              ))}
-            </div>
-            <FieldMessage path="lines" messages={fieldMessages} />
-            <button
-              type="submit"
-              name="intent"
-              value="add-line"
-              disabled={lines.length >= MAX_FORM_LINES}
-              onClick={(e) => {
-                e.preventDefault();
-                append({ ...EMPTY_LINE }, { shouldFocus: false });
-              }}
-              className="rounded-8 border border-key-800 px-4 py-2 text-key-800 hover:bg-key-50"
-            >
-              明細を1行追加
-            </button>
-          </fieldset>
+          <BudgetLines form={form} lines={lines} values={values} messages={fieldMessages} amount={amount} />
 
           <fieldset className="grid gap-4 sm:grid-cols-2">
             <legend className="mb-2 text-std-20B-150">収入と申請額</legend>
