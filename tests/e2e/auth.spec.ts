@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { ACCOUNTS, DEMO_PASSWORD, signIn, signOut } from "./support/accounts";
+import { freePort } from "./support/ports";
 
 test("a prefecture officer signs in, sees who they are, and signs out", async ({ page }) => {
   await signIn(page, ACCOUNTS.toyama);
@@ -88,9 +89,10 @@ test("an administrator issues an account whose owner sets a password from the on
 });
 
 test.describe("when the session runs out", () => {
-  const port = 3231;
+  let port: number;
   let server: ReturnType<typeof spawn>;
   test.beforeAll(async () => {
+    port = await freePort();
     server = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
       env: {
         ...process.env,
@@ -114,7 +116,9 @@ test.describe("when the session runs out", () => {
   test.afterAll(() => {
     server.kill("SIGTERM");
   });
-  test.use({ baseURL: `http://127.0.0.1:${port}` });
+  // The port is known once beforeAll has run; Playwright needs the empty pattern to see no fixture is used.
+  // eslint-disable-next-line no-empty-pattern
+  test.use({ baseURL: async ({}, use) => use(`http://127.0.0.1:${port}`) });
 
   test("what the officer typed comes back after signing in again", async ({ page }) => {
     await signIn(page, ACCOUNTS.toyama);

@@ -1,20 +1,33 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, signIn, signOut } from "./support/accounts";
+import { ACCOUNTS, newAccount, signIn, signOut, type TestAccount } from "./support/accounts";
+import { fillMenu1Application, fillMenu2Application, startApplication, submitVersion1 } from "./support/applications";
 
 /**
  * After submission, in the browser: the reviewer decides, the applicant claims, reports and changes, the
  * reviewer confirms, orders an overpayment back and closes; every notice and request downloads as a PDF.
- * Uses the applications submitted in applications.spec.ts (福岡県 Menu 1: 2,630,000円; みらい Menu 2:
- * 4,333,000円), so it runs after that file.
+ * Each test first submits, with an account of its own, the application applications.spec.ts checks
+ * (a prefecture's Menu 1: 2,630,000円; an intermediary's Menu 2: 4,333,000円).
  */
 
 const todayInJapan = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 
-async function openApplicationOf(page: Page, organisation: RegExp) {
+async function openApplicationOf(page: Page, organisation: RegExp | string) {
   await page.goto("/applications");
   await page.getByRole("table", { name: "交付申請の一覧" }).getByRole("row", { name: organisation }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/applications\/\d+$/);
+}
+
+/** A new account of `kind` submits version 1 of the complete application of its menu, then signs out. */
+async function submittedApplication(page: Page, kind: "prefecture" | "intermediary"): Promise<TestAccount> {
+  const officer = await newAccount(kind, kind === "intermediary" ? { organisationName: "一般社団法人 みらい共生支援機構" } : {});
+  await signIn(page, officer.email, officer.password);
+  await startApplication(page);
+  if (kind === "prefecture") await fillMenu1Application(page);
+  else await fillMenu2Application(page, officer.organisation.name);
+  await submitVersion1(page);
+  await signOut(page);
+  return officer;
 }
 
 async function step(page: Page, name: string) {
@@ -46,10 +59,12 @@ async function expectNoSeriousViolations(page: Page) {
 }
 
 test("a Menu 1 grant from decision to closing: advance payment, lower spending, an overpayment ordered back", async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(150_000);
+  const officer = await submittedApplication(page, "prefecture");
+  const prefecture = officer.organisation.name;
   await signIn(page, ACCOUNTS.reviewer);
-  await openApplicationOf(page, /福岡県/);
-  await expectPdf(page, "第1版の交付申請書（PDF）", "交付申請書_福岡県_令和8年度_v1.pdf");
+  await openApplicationOf(page, prefecture);
+  await expectPdf(page, "第1版の交付申請書（PDF）", `交付申請書_${prefecture}_令和8年度_v1.pdf`);
   await page.getByRole("button", { name: "審査を開始する" }).click();
 
   await step(page, "交付決定");
@@ -70,14 +85,14 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   await expect(records).toContainText(/府孤第\d+号/);
   await expect(records).toContainText("2,630,000円");
   const decisionNumber = (await records.textContent())!.match(/府孤第\d+号/)![0];
-  await expectPdf(page, "交付決定通知書（PDF）", `交付決定通知書_福岡県_令和8年度_${decisionNumber}.pdf`);
+  await expectPdf(page, "交付決定通知書（PDF）", `交付決定通知書_${prefecture}_令和8年度_${decisionNumber}.pdf`);
   await signOut(page);
 
   // The applicant sees the notice, claims an advance payment and, once paid, reports lower spending.
-  await signIn(page, ACCOUNTS.fukuoka);
+  await signIn(page, officer.email, officer.password);
   await openApplicationOf(page, /令和8年度/);
-  await expectPdf(page, "交付決定通知書（PDF）", `交付決定通知書_福岡県_令和8年度_${decisionNumber}.pdf`);
-  await expectPdf(page, "第1版の交付申請書（PDF）", "交付申請書_福岡県_令和8年度_v1.pdf");
+  await expectPdf(page, "交付決定通知書（PDF）", `交付決定通知書_${prefecture}_令和8年度_${decisionNumber}.pdf`);
+  await expectPdf(page, "第1版の交付申請書（PDF）", `交付申請書_${prefecture}_令和8年度_v1.pdf`);
   await step(page, "概算払請求");
   await page.getByLabel(/今回の請求額/).fill("2,630,000");
   await page.getByLabel("金融機関名").fill("ふくおか銀行");
@@ -86,11 +101,11 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   await page.getByLabel("口座名義").fill("フクオカケン");
   await register(page, "概算払を請求する");
   await expectRegistered(page, "概算払を請求しました");
-  await expectPdf(page, "概算払請求書（PDF）", `概算払請求書_福岡県_令和8年度_${todayInJapan()}.pdf`);
+  await expectPdf(page, "概算払請求書（PDF）", `概算払請求書_${prefecture}_令和8年度_${todayInJapan()}.pdf`);
   await signOut(page);
 
   await signIn(page, ACCOUNTS.reviewer);
-  await openApplicationOf(page, /福岡県/);
+  await openApplicationOf(page, prefecture);
   await step(page, "支払・返還の記録");
   await page.getByLabel(/^金額/).fill("2,630,000");
   await page.getByLabel("支払日・受領日").fill(todayInJapan());
@@ -98,7 +113,7 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   await expectRegistered(page, "支払・返還を記録しました");
   await signOut(page);
 
-  await signIn(page, ACCOUNTS.fukuoka);
+  await signIn(page, officer.email, officer.password);
   await openApplicationOf(page, /令和8年度/);
   await step(page, "実績報告");
   const actual = ["200,000", "120,000", "2,000,000", "300,000", "80,000", "2,000,000", "60,000", "50,000"];
@@ -110,18 +125,18 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   await page.getByLabel("事業の実施状況").fill("プラットフォーム会議を4回開き、実態調査を行った。");
   await register(page, "実績報告を提出する");
   await expectRegistered(page, "実績報告を提出しました");
-  await expectPdf(page, "実績報告書（PDF）", `実績報告書_福岡県_令和8年度_${todayInJapan()}.pdf`);
+  await expectPdf(page, "実績報告書（PDF）", `実績報告書_${prefecture}_令和8年度_${todayInJapan()}.pdf`);
   await signOut(page);
 
   // C falls by 500,000 to 4,760,000: the grant recomputed is 2,380,000, so 250,000 was overpaid.
   await signIn(page, ACCOUNTS.reviewer);
-  await openApplicationOf(page, /福岡県/);
+  await openApplicationOf(page, prefecture);
   await step(page, "額の確定");
   await expect(page.getByRole("main")).toContainText("2,380,000円 を確定額とし");
   await register(page, "額を確定する");
   await expectRegistered(page, "額を確定しました");
   await expect(page.getByRole("main")).toContainText("2,380,000円");
-  await expectPdf(page, "額の確定通知書（PDF）", `額の確定通知書_福岡県_令和8年度_${(await records.textContent())!.match(/府孤第\d+号/g)!.at(-1)}.pdf`);
+  await expectPdf(page, "額の確定通知書（PDF）", `額の確定通知書_${prefecture}_令和8年度_${(await records.textContent())!.match(/府孤第\d+号/g)!.at(-1)}.pdf`);
 
   await step(page, "完了にする");
   await register(page, "完了にする");
@@ -140,7 +155,7 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   // One order per confirmation: the step is no longer offered.
   await expect(page.getByRole("navigation", { name: "次の手続" }).getByRole("link", { name: "返還命令", exact: true })).toHaveCount(0);
   const orderNumber = (await records.textContent())!.match(/府孤第\d+号/g)!.at(-1);
-  await expectPdf(page, "返還命令書（PDF）", `返還命令書_福岡県_令和8年度_${orderNumber}.pdf`);
+  await expectPdf(page, "返還命令書（PDF）", `返還命令書_${prefecture}_令和8年度_${orderNumber}.pdf`);
 
   await step(page, "支払・返還の記録");
   await page.getByLabel("返還の受領").check();
@@ -157,16 +172,18 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
 });
 
 test("a Menu 2 change request: the budget before and after, approved with a new decided amount", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
+  const officer = await submittedApplication(page, "intermediary");
+  const intermediary = officer.organisation.name;
   await signIn(page, ACCOUNTS.reviewer);
-  await openApplicationOf(page, /みらい共生支援機構/);
+  await openApplicationOf(page, intermediary);
   await page.getByRole("button", { name: "審査を開始する" }).click();
   await step(page, "交付決定");
   await register(page, "交付を決定する");
   await expectRegistered(page, "交付を決定しました");
   await signOut(page);
 
-  await signIn(page, ACCOUNTS.mirai);
+  await signIn(page, officer.email, officer.password);
   await openApplicationOf(page, /令和8年度/);
   await step(page, "変更交付申請");
   await expect(page.getByLabel("2行目 変更後（円）")).toHaveValue("5,000,000");
@@ -182,12 +199,12 @@ test("a Menu 2 change request: the budget before and after, approved with a new 
   await page.getByLabel("3行目 変更後（円）").fill("1,400,000");
   await register(page, "変更交付申請を提出する");
   await expectRegistered(page, "変更交付申請を提出しました");
-  await expectPdf(page, "変更交付申請書（PDF）", `変更交付申請書_一般社団法人 みらい共生支援機構_令和8年度_${todayInJapan()}.pdf`);
+  await expectPdf(page, "変更交付申請書（PDF）", `変更交付申請書_${intermediary}_令和8年度_${todayInJapan()}.pdf`);
   await signOut(page);
 
   // C = 5,900,000; E = min(5,900,000, 5,400,000, 9,000,000) = 5,400,000; × 2/3 → 3,600,000. 委託費 moved by −22%.
   await signIn(page, ACCOUNTS.reviewer);
-  await openApplicationOf(page, /みらい共生支援機構/);
+  await openApplicationOf(page, intermediary);
   await step(page, "変更の承認（変更交付決定）");
   await expect(page.getByLabel(/変更後の交付決定額/)).toHaveValue("3,600,000");
   await expect(page.getByRole("status").filter({ hasText: "20%を超えて増減する経費区分" })).toContainText("委託費：5,000,000円 → 3,900,000円（-22%）");
@@ -197,7 +214,7 @@ test("a Menu 2 change request: the budget before and after, approved with a new 
   await expectPdf(
     page,
     "変更交付決定通知書（PDF）",
-    `変更交付決定通知書_一般社団法人 みらい共生支援機構_令和8年度_${(await page.getByRole("table", { name: "手続の記録" }).textContent())!.match(/府孤第\d+号/g)!.at(-1)}.pdf`,
+    `変更交付決定通知書_${intermediary}_令和8年度_${(await page.getByRole("table", { name: "手続の記録" }).textContent())!.match(/府孤第\d+号/g)!.at(-1)}.pdf`,
   );
   await page.screenshot({ path: "test-results/screenshots/proceedings-decided.png", fullPage: true });
 });

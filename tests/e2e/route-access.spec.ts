@@ -1,8 +1,8 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
-import { baseURL } from "../../playwright.config";
-import { ACCOUNTS, DEMO_PASSWORD } from "./support/accounts";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { ACCOUNTS, httpClient, newAccount, signIn, signOut } from "./support/accounts";
+import { fillMenu1Application, startApplication, submitVersion1, waitUntilSaved } from "./support/applications";
 
 /**
  * Every route of the built app × every role × own and other organisation, with the status each must get.
@@ -14,15 +14,8 @@ type Who = "anonymous" | "prefecture" | "intermediary" | "proposer" | "reviewer"
 type Expected = number | "login";
 type Target = "own" | "other" | "none";
 
-const WHO: Record<Exclude<Who, "anonymous">, string> = {
-  prefecture: ACCOUNTS.toyama,
-  intermediary: ACCOUNTS.tsunagari,
-  proposer: ACCOUNTS.sendai,
-  reviewer: ACCOUNTS.reviewer,
-  administrator: ACCOUNTS.administrator,
-};
-const EVERYONE = (status: Expected) =>
-  Object.fromEntries((["anonymous", ...Object.keys(WHO)] as Who[]).map((w) => [w, status])) as Record<Who, Expected>;
+const EVERYONE_WHO: Who[] = ["anonymous", "prefecture", "intermediary", "proposer", "reviewer", "administrator"];
+const EVERYONE = (status: Expected) => Object.fromEntries(EVERYONE_WHO.map((w) => [w, status])) as Record<Who, Expected>;
 const SIGNED_IN = (status: Expected) => ({ ...EVERYONE(status), anonymous: "login" as const });
 const ONLY = (allowed: Partial<Record<Who, Expected>>, others: Expected = 403) => ({
   ...SIGNED_IN(others),
@@ -139,43 +132,57 @@ const EXPECTED: Record<string, Case[]> = {
   ],
 };
 
-async function signedInContext(email: string | null): Promise<APIRequestContext> {
-  const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: baseURL }, maxRedirects: 0 });
-  if (email) {
-    const response = await context.post("/login", { form: { email, password: DEMO_PASSWORD, redirectTo: "/" } });
-    expect(response.status(), `sign-in of ${email}`).toBe(302);
-  }
-  return context;
-}
-
 test("every route of the app has an access decision in this test", async () => {
   const build = (await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as { routes: Record<string, unknown> };
   expect(Object.keys(build.routes).sort()).toEqual(Object.keys(EXPECTED).sort());
 });
 
-test("every route answers every role, for its own and another organisation, as decided", async () => {
-  test.setTimeout(120_000);
-  const contexts = Object.fromEntries(
-    await Promise.all(
-      (["anonymous", ...Object.keys(WHO)] as Who[]).map(async (who) => [who, await signedInContext(who === "anonymous" ? null : WHO[who as keyof typeof WHO])] as const),
-    ),
-  ) as Record<Who, APIRequestContext>;
+test("every route answers every role, for its own and another organisation, as decided", async ({ page }) => {
+  test.setTimeout(150_000);
+  // Accounts of this test's own for the applicant roles (one at a time: each prefecture is taken once), and
+  // another prefecture that submits version 1 of an application, so that the other organisation has one.
+  const prefecture = await newAccount("prefecture");
+  const intermediary = await newAccount("intermediary");
+  const proposer = await newAccount("municipality");
+  const applicant = await newAccount("prefecture");
+  // The prefecture's and the intermediary's applications have something saved in them, so that a save
+  // based on no revision (an empty form) would overwrite it.
+  for (const officer of [prefecture, intermediary]) {
+    await signIn(page, officer.email, officer.password);
+    await startApplication(page);
+    await page.getByLabel("事業の目的").fill("権限の確認のために入力した内容");
+    await waitUntilSaved(page);
+    await signOut(page);
+  }
+  await signIn(page, applicant.email, applicant.password);
+  await startApplication(page);
+  await fillMenu1Application(page);
+  await submitVersion1(page);
+
+  const contexts: Record<Who, APIRequestContext> = {
+    anonymous: await httpClient(),
+    prefecture: await httpClient(prefecture.email, prefecture.password),
+    intermediary: await httpClient(intermediary.email, intermediary.password),
+    proposer: await httpClient(proposer.email, proposer.password),
+    reviewer: await httpClient(ACCOUNTS.reviewer),
+    administrator: await httpClient(ACCOUNTS.administrator),
+  };
 
   // Organisation ids as the administrator sees them: each role's own, and one that belongs to none of them.
   const adminPage = await (await contexts.administrator.get("/admin/organisations")).text();
   const idOf = (name: string) => new RegExp(`href="/admin/organisations/(\\d+)"[^>]*>${name}<`).exec(adminPage)?.[1];
-  const other = idOf("福岡県")!;
+  const other = idOf(applicant.organisation.name)!;
   const own: Record<Who, string> = {
     anonymous: other,
-    prefecture: idOf("富山県")!,
-    intermediary: idOf("特定非営利活動法人 つながり創造ネットワーク")!,
-    proposer: idOf("仙台市")!,
+    prefecture: idOf(prefecture.organisation.name)!,
+    intermediary: idOf(intermediary.organisation.name)!,
+    proposer: idOf(proposer.organisation.name)!,
     reviewer: idOf("内閣府 孤独・孤立対策推進室")!,
     administrator: idOf("内閣府 孤独・孤立対策推進室")!,
   };
   expect(Object.values(own).every(Boolean) && other).toBeTruthy();
 
-  // Applications: Toyama's and Tsunagari's (opened here if the other tests have not), and one with a version.
+  // Applications: the prefecture's and the intermediary's (opened above), and the other one's with a version.
   const applicationOf = async (context: APIRequestContext) => {
     const response = await context.post("/applications", { form: { fiscalYear: "2026" }, maxRedirects: 0 });
     return /\/applications\/(\d+)/.exec(response.headers()["location"] ?? "")![1]!;
@@ -185,8 +192,8 @@ test("every route answers every role, for its own and another organisation, as d
   const appOwn = (who: Who) => (who === "intermediary" ? intermediaryApp : prefectureApp);
   const appOther = (who: Who) => (who === "prefecture" ? intermediaryApp : prefectureApp);
   const reviewerList = await (await contexts.reviewer.get("/applications")).text();
-  const submitted = /href="\/applications\/(\d+)"(?:(?!<\/tr>).)*?福岡県/.exec(reviewerList)?.[1];
-  expect(submitted, "Fukuoka's submitted application (tests/e2e/applications.spec.ts)").toBeTruthy();
+  const submitted = new RegExp(`href="/applications/(\\d+)"(?:(?!</tr>).)*?${applicant.organisation.name}`).exec(reviewerList)?.[1];
+  expect(submitted, `${applicant.organisation.name}'s submitted application`).toBeTruthy();
 
   const failures: string[] = [];
   for (const [routeId, cases] of Object.entries(EXPECTED)) {

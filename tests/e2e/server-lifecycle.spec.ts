@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
+import { freePort } from "./support/ports";
 
 // These run server.ts as a user would (after `npm run build`) and stop it the way a terminal or a
 // process manager does. No browser is needed.
@@ -15,6 +16,9 @@ interface Run {
   exited: Promise<number | null>;
 }
 
+/** Servers this file started; any still running when a test ends (because it failed) is stopped then. */
+const started: ChildProcess[] = [];
+
 function startServer(env: Record<string, string>): Run {
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["server.ts"], {
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", LOG_LEVEL: "info", SESSION_SECRET: "e2e-session-secret-".padEnd(40, "x"), ...env },
@@ -25,6 +29,7 @@ function startServer(env: Record<string, string>): Run {
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (err += d));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  started.push(child);
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
@@ -42,6 +47,15 @@ async function waitForHealth(port: number, timeoutMs = 30_000): Promise<Record<s
   throw new Error(`server on ${port} did not become healthy`);
 }
 
+async function stopLeftoverServers() {
+  for (const child of started.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+}
+
 function logLines(run: Run): Record<string, unknown>[] {
   return run
     .stdout()
@@ -50,17 +64,22 @@ function logLines(run: Run): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
+test.afterEach(stopLeftoverServers);
+
 test.describe("the server process", () => {
   let dataDir: string;
   test.beforeEach(() => {
     dataDir = mkdtempSync(path.join(tmpdir(), "grants-e2e-"));
   });
-  test.afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+  test.afterEach(async () => {
+    await stopLeftoverServers(); // before its data folder goes
+    rmSync(dataDir, { recursive: true, force: true });
+  });
 
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     test(`closes cleanly on ${signal} and starts again on the same embedded data folder`, async () => {
       test.setTimeout(90_000);
-      const port = signal === "SIGINT" ? 3221 : 3222;
+      const port = await freePort();
       const env = { PORT: String(port), PGLITE_DATA_DIR: path.join(dataDir, "pglite"), SEED_DEMO_DATA: "true" };
 
       const first = startServer(env);
@@ -85,7 +104,7 @@ test.describe("the server process", () => {
   }
 
   test("stops with one clear line, and no stack trace, when DATABASE_URL cannot be reached", async () => {
-    const run = startServer({ PORT: "3223", DATABASE_URL: "postgres://grants:hunter2-secret@127.0.0.1:1/grants" });
+    const run = startServer({ PORT: String(await freePort()), DATABASE_URL: "postgres://grants:hunter2-secret@127.0.0.1:1/grants" });
 
     expect(await run.exited).toBe(1);
     const lines = run.stderr().trim().split("\n");
@@ -96,7 +115,7 @@ test.describe("the server process", () => {
   });
 
   test("stops with one clear line when DATABASE_URL is not a PostgreSQL URL", async () => {
-    const run = startServer({ PORT: "3224", DATABASE_URL: "mysql://root@localhost/grants" });
+    const run = startServer({ PORT: String(await freePort()), DATABASE_URL: "mysql://root@localhost/grants" });
 
     expect(await run.exited).toBe(1);
     expect(run.stderr().trim().split("\n")).toEqual([expect.stringMatching(/postgres:\/\/ または postgresql:\/\//)]);
@@ -116,12 +135,13 @@ if (postgresUrl) {
     try {
       const url = new URL(postgresUrl);
       url.searchParams.set("options", `-c search_path=${schema}`);
-      const run = startServer({ PORT: "3225", DATABASE_URL: url.toString(), SEED_DEMO_DATA: "true" });
+      const port = await freePort();
+      const run = startServer({ PORT: String(port), DATABASE_URL: url.toString(), SEED_DEMO_DATA: "true" });
 
-      expect(await waitForHealth(3225)).toMatchObject({ status: "ok", database: "postgres" });
+      expect(await waitForHealth(port)).toMatchObject({ status: "ok", database: "postgres" });
       const { rows } = await admin.query(`select count(*)::int as n from ${schema}.organisations where kind = 'prefecture'`);
       expect(rows[0].n).toBe(47);
-      const home = await (await fetch("http://127.0.0.1:3225/")).text();
+      const home = await (await fetch(`http://127.0.0.1:${port}/`)).text();
       expect(home).toContain("4,000,000円");
 
       run.child.kill("SIGTERM");
