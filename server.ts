@@ -99,11 +99,7 @@ async function main() {
   });
   server.on("error", async (error: NodeJS.ErrnoException) => {
     await database.close().catch(() => {});
-    fail(
-      error.code === "EADDRINUSE"
-        ? `ポート ${config.port} は既に使われています。PORT で別のポートを指定してください。`
-        : error.message,
-    );
+    fail(error.code === "EADDRINUSE" ? `ポート ${config.port} は既に使われています。PORT で別のポートを指定してください。` : error.message);
   });
 
   let stopping = false;

@@ -14,8 +14,7 @@ import type { Database } from "./schema";
 export type Engine = "pglite" | "postgres";
 
 export type DatabaseConfig =
-  | { engine: "pglite"; /** a folder, or "memory://" for a throw-away database */ dataDir: string }
-  | { engine: "postgres"; connectionString: string };
+  { engine: "pglite"; /** a folder, or "memory://" for a throw-away database */ dataDir: string } | { engine: "postgres"; connectionString: string };
 
 export interface AppDatabase {
   db: Kysely<Database>;
@@ -79,19 +78,13 @@ function checkPostgresUrl(connectionString: string): void {
   try {
     url = new URL(connectionString);
   } catch {
-    throw new DatabaseStartupError(
-      "DATABASE_URL が接続URLとして読めません。postgres://ユーザー名@ホスト:5432/データベース名 の形で指定してください。",
-    );
+    throw new DatabaseStartupError("DATABASE_URL が接続URLとして読めません。postgres://ユーザー名@ホスト:5432/データベース名 の形で指定してください。");
   }
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new DatabaseStartupError(
-      `DATABASE_URL は postgres:// または postgresql:// で始めてください（指定された値: ${url.protocol}//…）。`,
-    );
+    throw new DatabaseStartupError(`DATABASE_URL は postgres:// または postgresql:// で始めてください（指定された値: ${url.protocol}//…）。`);
   }
   if (!url.hostname || url.pathname.length <= 1) {
-    throw new DatabaseStartupError(
-      "DATABASE_URL にホスト名とデータベース名を含めてください（例: postgres://postgres@127.0.0.1:5432/grants）。",
-    );
+    throw new DatabaseStartupError("DATABASE_URL にホスト名とデータベース名を含めてください（例: postgres://postgres@127.0.0.1:5432/grants）。");
   }
 }
 

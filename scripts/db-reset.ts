@@ -15,9 +15,7 @@ const force = process.argv.includes("--force");
 
 if (config.engine === "postgres") {
   if (!force) {
-    exitWith(
-      "DATABASE_URL のデータベースは初期化しません。サーバー上の全データを消してよい場合に限り npm run db:reset -- --force を実行してください。",
-    );
+    exitWith("DATABASE_URL のデータベースは初期化しません。サーバー上の全データを消してよい場合に限り npm run db:reset -- --force を実行してください。");
   }
 } else if (config.dataDir.startsWith("memory://")) {
   exitWith("メモリ上のデータベースは初期化の必要がありません。");

@@ -81,7 +81,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY === "true",
     // Without a secret of its own (development, demo), a fresh one per start: restarting signs everyone out.
     sessionSecretGenerated: e.SESSION_SECRET === undefined,
-    sessions: { secret: e.SESSION_SECRET ?? randomBytes(32).toString("base64url"), idleMinutes: e.SESSION_IDLE_MINUTES, absoluteMinutes: e.SESSION_ABSOLUTE_MINUTES },
+    sessions: {
+      secret: e.SESSION_SECRET ?? randomBytes(32).toString("base64url"),
+      idleMinutes: e.SESSION_IDLE_MINUTES,
+      absoluteMinutes: e.SESSION_ABSOLUTE_MINUTES,
+    },
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
     logLevel: e.LOG_LEVEL,
   };

@@ -184,20 +184,22 @@ function refuse(req: Request, res: Response, { status, error, title, message }: 
     res.json({ error, message });
     return;
   }
-  res.type("html").send(
-    [
-      "<!DOCTYPE html>",
-      '<html lang="ja">',
-      '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
-      `<title>${escapeHtml(title)}</title></head>`,
-      "<body>",
-      `<h1>${escapeHtml(title)}</h1>`,
-      `<p>${escapeHtml(message)}</p>`,
-      '<p><a href="/">トップページへ戻る</a></p>',
-      "</body>",
-      "</html>",
-    ].join("\n"),
-  );
+  res
+    .type("html")
+    .send(
+      [
+        "<!DOCTYPE html>",
+        '<html lang="ja">',
+        '<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<title>${escapeHtml(title)}</title></head>`,
+        "<body>",
+        `<h1>${escapeHtml(title)}</h1>`,
+        `<p>${escapeHtml(message)}</p>`,
+        '<p><a href="/">トップページへ戻る</a></p>',
+        "</body>",
+        "</html>",
+      ].join("\n"),
+    );
 }
 
 function wantsJson(req: Request): boolean {

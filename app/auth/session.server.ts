@@ -59,12 +59,7 @@ export type SessionLookup =
   | { status: "expired"; userId: number }
   | { status: "none" };
 
-export async function lookupSession(
-  db: Kysely<Database>,
-  settings: SessionSettings,
-  token: string | undefined,
-  now = new Date(),
-): Promise<SessionLookup> {
+export async function lookupSession(db: Kysely<Database>, settings: SessionSettings, token: string | undefined, now = new Date()): Promise<SessionLookup> {
   if (!token) return { status: "none" };
   const id = sessionIdOf(settings, token);
   const row = await db

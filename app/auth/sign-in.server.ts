@@ -25,13 +25,7 @@ interface SignInRequest {
  * A sliding window: once an account (counting since its last success) or an address has `limit` failures
  * within THROTTLE_WINDOW_MINUTES, it waits until the oldest of them leaves the window.
  */
-async function throttledUntil(
-  db: Kysely<Database>,
-  column: "email" | "ip_address",
-  value: string,
-  limit: number,
-  now: Date,
-): Promise<Date | null> {
+async function throttledUntil(db: Kysely<Database>, column: "email" | "ip_address", value: string, limit: number, now: Date): Promise<Date | null> {
   const windowStart = new Date(now.getTime() - THROTTLE_WINDOW_MINUTES * 60_000);
   let query = db
     .selectFrom("sign_in_attempts")
@@ -58,19 +52,10 @@ async function throttledUntil(
   return new Date(oldest.getTime() + THROTTLE_WINDOW_MINUTES * 60_000);
 }
 
-export async function signIn(
-  db: Kysely<Database>,
-  settings: SessionSettings,
-  request: SignInRequest,
-  now = new Date(),
-): Promise<SignInResult> {
+export async function signIn(db: Kysely<Database>, settings: SessionSettings, request: SignInRequest, now = new Date()): Promise<SignInResult> {
   const email = request.email.trim().toLowerCase();
   return db.transaction().execute(async (trx) => {
-    const user = await trx
-      .selectFrom("users")
-      .select(["id", "organisation_id", "password_hash", "disabled_at"])
-      .where("email", "=", email)
-      .executeTakeFirst();
+    const user = await trx.selectFrom("users").select(["id", "organisation_id", "password_hash", "disabled_at"]).where("email", "=", email).executeTakeFirst();
     const actor = { userId: user?.id ?? null, organisationId: user?.organisation_id ?? null, ip: request.ip };
     const subject = { recordType: "user", recordId: user?.id, subjectOrganisationId: user?.organisation_id };
 

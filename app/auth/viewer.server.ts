@@ -31,15 +31,7 @@ export async function loadViewer(db: Kysely<Database>, userId: number, sessionId
   const row = await db
     .selectFrom("users")
     .innerJoin("organisations", "organisations.id", "users.organisation_id")
-    .select([
-      "users.id",
-      "users.email",
-      "users.display_name",
-      "users.role",
-      "users.organisation_id",
-      "organisations.name",
-      "organisations.kind",
-    ])
+    .select(["users.id", "users.email", "users.display_name", "users.role", "users.organisation_id", "organisations.name", "organisations.kind"])
     .where("users.id", "=", userId)
     .where("users.disabled_at", "is", null)
     .executeTakeFirst();
@@ -112,22 +104,14 @@ export function notFound(): never {
   throw new Response("ページが見つかりません。", { status: 404, statusText: "Not Found" });
 }
 
-export async function requirePermission(
-  request: Request,
-  context: AppLoadContext,
-  permission: Permission,
-): Promise<Viewer> {
+export async function requirePermission(request: Request, context: AppLoadContext, permission: Permission): Promise<Viewer> {
   const viewer = await requireViewer(request, context);
   if (!can(viewer.role, permission)) forbidden();
   return viewer;
 }
 
 /** The viewer, who must hold at least one of the permissions. */
-export async function requireAnyPermission(
-  request: Request,
-  context: AppLoadContext,
-  permissions: Permission[],
-): Promise<Viewer> {
+export async function requireAnyPermission(request: Request, context: AppLoadContext, permissions: Permission[]): Promise<Viewer> {
   const viewer = await requireViewer(request, context);
   if (!permissions.some((p) => can(viewer.role, p))) forbidden();
   return viewer;

@@ -33,10 +33,7 @@ export function Notes({ path, notes }: { path: string; notes: FieldNotes | undef
   return (
     <>
       {notes?.message ? (
-        <p
-          id={`${fieldId(path)}-message`}
-          className={`mt-1 text-dns-16N-130 ${notes.message.severity === "error" ? "text-error-2" : "text-orange-1000"}`}
-        >
+        <p id={`${fieldId(path)}-message`} className={`mt-1 text-dns-16N-130 ${notes.message.severity === "error" ? "text-error-2" : "text-orange-1000"}`}>
           {notes.message.text}
         </p>
       ) : null}
@@ -50,7 +47,19 @@ export function Notes({ path, notes }: { path: string; notes: FieldNotes | undef
 }
 
 /** Label above, hint, the control, then its message and the reviewer's comment. */
-function FieldFrame({ path, label, hint, notes, children }: { path: string; label: string; hint?: string; notes: FieldNotes | undefined; children: ReactNode }) {
+function FieldFrame({
+  path,
+  label,
+  hint,
+  notes,
+  children,
+}: {
+  path: string;
+  label: string;
+  hint?: string;
+  notes: FieldNotes | undefined;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={fieldId(path)} className="block text-std-16B-170">

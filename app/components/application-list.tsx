@@ -47,11 +47,23 @@ export function ApplicationList({
           <caption className="sr-only">交付申請の一覧</caption>
           <thead>
             <tr className="border-b border-solid-gray-420">
-              <th scope="col" className="py-2 pr-3">年度・事業</th>
-              {showOrganisation ? <th scope="col" className="py-2 pr-3">申請者</th> : null}
-              <th scope="col" className="py-2 pr-3">状態</th>
-              <th scope="col" className="py-2 pr-3 text-right">申請額</th>
-              <th scope="col" className="py-2">次にすること</th>
+              <th scope="col" className="py-2 pr-3">
+                年度・事業
+              </th>
+              {showOrganisation ? (
+                <th scope="col" className="py-2 pr-3">
+                  申請者
+                </th>
+              ) : null}
+              <th scope="col" className="py-2 pr-3">
+                状態
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                申請額
+              </th>
+              <th scope="col" className="py-2">
+                次にすること
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -39,7 +39,8 @@ export function AttachmentsSection({
   return (
     <Section id="attachments" title="添付書類">
       <p className="text-dns-16N-130 text-solid-gray-700">
-        規約、予算書抄本、定款、事業報告書などを添付します。PDF、Excel、Word、PNG、JPEG のファイルで、1ファイル10MBまで、合計50MBまでです。ファイルの種類は中身で確認します。
+        規約、予算書抄本、定款、事業報告書などを添付します。PDF、Excel、Word、PNG、JPEG
+        のファイルで、1ファイル10MBまで、合計50MBまでです。ファイルの種類は中身で確認します。
       </p>
       {shown ? (
         <div role={shown.ok ? "status" : "alert"} className={shown.ok ? "text-success-2" : "text-error-2"}>
@@ -53,10 +54,18 @@ export function AttachmentsSection({
           <caption className="sr-only">添付書類の一覧</caption>
           <thead>
             <tr className="border-b border-solid-gray-420">
-              <th scope="col" className="py-2 pr-3">書類</th>
-              <th scope="col" className="py-2 pr-3">ファイル</th>
-              <th scope="col" className="py-2 pr-3 text-right">大きさ</th>
-              <th scope="col" className="py-2 pr-3">SHA-256</th>
+              <th scope="col" className="py-2 pr-3">
+                書類
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                ファイル
+              </th>
+              <th scope="col" className="py-2 pr-3 text-right">
+                大きさ
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                SHA-256
+              </th>
               {editable ? (
                 <th scope="col" className="py-2">
                   <span className="sr-only">操作</span>

@@ -8,10 +8,8 @@ import type { FieldErrors } from "~/domain/outcome";
 
 export const inputClass =
   "w-full rounded-8 border border-solid-gray-600 bg-white px-3 py-2 text-std-16N-170 aria-[invalid=true]:border-2 aria-[invalid=true]:border-error-2";
-export const primaryButtonClass =
-  "rounded-8 bg-key-800 px-6 py-3 text-std-16B-170 text-white hover:bg-key-900 disabled:bg-solid-gray-300";
-export const secondaryButtonClass =
-  "rounded-8 border border-key-800 bg-white px-4 py-2 text-dns-16B-130 text-key-800 hover:bg-key-50";
+export const primaryButtonClass = "rounded-8 bg-key-800 px-6 py-3 text-std-16B-170 text-white hover:bg-key-900 disabled:bg-solid-gray-300";
+export const secondaryButtonClass = "rounded-8 border border-key-800 bg-white px-4 py-2 text-dns-16B-130 text-key-800 hover:bg-key-50";
 
 export function fieldId(name: string) {
   return `field-${name.replaceAll(".", "-")}`;
@@ -20,7 +18,14 @@ export function fieldId(name: string) {
 type FieldProps = { name: string; label: string; hint?: string; error?: string; required?: boolean };
 
 /** Label, hint and message around one control, tied together by id and aria-describedby. */
-function Field({ name, label, hint, error, required, control }: FieldProps & { control: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
+function Field({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  control,
+}: FieldProps & { control: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
   const id = fieldId(name);
   const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
@@ -86,11 +91,7 @@ export function ErrorSummary({ errors, title = "入力内容を確認してく�
   const entries = Object.entries(errors).filter(([, message]) => Boolean(message));
   if (entries.length === 0) return null;
   return (
-    <div
-      role="alert"
-      aria-labelledby="error-summary-title"
-      className="space-y-2 rounded-8 border-2 border-error-2 bg-white p-4"
-    >
+    <div role="alert" aria-labelledby="error-summary-title" className="space-y-2 rounded-8 border-2 border-error-2 bg-white p-4">
       <h2 id="error-summary-title" className="text-std-18B-160 text-error-2">
         {title}
       </h2>

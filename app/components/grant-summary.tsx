@@ -24,10 +24,7 @@ export function GrantSummary({
 }) {
   const share = menu1 ? "地方負担額" : "自己負担額";
   return (
-    <section
-      aria-labelledby="result-heading"
-      className="h-fit space-y-4 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-6 lg:sticky lg:top-4"
-    >
+    <section aria-labelledby="result-heading" className="h-fit space-y-4 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-6 lg:sticky lg:top-4">
       <h2 id="result-heading" tabIndex={-1} className="text-std-20B-150">
         {title}
       </h2>
@@ -86,9 +83,7 @@ export function Findings({ findings }: { findings: Finding[] }) {
   return (
     <div className="space-y-3">
       {errors.length > 0 && <FindingList title={`修正が必要な項目（${errors.length}件）`} tone="text-error-2" findings={errors} />}
-      {warnings.length > 0 && (
-        <FindingList title={`確認事項（${warnings.length}件）`} tone="text-orange-1000" findings={warnings} />
-      )}
+      {warnings.length > 0 && <FindingList title={`確認事項（${warnings.length}件）`} tone="text-orange-1000" findings={warnings} />}
     </div>
   );
 }

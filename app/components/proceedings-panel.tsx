@@ -69,12 +69,24 @@ export function ProceedingsPanel({
               <caption className="sr-only">手続の記録</caption>
               <thead>
                 <tr className="border-b border-solid-gray-420">
-                  <th scope="col" className="p-2">日付</th>
-                  <th scope="col" className="p-2">手続</th>
-                  <th scope="col" className="p-2">文書番号</th>
-                  <th scope="col" className="p-2 text-right">金額</th>
-                  <th scope="col" className="p-2">登録者</th>
-                  <th scope="col" className="p-2">文書</th>
+                  <th scope="col" className="p-2">
+                    日付
+                  </th>
+                  <th scope="col" className="p-2">
+                    手続
+                  </th>
+                  <th scope="col" className="p-2">
+                    文書番号
+                  </th>
+                  <th scope="col" className="p-2 text-right">
+                    金額
+                  </th>
+                  <th scope="col" className="p-2">
+                    登録者
+                  </th>
+                  <th scope="col" className="p-2">
+                    文書
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -70,7 +70,13 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
     Fields: ({ page, field }) => (
       <>
         <LineAmounts lines={page.lines} name="after" label="変更後（円）" field={field} />
-        <LongText field={field} name="reason" label="変更の理由" required hint="経費区分の間で20%を超える増減がある場合や、事業の内容を変える場合に申請します。" />
+        <LongText
+          field={field}
+          name="reason"
+          label="変更の理由"
+          required
+          hint="経費区分の間で20%を超える増減がある場合や、事業の内容を変える場合に申請します。"
+        />
       </>
     ),
   },
@@ -138,7 +144,12 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
         <>
           <LineAmounts lines={page.lines} name="actual" label="実績額（円）" field={field} />
           <Yen field={field} name="otherIncomeActual" label="寄付金その他の収入の実績額（円）" />
-          <DateInput field={field} name="completedOn" label="事業の完了日" hint={`${range}。完了の日から1か月以内、かつ翌年度の4月10日までに報告してください。`} />
+          <DateInput
+            field={field}
+            name="completedOn"
+            label="事業の完了日"
+            hint={`${range}。完了の日から1か月以内、かつ翌年度の4月10日までに報告してください。`}
+          />
           <LongText field={field} name="summary" label="事業の実施状況" required hint="実施した事業の内容と成果を記入してください。" />
         </>
       );

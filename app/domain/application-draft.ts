@@ -291,11 +291,7 @@ export function checkApplication(
     lines,
   };
   const result = calculateGrant(input, parameters);
-  const findings = [
-    ...unreadable,
-    ...pointAtFormRows(result.findings, formRowOf),
-    ...(forSubmission ? completenessFindings(programme, draft) : []),
-  ];
+  const findings = [...unreadable, ...pointAtFormRows(result.findings, formRowOf), ...(forSubmission ? completenessFindings(programme, draft) : [])];
   return { input, result, findings, requestedAmount: typedRequest ?? result.grantAmount, lineAmounts };
 }
 

@@ -81,10 +81,7 @@ export function transition(state: ApplicationState, action: LifecycleAction, rol
   }
   return {
     ok: false,
-    reason:
-      role === "administrator"
-        ? "管理者は審査の判断を行えません。この操作は審査担当者のみ行えます。"
-        : "この操作は審査担当者のみ行えます。",
+    reason: role === "administrator" ? "管理者は審査の判断を行えません。この操作は審査担当者のみ行えます。" : "この操作は審査担当者のみ行えます。",
   };
 }
 

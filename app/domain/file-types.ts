@@ -95,8 +95,7 @@ const decoder = new TextDecoder();
  */
 function someZipEntryName(bytes: Uint8Array, visit: (name: string) => boolean): boolean {
   const read = reader(bytes);
-  const nameAt = (at: number, length: number) =>
-    at + length <= bytes.byteLength ? decoder.decode(bytes.subarray(at, at + length)) : undefined;
+  const nameAt = (at: number, length: number) => (at + length <= bytes.byteLength ? decoder.decode(bytes.subarray(at, at + length)) : undefined);
 
   // The end-of-central-directory record: 22 bytes and a comment of up to 65,535 bytes, at the very end.
   for (let end = bytes.byteLength - 22; end >= Math.max(0, bytes.byteLength - 22 - 0xffff); end--) {
@@ -120,7 +119,7 @@ function someZipEntryName(bytes: Uint8Array, visit: (name: string) => boolean): 
     break;
   }
 
-  for (let at = 0; read.u32(at) === ZIP_LOCAL_HEADER; ) {
+  for (let at = 0; read.u32(at) === ZIP_LOCAL_HEADER;) {
     const flags = read.u16(at + 6) ?? 0;
     const compressedSize = read.u32(at + 18) ?? 0;
     const nameLength = read.u16(at + 26) ?? 0;
@@ -187,8 +186,7 @@ export function fileNameExtension(fileName: string): string | undefined {
 export type AttachmentRule = "empty" | "file-too-large" | "application-full" | "unsupported-type" | "name-mismatch";
 
 export type AttachmentCheck =
-  | { ok: true; kind: FileKind; /** The name to store: see cleanFileName. */ fileName: string }
-  | { ok: false; rule: AttachmentRule; message: string };
+  { ok: true; kind: FileKind; /** The name to store: see cleanFileName. */ fileName: string } | { ok: false; rule: AttachmentRule; message: string };
 
 /** A size as people read it: in MB to one decimal, KB below 1 MB, bytes below 1 KB; rounded as asked. */
 function formatSize(bytes: number, rounding: "up" | "down"): string {
@@ -204,15 +202,7 @@ const limitText = (bytes: number) => `${bytes / MiB}MB`;
  * Whether a file may be attached to an application that already holds `alreadyStoredBytes`. The kind is
  * decided by the content; the name only has to agree with it (a name without an extension is fine).
  */
-export function checkAttachment({
-  fileName,
-  bytes,
-  alreadyStoredBytes,
-}: {
-  fileName: string;
-  bytes: Uint8Array;
-  alreadyStoredBytes: number;
-}): AttachmentCheck {
+export function checkAttachment({ fileName, bytes, alreadyStoredBytes }: { fileName: string; bytes: Uint8Array; alreadyStoredBytes: number }): AttachmentCheck {
   const size = bytes.byteLength;
   if (size === 0) {
     return { ok: false, rule: "empty", message: "ファイルが空です（0バイト）。内容のあるファイルを選んでください。" };
@@ -228,10 +218,7 @@ export function checkAttachment({
   if (alreadyStoredBytes + size > ATTACHMENT_LIMITS.applicationBytes) {
     const room = Math.max(0, ATTACHMENT_LIMITS.applicationBytes - alreadyStoredBytes);
     const limit = `添付書類は1件の申請で合計${limitText(ATTACHMENT_LIMITS.applicationBytes)}までです。`;
-    const left =
-      room === 0
-        ? "残りはありません。"
-        : `残りは${formatSize(room, "down")}で、このファイル（${formatSize(size, "up")}）は入りません。`;
+    const left = room === 0 ? "残りはありません。" : `残りは${formatSize(room, "down")}で、このファイル（${formatSize(size, "up")}）は入りません。`;
     return { ok: false, rule: "application-full", message: `${limit}${left}不要な添付書類を削除するか、ファイルを小さくしてください。` };
   }
   const kind = detectFileKind(bytes);

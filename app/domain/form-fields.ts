@@ -16,67 +16,82 @@ const asText = (value: unknown): string => (typeof value === "string" ? value : 
 
 /** An amount in whole yen. `positive` refuses 0. */
 export function yenField(label: string, { positive = false } = {}) {
-  return z.unknown().optional().transform((value, ctx): number => {
-    const text = asText(value);
-    const fail = (message: string) => {
-      ctx.addIssue({ code: "custom", message });
-      return z.NEVER;
-    };
-    if (!text.trim()) return fail(`${label}を入力してください。`);
-    const parsed = parseYen(text);
-    if (!parsed.ok) return fail(parsed.message.startsWith("金額") ? parsed.message.replace(/^金額/, label) : `${label}：${parsed.message}`);
-    if (positive && parsed.value === 0) return fail(`${label}は1円以上にしてください。`);
-    return parsed.value;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): number => {
+      const text = asText(value);
+      const fail = (message: string) => {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      };
+      if (!text.trim()) return fail(`${label}を入力してください。`);
+      const parsed = parseYen(text);
+      if (!parsed.ok) return fail(parsed.message.startsWith("金額") ? parsed.message.replace(/^金額/, label) : `${label}：${parsed.message}`);
+      if (positive && parsed.value === 0) return fail(`${label}は1円以上にしてください。`);
+      return parsed.value;
+    });
 }
 
 /** Free text, trimmed. Its length is counted in characters as people see them (code points). */
 export function textField(label: string, { required = false, max = LONG_TEXT_MAX } = {}) {
-  return z.unknown().optional().transform((value, ctx): string => {
-    const text = asText(value).trim();
-    if (required && !text) ctx.addIssue({ code: "custom", message: `${label}を入力してください。` });
-    else if ([...text].length > max) ctx.addIssue({ code: "custom", message: `${label}は${max.toLocaleString("ja-JP")}文字以内で入力してください。` });
-    return text;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): string => {
+      const text = asText(value).trim();
+      if (required && !text) ctx.addIssue({ code: "custom", message: `${label}を入力してください。` });
+      else if ([...text].length > max) ctx.addIssue({ code: "custom", message: `${label}は${max.toLocaleString("ja-JP")}文字以内で入力してください。` });
+      return text;
+    });
 }
 
 /** A calendar date, "YYYY-MM-DD" (what a date input sends). */
 export function dateField(label: string) {
-  return z.unknown().optional().transform((value, ctx): string => {
-    const text = asText(value).trim();
-    if (!text) {
-      ctx.addIssue({ code: "custom", message: `${label}を入力してください。` });
-      return "";
-    }
-    try {
-      parseDateOnly(text);
-      return text;
-    } catch {
-      ctx.addIssue({ code: "custom", message: `${label}は日付（例：2027-03-31）で入力してください。` });
-      return "";
-    }
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): string => {
+      const text = asText(value).trim();
+      if (!text) {
+        ctx.addIssue({ code: "custom", message: `${label}を入力してください。` });
+        return "";
+      }
+      try {
+        parseDateOnly(text);
+        return text;
+      } catch {
+        ctx.addIssue({ code: "custom", message: `${label}は日付（例：2027-03-31）で入力してください。` });
+        return "";
+      }
+    });
 }
 
 /** One of a few values; anything else reads as the first (a radio group or select that was tampered with). */
 export function choiceField<const T extends readonly [string, ...string[]]>(choices: T) {
   const isChoice = (text: string): text is T[number] => choices.includes(text);
-  return z.unknown().optional().transform((value): T[number] => {
-    const text = asText(value);
-    return isChoice(text) ? text : choices[0];
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value): T[number] => {
+      const text = asText(value);
+      return isChoice(text) ? text : choices[0];
+    });
 }
 
 /** One amount per budget line, named `${name}.${i}`: exactly `count` of them, each labelled by its row. */
 export function lineAmountsField(count: number, label: string) {
-  return z.unknown().optional().transform((value, ctx): number[] =>
-    Array.from({ length: count }, (_, i) => {
-      const amount = yenField(`${i + 1}行目の${label}`).safeParse(Array.isArray(value) ? value[i] : undefined);
-      if (amount.success) return amount.data;
-      for (const issue of amount.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [i] });
-      return 0;
-    }),
-  );
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): number[] =>
+      Array.from({ length: count }, (_, i) => {
+        const amount = yenField(`${i + 1}行目の${label}`).safeParse(Array.isArray(value) ? value[i] : undefined);
+        if (amount.success) return amount.data;
+        for (const issue of amount.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [i] });
+        return 0;
+      }),
+    );
 }
 
 /** The first message for each field, keyed by its path ("after.2"). */

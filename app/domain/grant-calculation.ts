@@ -32,10 +32,7 @@ export const MAX_BUDGET_LINES = 10_000;
 function yenSchema(field: string) {
   return z
     .number({
-      error: (issue) =>
-        issue.input === undefined
-          ? `${field}を入力してください。`
-          : `${field}は数値（1円単位の整数）で入力してください。`,
+      error: (issue) => (issue.input === undefined ? `${field}を入力してください。` : `${field}は数値（1円単位の整数）で入力してください。`),
     })
     .int({ error: `${field}は1円単位の整数で入力してください。` })
     .min(0, { error: `${field}にマイナスは入力できません。0円以上にしてください。` })
@@ -59,9 +56,7 @@ const PrefectureCodeSchema = z.enum(PREFECTURE_CODES, { error: "不明な都道�
 
 export const GrantInputSchema = z.object({
   program: z.enum(PROGRAMMES, { error: "事業区分（メニュー1またはメニュー2）を選択してください。" }),
-  fiscalYear: z
-    .number({ error: "年度を指定してください。" })
-    .int({ error: "年度は西暦の整数で指定してください（例：2026）。" }),
+  fiscalYear: z.number({ error: "年度を指定してください。" }).int({ error: "年度は西暦の整数で指定してください（例：2026）。" }),
   activities: z.array(ActivitySchema, { error: "活動は一覧から選択してください。" }).optional(),
   areaPrefectures: z.array(PrefectureCodeSchema, { error: "活動区域は都道府県の一覧から選択してください。" }).optional(),
   areaJustification: z.string({ error: "理由は文字で入力してください。" }).optional(),
@@ -186,9 +181,7 @@ function readInput(raw: unknown, findings: Finding[]) {
   const input = (isObject ? raw : {}) as Record<string, unknown>;
   const shape = GrantInputSchema.shape;
   const optionalList = <T>(list: z.ZodArray<z.ZodType<T>>, key: string): T[] =>
-    input[key] === undefined
-      ? []
-      : (readList(list, input[key], key, sink) ?? []).filter((item): item is T => item !== undefined);
+    input[key] === undefined ? [] : (readList(list, input[key], key, sink) ?? []).filter((item): item is T => item !== undefined);
   return {
     program: read(shape.program, input.program, "program", sink),
     fiscalYear: read(shape.fiscalYear, input.fiscalYear, "fiscalYear", sink),
@@ -246,10 +239,7 @@ function applyRate(amount: number, { numerator, denominator }: ProgrammeParamete
  * Computes A–E, the grant and the applicant's share of one budget, with the findings of docs/domain.md §4.
  * Without `parameters` the defaults for the input's fiscal year and programme are used.
  */
-export function calculateGrant(
-  input: unknown,
-  parameters: ProgrammeParameters | readonly ProgrammeParameters[] = DEFAULT_PROGRAMME_PARAMETERS,
-): GrantResult {
+export function calculateGrant(input: unknown, parameters: ProgrammeParameters | readonly ProgrammeParameters[] = DEFAULT_PROGRAMME_PARAMETERS): GrantResult {
   const findings: Finding[] = [];
   const x = readInput(input, findings);
   const params = selectParameters(parameters, x.program, x.fiscalYear, findings);
@@ -259,23 +249,11 @@ export function calculateGrant(
 
   if (menu1) {
     if (!selected.has("platform")) {
-      findings.push(
-        finding(
-          "platform-required",
-          "activities",
-          "メニュー1では「地方版官民連携プラットフォームの構築」が必須です。活動に追加してください。",
-        ),
-      );
+      findings.push(finding("platform-required", "activities", "メニュー1では「地方版官民連携プラットフォームの構築」が必須です。活動に追加してください。"));
     }
     const works = [...selected].filter((a) => a !== "platform").length;
     if (works < 2) {
-      findings.push(
-        finding(
-          "activities-too-few",
-          "activities",
-          `メニュー1では①～⑩の活動から2つ以上を選択してください（現在${works}つ）。`,
-        ),
-      );
+      findings.push(finding("activities-too-few", "activities", `メニュー1では①～⑩の活動から2つ以上を選択してください（現在${works}つ）。`));
     }
   }
   if (program === "intermediary" && new Set(x.areaPrefectures).size < 2) {
@@ -428,8 +406,7 @@ export function validateProgrammeParameters(p: ProgrammeParameters): string[] {
   if (!PROGRAMMES.includes(p.programme)) problems.push(`事業区分「${String(p.programme)}」は登録されていません。`);
   if (!Number.isSafeInteger(p.fiscalYear)) problems.push("年度は西暦の整数にしてください。");
   const { numerator, denominator } = p.rate;
-  const rateOk =
-    Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator) && numerator > 0 && numerator <= denominator;
+  const rateOk = Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator) && numerator > 0 && numerator <= denominator;
   if (!rateOk) problems.push("交付率は0より大きく1以下の分数（分子・分母は整数）にしてください。");
   const amounts = [
     [p.baseAmount, "交付基準額"],
@@ -440,12 +417,7 @@ export function validateProgrammeParameters(p: ProgrammeParameters): string[] {
   for (const [value, label] of amounts) {
     if (!isYen(value)) problems.push(`${label}は0円以上の整数（円）にしてください。`);
   }
-  if (
-    rateOk &&
-    isYen(p.baseAmount) &&
-    isYen(p.ceiling) &&
-    BigInt(p.ceiling) * BigInt(denominator) !== BigInt(p.baseAmount) * BigInt(numerator)
-  ) {
+  if (rateOk && isYen(p.baseAmount) && isYen(p.ceiling) && BigInt(p.ceiling) * BigInt(denominator) !== BigInt(p.baseAmount) * BigInt(numerator)) {
     problems.push(
       `交付上限額（${formatYen(p.ceiling)}）は交付基準額（${formatYen(p.baseAmount)}）×交付率（${numerator}/${denominator}）と一致させてください。`,
     );

@@ -15,12 +15,7 @@ export type Refused = { status: "refused"; reason: string };
 export type Invalid = { status: "invalid"; errors: FieldErrors };
 export type Conflict<T extends object = object> = { status: "conflict"; reason: string } & T;
 
-export type Outcome<Done extends object = object, Else extends { status: string } = never> =
-  | ({ status: "done" } & Done)
-  | NotFound
-  | Refused
-  | Invalid
-  | Else;
+export type Outcome<Done extends object = object, Else extends { status: string } = never> = ({ status: "done" } & Done) | NotFound | Refused | Invalid | Else;
 
 export const notFound: NotFound = { status: "not-found" };
 export const refused = (reason: string): Refused => ({ status: "refused", reason });

@@ -27,32 +27,14 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const APPLICANT: Permission[] = [
-  "view:organisation:own",
-  "edit:organisation:own",
-  "view:audit:own",
-  "view:application:own",
-  "edit:application:own",
-];
+const APPLICANT: Permission[] = ["view:organisation:own", "edit:organisation:own", "view:audit:own", "view:application:own", "edit:application:own"];
 
 const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   prefecture_officer: new Set(APPLICANT),
   intermediary_officer: new Set(APPLICANT),
-  proposer_officer: new Set<Permission>([
-    "view:organisation:own",
-    "edit:organisation:own",
-    "view:audit:own",
-    "view:proposal:own",
-    "edit:proposal:own",
-  ]),
+  proposer_officer: new Set<Permission>(["view:organisation:own", "edit:organisation:own", "view:audit:own", "view:proposal:own", "edit:proposal:own"]),
   // A reviewer sees everything and decides, but never edits an applicant's text.
-  reviewer: new Set<Permission>([
-    "view:organisation:any",
-    "view:audit:any",
-    "view:application:any",
-    "review:application:any",
-    "decide:application:any",
-  ]),
+  reviewer: new Set<Permission>(["view:organisation:any", "view:audit:any", "view:application:any", "review:application:any", "decide:application:any"]),
   administrator: new Set<Permission>([
     "view:organisation:any",
     "manage:organisations:any",

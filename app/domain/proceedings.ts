@@ -269,10 +269,7 @@ export function currentBudget(records: readonly ProceedingRecord[]): readonly Bu
 }
 
 /** The most recent record of a kind, if any. */
-export function latestOf<K extends ProceedingKind>(
-  records: readonly ProceedingRecord[],
-  kind: K,
-): Extract<ProceedingRecord, { kind: K }> | undefined {
+export function latestOf<K extends ProceedingKind>(records: readonly ProceedingRecord[], kind: K): Extract<ProceedingRecord, { kind: K }> | undefined {
   return records.findLast((r): r is Extract<ProceedingRecord, { kind: K }> => r.kind === kind);
 }
 

@@ -53,9 +53,7 @@ export const EXPENSE_CATEGORY_NAMES: Record<ExpenseCategory, string> = {
 };
 
 /** Categories both menus fund; `subsidies` is added for Menu 1 only, `ineligible` is never funded. */
-const COMMON_ELIGIBLE: ExpenseCategory[] = EXPENSE_CATEGORIES.filter(
-  (c) => c !== "subsidies" && c !== "ineligible",
-);
+const COMMON_ELIGIBLE: ExpenseCategory[] = EXPENSE_CATEGORIES.filter((c) => c !== "subsidies" && c !== "ineligible");
 
 export interface Rate {
   numerator: number;
@@ -108,9 +106,7 @@ function defaultsFor(fiscalYear: number): ProgrammeParameters[] {
 }
 
 /** The 令和6年度 figures of the grant rules, carried over unchanged to 令和7年度 and 令和8年度. */
-export const DEFAULT_PROGRAMME_PARAMETERS: readonly ProgrammeParameters[] = [2024, 2025, 2026].flatMap(
-  defaultsFor,
-);
+export const DEFAULT_PROGRAMME_PARAMETERS: readonly ProgrammeParameters[] = [2024, 2025, 2026].flatMap(defaultsFor);
 
 export const CURRENT_FISCAL_YEAR = 2026;
 
@@ -149,10 +145,6 @@ export function activityLabel(code: string): string {
 export const SUBSIDY_ACTIVITIES: ReadonlySet<string> = new Set(["a7", "a8"]);
 
 /** The parameters of one programme in one fiscal year, or undefined when none are registered. */
-export function findProgrammeParameters(
-  list: readonly ProgrammeParameters[],
-  fiscalYear: number,
-  programme: Programme,
-): ProgrammeParameters | undefined {
+export function findProgrammeParameters(list: readonly ProgrammeParameters[], fiscalYear: number, programme: Programme): ProgrammeParameters | undefined {
   return list.find((p) => p.fiscalYear === fiscalYear && p.programme === programme);
 }

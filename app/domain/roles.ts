@@ -1,11 +1,5 @@
 /** Who uses the product (docs/domain.md §1). The same names are stored in `users.role`. */
-export const ROLES = [
-  "prefecture_officer",
-  "intermediary_officer",
-  "proposer_officer",
-  "reviewer",
-  "administrator",
-] as const;
+export const ROLES = ["prefecture_officer", "intermediary_officer", "proposer_officer", "reviewer", "administrator"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -15,7 +15,10 @@ export const INITIAL_LINE_COUNT = 5;
 export const MAX_FORM_LINES = 500;
 
 /** Text exactly as typed (not trimmed), so that nothing typed is ever lost on a round trip. */
-const typed = z.unknown().optional().transform((value): string => (typeof value === "string" ? value : ""));
+const typed = z
+  .unknown()
+  .optional()
+  .transform((value): string => (typeof value === "string" ? value : ""));
 
 /** A group of checkboxes: one value when one box is ticked, a list when several are, nothing when none. */
 const ticked = z

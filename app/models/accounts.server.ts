@@ -36,11 +36,7 @@ export async function createAccount(
   if (!displayName) errors.displayName = "氏名を入力してください。";
 
   return db.transaction().execute(async (trx): Promise<Outcome<{ userId: number; link: string }>> => {
-    const organisation = await trx
-      .selectFrom("organisations")
-      .select(["id", "kind", "name"])
-      .where("id", "=", account.organisationId)
-      .executeTakeFirst();
+    const organisation = await trx.selectFrom("organisations").select(["id", "kind", "name"]).where("id", "=", account.organisationId).executeTakeFirst();
     if (!organisation) return notFound;
     if (!roleFitsOrganisation(account.role, organisation.kind as OrganisationKind)) {
       errors.role = `「${organisation.name}」のアカウントに「${ROLE_LABELS[account.role]}」の役割は設定できません。`;
@@ -96,13 +92,7 @@ export async function createAccount(
  * Sets the password of the account the one-time link belongs to, and uses the link up. A link that is
  * expired, used or unknown is refused; a password the rules do not accept is refused at its field.
  */
-export async function setPasswordWithToken(
-  db: Kysely<Database>,
-  token: string,
-  password: string,
-  ip: string,
-  now = new Date(),
-): Promise<Outcome> {
+export async function setPasswordWithToken(db: Kysely<Database>, token: string, password: string, ip: string, now = new Date()): Promise<Outcome> {
   return db.transaction().execute(async (trx): Promise<Outcome> => {
     const found = await trx
       .selectFrom("password_tokens")
@@ -136,11 +126,7 @@ export async function setPasswordWithToken(
 
 /** Whether a one-time link can still be used (for showing the form or an explanation). */
 export async function passwordTokenUsable(db: Kysely<Database>, token: string, now = new Date()): Promise<boolean> {
-  const row = await db
-    .selectFrom("password_tokens")
-    .select(["expires_at", "used_at"])
-    .where("token_hash", "=", hashToken(token))
-    .executeTakeFirst();
+  const row = await db.selectFrom("password_tokens").select(["expires_at", "used_at"]).where("token_hash", "=", hashToken(token)).executeTakeFirst();
   return Boolean(row && !row.used_at && new Date(row.expires_at) > now);
 }
 
@@ -152,11 +138,7 @@ export async function changePassword(
   now = new Date(),
 ): Promise<Outcome> {
   return db.transaction().execute(async (trx): Promise<Outcome> => {
-    const user = await trx
-      .selectFrom("users")
-      .select(["email", "password_hash", "organisation_id"])
-      .where("id", "=", actor.userId)
-      .executeTakeFirstOrThrow();
+    const user = await trx.selectFrom("users").select(["email", "password_hash", "organisation_id"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
     if (!(await passwordMatches(user.password_hash, current))) {
       return invalid({ currentPassword: "現在のパスワードが正しくありません。" });
     }
@@ -179,13 +161,7 @@ export async function changePassword(
 }
 
 /** Disables or re-enables an account; disabling ends all its sessions at once. One's own account cannot be disabled. */
-export async function setAccountDisabled(
-  db: Kysely<Database>,
-  actor: Actor,
-  userId: number,
-  disabled: boolean,
-  now = new Date(),
-): Promise<Outcome> {
+export async function setAccountDisabled(db: Kysely<Database>, actor: Actor, userId: number, disabled: boolean, now = new Date()): Promise<Outcome> {
   if (actor.userId === userId && disabled) return refused("自分のアカウントは無効にできません。");
   return db.transaction().execute(async (trx): Promise<Outcome> => {
     const user = await trx
@@ -214,7 +190,5 @@ export async function listAccounts(db: Kysely<Database>, organisationId: number)
     .where("organisation_id", "=", organisationId)
     .orderBy("id")
     .execute()
-    .then((rows) =>
-      rows.map(({ password_hash, ...row }) => ({ ...row, hasPassword: password_hash !== null })),
-    );
+    .then((rows) => rows.map(({ password_hash, ...row }) => ({ ...row, hasPassword: password_hash !== null })));
 }

@@ -58,11 +58,7 @@ export async function findApplicationForViewer(db: Kysely<Database>, viewer: Vie
 export type ApplicationRecord = NonNullable<Awaited<ReturnType<typeof findApplicationForViewer>>>;
 
 export function isEditable(viewer: Viewer, application: { state: ApplicationState; organisation_id: number }): boolean {
-  return (
-    can(viewer.role, "edit:application:own") &&
-    application.organisation_id === viewer.organisationId &&
-    EDITABLE_STATES.includes(application.state)
-  );
+  return can(viewer.role, "edit:application:own") && application.organisation_id === viewer.organisationId && EDITABLE_STATES.includes(application.state);
 }
 
 export async function listApplicationsForViewer(db: Kysely<Database>, viewer: Viewer) {
@@ -94,11 +90,7 @@ export interface ApplicationWindow {
   closesOn: string;
 }
 
-export async function applicationWindow(
-  db: Kysely<Database>,
-  fiscalYear: number,
-  programme: Programme,
-): Promise<ApplicationWindow | null> {
+export async function applicationWindow(db: Kysely<Database>, fiscalYear: number, programme: Programme): Promise<ApplicationWindow | null> {
   const row = await db
     .selectFrom("programme_parameters")
     .select(["application_opens_on", "application_closes_on"])
@@ -121,13 +113,7 @@ function windowProblem(window: ApplicationWindow | null, fiscalYear: number, pro
 export type CreateOutcome = Outcome<{ id: number; created: boolean }>;
 
 /** Opens the organisation's application for a programme-year, or finds the one it already has. */
-export async function createApplication(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  ip: string,
-  fiscalYear: number,
-  now = new Date(),
-): Promise<CreateOutcome> {
+export async function createApplication(db: Kysely<Database>, viewer: Viewer, ip: string, fiscalYear: number, now = new Date()): Promise<CreateOutcome> {
   const programme = PROGRAMME_OF_KIND[viewer.organisationKind];
   if (!programme || !can(viewer.role, "edit:application:own")) {
     return { status: "refused", reason: "この組織は交付申請を行えません。" };
@@ -209,9 +195,7 @@ export function changesBetween(before: unknown, after: unknown): FieldChange[] {
   const a = flatten(before);
   const b = flatten(after);
   const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return paths
-    .filter((p) => (a[p] ?? "") !== (b[p] ?? ""))
-    .map((path) => ({ path, before: a[path] ?? "", after: b[path] ?? "" }));
+  return paths.filter((p) => (a[p] ?? "") !== (b[p] ?? "")).map((path) => ({ path, before: a[path] ?? "", after: b[path] ?? "" }));
 }
 
 /**
@@ -432,7 +416,16 @@ export async function reviewApplication(
     if (kept.length > 0) {
       await trx
         .insertInto("application_comments")
-        .values(kept.map((c) => ({ application_id: id, version: application.latest_version, path: c.path, body: c.body.trim(), created_by: viewer.userId, created_at: now })))
+        .values(
+          kept.map((c) => ({
+            application_id: id,
+            version: application.latest_version,
+            path: c.path,
+            body: c.body.trim(),
+            created_by: viewer.userId,
+            created_at: now,
+          })),
+        )
         .execute();
     }
     await trx.updateTable("applications").set({ state: allowed.to, updated_at: now }).where("id", "=", id).execute();

@@ -59,12 +59,7 @@ export async function addAttachment(
   const sha256 = createHash("sha256").update(bytes).digest("hex");
 
   return db.transaction().execute(async (trx): Promise<AddAttachmentOutcome> => {
-    const locked = await trx
-      .selectFrom("applications")
-      .select(["state", "organisation_id"])
-      .where("id", "=", applicationId)
-      .forUpdate()
-      .executeTakeFirst();
+    const locked = await trx.selectFrom("applications").select(["state", "organisation_id"]).where("id", "=", applicationId).forUpdate().executeTakeFirst();
     if (!locked) return { status: "not-found" };
     if (!isEditable(viewer, locked)) return { status: "refused", reason: notEditableMessage(viewer, locked) };
 
@@ -151,23 +146,12 @@ export async function getAttachmentForViewer(
  * hash. Not found when there is nothing the viewer may see to remove; refused once the application can no
  * longer be edited.
  */
-export async function removeAttachment(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  ip: string,
-  applicationId: number,
-  attachmentId: number,
-): Promise<Outcome> {
+export async function removeAttachment(db: Kysely<Database>, viewer: Viewer, ip: string, applicationId: number, attachmentId: number): Promise<Outcome> {
   const application = await findApplicationForViewer(db, viewer, applicationId);
   if (!application || !isRecordId(attachmentId)) return { status: "not-found" };
   if (!isEditable(viewer, application)) return { status: "refused", reason: notEditableMessage(viewer, application) };
   return db.transaction().execute(async (trx): Promise<Outcome> => {
-    const locked = await trx
-      .selectFrom("applications")
-      .select(["state", "organisation_id"])
-      .where("id", "=", applicationId)
-      .forUpdate()
-      .executeTakeFirst();
+    const locked = await trx.selectFrom("applications").select(["state", "organisation_id"]).where("id", "=", applicationId).forUpdate().executeTakeFirst();
     if (!locked) return { status: "not-found" };
     if (!isEditable(viewer, locked)) return { status: "refused", reason: notEditableMessage(viewer, locked) };
     const removed = await trx

@@ -51,11 +51,7 @@ export const AUDIT_PAGE_SIZE = 50;
  * The audit trail as the viewer may read it: everything for reviewers and administrators, the events on
  * its own records for an organisation. Newest first.
  */
-export async function listAuditEvents(
-  db: Kysely<Database>,
-  viewer: { organisationId: number; seesAll: boolean },
-  filter: AuditFilter,
-) {
+export async function listAuditEvents(db: Kysely<Database>, viewer: { organisationId: number; seesAll: boolean }, filter: AuditFilter) {
   let query = db
     .selectFrom("audit_events")
     .leftJoin("users", "users.id", "audit_events.actor_user_id")

@@ -39,9 +39,10 @@ export async function findOrganisationForViewer(db: Kysely<Database>, viewer: Vi
   if (!seesAllOrganisations(viewer.role, "organisation")) query = query.where("id", "=", viewer.organisationId);
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
-  const profile = Object.fromEntries(
-    Object.entries(PROFILE_COLUMNS).map(([key, column]) => [key, row[column] ?? ""]),
-  ) as Record<keyof typeof PROFILE_COLUMNS, string>;
+  const profile = Object.fromEntries(Object.entries(PROFILE_COLUMNS).map(([key, column]) => [key, row[column] ?? ""])) as Record<
+    keyof typeof PROFILE_COLUMNS,
+    string
+  >;
   return { id: row.id, kind: row.kind, name: row.name, prefectureCode: row.prefecture_code, profile };
 }
 
@@ -61,10 +62,7 @@ export async function updateOwnOrganisationProfile(
     const before = await trx.selectFrom("organisations").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
     if (!before) return notFound;
     const corporate = profile.corporateNumber || null;
-    if (
-      corporate &&
-      (await trx.selectFrom("organisations").select("id").where("corporate_number", "=", corporate).where("id", "!=", id).executeTakeFirst())
-    ) {
+    if (corporate && (await trx.selectFrom("organisations").select("id").where("corporate_number", "=", corporate).where("id", "!=", id).executeTakeFirst())) {
       return invalid({ corporateNumber: "この法人番号は別の組織に登録されています。番号を確認してください。" });
     }
     const changes: Record<string, { before: string; after: string }> = {};
@@ -126,9 +124,7 @@ export async function createOrganisation(
       .executeTakeFirst();
     if (clash) {
       return invalid(
-        clash.name === input.name
-          ? { name: "同じ名前の組織が既に登録されています。" }
-          : { corporateNumber: "この法人番号の組織が既に登録されています。" },
+        clash.name === input.name ? { name: "同じ名前の組織が既に登録されています。" } : { corporateNumber: "この法人番号の組織が既に登録されています。" },
       );
     }
     const { id } = await trx

@@ -169,13 +169,17 @@ export async function takeProceedingStep<A extends StepAction>(
     if (allowed.to !== application.state) {
       await trx.updateTable("applications").set({ state: allowed.to, updated_at: now }).where("id", "=", id).execute();
     }
-    await recordAuditEvent(trx, { userId: viewer.userId, organisationId: viewer.organisationId, ip }, {
-      action: step.audit,
-      recordType: "application",
-      recordId: id,
-      subjectOrganisationId: application.organisation_id,
-      details: { from: application.state, to: allowed.to, proceedingId, kind: taken.record?.kind ?? null, amount: taken.amount },
-    });
+    await recordAuditEvent(
+      trx,
+      { userId: viewer.userId, organisationId: viewer.organisationId, ip },
+      {
+        action: step.audit,
+        recordType: "application",
+        recordId: id,
+        subjectOrganisationId: application.organisation_id,
+        details: { from: application.state, to: allowed.to, proceedingId, kind: taken.record?.kind ?? null, amount: taken.amount },
+      },
+    );
     return { status: "done", proceedingId, to: allowed.to };
   });
 }
@@ -215,7 +219,13 @@ export async function proceedingsSummary(db: Kysely<Database>, applicationId: nu
   const version = await latestVersion(db, applicationId, latestVersionNumber);
   if (!version) return null;
   const records = await listRecords(db, applicationId);
-  return { lines: currentBudget(records), otherIncome: version.calculation.otherIncome, requestedAmount: version.requestedAmount, ledger: ledgerOf(records), records };
+  return {
+    lines: currentBudget(records),
+    otherIncome: version.calculation.otherIncome,
+    requestedAmount: version.requestedAmount,
+    ledger: ledgerOf(records),
+    records,
+  };
 }
 
 /** One record of an application, if it belongs to it. */

@@ -35,10 +35,7 @@ export function programmeParametersRow(p: ProgrammeParameters): Insertable<Progr
 }
 
 /** The programme parameters stored for one fiscal year, or for every year, as the domain knows them. */
-export async function listProgrammeParameters(
-  db: Kysely<Database>,
-  fiscalYear?: number,
-): Promise<ProgrammeParameters[]> {
+export async function listProgrammeParameters(db: Kysely<Database>, fiscalYear?: number): Promise<ProgrammeParameters[]> {
   let query = db.selectFrom("programme_parameters").selectAll();
   if (fiscalYear !== undefined) query = query.where("fiscal_year", "=", fiscalYear);
   const rows = await query.orderBy("fiscal_year").orderBy("programme", "desc").execute();
@@ -74,9 +71,7 @@ export async function saveProgrammeParameters(
     await trx
       .insertInto("programme_parameters")
       .values(row)
-      .onConflict((oc) =>
-        oc.columns(["fiscal_year", "programme"]).doUpdateSet({ ...row, updated_at: new Date() }),
-      )
+      .onConflict((oc) => oc.columns(["fiscal_year", "programme"]).doUpdateSet({ ...row, updated_at: new Date() }))
       .execute();
     await recordAuditEvent(trx, actor, {
       action: before ? "programme_parameters.updated" : "programme_parameters.created",

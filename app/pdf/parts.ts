@@ -39,9 +39,7 @@ export const sum = (amounts: readonly number[]): number => amounts.reduce((a, b)
  * Each category's total on each side (budget before and after a change, budget and actual), in the order
  * the categories first appear; a category missing on one side counts 0 there.
  */
-export function categoryTotals(
-  ...sides: readonly (readonly { category: string; amount: number }[])[]
-): { category: string; amounts: number[] }[] {
+export function categoryTotals(...sides: readonly (readonly { category: string; amount: number }[])[]): { category: string; amounts: number[] }[] {
   const totals = new Map<string, number[]>();
   sides.forEach((lines, side) => {
     for (const { category, amount } of lines) {
@@ -97,10 +95,7 @@ export function lineTable(menu1: boolean, amountTitles: readonly string[], rows:
       ...textColumns.map(([title, weight]) => ({ title, width: (rest * weight) / weights })),
       ...amountTitles.map((title) => ({ title, width: amountWidth, align: "right" as const })),
     ],
-    rows: [
-      ...rows.map((r) => cells(expenseCategoryName(r.category), activityLabel(r.activity), r.description, r.amounts)),
-      cells("合計", "", "", totals),
-    ],
+    rows: [...rows.map((r) => cells(expenseCategoryName(r.category), activityLabel(r.activity), r.description, r.amounts)), cells("合計", "", "", totals)],
     emphasiseLast: true,
   };
 }

@@ -49,7 +49,7 @@ type PrintedRecord = Exclude<ProceedingRecord, PaymentRecord>;
 
 export function proceedingDocument(record: ProceedingRecord): DocumentSpec {
   if (record.kind === "payment") {
-    throw new Error("a payment record (kind \"payment\") is a ledger entry and has no document to print");
+    throw new Error('a payment record (kind "payment") is a ledger entry and has no document to print');
   }
   const notice = NOTICE_KINDS.has(record.kind);
   const title = `${fiscalYearLabel(record.fiscalYear)}孤独・孤立対策推進交付金${DOCUMENT_TITLES[record.kind]}`;
@@ -109,9 +109,7 @@ function changeRequest(r: ChangeRequestRecord): Block[] {
   const paired = pairLines(r.before, r.after);
   const yenOrDash = (amount: number | undefined) => (amount === undefined ? "—" : formatYen(amount));
   return [
-    ...preamble(
-      `${dated(r.decision)}で交付決定の通知があった${subject(r)}について、下記のとおり変更したいので、${GUIDELINES}の規定に基づき申請します。`,
-    ),
+    ...preamble(`${dated(r.decision)}で交付決定の通知があった${subject(r)}について、下記のとおり変更したいので、${GUIDELINES}の規定に基づき申請します。`),
     item(1, "変更の理由"),
     detail(r.reason || "—"),
     item(2, "交付決定額及び変更後の交付申請額"),
@@ -148,11 +146,7 @@ function performanceReport(r: PerformanceReportRecord): Block[] {
     item(3, "事業の実施状況"),
     detail(r.summary || "—"),
     item(4, "経費の内訳"),
-    lineTable(menu1(r), ["予算額", "実績額", "差額"], rows, [
-      formatYen(budgetTotal),
-      formatYen(actualTotal),
-      signedYen(actualTotal - budgetTotal),
-    ]),
+    lineTable(menu1(r), ["予算額", "実績額", "差額"], rows, [formatYen(budgetTotal), formatYen(actualTotal), signedYen(actualTotal - budgetTotal)]),
     text("差額は実績額から予算額を差し引いた額（△は減）。", { size: 9, indent: 1 }),
     item(5, "経費区分ごとの予算額及び実績額"),
     amountTable("経費区分", ["予算額", "実績額", "差額"], differenceRows(categoryRows(r.lines, actual)), { total: true }),
@@ -164,7 +158,9 @@ function performanceReport(r: PerformanceReportRecord): Block[] {
 
 function withdrawal(r: WithdrawalRecord): Block[] {
   return [
-    ...preamble(`${dated(r.decision)}で交付決定の通知があった${subject(r)}について、下記の理由により、交付申請を取り下げ、又は事業を中止（廃止）するので届け出ます。`),
+    ...preamble(
+      `${dated(r.decision)}で交付決定の通知があった${subject(r)}について、下記の理由により、交付申請を取り下げ、又は事業を中止（廃止）するので届け出ます。`,
+    ),
     item(1, "交付決定額", kin(r.decidedAmount)),
     item(2, "理由"),
     detail(r.reason || "—"),
@@ -198,7 +194,10 @@ function paymentClaim(r: PaymentClaimRecord): Block[] {
 
 function decision(r: DecisionRecord): Block[] {
   // The fixed condition, then each line of the record's own conditions as a numbered condition.
-  const own = r.conditions.split("\n").map((line) => line.trim()).filter(Boolean);
+  const own = r.conditions
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const conditions = [`${GUIDELINES}に定めるところに従うこと。`, ...own];
   return [
     ...preamble(
@@ -277,9 +276,7 @@ const SUBSIDY_ACT = "補助金等に係る予算の執行の適正化に関す�
 
 function repaymentOrder(r: RepaymentOrderRecord): Block[] {
   return [
-    ...preamble(
-      `${dated(r.confirmation)}で額を確定した${subject(r)}について、${SUBSIDY_ACT}第18条第2項の規定により、下記のとおり交付金の返還を命ずる。`,
-    ),
+    ...preamble(`${dated(r.confirmation)}で額を確定した${subject(r)}について、${SUBSIDY_ACT}第18条第2項の規定により、下記のとおり交付金の返還を命ずる。`),
     item(1, "確定額", kin(r.confirmedAmount)),
     item(2, "既交付額", kin(r.netPaid)),
     item(3, "返還額", kin(r.repaymentAmount)),

@@ -44,17 +44,11 @@ export default function Index() {
         </p>
         <p className="flex flex-wrap gap-4">
           {signedIn ? null : (
-            <Link
-              to="/login"
-              className="inline-block rounded-8 border border-key-800 px-6 py-3 text-std-16B-170 text-key-800 hover:bg-key-50"
-            >
+            <Link to="/login" className="inline-block rounded-8 border border-key-800 px-6 py-3 text-std-16B-170 text-key-800 hover:bg-key-50">
               ログイン
             </Link>
           )}
-          <Link
-            to="/simulator"
-            className="inline-block rounded-8 bg-key-800 px-6 py-3 text-std-16B-170 text-white hover:bg-key-900"
-          >
+          <Link to="/simulator" className="inline-block rounded-8 bg-key-800 px-6 py-3 text-std-16B-170 text-white hover:bg-key-900">
             交付額シミュレーターで試算する
           </Link>
         </p>

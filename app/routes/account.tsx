@@ -47,9 +47,7 @@ export default function Account() {
   return (
     <div className="space-y-8">
       <h1 className="text-std-32B-150">アカウント</h1>
-      {params.get("notice") === "password-changed" ? (
-        <Notice tone="success">パスワードを変更しました。ほかの端末のログインは終了しました。</Notice>
-      ) : null}
+      {params.get("notice") === "password-changed" ? <Notice tone="success">パスワードを変更しました。ほかの端末のログインは終了しました。</Notice> : null}
       <dl className="grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
         <dt className="text-solid-gray-700">氏名</dt>
         <dd>{viewer.displayName}</dd>
@@ -93,9 +91,15 @@ export default function Account() {
           <table className="w-full max-w-2xl border-collapse text-left">
             <thead>
               <tr className="border-b border-solid-gray-420">
-                <th scope="col" className="py-2">日時</th>
-                <th scope="col" className="py-2">接続元</th>
-                <th scope="col" className="py-2">結果</th>
+                <th scope="col" className="py-2">
+                  日時
+                </th>
+                <th scope="col" className="py-2">
+                  接続元
+                </th>
+                <th scope="col" className="py-2">
+                  結果
+                </th>
               </tr>
             </thead>
             <tbody>

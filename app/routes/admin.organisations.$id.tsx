@@ -15,9 +15,7 @@ import { createAccount, listAccounts, setAccountDisabled } from "~/models/accoun
 import { findOrganisationForViewer } from "~/models/organisations.server";
 import { idParam } from "~/utils/route-params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.organisation.name ?? "組織"}（管理） | ${PRODUCT_NAME}` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? "組織"}（管理） | ${PRODUCT_NAME}` }];
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
   const viewer = await requirePermission(request, context, "manage:accounts:any");
@@ -32,10 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 type ActionResult =
-  | { errors: HookFormErrors; values: FieldValues }
-  | { created: { email: string; link: string } }
-  | { done: "disable" | "enable" }
-  | { refused: string };
+  { errors: HookFormErrors; values: FieldValues } | { created: { email: string; link: string } } | { done: "disable" | "enable" } | { refused: string };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, organisation } = await load(request, context, params);
@@ -100,7 +95,9 @@ export default function AdminOrganisation() {
         </Notice>
       ) : null}
       {actionData && "done" in actionData ? (
-        <Notice tone="success">{actionData.done === "disable" ? "アカウントを無効にし、ログイン中のセッションを終了しました。" : "アカウントを有効にしました。"}</Notice>
+        <Notice tone="success">
+          {actionData.done === "disable" ? "アカウントを無効にし、ログイン中のセッションを終了しました。" : "アカウントを有効にしました。"}
+        </Notice>
       ) : null}
       {actionData && "refused" in actionData ? <Notice tone="warning">{actionData.refused}</Notice> : null}
 
@@ -114,11 +111,21 @@ export default function AdminOrganisation() {
           <table className="w-full border-collapse text-left">
             <thead>
               <tr className="border-b border-solid-gray-420">
-                <th scope="col" className="py-2">氏名</th>
-                <th scope="col" className="py-2">メールアドレス</th>
-                <th scope="col" className="py-2">役割</th>
-                <th scope="col" className="py-2">状態</th>
-                <th scope="col" className="py-2">操作</th>
+                <th scope="col" className="py-2">
+                  氏名
+                </th>
+                <th scope="col" className="py-2">
+                  メールアドレス
+                </th>
+                <th scope="col" className="py-2">
+                  役割
+                </th>
+                <th scope="col" className="py-2">
+                  状態
+                </th>
+                <th scope="col" className="py-2">
+                  操作
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -127,9 +134,7 @@ export default function AdminOrganisation() {
                   <td className="py-2">{a.display_name}</td>
                   <td className="py-2">{a.email}</td>
                   <td className="py-2">{ROLE_LABELS[a.role]}</td>
-                  <td className="py-2">
-                    {a.disabled_at ? `無効（${formatWarekiDateTime(a.disabled_at)}）` : a.hasPassword ? "有効" : "パスワード未設定"}
-                  </td>
+                  <td className="py-2">{a.disabled_at ? `無効（${formatWarekiDateTime(a.disabled_at)}）` : a.hasPassword ? "有効" : "パスワード未設定"}</td>
                   <td className="py-2">
                     <Form method="post">
                       <input type="hidden" name="userId" value={a.id} />

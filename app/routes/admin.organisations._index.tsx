@@ -27,11 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = formValues(await request.formData());
   const parsed = await readForm(NewOrganisationSchema, values);
   if (!parsed.ok) return data<ActionResult>({ errors: nestErrors(parsed.errors), values }, { status: 400 });
-  const outcome = await createOrganisation(
-    context.db,
-    { userId: viewer.userId, organisationId: viewer.organisationId, ip: context.clientIp },
-    parsed.value,
-  );
+  const outcome = await createOrganisation(context.db, { userId: viewer.userId, organisationId: viewer.organisationId, ip: context.clientIp }, parsed.value);
   if (outcome.status === "invalid") return data<ActionResult>({ errors: nestErrors(outcome.errors), values }, { status: 400 });
   if (outcome.status === "refused") return data<ActionResult>({ errors: nestErrors({ form: outcome.reason }), values }, { status: 409 });
   if (outcome.status === "not-found") notFound();
@@ -109,10 +105,18 @@ export default function AdminOrganisations() {
         <table className="w-full border-collapse text-left">
           <thead>
             <tr className="border-b border-solid-gray-420">
-              <th scope="col" className="py-2">種類</th>
-              <th scope="col" className="py-2">名称</th>
-              <th scope="col" className="py-2">法人番号</th>
-              <th scope="col" className="py-2 text-right">アカウント数</th>
+              <th scope="col" className="py-2">
+                種類
+              </th>
+              <th scope="col" className="py-2">
+                名称
+              </th>
+              <th scope="col" className="py-2">
+                法人番号
+              </th>
+              <th scope="col" className="py-2 text-right">
+                アカウント数
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -14,8 +14,7 @@ export const SIMULATIONS_PER_MINUTE = 60;
 
 const limiter = createRateLimiter({ limit: SIMULATIONS_PER_MINUTE, windowMs: 60_000 });
 
-const problem = (status: number, error: string, message: string, headers: HeadersInit = {}) =>
-  Response.json({ error, message }, { status, headers });
+const problem = (status: number, error: string, message: string, headers: HeadersInit = {}) => Response.json({ error, message }, { status, headers });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   if (request.method !== "POST") {
@@ -23,12 +22,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const rate = limiter.hit(context.clientIp);
   if (!rate.allowed) {
-    return problem(
-      429,
-      "too-many-requests",
-      `リクエストが多すぎます。${rate.retryAfterSeconds}秒後にもう一度お試しください。`,
-      { "Retry-After": String(rate.retryAfterSeconds) },
-    );
+    return problem(429, "too-many-requests", `リクエストが多すぎます。${rate.retryAfterSeconds}秒後にもう一度お試しください。`, {
+      "Retry-After": String(rate.retryAfterSeconds),
+    });
   }
   const body = await readJsonBody(request, MAX_SIMULATION_BODY_BYTES);
   if (!body.ok) return problem(body.status, body.error, body.message);

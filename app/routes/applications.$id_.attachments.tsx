@@ -63,7 +63,12 @@ export default function AttachmentsPage() {
       <p className="text-std-18N-160">
         {application.name}　{fiscalYearLabel(application.fiscalYear)}
       </p>
-      <AttachmentsSection applicationId={application.id} attachments={attachments} editable={editable} message={refused ? { ok: false, message: refused.message } : null} />
+      <AttachmentsSection
+        applicationId={application.id}
+        attachments={attachments}
+        editable={editable}
+        message={refused ? { ok: false, message: refused.message } : null}
+      />
     </div>
   );
 }

@@ -71,7 +71,12 @@ function movedCategories(step: StepAction, records: ProceedingRecord[]) {
   }
   if (step === "confirm") {
     const report = latestOf(records, "performance_report");
-    return report ? categoriesMovedOverLimit(report.lines, report.lines.map((l) => ({ ...l, amount: l.actual }))) : [];
+    return report
+      ? categoriesMovedOverLimit(
+          report.lines,
+          report.lines.map((l) => ({ ...l, amount: l.actual })),
+        )
+      : [];
   }
   return [];
 }
@@ -135,7 +140,9 @@ export default function StepPage() {
           {page.ledger ? <LedgerFigures ledger={page.ledger} requestedAmount={page.requestedAmount} /> : null}
           {movedCategories.length > 0 ? (
             <Notice tone="warning">
-              <p className="font-bold">{step === "confirm" ? "予算額から20%を超えて増減した経費区分があります。" : "この変更で20%を超えて増減する経費区分があります。"}</p>
+              <p className="font-bold">
+                {step === "confirm" ? "予算額から20%を超えて増減した経費区分があります。" : "この変更で20%を超えて増減する経費区分があります。"}
+              </p>
               <ul className="mt-2 list-disc pl-6">
                 {movedCategories.map((c) => (
                   <li key={c.category}>

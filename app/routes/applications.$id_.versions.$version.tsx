@@ -111,12 +111,20 @@ export default function VersionPage() {
           <p>第{compareTo}版から変更はありません。</p>
         ) : (
           <table className="w-full border-collapse text-left text-dns-16N-130">
-            <caption className="mb-2 text-left">第{compareTo}版からの変更（{changes.length}件）</caption>
+            <caption className="mb-2 text-left">
+              第{compareTo}版からの変更（{changes.length}件）
+            </caption>
             <thead>
               <tr className="border-b border-solid-gray-420">
-                <th scope="col" className="py-2 pr-3">項目</th>
-                <th scope="col" className="py-2 pr-3">第{compareTo}版</th>
-                <th scope="col" className="py-2">第{version}版</th>
+                <th scope="col" className="py-2 pr-3">
+                  項目
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  第{compareTo}版
+                </th>
+                <th scope="col" className="py-2">
+                  第{version}版
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -148,7 +156,8 @@ export default function VersionPage() {
                 <ul className="space-y-2">
                   {draft.activities.map((a) => (
                     <li key={a.code}>
-                      <strong>{activityLabel(a.code)}</strong>：{a.content}（{a.months.map((m) => `${m}月`).join("・")}）{a.indicators ? ` 指標：${a.indicators}` : ""}
+                      <strong>{activityLabel(a.code)}</strong>：{a.content}（{a.months.map((m) => `${m}月`).join("・")}）
+                      {a.indicators ? ` 指標：${a.indicators}` : ""}
                     </li>
                   ))}
                 </ul>
@@ -195,10 +204,20 @@ export default function VersionPage() {
             <table className="w-full border-collapse text-left text-dns-16N-130">
               <thead>
                 <tr className="border-b border-solid-gray-420">
-                  <th scope="col" className="py-2 pr-2">経費区分</th>
-                  {menu1 ? <th scope="col" className="py-2 pr-2">活動</th> : null}
-                  <th scope="col" className="py-2 pr-2">内容</th>
-                  <th scope="col" className="py-2 text-right">金額</th>
+                  <th scope="col" className="py-2 pr-2">
+                    経費区分
+                  </th>
+                  {menu1 ? (
+                    <th scope="col" className="py-2 pr-2">
+                      活動
+                    </th>
+                  ) : null}
+                  <th scope="col" className="py-2 pr-2">
+                    内容
+                  </th>
+                  <th scope="col" className="py-2 text-right">
+                    金額
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -21,7 +21,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, context, "edit:application:own");
   const fiscalYear = Number((await request.formData()).get("fiscalYear")) || CURRENT_FISCAL_YEAR;
   const created = await createApplication(context.db, viewer, context.clientIp, fiscalYear);
-  if (created.status !== "done") return data({ message: created.status === "refused" ? created.reason : "交付申請を作成できませんでした。" }, { status: httpStatusOf(created) });
+  if (created.status !== "done")
+    return data({ message: created.status === "refused" ? created.reason : "交付申請を作成できませんでした。" }, { status: httpStatusOf(created) });
   return redirect(`/applications/${created.id}`);
 }
 

@@ -108,11 +108,21 @@ export default function AuditTrail() {
           <caption className="sr-only">操作履歴（新しい順）</caption>
           <thead>
             <tr className="border-b border-solid-gray-420">
-              <th scope="col" className="py-2 pr-3">日時</th>
-              <th scope="col" className="py-2 pr-3">操作</th>
-              <th scope="col" className="py-2 pr-3">操作した人</th>
-              <th scope="col" className="py-2 pr-3">対象</th>
-              <th scope="col" className="py-2 pr-3">接続元</th>
+              <th scope="col" className="py-2 pr-3">
+                日時
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                操作
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                操作した人
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                対象
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                接続元
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -10,8 +10,7 @@ import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: `ログイン | ${PRODUCT_NAME}` }];
 
-const timeInTokyo = (date: Date) =>
-  new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" }).format(date);
+const timeInTokyo = (date: Date) => new Intl.DateTimeFormat("ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" }).format(date);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -120,4 +119,3 @@ export default function Login() {
     </div>
   );
 }
-

@@ -14,9 +14,7 @@ import { useValidatedForm } from "~/forms/use-validated-form";
 import { findOrganisationForViewer, updateOwnOrganisationProfile } from "~/models/organisations.server";
 import { idParam } from "~/utils/route-params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.organisation.name ?? "組織"} | ${PRODUCT_NAME}` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? "組織"} | ${PRODUCT_NAME}` }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requireAnyPermission(request, context, ["view:organisation:own", "view:organisation:any"]);

@@ -11,10 +11,7 @@ import { formValues, nestErrors, readForm } from "~/forms/read-form";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { passwordTokenUsable, setPasswordWithToken } from "~/models/accounts.server";
 
-export const meta: MetaFunction = () => [
-  { title: `パスワードの設定 | ${PRODUCT_NAME}` },
-  { name: "referrer", content: "no-referrer" },
-];
+export const meta: MetaFunction = () => [{ title: `パスワードの設定 | ${PRODUCT_NAME}` }, { name: "referrer", content: "no-referrer" }];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   return { usable: await passwordTokenUsable(context.db, params.token ?? "") };

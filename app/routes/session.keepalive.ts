@@ -8,11 +8,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!viewer) return Response.json({ signedIn: false }, { status: 401 });
   const now = new Date();
   await extendSession(context.db, viewer.sessionId, now);
-  const session = await context.db
-    .selectFrom("sessions")
-    .select("expires_at")
-    .where("id", "=", viewer.sessionId)
-    .executeTakeFirstOrThrow();
+  const session = await context.db.selectFrom("sessions").select("expires_at").where("id", "=", viewer.sessionId).executeTakeFirstOrThrow();
   const idleEnd = now.getTime() + context.sessions.idleMinutes * 60_000;
   const expiresAt = new Date(Math.min(idleEnd, new Date(session.expires_at).getTime()));
   return Response.json({ signedIn: true, expiresAt: expiresAt.toISOString() });

@@ -2,9 +2,7 @@
  * Reads a JSON request body of at most `maxBytes`, without ever holding more than that in memory.
  * Returns a problem with its HTTP status instead of throwing.
  */
-export type JsonBody =
-  | { ok: true; value: unknown }
-  | { ok: false; status: 400 | 413 | 415; error: string; message: string };
+export type JsonBody = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; error: string; message: string };
 
 export async function readJsonBody(request: Request, maxBytes: number): Promise<JsonBody> {
   const tooLarge = {

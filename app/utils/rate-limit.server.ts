@@ -7,15 +7,7 @@ export interface RateLimiter {
   hit(key: string): { allowed: true } | { allowed: false; retryAfterSeconds: number };
 }
 
-export function createRateLimiter({
-  limit,
-  windowMs,
-  now = Date.now,
-}: {
-  limit: number;
-  windowMs: number;
-  now?: () => number;
-}): RateLimiter {
+export function createRateLimiter({ limit, windowMs, now = Date.now }: { limit: number; windowMs: number; now?: () => number }): RateLimiter {
   const windows = new Map<string, { startedAt: number; count: number }>();
 
   function forgetExpired(at: number) {

@@ -19,10 +19,7 @@
  * Decoding the value and redirecting to the result would undo that; never pass decoded text onwards
  * without running it through this function again.
  */
-export function safeRedirect(
-  to: FormDataEntryValue | string | null | undefined,
-  fallback: string = "/",
-): string {
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string = "/"): string {
   if (typeof to !== "string") return fallback;
   if (!to.startsWith("/") || to.startsWith("//")) return fallback;
   if (to.includes("\\")) return fallback;

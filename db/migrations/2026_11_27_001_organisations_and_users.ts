@@ -6,18 +6,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable("organisations")
     .addColumn("id", "bigint", (c) => c.primaryKey().generatedAlwaysAsIdentity())
-    .addColumn("kind", "text", (c) =>
-      c.notNull().check(sql`kind in ('prefecture', 'intermediary', 'municipality', 'npo', 'cabinet_office')`),
-    )
+    .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('prefecture', 'intermediary', 'municipality', 'npo', 'cabinet_office')`))
     .addColumn("name", "text", (c) => c.notNull().check(sql`length(trim(name)) > 0`))
     .addColumn("corporate_number", "text", (c) => c.check(sql`corporate_number ~ '^[0-9]{13}$'`))
     .addColumn("prefecture_code", "text", (c) => c.unique().check(sql`prefecture_code ~ '^(0[1-9]|[1-3][0-9]|4[0-7])$'`))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint(
-      "organisations_prefecture_code_iff_prefecture",
-      sql`(kind = 'prefecture') = (prefecture_code is not null)`,
-    )
+    .addCheckConstraint("organisations_prefecture_code_iff_prefecture", sql`(kind = 'prefecture') = (prefecture_code is not null)`)
     .addUniqueConstraint("organisations_kind_name_key", ["kind", "name"])
     .execute();
 
@@ -36,11 +31,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("email", "text", (c) => c.notNull().check(sql`email = lower(email) and email like '%_@_%'`))
     .addColumn("display_name", "text", (c) => c.notNull())
     .addColumn("role", "text", (c) =>
-      c
-        .notNull()
-        .check(
-          sql`role in ('prefecture_officer', 'intermediary_officer', 'proposer_officer', 'reviewer', 'administrator')`,
-        ),
+      c.notNull().check(sql`role in ('prefecture_officer', 'intermediary_officer', 'proposer_officer', 'reviewer', 'administrator')`),
     )
     .addColumn("disabled_at", "timestamptz")
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))

@@ -18,18 +18,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("programme_budget", "bigint", (c) => c.notNull().check(sql`programme_budget >= 0`))
     .addColumn("eligible_categories", sql`text[]`, (c) => c.notNull())
     .addColumn("asset_restriction_threshold", "bigint", (c) => c.notNull().check(sql`asset_restriction_threshold > 0`))
-    .addColumn("outsourcing_warning_percent", "integer", (c) =>
-      c.notNull().check(sql`outsourcing_warning_percent between 0 and 100`),
-    )
+    .addColumn("outsourcing_warning_percent", "integer", (c) => c.notNull().check(sql`outsourcing_warning_percent between 0 and 100`))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint("programme_parameters_pkey", ["fiscal_year", "programme"])
     .addCheckConstraint("programme_parameters_rate_is_a_fraction", sql`rate_denominator >= rate_numerator`)
     // 交付上限額 = 交付基準額 × 交付率, exactly: a parameter set where it does not hold is refused.
-    .addCheckConstraint(
-      "programme_parameters_ceiling_is_base_times_rate",
-      sql`ceiling * rate_denominator = base_amount * rate_numerator`,
-    )
+    .addCheckConstraint("programme_parameters_ceiling_is_base_times_rate", sql`ceiling * rate_denominator = base_amount * rate_numerator`)
     .execute();
 }
 

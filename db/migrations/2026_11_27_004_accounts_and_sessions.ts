@@ -1,11 +1,7 @@
 import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema
-    .alterTable("users")
-    .addColumn("password_hash", "text")
-    .addColumn("password_changed_at", "timestamptz")
-    .execute();
+  await db.schema.alterTable("users").addColumn("password_hash", "text").addColumn("password_changed_at", "timestamptz").execute();
 
   // The organisation profile every form is pre-filled from.
   await db.schema
@@ -41,16 +37,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("succeeded", "boolean", (c) => c.notNull())
     .addColumn("attempted_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema
-    .createIndex("sign_in_attempts_email_idx")
-    .on("sign_in_attempts")
-    .columns(["email", "attempted_at"])
-    .execute();
-  await db.schema
-    .createIndex("sign_in_attempts_ip_idx")
-    .on("sign_in_attempts")
-    .columns(["ip_address", "attempted_at"])
-    .execute();
+  await db.schema.createIndex("sign_in_attempts_email_idx").on("sign_in_attempts").columns(["email", "attempted_at"]).execute();
+  await db.schema.createIndex("sign_in_attempts_ip_idx").on("sign_in_attempts").columns(["ip_address", "attempted_at"]).execute();
 
   await db.schema
     .createTable("password_tokens")
@@ -88,11 +76,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable("audit_events")
     .addColumn("subject_organisation_id", "bigint", (c) => c.references("organisations.id"))
     .execute();
-  await db.schema
-    .createIndex("audit_events_subject_organisation_idx")
-    .on("audit_events")
-    .column("subject_organisation_id")
-    .execute();
+  await db.schema.createIndex("audit_events_subject_organisation_idx").on("audit_events").column("subject_organisation_id").execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

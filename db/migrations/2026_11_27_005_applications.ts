@@ -2,11 +2,7 @@ import { sql, type Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
   // The window in which a programme-year takes applications: the closing day ends at 23:59:59 JST.
-  await db.schema
-    .alterTable("programme_parameters")
-    .addColumn("application_opens_on", "date")
-    .addColumn("application_closes_on", "date")
-    .execute();
+  await db.schema.alterTable("programme_parameters").addColumn("application_opens_on", "date").addColumn("application_closes_on", "date").execute();
 
   await db.schema
     .createTable("applications")
@@ -24,12 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("updated_by", "bigint", (c) => c.notNull().references("users.id"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
-    .addForeignKeyConstraint(
-      "applications_programme_year_fkey",
-      ["fiscal_year", "programme"],
-      "programme_parameters",
-      ["fiscal_year", "programme"],
-    )
+    .addForeignKeyConstraint("applications_programme_year_fkey", ["fiscal_year", "programme"], "programme_parameters", ["fiscal_year", "programme"])
     .addUniqueConstraint("applications_one_per_organisation_programme_year", ["organisation_id", "programme", "fiscal_year"])
     .execute();
 
@@ -70,11 +61,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("uploaded_by", "bigint", (c) => c.notNull().references("users.id"))
     .addColumn("uploaded_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema
-    .createIndex("application_attachments_application_idx")
-    .on("application_attachments")
-    .column("application_id")
-    .execute();
+  await db.schema.createIndex("application_attachments_application_idx").on("application_attachments").column("application_id").execute();
 
   // A reviewer's comment on a field of a submitted version, shown beside that field when it is returned.
   await db.schema
@@ -95,9 +82,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("application_versions").execute();
   await sql`drop function application_versions_are_frozen()`.execute(db);
   await db.schema.dropTable("applications").execute();
-  await db.schema
-    .alterTable("programme_parameters")
-    .dropColumn("application_opens_on")
-    .dropColumn("application_closes_on")
-    .execute();
+  await db.schema.alterTable("programme_parameters").dropColumn("application_opens_on").dropColumn("application_closes_on").execute();
 }

@@ -30,11 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint("application_proceedings_notice_number", ["notice_fiscal_year", "notice_serial"])
     .addCheckConstraint("application_proceedings_notice_complete", sql`(notice_fiscal_year is null) = (notice_serial is null)`)
     .execute();
-  await db.schema
-    .createIndex("application_proceedings_application_idx")
-    .on("application_proceedings")
-    .columns(["application_id", "id"])
-    .execute();
+  await db.schema.createIndex("application_proceedings_application_idx").on("application_proceedings").columns(["application_id", "id"]).execute();
   await sql`
     create function application_proceedings_are_frozen() returns trigger language plpgsql as $$
     begin

@@ -66,9 +66,17 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
     .execute();
 
   const existing = new Set(
-    (await db.selectFrom("users").select("email").where("email", "in", DEMO_ACCOUNTS.map((a) => a.email)).execute()).map(
-      (u) => u.email,
-    ),
+    (
+      await db
+        .selectFrom("users")
+        .select("email")
+        .where(
+          "email",
+          "in",
+          DEMO_ACCOUNTS.map((a) => a.email),
+        )
+        .execute()
+    ).map((u) => u.email),
   );
   const missing = DEMO_ACCOUNTS.filter((a) => !existing.has(a.email));
   if (missing.length > 0) {
@@ -100,11 +108,6 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
     .execute();
 
   for (const [name, profile] of Object.entries(DEMO_PROFILES)) {
-    await db
-      .updateTable("organisations")
-      .set(profile)
-      .where("name", "=", name)
-      .where("representative_name", "=", "")
-      .execute();
+    await db.updateTable("organisations").set(profile).where("name", "=", name).where("representative_name", "=", "").execute();
   }
 }

@@ -78,9 +78,8 @@ export async function seedDemoHistory(db: Kysely<Database>): Promise<void> {
     const outcome = await takeProceedingStep(db, who, IP, id, action, input, at(day));
     if (outcome.status !== "done") throw new Error(`demo history: ${action} ${JSON.stringify(outcome)}`);
   };
-  const requested = (
-    await db.selectFrom("application_versions").select("requested_amount").where("application_id", "=", id).executeTakeFirstOrThrow()
-  ).requested_amount;
+  const requested = (await db.selectFrom("application_versions").select("requested_amount").where("application_id", "=", id).executeTakeFirstOrThrow())
+    .requested_amount;
   const half = Math.floor(requested / 2000) * 1000;
   const payee = { bankName: "北陸銀行", branchName: "県庁支店", accountType: "普通" as const, accountNumber: "1234567", accountHolder: "トヤマケン" };
 

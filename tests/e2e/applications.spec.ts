@@ -41,9 +41,7 @@ test("a prefecture officer prepares a Menu 1 application, finds it saved after a
   const pdfLink = await page.getByRole("link", { name: "交付申請書（PDF）をダウンロード" }).getAttribute("href");
   const pdf = await page.request.get(pdfLink!);
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
-  expect(pdf.headers()["content-disposition"]).toContain(
-    `filename*=UTF-8''${encodeURIComponent(`交付申請書_${officer.organisation.name}_令和8年度_v1.pdf`)}`,
-  );
+  expect(pdf.headers()["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent(`交付申請書_${officer.organisation.name}_令和8年度_v1.pdf`)}`);
   expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
   await page.goto("/applications");
@@ -152,8 +150,17 @@ test("an officer attaches a PDF and sees its SHA-256; a file whose content does 
   await page.getByRole("button", { name: "添付する" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "中身はPNG画像です" })).toBeVisible();
 
-  const download = await page.request.get(await page.getByRole("link", { name: "規約.pdf" }).getAttribute("href").then((h) => h!));
+  const download = await page.request.get(
+    await page
+      .getByRole("link", { name: "規約.pdf" })
+      .getAttribute("href")
+      .then((h) => h!),
+  );
   expect(download.headers()["content-type"]).toBe("application/pdf");
   expect(download.headers()["content-disposition"]).toContain("filename*=UTF-8''%E8%A6%8F%E7%B4%84.pdf");
-  expect(createHash("sha256").update(await download.body()).digest("hex")).toBe(sha256);
+  expect(
+    createHash("sha256")
+      .update(await download.body())
+      .digest("hex"),
+  ).toBe(sha256);
 });

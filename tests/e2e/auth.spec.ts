@@ -39,9 +39,7 @@ test("signing in from a protected page comes back to it", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("操作履歴");
 });
 
-test("a prefecture officer gets 404 on another prefecture's record, the same as for a record that does not exist", async ({
-  page,
-}) => {
+test("a prefecture officer gets 404 on another prefecture's record, the same as for a record that does not exist", async ({ page }) => {
   await signIn(page, ACCOUNTS.administrator);
   await page.goto("/admin/organisations?kind=prefecture");
   const fukuokaHref = await page.getByRole("link", { name: "福岡県" }).getAttribute("href");
@@ -107,7 +105,9 @@ test.describe("when the session runs out", () => {
       stdio: "ignore",
     });
     for (let i = 0; i < 150; i++) {
-      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok).catch(() => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`)
+        .then((r) => r.ok)
+        .catch(() => false);
       if (ok) return;
       await new Promise((r) => setTimeout(r, 200));
     }

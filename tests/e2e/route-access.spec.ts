@@ -40,9 +40,7 @@ const EXPECTED: Record<string, Case[]> = {
   "routes/api.v1.simulations": [{ method: "GET", path: "/api/v1/simulations", target: "none", expect: EVERYONE(405) }],
   "routes/login": [{ method: "GET", path: "/login", target: "none", expect: { ...EVERYONE(302), anonymous: 200 } }],
   "routes/logout": [{ method: "GET", path: "/logout", target: "none", expect: EVERYONE(405) }],
-  "routes/session.keepalive": [
-    { method: "POST", path: "/session/keepalive", target: "none", expect: { ...EVERYONE(200), anonymous: 401 } },
-  ],
+  "routes/session.keepalive": [{ method: "POST", path: "/session/keepalive", target: "none", expect: { ...EVERYONE(200), anonymous: 401 } }],
   "routes/password.set.$token": [{ method: "GET", path: "/password/set/not-a-token", target: "none", expect: EVERYONE(200) }],
   "routes/account": [
     { method: "GET", path: "/account", target: "none", expect: SIGNED_IN(200) },
@@ -100,7 +98,12 @@ const EXPECTED: Record<string, Case[]> = {
   "routes/applications.$id_.versions.$version_.pdf": [
     { method: "GET", path: "/applications/:submitted/versions/1/pdf", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
     { method: "GET", path: "/applications/not-a-number/versions/1/pdf", target: "none", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
-    { method: "GET", path: "/applications/:submitted/versions/first/pdf", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
+    {
+      method: "GET",
+      path: "/applications/:submitted/versions/first/pdf",
+      target: "other",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }),
+    },
   ],
   "routes/applications.$id_.pdf": [
     { method: "GET", path: "/applications/:app/pdf", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },

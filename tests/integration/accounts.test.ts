@@ -34,7 +34,9 @@ describe.each(ENGINES)("%s: accounts", (engine) => {
     );
     expect(result).toMatchObject({ status: "done", link: expect.stringMatching(/^https:\/\/grants\.example\/password\/set\/[\w-]{40,}$/) });
     const messages = await database.db.selectFrom("outbound_messages").select(["recipient", "body", "sent_at"]).execute();
-    expect(messages).toEqual([{ recipient: "new.officer@pref.example.jp", body: expect.stringContaining(result.status === "done" ? result.link : "?"), sent_at: null }]);
+    expect(messages).toEqual([
+      { recipient: "new.officer@pref.example.jp", body: expect.stringContaining(result.status === "done" ? result.link : "?"), sent_at: null },
+    ]);
     const token = await database.db.selectFrom("password_tokens").select("expires_at").executeTakeFirstOrThrow();
     expect(new Date(token.expires_at).getTime() - now.getTime()).toBe(72 * 3_600_000);
     expect((await database.db.selectFrom("audit_events").select("action").execute()).map((e) => e.action)).toEqual(["account.created"]);
@@ -42,21 +44,42 @@ describe.each(ENGINES)("%s: accounts", (engine) => {
 
   it("refuses a role that does not fit the organisation, and a duplicate e-mail", async () => {
     const { actor, organisationId } = await issue();
-    const reviewerAtPrefecture = await createAccount(database.db, actor, { organisationId, email: "x@pref.example.jp", displayName: "X", role: "reviewer" }, "http://l");
+    const reviewerAtPrefecture = await createAccount(
+      database.db,
+      actor,
+      { organisationId, email: "x@pref.example.jp", displayName: "X", role: "reviewer" },
+      "http://l",
+    );
     expect(reviewerAtPrefecture).toEqual({ status: "invalid", errors: { role: expect.stringMatching(/設定できません/) } });
     await createAccount(database.db, actor, { organisationId, email: "dup@pref.example.jp", displayName: "A", role: "prefecture_officer" }, "http://l");
-    const duplicate = await createAccount(database.db, actor, { organisationId, email: "DUP@pref.example.jp", displayName: "B", role: "prefecture_officer" }, "http://l");
+    const duplicate = await createAccount(
+      database.db,
+      actor,
+      { organisationId, email: "DUP@pref.example.jp", displayName: "B", role: "prefecture_officer" },
+      "http://l",
+    );
     expect(duplicate).toEqual({ status: "invalid", errors: { email: "このメールアドレスのアカウントは既にあります。" } });
   });
 
   it("lets the link set a password once, within 72 hours, and then the account signs in", async () => {
     const { actor, organisationId } = await issue();
     const t0 = new Date("2026-11-27T00:00:00Z");
-    const created = await createAccount(database.db, actor, { organisationId, email: "once@pref.example.jp", displayName: "一回", role: "prefecture_officer" }, "http://l", t0);
+    const created = await createAccount(
+      database.db,
+      actor,
+      { organisationId, email: "once@pref.example.jp", displayName: "一回", role: "prefecture_officer" },
+      "http://l",
+      t0,
+    );
     const token = created.status === "done" ? created.link.split("/").pop()! : "";
 
-    expect(await setPasswordWithToken(database.db, token, "short", "192.0.2.5", t0)).toEqual({ status: "invalid", errors: { password: expect.stringMatching(/12文字以上/) } });
-    expect(await setPasswordWithToken(database.db, token, NEW_PASSWORD, "192.0.2.5", new Date(t0.getTime() + 72 * 3_600_000))).toMatchObject({ status: "refused" });
+    expect(await setPasswordWithToken(database.db, token, "short", "192.0.2.5", t0)).toEqual({
+      status: "invalid",
+      errors: { password: expect.stringMatching(/12文字以上/) },
+    });
+    expect(await setPasswordWithToken(database.db, token, NEW_PASSWORD, "192.0.2.5", new Date(t0.getTime() + 72 * 3_600_000))).toMatchObject({
+      status: "refused",
+    });
     expect(await setPasswordWithToken(database.db, token, NEW_PASSWORD, "192.0.2.5", t0)).toEqual({ status: "done" });
     expect(await setPasswordWithToken(database.db, token, "another long passphrase", "192.0.2.5", t0)).toMatchObject({ status: "refused" });
 

@@ -53,7 +53,14 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     await expect(
       database.db
         .insertInto("applications")
-        .values({ organisation_id: officer.organisationId, programme: "prefectural", fiscal_year: 2026, draft: "{}", created_by: officer.id, updated_by: officer.id })
+        .values({
+          organisation_id: officer.organisationId,
+          programme: "prefectural",
+          fiscal_year: 2026,
+          draft: "{}",
+          created_by: officer.id,
+          updated_by: officer.id,
+        })
         .execute(),
     ).rejects.toThrow(/applications_one_per_organisation_programme_year/);
   });
@@ -68,7 +75,14 @@ describe.each(ENGINES)("%s: applications", (engine) => {
   it("refuses to submit after the deadline, keeping the draft", async () => {
     const id = await open();
     await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft: completeMenu1() }, DURING_CALL);
-    const late = await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: true }, new Date("2026-12-25T15:00:00Z"));
+    const late = await submitApplication(
+      database.db,
+      officer.viewer,
+      "192.0.2.1",
+      id,
+      { revision: 2, acknowledgeWarnings: true },
+      new Date("2026-12-25T15:00:00Z"),
+    );
     expect(late).toEqual({ status: "refused", reason: expect.stringMatching(/2026\/12\/25で締め切りました/) });
     const stored = await findApplicationForViewer(database.db, officer.viewer, id);
     expect(stored).toMatchObject({ state: "draft", latest_version: 0, draft: completeMenu1() });
@@ -133,7 +147,10 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     const codes = first.status === "needs-acknowledgement" ? first.warnings.map((w) => w.code) : [];
     expect(codes).toEqual(expect.arrayContaining(["asset-restriction"]));
 
-    expect(await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: true }, DURING_CALL)).toEqual({ status: "done", version: 1 });
+    expect(await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: true }, DURING_CALL)).toEqual({
+      status: "done",
+      version: 1,
+    });
 
     // A = 200,000 + 2,000,000 + 1,500,000 + 500,000 = 4,200,000 = C; E = 4,200,000; grant = 2,100,000.
     const version = await getVersion(database.db, id, 1);
@@ -146,7 +163,10 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     });
     const application = await findApplicationForViewer(database.db, officer.viewer, id);
     expect(application).toMatchObject({ state: "submitted", latest_version: 1 });
-    expect(await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, draft })).toMatchObject({ status: "refused", reason: expect.stringContaining("提出済みの申請は編集できません") });
+    expect(await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, draft })).toMatchObject({
+      status: "refused",
+      reason: expect.stringContaining("提出済みの申請は編集できません"),
+    });
     await expect(database.db.updateTable("application_versions").set({ grant_amount: 1 }).execute()).rejects.toThrow(/frozen/);
   });
 
@@ -158,7 +178,9 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     expect(await reviewApplication(database.db, officer.viewer, "192.0.2.1", id, "start_review")).toEqual({ status: "not-found" });
     expect(await reviewApplication(database.db, reviewer.viewer, "192.0.2.9", id, "start_review")).toEqual({ status: "done", to: "under_review" });
     expect(
-      await reviewApplication(database.db, reviewer.viewer, "192.0.2.9", id, "return", [{ path: "lines.1.amount", body: "委託費の積算根拠を示してください。" }]),
+      await reviewApplication(database.db, reviewer.viewer, "192.0.2.9", id, "return", [
+        { path: "lines.1.amount", body: "委託費の積算根拠を示してください。" },
+      ]),
     ).toEqual({ status: "done", to: "returned" });
 
     const returned = await findApplicationForViewer(database.db, officer.viewer, id);
@@ -170,7 +192,14 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     const corrected = completeMenu1();
     corrected.lines[1]!.amount = "1,800,000";
     expect(await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: returned!.revision, draft: corrected })).toMatchObject({ status: "done" });
-    const resubmitted = await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: returned!.revision + 1, acknowledgeWarnings: true }, DURING_CALL);
+    const resubmitted = await submitApplication(
+      database.db,
+      officer.viewer,
+      "192.0.2.1",
+      id,
+      { revision: returned!.revision + 1, acknowledgeWarnings: true },
+      DURING_CALL,
+    );
     expect(resubmitted).toEqual({ status: "done", version: 2 });
     expect((await listVersions(database.db, id)).map((v) => [v.version, v.grant_amount])).toEqual([
       [1, 1_850_000],

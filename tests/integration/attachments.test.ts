@@ -144,7 +144,10 @@ describe.each(ENGINES)("%s: attachments", (engine) => {
 
   it("refuses an empty file and an unknown kind of document, each at its field", async () => {
     const { officer, applicationId } = await draftApplication();
-    expect(await add(officer.viewer, applicationId, "規約.pdf", new Uint8Array())).toEqual({ status: "invalid", errors: { file: expect.stringContaining("ファイルが空です") } });
+    expect(await add(officer.viewer, applicationId, "規約.pdf", new Uint8Array())).toEqual({
+      status: "invalid",
+      errors: { file: expect.stringContaining("ファイルが空です") },
+    });
     const unknownKind = { status: "invalid", errors: { documentType: "書類の種類を選んでください。" } };
     expect(await add(officer.viewer, applicationId, "規約.pdf", pdf(100), "minutes")).toEqual(unknownKind);
     expect(await add(officer.viewer, applicationId, "規約.pdf", pdf(100), "toString")).toEqual(unknownKind);
@@ -178,10 +181,7 @@ describe.each(ENGINES)("%s: attachments", (engine) => {
     const room = ATTACHMENT_LIMITS.applicationBytes - (await attachmentBytes(database.db, applicationId));
     expect(room).toBe(1000);
 
-    const outcomes = await Promise.all([
-      add(officer.viewer, applicationId, "a.pdf", pdf(600)),
-      add(officer.viewer, applicationId, "b.pdf", pdf(600)),
-    ]);
+    const outcomes = await Promise.all([add(officer.viewer, applicationId, "a.pdf", pdf(600)), add(officer.viewer, applicationId, "b.pdf", pdf(600))]);
 
     expect(outcomes.filter((o) => o.status === "done")).toHaveLength(1);
     expect(outcomes.filter((o) => o.status !== "done")).toEqual([{ status: "invalid", errors: { file: expect.stringContaining("残りは400バイトで") } }]);
@@ -204,14 +204,14 @@ describe.each(ENGINES)("%s: attachments", (engine) => {
         await storeMadeInDatabase(applicationId, officer.id, 1, 600, trx);
       });
       await locked;
-  
+
       let settled = false;
       const upload = add(officer.viewer, applicationId, "late.pdf", pdf(600)).finally(() => (settled = true));
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(settled).toBe(false);
       release();
       await other;
-  
+
       expect(await upload).toEqual({ status: "invalid", errors: { file: expect.stringContaining("残りは400バイトで") } });
       expect(await attachmentBytes(database.db, applicationId)).toBe(ATTACHMENT_LIMITS.applicationBytes - 400);
     });

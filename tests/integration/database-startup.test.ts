@@ -32,7 +32,6 @@ describe("opening a PostgreSQL server from DATABASE_URL", () => {
     expect(message).not.toContain("s3cret-pass");
     expect(message).not.toContain("\n");
   });
-
 });
 
 describe.each(ENGINES.filter((engine) => engine === "postgres"))("%s: opening a server that answers", () => {

@@ -79,9 +79,15 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
     };
 
     await expect(
-      database.db.insertInto("programme_parameters").values({ ...row, ceiling: 6_000_001 }).execute(),
+      database.db
+        .insertInto("programme_parameters")
+        .values({ ...row, ceiling: 6_000_001 })
+        .execute(),
     ).rejects.toThrow(/programme_parameters_ceiling_is_base_times_rate/);
-    await database.db.insertInto("programme_parameters").values({ ...row, ceiling: 6_000_000 }).execute();
+    await database.db
+      .insertInto("programme_parameters")
+      .values({ ...row, ceiling: 6_000_000 })
+      .execute();
   });
 
   it("keeps audit events append-only: UPDATE, DELETE and TRUNCATE are refused by the database", async () => {
@@ -93,9 +99,7 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
       .returning("id")
       .executeTakeFirstOrThrow();
 
-    await expect(
-      db.updateTable("audit_events").set({ action: "test.rewritten" }).where("id", "=", id).execute(),
-    ).rejects.toThrow(/append-only/);
+    await expect(db.updateTable("audit_events").set({ action: "test.rewritten" }).where("id", "=", id).execute()).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom("audit_events").where("id", "=", id).execute()).rejects.toThrow(/append-only/);
     await expect(sql`truncate audit_events`.execute(db)).rejects.toThrow(/append-only/);
 

@@ -50,8 +50,6 @@ describe.each(ENGINES)("%s: money columns", (engine) => {
 
   it("refuses to read a bigint JavaScript cannot hold exactly, rather than rounding it", async () => {
     database = await createTestDatabase(engine);
-    await expect(sql`select 9007199254740993::bigint as too_big`.execute(database.db)).rejects.toThrow(
-      /outside the safe integer range/,
-    );
+    await expect(sql`select 9007199254740993::bigint as too_big`.execute(database.db)).rejects.toThrow(/outside the safe integer range/);
   });
 });

@@ -170,7 +170,11 @@ describe("変更交付申請書", () => {
     expect(pages[0]).toContain(`交付決定額${kin(r.decidedAmount)}変更後の交付申請額${kin(r.requestedAmount)}`);
 
     const [before, after] = [categoryTotals(r.before), categoryTotals(r.after)];
-    for (const [category, name] of [["honoraria", "諸謝金"], ["travel", "旅費"], ["rent", "借料"]] as const) {
+    for (const [category, name] of [
+      ["honoraria", "諸謝金"],
+      ["travel", "旅費"],
+      ["rent", "借料"],
+    ] as const) {
       const [b, a] = [before.get(category) ?? 0, after.get(category) ?? 0];
       expect(all).toContain(`${name}${yen(b)}${yen(a)}${signed(a - b)}`);
     }
@@ -219,7 +223,10 @@ describe("実績報告書", () => {
     expect(all).toContain(`合計${yen(budget)}${yen(actual)}${signed(actual - budget)}差額は`);
 
     const [b, a] = [categoryTotals(r.lines), categoryTotals(r.lines.map((l) => ({ category: l.category, amount: l.actual })))];
-    for (const [category, name] of [["honoraria", "諸謝金"], ["travel", "旅費"]] as const) {
+    for (const [category, name] of [
+      ["honoraria", "諸謝金"],
+      ["travel", "旅費"],
+    ] as const) {
       expect(all).toContain(`${name}${yen(b.get(category)!)}${yen(a.get(category)!)}${signed(a.get(category)! - b.get(category)!)}`);
     }
     const c = r.calculationActual;
@@ -261,9 +268,7 @@ describe("変更交付決定通知書 and 変更交付申請に対する不承�
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain(`${reiwa("2026-05-01")}付け府孤第3号で交付決定した`);
     expect(pages[0]).toContain(`${reiwa(r.changeRequestDate)}付けで申請のあった変更を承認し`);
-    expect(pages[0]).toContain(
-      `1変更前の交付決定額${kin(r.previousAmount)}2変更交付申請額${kin(r.requestedAmount)}3変更後の交付決定額${kin(r.decidedAmount)}`,
-    );
+    expect(pages[0]).toContain(`1変更前の交付決定額${kin(r.previousAmount)}2変更交付申請額${kin(r.requestedAmount)}3変更後の交付決定額${kin(r.decidedAmount)}`);
     expect(pages[0]).toContain(`4交付の条件${r.comment}`);
   });
 

@@ -98,13 +98,18 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
     return (await audit(id)).map((a) => a.action).filter((a) => !before.includes(a));
   };
   const setBudget = (programmeBudget: number) =>
-    database.db.updateTable("programme_parameters").set({ programme_budget: programmeBudget }).where("fiscal_year", "=", 2026).where("programme", "=", "prefectural").execute();
+    database.db
+      .updateTable("programme_parameters")
+      .set({ programme_budget: programmeBudget })
+      .where("fiscal_year", "=", 2026)
+      .where("programme", "=", "prefectural")
+      .execute();
 
   /**
    * Starts `start`'s steps while another transaction holds `lock`, and lets go once two sessions queue
    * behind it (or after five seconds), so the steps really run at the same time.
    */
-  const raceBehindLock = async <T,>(lock: (trx: Transaction<Database>) => Promise<unknown>, start: () => Promise<T>[]) => {
+  const raceBehindLock = async <T>(lock: (trx: Transaction<Database>) => Promise<unknown>, start: () => Promise<T>[]) => {
     let racing!: Promise<PromiseSettledResult<T>[]>;
     await database.db.transaction().execute(async (trx) => {
       await lock(trx);
@@ -220,7 +225,10 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
 
     it("rejects with a reason, after which a decision is refused with a clear reason; an empty reason never reaches the service", async () => {
       const app = await submittedApplication(database.db);
-      expect(await readForm(stepSchema("reject", { lineCount: 0 }), formValues(new FormData()))).toEqual({ ok: false, errors: { reason: "不交付の理由を入力してください。" } });
+      expect(await readForm(stepSchema("reject", { lineCount: 0 }), formValues(new FormData()))).toEqual({
+        ok: false,
+        errors: { reason: "不交付の理由を入力してください。" },
+      });
 
       const outcome = await step(app.reviewer, app.id, "reject", { reason: "対象経費の積算根拠が示されていないため。" }, AT.decide);
 
@@ -235,7 +243,11 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
           reason: "対象経費の積算根拠が示されていないため。",
         }),
       ]);
-      expect((await audit(app.id)).at(-1)).toMatchObject({ action: "application.rejected", subject_organisation_id: app.officer.organisationId, details: { from: "under_review", to: "rejected" } });
+      expect((await audit(app.id)).at(-1)).toMatchObject({
+        action: "application.rejected",
+        subject_organisation_id: app.officer.organisationId,
+        details: { from: "under_review", to: "rejected" },
+      });
 
       const later = await step(app.reviewer, app.id, "decide", decideInput(REQUESTED), AT.change);
       expect(later).toEqual({ status: "refused", reason: "この申請は「不交付」で終了しています。これ以上の操作はできません。" });
@@ -246,7 +258,11 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
 
   describe("notice numbers", () => {
     const open2027Call = async () => {
-      await database.db.insertInto("fiscal_years").values({ year: 2027 }).onConflict((oc) => oc.column("year").doNothing()).execute();
+      await database.db
+        .insertInto("fiscal_years")
+        .values({ year: 2027 })
+        .onConflict((oc) => oc.column("year").doNothing())
+        .execute();
       const parameters = DEFAULT_PROGRAMME_PARAMETERS.find((p) => p.fiscalYear === 2026 && p.programme === "prefectural")!;
       await database.db
         .insertInto("programme_parameters")
@@ -293,7 +309,9 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
 
       // Exactly what remains fits.
       expect(await step(second.reviewer, second.id, "decide", decideInput(remaining), AT.decide)).toMatchObject({ status: "done" });
-      const decidedTotal = sum((await database.db.selectFrom("application_proceedings").select("amount").where("kind", "=", "decision").execute()).map((r) => r.amount));
+      const decidedTotal = sum(
+        (await database.db.selectFrom("application_proceedings").select("amount").where("kind", "=", "decision").execute()).map((r) => r.amount),
+      );
       expect(decidedTotal).toBe(budget);
     });
 
@@ -302,10 +320,15 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const after = [LINES[0]!, LINES[1]!, LINES[2]! - 400_000];
       // Cut below even the reduced amount: only an increase is held to the budget.
       await setBudget(Math.floor(menu1Grant(after) / 2));
-      expect(await step(first.officer, first.id, "request_change", { after, reason: "居場所の箇所数を減らすため。" }, AT.change)).toMatchObject({ status: "done" });
+      expect(await step(first.officer, first.id, "request_change", { after, reason: "居場所の箇所数を減らすため。" }, AT.change)).toMatchObject({
+        status: "done",
+      });
       const lower = menu1Grant(after);
       expect(lower).toBeLessThan(REQUESTED);
-      expect(await step(first.reviewer, first.id, "approve_change", { decidedAmount: lower, comment: "" }, AT.changeDecision)).toMatchObject({ status: "done", to: "decided" });
+      expect(await step(first.reviewer, first.id, "approve_change", { decidedAmount: lower, comment: "" }, AT.changeDecision)).toMatchObject({
+        status: "done",
+        to: "decided",
+      });
     });
 
     it("holds an approved change to the budget too, counting the other applications' current decisions", async () => {
@@ -314,7 +337,9 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const first = await decided();
       await decided(REQUESTED, first.reviewer);
       const after = [LINES[0]!, LINES[1]!, LINES[2]! + 600_000];
-      expect(await step(first.officer, first.id, "request_change", { after, reason: "居場所の箇所数を増やすため。" }, AT.change)).toMatchObject({ status: "done" });
+      expect(await step(first.officer, first.id, "request_change", { after, reason: "居場所の箇所数を増やすため。" }, AT.change)).toMatchObject({
+        status: "done",
+      });
       expect(menu1Grant(after)).toBeGreaterThan(REQUESTED);
 
       const over = await step(first.reviewer, first.id, "approve_change", { decidedAmount: REQUESTED + 1, comment: "" }, AT.changeDecision);
@@ -322,7 +347,10 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect(over.status).toBe("invalid");
       expect(over.status === "invalid" && over.errors.decidedAmount).toContain(`残りは${yen(budget - REQUESTED)}です`);
       expect(await stateOf(first.id)).toBe("change_requested");
-      expect(await step(first.reviewer, first.id, "approve_change", { decidedAmount: REQUESTED, comment: "" }, AT.changeDecision)).toMatchObject({ status: "done", to: "decided" });
+      expect(await step(first.reviewer, first.id, "approve_change", { decidedAmount: REQUESTED, comment: "" }, AT.changeDecision)).toMatchObject({
+        status: "done",
+        to: "decided",
+      });
     });
 
     // Two transactions at once need two connections: PostgreSQL only (PGlite has a single connection).
@@ -336,7 +364,14 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
 
         // Both decisions read their application before either may check the budget.
         const settled = await raceBehindLock(
-          (trx) => trx.selectFrom("programme_parameters").select("programme_budget").where("fiscal_year", "=", 2026).where("programme", "=", "prefectural").forUpdate().execute(),
+          (trx) =>
+            trx
+              .selectFrom("programme_parameters")
+              .select("programme_budget")
+              .where("fiscal_year", "=", 2026)
+              .where("programme", "=", "prefectural")
+              .forUpdate()
+              .execute(),
           () => [step(a.reviewer, a.id, "decide", decideInput(REQUESTED), AT.decide), step(otherReviewer, b.id, "decide", decideInput(REQUESTED), AT.decide)],
         );
 
@@ -353,7 +388,10 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
 
         const settled = await raceBehindLock(
           (trx) => trx.selectFrom("applications").select("id").where("id", "=", app.id).forUpdate().execute(),
-          () => [step(app.reviewer, app.id, "decide", decideInput(REQUESTED), AT.decide), step(otherReviewer, app.id, "decide", decideInput(REQUESTED - 1000), AT.decide)],
+          () => [
+            step(app.reviewer, app.id, "decide", decideInput(REQUESTED), AT.decide),
+            step(otherReviewer, app.id, "decide", decideInput(REQUESTED - 1000), AT.decide),
+          ],
         );
 
         const outcomes = settled.map((r) => (r.status === "fulfilled" ? r.value : { status: `threw: ${String(r.reason)}` }));
@@ -370,7 +408,10 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const administrator = await createUser(database.db, "administrator");
       expect(stranger.organisationId).not.toBe(app.officer.organisationId);
 
-      expect(await step(app.officer, app.id, "decide", decideInput(REQUESTED), AT.decide)).toEqual({ status: "refused", reason: "この操作は審査担当者のみ行えます。" });
+      expect(await step(app.officer, app.id, "decide", decideInput(REQUESTED), AT.decide)).toEqual({
+        status: "refused",
+        reason: "この操作は審査担当者のみ行えます。",
+      });
       expect(await step(stranger, app.id, "decide", decideInput(REQUESTED), AT.decide)).toEqual({ status: "not-found" });
       expect(await step(administrator, app.id, "decide", decideInput(REQUESTED), AT.decide)).toEqual({ status: "not-found" });
       expect(await step(administrator, app.id, "reject", { reason: "理由" }, AT.decide)).toEqual({ status: "not-found" });
@@ -384,8 +425,14 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         status: "refused",
         reason: "この操作は申請者（都道府県または中間支援組織の担当者）のみ行えます。",
       });
-      expect(await step(app.reviewer, app.id, "claim_payment", claimInput(1000), AT.claim)).toEqual({ status: "refused", reason: "この操作は申請者のみ行えます。" });
-      expect(await step(app.officer, app.id, "record_payment", paymentInput(1000, "2027-02-01"), AT.pay)).toEqual({ status: "refused", reason: "この操作は審査担当者のみ行えます。" });
+      expect(await step(app.reviewer, app.id, "claim_payment", claimInput(1000), AT.claim)).toEqual({
+        status: "refused",
+        reason: "この操作は申請者のみ行えます。",
+      });
+      expect(await step(app.officer, app.id, "record_payment", paymentInput(1000, "2027-02-01"), AT.pay)).toEqual({
+        status: "refused",
+        reason: "この操作は審査担当者のみ行えます。",
+      });
       expect(await step(stranger, app.id, "request_change", change, AT.change)).toEqual({ status: "not-found" });
       expect(await step(stranger, app.id, "claim_payment", claimInput(1000), AT.claim)).toEqual({ status: "not-found" });
       expect(await step(administrator, app.id, "record_payment", paymentInput(1000, "2027-02-01"), AT.pay)).toEqual({ status: "not-found" });
@@ -441,7 +488,13 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect(await stateOf(app.id)).toBe("change_requested");
 
       const newAmount = asked - 150_000;
-      const approved = await step(app.reviewer, app.id, "approve_change", { decidedAmount: newAmount, comment: "増額分は居場所の運営費に充てること。" }, AT.changeDecision);
+      const approved = await step(
+        app.reviewer,
+        app.id,
+        "approve_change",
+        { decidedAmount: newAmount, comment: "増額分は居場所の運営費に充てること。" },
+        AT.changeDecision,
+      );
 
       expect(approved).toMatchObject({ status: "done", to: "decided" });
       expect((await records(app.id)).at(-1)).toMatchObject({
@@ -549,7 +602,10 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const message = "事業の完了日は、交付を受けた年度の令和8年4月1日から令和9年3月31日までの日付にしてください。";
       // AT.report is 2027-04-05 in Japan.
       for (const completedOn of ["2027-04-06", "2026-03-31"]) {
-        expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, 0, completedOn), AT.report)).toEqual({ status: "invalid", errors: { completedOn: message } });
+        expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, 0, completedOn), AT.report)).toEqual({
+          status: "invalid",
+          errors: { completedOn: message },
+        });
       }
       expect(await stateOf(app.id)).toBe("decided");
       expect(await rows(app.id)).toHaveLength(1);
@@ -601,7 +657,10 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         },
       });
       expect(await stateOf(app.id)).toBe("reported");
-      expect((await audit(app.id)).at(-1)).toMatchObject({ action: "application.reported", details: { from: "decided", to: "reported", amount: ACTUAL_GRANT } });
+      expect((await audit(app.id)).at(-1)).toMatchObject({
+        action: "application.reported",
+        details: { from: "decided", to: "reported", amount: ACTUAL_GRANT },
+      });
     });
 
     it("confirms the recomputed grant when spending came in lower, with what had been paid", async () => {
@@ -644,7 +703,11 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
     it("offers each side its own steps, and not a claim once everything is claimed or a return order without an overpayment", async () => {
       const app = await decided();
       const offered = async (user: TestUser) => {
-        const application = await database.db.selectFrom("applications").select(["state", "organisation_id"]).where("id", "=", app.id).executeTakeFirstOrThrow();
+        const application = await database.db
+          .selectFrom("applications")
+          .select(["state", "organisation_id"])
+          .where("id", "=", app.id)
+          .executeTakeFirstOrThrow();
         return availableSteps(user.viewer, application, await records(app.id));
       };
       expect(await offered(app.officer)).toEqual(["request_change", "withdraw", "claim_payment", "report"]);
@@ -697,11 +760,17 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         status: "invalid",
         errors: { paidOn: "日付は今日以前にしてください。" },
       });
-      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(REQUESTED, "2027-02-01"), AT.pay)).toMatchObject({ status: "done", to: "decided" });
+      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(REQUESTED, "2027-02-01"), AT.pay)).toMatchObject({
+        status: "done",
+        to: "decided",
+      });
       expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, OTHER_INCOME_ACTUAL), AT.report)).toMatchObject({ status: "done" });
       expect(await step(app.reviewer, app.id, "confirm", {}, AT.confirm)).toMatchObject({ status: "done" });
       const overpaid = REQUESTED - ACTUAL_GRANT;
-      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(1, "2027-04-20"), AT.confirm)).toMatchObject({ status: "invalid", errors: { amount: expect.stringContaining(`確定額${yen(ACTUAL_GRANT)}`) } });
+      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(1, "2027-04-20"), AT.confirm)).toMatchObject({
+        status: "invalid",
+        errors: { amount: expect.stringContaining(`確定額${yen(ACTUAL_GRANT)}`) },
+      });
 
       expect(await step(app.reviewer, app.id, "order_repayment", { dueOn: "2027-04-20" }, AT.confirm)).toEqual({
         status: "invalid",
@@ -721,14 +790,20 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         repaymentAmount: overpaid,
         dueOn: "2027-05-20",
       });
-      expect(await step(app.reviewer, app.id, "order_repayment", { dueOn: "2027-05-31" }, AT.confirm)).toEqual({ status: "refused", reason: "この確定に対する返還命令は発行済みです。" });
+      expect(await step(app.reviewer, app.id, "order_repayment", { dueOn: "2027-05-31" }, AT.confirm)).toEqual({
+        status: "refused",
+        reason: "この確定に対する返還命令は発行済みです。",
+      });
 
       const early = await step(app.reviewer, app.id, "close", {}, AT.confirm);
       expect(early.status).toBe("refused");
       expect(early.status === "refused" && early.reason).toContain(`${yen(overpaid)}の返還を記録してから完了にしてください。`);
       expect(await stateOf(app.id)).toBe("confirmed");
 
-      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(overpaid, "2027-05-10", "returned"), AT.settle)).toMatchObject({ status: "done", to: "confirmed" });
+      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(overpaid, "2027-05-10", "returned"), AT.settle)).toMatchObject({
+        status: "done",
+        to: "confirmed",
+      });
       const closed = await step(app.reviewer, app.id, "close", {}, AT.settle);
 
       expect(closed).toEqual({ status: "done", proceedingId: null, to: "closed" });
@@ -764,7 +839,10 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         [app.reviewer, "close", {}, finished],
       ];
       for (const [user, action, input, reason] of attempts) {
-        expect(await takeProceedingStep(database.db, user.viewer, IP, app.id, action, input as never, AT.settle), action).toEqual({ status: "refused", reason });
+        expect(await takeProceedingStep(database.db, user.viewer, IP, app.id, action, input as never, AT.settle), action).toEqual({
+          status: "refused",
+          reason,
+        });
       }
       expect(await rows(app.id)).toHaveLength(count);
       expect(await stateOf(app.id)).toBe("closed");
@@ -804,7 +882,9 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         status: "invalid",
         errors: { amount: `返還額は、支払済みの額から確定額を差し引いた${yen(10_000)}以下にしてください。` },
       });
-      expect(await step(after.reviewer, after.id, "record_payment", paymentInput(10_000, "2027-05-10", "returned"), AT.settle)).toMatchObject({ status: "done" });
+      expect(await step(after.reviewer, after.id, "record_payment", paymentInput(10_000, "2027-05-10", "returned"), AT.settle)).toMatchObject({
+        status: "done",
+      });
     });
   });
 
@@ -812,9 +892,15 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
     const app = await decided();
     const [before] = await rows(app.id);
 
-    await expect(database.db.updateTable("application_proceedings").set({ amount: 1 }).where("application_id", "=", app.id).execute()).rejects.toThrow(/append-only/);
+    await expect(database.db.updateTable("application_proceedings").set({ amount: 1 }).where("application_id", "=", app.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(
-      database.db.updateTable("application_proceedings").set({ record: JSON.stringify({ ...before!.record, decidedAmount: 1 }) }).where("id", "=", before!.id).execute(),
+      database.db
+        .updateTable("application_proceedings")
+        .set({ record: JSON.stringify({ ...before!.record, decidedAmount: 1 }) })
+        .where("id", "=", before!.id)
+        .execute(),
     ).rejects.toThrow(/append-only/);
     await expect(database.db.deleteFrom("application_proceedings").where("application_id", "=", app.id).execute()).rejects.toThrow(/append-only/);
 

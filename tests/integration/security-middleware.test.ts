@@ -2,14 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  bodySizeLimit,
-  cspNonce,
-  sameOriginWrites,
-  securityHeaders,
-  type SameOriginWritesOptions,
-  type SecurityMode,
-} from "../../server/security";
+import { bodySizeLimit, cspNonce, sameOriginWrites, securityHeaders, type SameOriginWritesOptions, type SecurityMode } from "../../server/security";
 
 interface TestAppOptions extends SameOriginWritesOptions {
   mode?: SecurityMode;
@@ -343,11 +336,7 @@ describe("request body size", () => {
   it("refuses a body over the limit with 413 before reading it", async () => {
     const url = await serve();
 
-    const response = await post(
-      `${url}/form`,
-      { origin: url, "content-type": "application/json" },
-      JSON.stringify({ name: "x".repeat(2000) }),
-    );
+    const response = await post(`${url}/form`, { origin: url, "content-type": "application/json" }, JSON.stringify({ name: "x".repeat(2000) }));
 
     expect(response.status).toBe(413);
     expect(response.headers.get("connection")).toBe("close");

@@ -87,8 +87,24 @@ describe.each(ENGINES)("%s: seed", (engine) => {
       .execute();
 
     const perYear = (year: number) => [
-      { fiscal_year: year, programme: "prefectural", rate_numerator: 1, rate_denominator: 2, base_amount: 8_000_000, ceiling: 4_000_000, programme_budget: 70_000_000 },
-      { fiscal_year: year, programme: "intermediary", rate_numerator: 2, rate_denominator: 3, base_amount: 9_000_000, ceiling: 6_000_000, programme_budget: 60_000_000 },
+      {
+        fiscal_year: year,
+        programme: "prefectural",
+        rate_numerator: 1,
+        rate_denominator: 2,
+        base_amount: 8_000_000,
+        ceiling: 4_000_000,
+        programme_budget: 70_000_000,
+      },
+      {
+        fiscal_year: year,
+        programme: "intermediary",
+        rate_numerator: 2,
+        rate_denominator: 3,
+        base_amount: 9_000_000,
+        ceiling: 6_000_000,
+        programme_budget: 60_000_000,
+      },
     ];
     expect(rows).toEqual([...perYear(2024), ...perYear(2025), ...perYear(2026)]);
   });

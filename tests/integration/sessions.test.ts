@@ -62,7 +62,11 @@ describe.each(ENGINES)("%s: sessions", (engine) => {
     expect((await lookupSession(database.db, SESSIONS, b.token)).status).toBe("none");
     const signInAgain = await signIn(database.db, SESSIONS, { email: user.email, password: PASSWORD, ip: "192.0.2.2", userAgent: null });
     expect(signInAgain).toEqual({ ok: false, reason: "invalid" });
-    const audit = await database.db.selectFrom("audit_events").select(["action", "actor_user_id", "ip_address"]).where("action", "=", "account.disabled").execute();
+    const audit = await database.db
+      .selectFrom("audit_events")
+      .select(["action", "actor_user_id", "ip_address"])
+      .where("action", "=", "account.disabled")
+      .execute();
     expect(audit).toEqual([{ action: "account.disabled", actor_user_id: admin.id, ip_address: "192.0.2.9" }]);
   });
 

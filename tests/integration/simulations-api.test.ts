@@ -1,11 +1,6 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  action,
-  loader,
-  MAX_SIMULATION_BODY_BYTES,
-  SIMULATIONS_PER_MINUTE,
-} from "../../app/routes/api.v1.simulations";
+import { action, loader, MAX_SIMULATION_BODY_BYTES, SIMULATIONS_PER_MINUTE } from "../../app/routes/api.v1.simulations";
 import type { AppDatabase } from "../../db/database";
 import { seed } from "../../db/seed";
 import { createTestDatabase, ENGINES } from "./support/test-database";

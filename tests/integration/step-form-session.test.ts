@@ -21,8 +21,14 @@ describe.each(ENGINES)("%s: a step's form across an expired session", (engine) =
     database = await createTestDatabase(engine);
     await seed(database.db, { demo: false });
     const app = await submittedApplication(database.db);
-    const { requested_amount } = await database.db.selectFrom("application_versions").select("requested_amount").where("application_id", "=", app.id).executeTakeFirstOrThrow();
-    expect(await takeProceedingStep(database.db, app.reviewer.viewer, "192.0.2.9", app.id, "decide", { decidedAmount: requested_amount, conditions: "" })).toMatchObject({ status: "done" });
+    const { requested_amount } = await database.db
+      .selectFrom("application_versions")
+      .select("requested_amount")
+      .where("application_id", "=", app.id)
+      .executeTakeFirstOrThrow();
+    expect(
+      await takeProceedingStep(database.db, app.reviewer.viewer, "192.0.2.9", app.id, "decide", { decidedAmount: requested_amount, conditions: "" }),
+    ).toMatchObject({ status: "done" });
 
     const context = { db: database.db, engine, clientIp: "192.0.2.1", secure: false, cspNonce: "test", sessions: SESSIONS } as unknown as AppLoadContext;
     const path = `/applications/${app.id}/steps/report`;
@@ -32,7 +38,13 @@ describe.each(ENGINES)("%s: a step's form across an expired session", (engine) =
 
     // Signed in three hours ago and idle since: the session has run out (idle limit 2 hours).
     const stale = await startSession(database.db, SESSIONS, app.officer.id, client, new Date(Date.now() - 3 * 3_600_000));
-    const typed = { "actual.0": "180,000", "actual.1": "1,900,000", "actual.2": "1,500,000", completedOn: "2026-11-01", summary: "居場所を10か所設置し、延べ800人が利用した。" };
+    const typed = {
+      "actual.0": "180,000",
+      "actual.1": "1,900,000",
+      "actual.2": "1,500,000",
+      completedOn: "2026-11-01",
+      summary: "居場所を10か所設置し、延べ800人が利用した。",
+    };
     const post = new Request(`http://localhost${path}`, {
       method: "POST",
       body: new URLSearchParams(typed),
@@ -47,7 +59,9 @@ describe.each(ENGINES)("%s: a step's form across an expired session", (engine) =
     expect(location.pathname).toBe("/login");
     const restore = location.searchParams.get("restore");
     expect(restore).toBeTruthy();
-    expect(await database.db.selectFrom("application_proceedings").select("kind").where("application_id", "=", app.id).execute()).toEqual([{ kind: "decision" }]);
+    expect(await database.db.selectFrom("application_proceedings").select("kind").where("application_id", "=", app.id).execute()).toEqual([
+      { kind: "decision" },
+    ]);
 
     const fresh = await startSession(database.db, SESSIONS, app.officer.id, client);
     const get = () => new Request(`http://localhost${path}?restore=${restore}`, { headers: cookie(fresh.token) });

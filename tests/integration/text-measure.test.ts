@@ -17,7 +17,14 @@ async function mincho() {
 describe("measuring and breaking text in Mincho", () => {
   it("measures text exactly as pdf-lib does", async () => {
     const font = await mincho();
-    const texts = ["令和8年度孤独・孤立対策推進交付金交付申請書", "金4,000,000円", "「居場所」、（年4回）。", "kodoku@pref.example.lg.jp", "To 10.95%", "office"];
+    const texts = [
+      "令和8年度孤独・孤立対策推進交付金交付申請書",
+      "金4,000,000円",
+      "「居場所」、（年4回）。",
+      "kodoku@pref.example.lg.jp",
+      "To 10.95%",
+      "office",
+    ];
     for (const text of texts) {
       for (const size of [9, 10.5, 14]) expect(widthOf(text, font, size)).toBeCloseTo(font.widthOfTextAtSize(text, size), 9);
     }

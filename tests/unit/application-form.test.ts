@@ -1,20 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PROGRAMME_PARAMETERS } from "../../app/domain/programmes";
-import {
-  checkApplication,
-  EMPTY_BUDGET_LINE,
-  emptyDraft,
-  lineAmount,
-  readDraft,
-} from "../../app/domain/application-draft";
+import { checkApplication, EMPTY_BUDGET_LINE, emptyDraft, lineAmount, readDraft } from "../../app/domain/application-draft";
 import { fieldLabel } from "../../app/forms/application";
 import { formValues } from "../../app/forms/read-form";
 
 describe("a budget line's amount", () => {
   it.each([
     [{ amount: "１，２００，０００円" }, { ok: true, value: 1_200_000 }],
-    [{ quantity: "8", unitPrice: "25,000" }, { ok: true, value: 200_000 }],
-    [{ quantity: "８", unitPrice: "２５，０００円", amount: "ignored when quantity and price are given" }, { ok: true, value: 200_000 }],
+    [
+      { quantity: "8", unitPrice: "25,000" },
+      { ok: true, value: 200_000 },
+    ],
+    [
+      { quantity: "８", unitPrice: "２５，０００円", amount: "ignored when quantity and price are given" },
+      { ok: true, value: 200_000 },
+    ],
   ])("reads %j", (typed, expected) => {
     expect(lineAmount({ ...EMPTY_BUDGET_LINE, ...typed })).toEqual(expected);
   });

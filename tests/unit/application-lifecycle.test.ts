@@ -65,7 +65,13 @@ describe("transition", () => {
     { name: "a reviewer submitting for the applicant", state: "draft", action: "submit", role: "reviewer", reason: "申請者" },
     { name: "anything on a closed application", state: "closed", action: "report", role: "prefecture_officer", reason: "「完了」で終了しています" },
     { name: "anything on a rejected application", state: "rejected", action: "resubmit", role: "prefecture_officer", reason: "「不交付」で終了しています" },
-    { name: "deciding before the review has started", state: "submitted", action: "decide", role: "reviewer", reason: "「提出済み」の申請には「交付決定」を行えません" },
+    {
+      name: "deciding before the review has started",
+      state: "submitted",
+      action: "decide",
+      role: "reviewer",
+      reason: "「提出済み」の申請には「交付決定」を行えません",
+    },
   ] satisfies { name: string; state: ApplicationState; action: LifecycleAction; role: Role; reason: string }[])(
     "explains the refusal of $name",
     ({ state, action, role, reason }) => {
@@ -102,9 +108,7 @@ describe("transition", () => {
     const queue: ApplicationState[] = ["draft"];
     const deadEnds: ApplicationState[] = [];
     for (let state = queue.shift(); state; state = queue.shift()) {
-      const next = LIFECYCLE_ACTIONS.flatMap((a) => ROLES.map((r) => transition(state!, a, r))).flatMap((r) =>
-        r.ok && r.to !== state ? [r.to] : [],
-      );
+      const next = LIFECYCLE_ACTIONS.flatMap((a) => ROLES.map((r) => transition(state!, a, r))).flatMap((r) => (r.ok && r.to !== state ? [r.to] : []));
       if (next.length === 0) deadEnds.push(state);
       for (const to of new Set(next.filter((s) => !reached.has(s)))) {
         reached.add(to);

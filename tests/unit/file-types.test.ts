@@ -100,7 +100,12 @@ describe("telling a file's type from its content", () => {
     ["a Word document", DOCX, "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
     ["an Excel workbook", XLSX, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
     ["a Word document of local headers only", zip(["word/document.xml"], { centralDirectory: false }), "docx", expect.any(String)],
-    ["an Excel workbook written as a stream (entries found through the central directory)", zip(["[Content_Types].xml", "xl/workbook.xml"], { streamed: true }), "xlsx", expect.any(String)],
+    [
+      "an Excel workbook written as a stream (entries found through the central directory)",
+      zip(["[Content_Types].xml", "xl/workbook.xml"], { streamed: true }),
+      "xlsx",
+      expect.any(String),
+    ],
     ["an Office 97-2003 file", OLE, "ole", expect.any(String)],
   ])("recognises %s", (_, bytes, kind, contentType) => {
     expect(detectFileKind(bytes)).toMatchObject({ kind, contentType });

@@ -116,10 +116,7 @@ describe("properties of the grant", () => {
 describe("the fast check on a budget line", () => {
   it("accepts only what the schema accepts, and everything the schema accepts unchanged", () => {
     const anything = fc.oneof(fc.constant(undefined), fc.string(), fc.integer({ min: -1, max: MAX + 1 }), fc.double(), fc.constant(null));
-    const line = fc.record(
-      { category: anything, activity: anything, amount: anything, description: anything },
-      { requiredKeys: [] },
-    );
+    const line = fc.record({ category: anything, activity: anything, amount: anything, description: anything }, { requiredKeys: [] });
     fc.assert(
       fc.property(line, (candidate) => {
         const parsed = BudgetLineSchema.safeParse(candidate);

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  GrantInputSchema,
-  calculateGrant,
-  validateProgrammeParameters,
-  type FindingCode,
-} from "../../app/domain/grant-calculation";
+import { GrantInputSchema, calculateGrant, validateProgrammeParameters, type FindingCode } from "../../app/domain/grant-calculation";
 import { DEFAULT_PROGRAMME_PARAMETERS, MENU1_ACTIVITIES, type ProgrammeParameters } from "../../app/domain/programmes";
 
 type Line = { category: string; activity?: string; amount?: unknown; description?: string };
@@ -200,67 +195,182 @@ describe("checks on a budget", () => {
     { name: "a negative line amount is refused", code: "amount-invalid", input: menu1([{ category: "supplies", amount: -1 }]), path: "lines.0.amount" },
     { name: "a zero line amount is accepted", code: "amount-invalid", input: menu1([{ category: "supplies", amount: 0 }]) },
     { name: "a fractional line amount is refused", code: "amount-invalid", input: menu1([{ category: "supplies", amount: 1.5 }]), path: "lines.0.amount" },
-    { name: "a line amount given as a string is refused", code: "amount-invalid", input: menu1([supplies, { category: "supplies", amount: "1000" }]), path: "lines.1.amount" },
+    {
+      name: "a line amount given as a string is refused",
+      code: "amount-invalid",
+      input: menu1([supplies, { category: "supplies", amount: "1000" }]),
+      path: "lines.1.amount",
+    },
     { name: "a line without an amount is refused", code: "amount-invalid", input: menu1([{ category: "supplies" }]), path: "lines.0.amount" },
     { name: "a line amount of NaN is refused", code: "amount-invalid", input: menu1([{ category: "supplies", amount: Number.NaN }]), path: "lines.0.amount" },
     { name: "a line amount of exactly 10,000,000,000円 is accepted", code: "amount-invalid", input: menu1([{ category: "supplies", amount: 10_000_000_000 }]) },
-    { name: "a line amount one yen above 10,000,000,000円 is refused", code: "amount-invalid", input: menu1([{ category: "supplies", amount: 10_000_000_001 }]), path: "lines.0.amount" },
+    {
+      name: "a line amount one yen above 10,000,000,000円 is refused",
+      code: "amount-invalid",
+      input: menu1([{ category: "supplies", amount: 10_000_000_001 }]),
+      path: "lines.0.amount",
+    },
     { name: "negative other income is refused", code: "amount-invalid", input: menu1([supplies], { otherIncome: -1 }), path: "otherIncome" },
     { name: "a fractional requested amount is refused", code: "amount-invalid", input: menu1([supplies], { requestedAmount: 0.5 }), path: "requestedAmount" },
-    { name: "subsidies are not funded by Menu 2", code: "category-not-eligible", input: menu2([{ category: "subsidies", amount: 1_000 }]), path: "lines.0.category" },
+    {
+      name: "subsidies are not funded by Menu 2",
+      code: "category-not-eligible",
+      input: menu2([{ category: "subsidies", amount: 1_000 }]),
+      path: "lines.0.category",
+    },
     { name: "subsidies under ⑦ are funded by Menu 1", code: "category-not-eligible", input: menu1([{ category: "subsidies", activity: "a7", amount: 1_000 }]) },
     { name: "an unknown category is not funded", code: "category-not-eligible", input: menu1([{ category: "food", amount: 1_000 }]), path: "lines.0.category" },
-    { name: "an ineligible line is allowed in the total project cost", code: "category-not-eligible", input: menu2([{ category: "ineligible", amount: 1_000 }]) },
+    {
+      name: "an ineligible line is allowed in the total project cost",
+      code: "category-not-eligible",
+      input: menu2([{ category: "ineligible", amount: 1_000 }]),
+    },
     { name: "Menu 1 without the platform is refused", code: "platform-required", input: menu1([supplies], { activities: ["a1", "a2"] }), path: "activities" },
-    { name: "Menu 1 with no activities at all lacks the platform", code: "platform-required", input: menu1([supplies], { activities: undefined }), path: "activities" },
+    {
+      name: "Menu 1 with no activities at all lacks the platform",
+      code: "platform-required",
+      input: menu1([supplies], { activities: undefined }),
+      path: "activities",
+    },
     { name: "Menu 1 with the platform is accepted", code: "platform-required", input: menu1([supplies]) },
     { name: "Menu 2 needs no platform", code: "platform-required", input: menu2([supplies]) },
-    { name: "Menu 1 with one of ①–⑩ has too few", code: "activities-too-few", input: menu1([supplies], { activities: ["platform", "a1"] }), path: "activities" },
-    { name: "Menu 1 with ① twice still has one", code: "activities-too-few", input: menu1([supplies], { activities: ["platform", "a1", "a1"] }), path: "activities" },
+    {
+      name: "Menu 1 with one of ①–⑩ has too few",
+      code: "activities-too-few",
+      input: menu1([supplies], { activities: ["platform", "a1"] }),
+      path: "activities",
+    },
+    {
+      name: "Menu 1 with ① twice still has one",
+      code: "activities-too-few",
+      input: menu1([supplies], { activities: ["platform", "a1", "a1"] }),
+      path: "activities",
+    },
     { name: "Menu 1 with two of ①–⑩ has enough", code: "activities-too-few", input: menu1([supplies], { activities: ["platform", "a1", "a2"] }) },
     { name: "Menu 2 has no activity codes to count", code: "activities-too-few", input: menu2([supplies]) },
-    { name: "a Menu 1 line charged to an activity outside the plan is refused", code: "activity-not-selected", input: menu1([{ category: "supplies", activity: "a3", amount: 1_000 }]), path: "lines.0.activity" },
-    { name: "a Menu 1 line without an activity is refused", code: "activity-not-selected", input: menu1([{ category: "supplies", activity: "", amount: 1_000 }]), path: "lines.0.activity" },
-    { name: "a Menu 1 line charged to the platform is accepted", code: "activity-not-selected", input: menu1([{ category: "supplies", activity: "platform", amount: 1_000 }]) },
+    {
+      name: "a Menu 1 line charged to an activity outside the plan is refused",
+      code: "activity-not-selected",
+      input: menu1([{ category: "supplies", activity: "a3", amount: 1_000 }]),
+      path: "lines.0.activity",
+    },
+    {
+      name: "a Menu 1 line without an activity is refused",
+      code: "activity-not-selected",
+      input: menu1([{ category: "supplies", activity: "", amount: 1_000 }]),
+      path: "lines.0.activity",
+    },
+    {
+      name: "a Menu 1 line charged to the platform is accepted",
+      code: "activity-not-selected",
+      input: menu1([{ category: "supplies", activity: "platform", amount: 1_000 }]),
+    },
     { name: "a Menu 2 line needs no activity code", code: "activity-not-selected", input: menu2([supplies]) },
-    { name: "subsidies under ① are refused", code: "subsidy-activity-restricted", input: menu1([{ category: "subsidies", activity: "a1", amount: 1_000 }]), path: "lines.0.activity" },
+    {
+      name: "subsidies under ① are refused",
+      code: "subsidy-activity-restricted",
+      input: menu1([{ category: "subsidies", activity: "a1", amount: 1_000 }]),
+      path: "lines.0.activity",
+    },
     { name: "subsidies under ⑦ are accepted", code: "subsidy-activity-restricted", input: menu1([{ category: "subsidies", activity: "a7", amount: 1_000 }]) },
     { name: "subsidies under ⑧ are accepted", code: "subsidy-activity-restricted", input: menu1([{ category: "subsidies", activity: "a8", amount: 1_000 }]) },
-    { name: "other income one yen above the cost is refused", code: "other-income-exceeds-cost", input: menu1([supplies], { otherIncome: 100_001 }), path: "otherIncome" },
+    {
+      name: "other income one yen above the cost is refused",
+      code: "other-income-exceeds-cost",
+      input: menu1([supplies], { otherIncome: 100_001 }),
+      path: "otherIncome",
+    },
     { name: "other income equal to the cost is accepted", code: "other-income-exceeds-cost", input: menu1([supplies], { otherIncome: 100_000 }) },
-    { name: "a request one yen above the computed grant is refused", code: "requested-exceeds-maximum", input: menu1([supplies], { requestedAmount: 50_001 }), path: "requestedAmount" },
+    {
+      name: "a request one yen above the computed grant is refused",
+      code: "requested-exceeds-maximum",
+      input: menu1([supplies], { requestedAmount: 50_001 }),
+      path: "requestedAmount",
+    },
     { name: "a request equal to the computed grant is accepted", code: "requested-exceeds-maximum", input: menu1([supplies], { requestedAmount: 50_000 }) },
     { name: "a request below the computed grant is accepted", code: "requested-exceeds-maximum", input: menu1([supplies], { requestedAmount: 10_000 }) },
-    { name: "Menu 2 in one prefecture without a reason is refused", code: "area-justification-required", input: menu2([supplies], { areaPrefectures: ["13"] }), path: "areaJustification" },
-    { name: "Menu 2 with no area and no reason is refused", code: "area-justification-required", input: menu2([supplies], { areaPrefectures: undefined }), path: "areaJustification" },
-    { name: "Menu 2 naming one prefecture twice is still one prefecture", code: "area-justification-required", input: menu2([supplies], { areaPrefectures: ["13", "13"] }), path: "areaJustification" },
-    { name: "Menu 2 with only blanks as a reason has no reason", code: "area-justification-required", input: menu2([supplies], { areaPrefectures: ["13"], areaJustification: " 　" }), path: "areaJustification" },
-    { name: "Menu 2 in one prefecture with a reason needs no more", code: "area-justification-required", input: menu2([supplies], { areaPrefectures: ["13"], areaJustification: "離島を含む広域で実施するため" }) },
+    {
+      name: "Menu 2 in one prefecture without a reason is refused",
+      code: "area-justification-required",
+      input: menu2([supplies], { areaPrefectures: ["13"] }),
+      path: "areaJustification",
+    },
+    {
+      name: "Menu 2 with no area and no reason is refused",
+      code: "area-justification-required",
+      input: menu2([supplies], { areaPrefectures: undefined }),
+      path: "areaJustification",
+    },
+    {
+      name: "Menu 2 naming one prefecture twice is still one prefecture",
+      code: "area-justification-required",
+      input: menu2([supplies], { areaPrefectures: ["13", "13"] }),
+      path: "areaJustification",
+    },
+    {
+      name: "Menu 2 with only blanks as a reason has no reason",
+      code: "area-justification-required",
+      input: menu2([supplies], { areaPrefectures: ["13"], areaJustification: " 　" }),
+      path: "areaJustification",
+    },
+    {
+      name: "Menu 2 in one prefecture with a reason needs no more",
+      code: "area-justification-required",
+      input: menu2([supplies], { areaPrefectures: ["13"], areaJustification: "離島を含む広域で実施するため" }),
+    },
     { name: "Menu 2 over two prefectures needs no reason", code: "area-justification-required", input: menu2([supplies]) },
-    { name: "Menu 2 in one prefecture with a reason is flagged", code: "area-single-prefecture", input: menu2([supplies], { areaPrefectures: ["13"], areaJustification: "離島を含む広域で実施するため" }), path: "areaPrefectures" },
-    { name: "Menu 2 in one prefecture without a reason gets the error instead", code: "area-single-prefecture", input: menu2([supplies], { areaPrefectures: ["13"] }) },
+    {
+      name: "Menu 2 in one prefecture with a reason is flagged",
+      code: "area-single-prefecture",
+      input: menu2([supplies], { areaPrefectures: ["13"], areaJustification: "離島を含む広域で実施するため" }),
+      path: "areaPrefectures",
+    },
+    {
+      name: "Menu 2 in one prefecture without a reason gets the error instead",
+      code: "area-single-prefecture",
+      input: menu2([supplies], { areaPrefectures: ["13"] }),
+    },
     { name: "Menu 2 over two prefectures is not flagged", code: "area-single-prefecture", input: menu2([supplies]) },
     { name: "Menu 1 has no area rule", code: "area-single-prefecture", input: menu1([supplies]) },
     { name: "equipment of 499,999円 is below the restriction", code: "asset-restriction", input: menu1([{ category: "equipment", amount: 499_999 }]) },
-    { name: "equipment of 500,000円 is restricted property", code: "asset-restriction", input: menu1([{ category: "equipment", amount: 500_000 }]), path: "lines.0.amount" },
+    {
+      name: "equipment of 500,000円 is restricted property",
+      code: "asset-restriction",
+      input: menu1([{ category: "equipment", amount: 500_000 }]),
+      path: "lines.0.amount",
+    },
     { name: "supplies of 500,000円 are not property", code: "asset-restriction", input: menu1([{ category: "supplies", amount: 500_000 }]) },
-    { name: "any minor repair is flagged for review", code: "minor-repairs-review", input: menu2([{ category: "minor_repairs", amount: 1 }]), path: "lines.0.category" },
+    {
+      name: "any minor repair is flagged for review",
+      code: "minor-repairs-review",
+      input: menu2([{ category: "minor_repairs", amount: 1 }]),
+      path: "lines.0.category",
+    },
     { name: "a budget without repairs is not flagged", code: "minor-repairs-review", input: menu2([supplies]) },
     {
       name: "outsourcing of exactly 50% of C is not flagged",
       code: "outsourcing-share-high",
-      input: menu2([{ category: "outsourcing", amount: 500_000 }, { category: "salaries", amount: 500_000 }]),
+      input: menu2([
+        { category: "outsourcing", amount: 500_000 },
+        { category: "salaries", amount: 500_000 },
+      ]),
     },
     {
       name: "outsourcing one yen over 50% of C is flagged",
       code: "outsourcing-share-high",
-      input: menu2([{ category: "outsourcing", amount: 500_001 }, { category: "salaries", amount: 499_999 }]),
+      input: menu2([
+        { category: "outsourcing", amount: 500_001 },
+        { category: "salaries", amount: 499_999 },
+      ]),
       path: "lines",
     },
     {
       name: "outsourcing one yen over 50% through a smaller C is flagged",
       code: "outsourcing-share-high",
-      input: menu2([{ category: "outsourcing", amount: 500_000 }, { category: "salaries", amount: 499_999 }]),
+      input: menu2([
+        { category: "outsourcing", amount: 500_000 },
+        { category: "salaries", amount: 499_999 },
+      ]),
       path: "lines",
     },
     {
@@ -307,7 +417,12 @@ describe("checks on a budget", () => {
   });
 
   it("says that review aids are 審査上の確認事項, not rules", () => {
-    const result = calculateGrant(menu2([{ category: "outsourcing", amount: 2 }, { category: "minor_repairs", amount: 1 }]));
+    const result = calculateGrant(
+      menu2([
+        { category: "outsourcing", amount: 2 },
+        { category: "minor_repairs", amount: 1 },
+      ]),
+    );
     const aids = result.findings.filter((f) => f.code === "outsourcing-share-high" || f.code === "minor-repairs-review");
     expect(aids).toHaveLength(2);
     for (const f of aids) expect(f.message).toContain("審査上の確認事項");
@@ -458,16 +573,18 @@ describe("GrantInputSchema", () => {
 
   it("refuses a string amount with a Japanese message at the line's amount", () => {
     const parsed = GrantInputSchema.safeParse(menu2([{ category: "salaries", amount: "7000000" }]));
-    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
-      ["lines.0.amount", "金額は数値（1円単位の整数）で入力してください。"],
-    ]);
+    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["lines.0.amount", "金額は数値（1円単位の整数）で入力してください。"]]);
   });
 });
 
 describe("MENU1_ACTIVITIES", () => {
   it("lists the platform and ①–⑩ in order with the names of docs/domain.md §2", () => {
     expect(MENU1_ACTIVITIES.map((a) => a.code)).toEqual(["platform", "a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9", "a10"]);
-    expect(MENU1_ACTIVITIES.slice(1).map((a) => a.label).join("")).toBe("①②③④⑤⑥⑦⑧⑨⑩");
+    expect(
+      MENU1_ACTIVITIES.slice(1)
+        .map((a) => a.label)
+        .join(""),
+    ).toBe("①②③④⑤⑥⑦⑧⑨⑩");
     expect(MENU1_ACTIVITIES[0]?.name).toBe("地方版官民連携プラットフォームの構築");
     expect(MENU1_ACTIVITIES[7]?.name).toBe("相談体制の整備や居場所の設置、交流機会の創出など当事者等への支援");
     expect(MENU1_ACTIVITIES[10]?.name).toBe("その他内閣府が必要と認める取組");

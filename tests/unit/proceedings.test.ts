@@ -1,6 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { calculateGrant } from "../../app/domain/grant-calculation";
-import { categoriesMovedOverLimit, currentBudget, noticeNumber, reportDueOn, type BudgetLineSnapshot, type ChangeDecisionRecord, type ChangeRequestRecord, type ConfirmationRecord, type DecisionRecord, type PaymentClaimRecord, type PaymentRecord, type ProceedingRecord, type RepaymentOrderRecord } from "../../app/domain/proceedings";
+import {
+  categoriesMovedOverLimit,
+  currentBudget,
+  noticeNumber,
+  reportDueOn,
+  type BudgetLineSnapshot,
+  type ChangeDecisionRecord,
+  type ChangeRequestRecord,
+  type ConfirmationRecord,
+  type DecisionRecord,
+  type PaymentClaimRecord,
+  type PaymentRecord,
+  type ProceedingRecord,
+  type RepaymentOrderRecord,
+} from "../../app/domain/proceedings";
 import { confirmedAmountOf, ledgerOf, settlementBalance, type Ledger } from "../../app/domain/ledger";
 import { stepSchema, type StepAction } from "../../app/domain/steps";
 import { formValues, readForm } from "../../app/forms/read-form";
@@ -32,7 +46,13 @@ const line = (category: string, amount: number, activity = "platform"): BudgetLi
 const VERSION_LINES = [line("honoraria", 200_000), line("outsourcing", 2_000_000, "a1"), line("subsidies", 1_500_000, "a7")];
 
 const calculationOf = (lines: readonly BudgetLineSnapshot[]) =>
-  calculateGrant({ program: "prefectural", fiscalYear: 2026, activities: ["platform", "a1", "a7"], otherIncome: 0, lines: lines.map(({ category, activity, amount }) => ({ category, activity, amount })) });
+  calculateGrant({
+    program: "prefectural",
+    fiscalYear: 2026,
+    activities: ["platform", "a1", "a7"],
+    otherIncome: 0,
+    lines: lines.map(({ category, activity, amount }) => ({ category, activity, amount })),
+  });
 
 const REFERENCE = { documentNumber: "府孤第1号", documentDate: "2026-06-01" };
 
@@ -155,7 +175,11 @@ describe("ledgerOf", () => {
       decision(decided),
       claim(firstClaim, decided, 0),
       payment("paid", firstClaim),
-      changeRequest(VERSION_LINES, VERSION_LINES.map((l) => ({ ...l, amount: Math.round(l.amount * 0.8) })), decided),
+      changeRequest(
+        VERSION_LINES,
+        VERSION_LINES.map((l) => ({ ...l, amount: Math.round(l.amount * 0.8) })),
+        decided,
+      ),
       changeDecision("change_approval", decided, changed),
       claim(secondClaim, changed, firstClaim),
       payment("paid", secondClaim),
@@ -314,8 +338,14 @@ describe("the decision form", () => {
   });
 
   it("names the approved change's amount by its own label", async () => {
-    expect(await parse("approve_change", form({ decidedAmount: "" }))).toEqual({ ok: false, errors: { decidedAmount: "変更後の交付決定額を入力してください。" } });
-    expect(await parse("approve_change", form({ decidedAmount: "１５５００００", comment: "条件" }))).toEqual({ ok: true, value: { decidedAmount: 1_550_000, comment: "条件" } });
+    expect(await parse("approve_change", form({ decidedAmount: "" }))).toEqual({
+      ok: false,
+      errors: { decidedAmount: "変更後の交付決定額を入力してください。" },
+    });
+    expect(await parse("approve_change", form({ decidedAmount: "１５５００００", comment: "条件" }))).toEqual({
+      ok: true,
+      value: { decidedAmount: 1_550_000, comment: "条件" },
+    });
   });
 });
 
@@ -329,7 +359,11 @@ describe("a reason", () => {
 
 describe("the change request form", () => {
   it("reads one amount per line of the budget in force, as typed", async () => {
-    const parsed = await parse("request_change", form({ "after.0": "200,000", "after.1": "１，４００，０００", "after.2": "1500000円", "after.3": "999", reason: "委託先の見直し" }), 3);
+    const parsed = await parse(
+      "request_change",
+      form({ "after.0": "200,000", "after.1": "１，４００，０００", "after.2": "1500000円", "after.3": "999", reason: "委託先の見直し" }),
+      3,
+    );
     expect(parsed).toEqual({ ok: true, value: { after: [200_000, 1_400_000, 1_500_000], reason: "委託先の見直し" } });
   });
 
@@ -371,7 +405,14 @@ describe("the payment claim form", () => {
   it("reads the amount and the payee, normalising a full-width account number", async () => {
     expect(await parse("claim_payment", form(complete))).toEqual({
       ok: true,
-      value: { claimAmount: 1_000_000, bankName: "北陸銀行", branchName: "県庁支店", accountType: "当座", accountNumber: "1234567", accountHolder: "トヤマケン" },
+      value: {
+        claimAmount: 1_000_000,
+        bankName: "北陸銀行",
+        branchName: "県庁支店",
+        accountType: "当座",
+        accountNumber: "1234567",
+        accountHolder: "トヤマケン",
+      },
     });
   });
 
@@ -381,7 +422,10 @@ describe("the payment claim form", () => {
   });
 
   it.each(["123456", "12345678", "123456a", "123-4567"])("refuses the account number %j: it must be 7 digits", async (accountNumber) => {
-    expect(await parse("claim_payment", form({ ...complete, accountNumber }))).toEqual({ ok: false, errors: { accountNumber: "口座番号は7桁の数字で入力してください。" } });
+    expect(await parse("claim_payment", form({ ...complete, accountNumber }))).toEqual({
+      ok: false,
+      errors: { accountNumber: "口座番号は7桁の数字で入力してください。" },
+    });
   });
 
   it.each([
@@ -408,7 +452,14 @@ describe("the payment claim form", () => {
 });
 
 describe("the performance report form", () => {
-  const complete = { "actual.0": "183,500", "actual.1": "１，７００，０００", "actual.2": "1500000円", otherIncomeActual: "100,000", completedOn: "2027-03-31", summary: "計画どおり実施した。" };
+  const complete = {
+    "actual.0": "183,500",
+    "actual.1": "１，７００，０００",
+    "actual.2": "1500000円",
+    otherIncomeActual: "100,000",
+    completedOn: "2027-03-31",
+    summary: "計画どおり実施した。",
+  };
 
   it("reads the actual spending per line, other income, the completion date and the summary", async () => {
     expect(await parse("report", form(complete), 3)).toEqual({
@@ -446,7 +497,10 @@ describe("the performance report form", () => {
 describe("the repayment order and payment forms", () => {
   it("reads a due date and refuses one that is not a date", async () => {
     expect(await parse("order_repayment", form({ dueOn: "2027-05-31" }))).toEqual({ ok: true, value: { dueOn: "2027-05-31" } });
-    expect(await parse("order_repayment", form({ dueOn: "2027/05/31" }))).toEqual({ ok: false, errors: { dueOn: "納期限は日付（例：2027-03-31）で入力してください。" } });
+    expect(await parse("order_repayment", form({ dueOn: "2027/05/31" }))).toEqual({
+      ok: false,
+      errors: { dueOn: "納期限は日付（例：2027-03-31）で入力してください。" },
+    });
   });
 
   it("reads a payment, taking anything but 'returned' as paid", async () => {

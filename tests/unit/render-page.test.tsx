@@ -21,7 +21,7 @@ describe("renderPage", () => {
     const bytes = new TextEncoder().encode(renderPage(page(padding)));
     expect(bytes.includes(0)).toBe(false);
     const html = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    expect(html.startsWith("<!DOCTYPE html><html lang=\"ja\">")).toBe(true);
+    expect(html.startsWith('<!DOCTYPE html><html lang="ja">')).toBe(true);
     expect(html.split("孤独・孤立対策推進交付金の申請です。")).toHaveLength(100 * 5 + 1);
   });
 });

@@ -43,9 +43,7 @@ describe("server configuration from the environment", () => {
 
 describe("connection strings in messages", () => {
   it("hides the password and keeps user, host and database", () => {
-    expect(redactConnectionString("postgres://grants:p%40ss@db.example:5432/grants")).toBe(
-      "postgres://grants:***@db.example:5432/grants",
-    );
+    expect(redactConnectionString("postgres://grants:p%40ss@db.example:5432/grants")).toBe("postgres://grants:***@db.example:5432/grants");
   });
 
   it("does not echo text that is not a URL", () => {

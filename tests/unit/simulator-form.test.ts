@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PROGRAMME_PARAMETERS } from "../../app/domain/programmes";
 import { formValues, readForm } from "../../app/forms/read-form";
-import {
-  applyIntent,
-  EMPTY_LINE,
-  initialSimulatorValues,
-  simulate,
-  SimulatorValuesSchema,
-  type SimulatorValues,
-} from "../../app/forms/simulator";
+import { applyIntent, EMPTY_LINE, initialSimulatorValues, simulate, SimulatorValuesSchema, type SimulatorValues } from "../../app/forms/simulator";
 
 /** The form as the server reads it: with the simulator's schema, from the posted fields. */
 async function simulatorValuesFromFormData(form: FormData): Promise<SimulatorValues> {
@@ -78,10 +71,7 @@ describe("the simulator form", () => {
   });
 
   it("treats blank other income as 0 but a blank line amount as missing", () => {
-    const { result, fieldMessages } = simulate(
-      menu2({ lines: [{ ...EMPTY_LINE, category: "travel", amount: "" }] }),
-      DEFAULT_PROGRAMME_PARAMETERS,
-    );
+    const { result, fieldMessages } = simulate(menu2({ lines: [{ ...EMPTY_LINE, category: "travel", amount: "" }] }), DEFAULT_PROGRAMME_PARAMETERS);
     expect(result.otherIncome).toBe(0);
     expect(fieldMessages["lines.0.amount"]).toBe("金額を入力してください。");
   });

@@ -268,7 +268,9 @@ describe("decide (交付決定)", () => {
   });
 
   it("checks the amount applied for before the budget", () => {
-    expect(decide(REQUESTED + 1, { total: 1, committedElsewhere: 1 })).toEqual(invalidAt("decidedAmount", "交付決定額は交付申請額1,850,000円以下にしてください。"));
+    expect(decide(REQUESTED + 1, { total: 1, committedElsewhere: 1 })).toEqual(
+      invalidAt("decidedAmount", "交付決定額は交付申請額1,850,000円以下にしてください。"),
+    );
   });
 
   it.each([
@@ -366,7 +368,9 @@ describe("request_change (変更交付申請)", () => {
   it("keeps the other income as submitted: (3,100,000 − 300,000) × 1/2 = 1,400,000", () => {
     const version = versionOf(300_000);
     const result = request([200_000, 1_400_000, 1_500_000], [decision(version.requestedAmount)], version);
-    expect(result.status === "done" && result.record?.kind === "change_request" && result.record.calculationAfter).toEqual(calculationOf(REDUCED_LINES, 300_000));
+    expect(result.status === "done" && result.record?.kind === "change_request" && result.record.calculationAfter).toEqual(
+      calculationOf(REDUCED_LINES, 300_000),
+    );
     expect(result.status === "done" && result.amount).toBe(1_400_000);
   });
 
@@ -443,7 +447,11 @@ describe("approve_change (変更交付決定)", () => {
     expect(approve(records, 1_800_001, budget)).toEqual(
       invalidAt("decidedAmount", "予算額70,000,000円を超えます。他の申請の交付決定額の合計は68,200,000円で、残りは1,800,000円です。"),
     );
-    expect(approve(records, 1_800_000, budget)).toMatchObject({ status: "done", amount: 1_800_000, record: { previousAmount: 1_500_000, requestedAmount: RAISED } });
+    expect(approve(records, 1_800_000, budget)).toMatchObject({
+      status: "done",
+      amount: 1_800_000,
+      record: { previousAmount: 1_500_000, requestedAmount: RAISED },
+    });
   });
 
   it("throws for an increase taken without the budget room", () => {
@@ -529,8 +537,12 @@ describe("claim_payment (概算払請求)", () => {
 });
 
 describe("report (実績報告)", () => {
-  const reportOn = (completedOn: string, { state = "decided", today = "2027-04-05" }: Situation = {}, actual = ACTUAL, records: ProceedingRecord[] = [decision()]) =>
-    take("report", context(records, { state, today }), { actual, otherIncomeActual: OTHER_INCOME_ACTUAL, completedOn, summary: "計画どおり実施した。" });
+  const reportOn = (
+    completedOn: string,
+    { state = "decided", today = "2027-04-05" }: Situation = {},
+    actual = ACTUAL,
+    records: ProceedingRecord[] = [decision()],
+  ) => take("report", context(records, { state, today }), { actual, otherIncomeActual: OTHER_INCOME_ACTUAL, completedOn, summary: "計画どおり実施した。" });
 
   it.each([
     { name: "the day before the fiscal year starts", completedOn: "2026-03-31", today: "2027-04-05", to: "令和9年3月31日" },
@@ -538,7 +550,9 @@ describe("report (実績報告)", () => {
     { name: "tomorrow, while the year is still running", completedOn: "2027-02-02", today: "2027-02-01", to: "令和9年2月1日" },
     { name: "a day in the year that is after today", completedOn: "2027-03-31", today: "2027-02-01", to: "令和9年2月1日" },
   ])("refuses a completion date on $name, with the range in the message", ({ completedOn, today, to }) => {
-    expect(reportOn(completedOn, { today })).toEqual(invalidAt("completedOn", `事業の完了日は、交付を受けた年度の令和8年4月1日から${to}までの日付にしてください。`));
+    expect(reportOn(completedOn, { today })).toEqual(
+      invalidAt("completedOn", `事業の完了日は、交付を受けた年度の令和8年4月1日から${to}までの日付にしてください。`),
+    );
   });
 
   it.each([
@@ -562,11 +576,14 @@ describe("report (実績報告)", () => {
   it.each([
     { state: "decided", discontinued: false },
     { state: "withdrawn", discontinued: true },
-  ] satisfies { state: ApplicationState; discontinued: boolean }[])("marks the report discontinued = $discontinued when the application is $state", ({ state, discontinued }) => {
-    const records = state === "withdrawn" ? [decision(), withdrawal()] : [decision()];
-    const result = reportOn("2027-01-15", { state }, ACTUAL, records);
-    expect(result.status === "done" && result.record?.kind === "performance_report" && result.record.discontinued).toBe(discontinued);
-  });
+  ] satisfies { state: ApplicationState; discontinued: boolean }[])(
+    "marks the report discontinued = $discontinued when the application is $state",
+    ({ state, discontinued }) => {
+      const records = state === "withdrawn" ? [decision(), withdrawal()] : [decision()];
+      const result = reportOn("2027-01-15", { state }, ACTUAL, records);
+      expect(result.status === "done" && result.record?.kind === "performance_report" && result.record.discontinued).toBe(discontinued);
+    },
+  );
 
   it("records the actual spending beside each line and the grant recomputed from it", () => {
     const actualLines = VERSION_LINES.map((l, i) => ({ ...l, amount: ACTUAL[i]! }));
@@ -606,9 +623,30 @@ describe("report (実績報告)", () => {
 
 describe("confirm (額の確定)", () => {
   it.each([
-    { name: "the recomputed grant when spending came in lower", decided: REQUESTED, actual: ACTUAL, otherIncome: OTHER_INCOME_ACTUAL, recomputed: ACTUAL_GRANT, confirmed: ACTUAL_GRANT },
-    { name: "the decided amount when the recomputed grant is higher", decided: 1_500_000, actual: [200_000, 2_000_000, 1_500_000], otherIncome: 0, recomputed: REQUESTED, confirmed: 1_500_000 },
-    { name: "the decided amount when both are equal", decided: REQUESTED, actual: [200_000, 2_000_000, 1_500_000], otherIncome: 0, recomputed: REQUESTED, confirmed: REQUESTED },
+    {
+      name: "the recomputed grant when spending came in lower",
+      decided: REQUESTED,
+      actual: ACTUAL,
+      otherIncome: OTHER_INCOME_ACTUAL,
+      recomputed: ACTUAL_GRANT,
+      confirmed: ACTUAL_GRANT,
+    },
+    {
+      name: "the decided amount when the recomputed grant is higher",
+      decided: 1_500_000,
+      actual: [200_000, 2_000_000, 1_500_000],
+      otherIncome: 0,
+      recomputed: REQUESTED,
+      confirmed: 1_500_000,
+    },
+    {
+      name: "the decided amount when both are equal",
+      decided: REQUESTED,
+      actual: [200_000, 2_000_000, 1_500_000],
+      otherIncome: 0,
+      recomputed: REQUESTED,
+      confirmed: REQUESTED,
+    },
     { name: "0 when nothing was spent", decided: REQUESTED, actual: [0, 0, 0], otherIncome: 0, recomputed: 0, confirmed: 0 },
   ])("confirms $name", ({ decided, actual, otherIncome, recomputed, confirmed }) => {
     const records = [decision(decided), payment("paid", 600_000), payment("returned", 50_000), performanceReport(actual, otherIncome, decided)];
@@ -628,14 +666,24 @@ describe("confirm (額の確定)", () => {
   });
 
   it("caps at the decided amount in force after an approved change", () => {
-    const records = [decision(), changeRequest(VERSION_LINES, REDUCED_LINES), changeDecision("change_approval", REQUESTED, REDUCED), performanceReport([200_000, 2_000_000, 1_500_000], 0, REDUCED)];
-    expect(take("confirm", context(records, { state: "reported" }), {})).toMatchObject({ status: "done", amount: REDUCED, record: { decidedAmount: REDUCED, recomputedAmount: REQUESTED, confirmedAmount: REDUCED } });
+    const records = [
+      decision(),
+      changeRequest(VERSION_LINES, REDUCED_LINES),
+      changeDecision("change_approval", REQUESTED, REDUCED),
+      performanceReport([200_000, 2_000_000, 1_500_000], 0, REDUCED),
+    ];
+    expect(take("confirm", context(records, { state: "reported" }), {})).toMatchObject({
+      status: "done",
+      amount: REDUCED,
+      record: { decidedAmount: REDUCED, recomputedAmount: REQUESTED, confirmedAmount: REDUCED },
+    });
   });
 });
 
 describe("order_repayment (返還命令)", () => {
   const TODAY = "2027-04-21";
-  const order = (records: ProceedingRecord[], dueOn = "2027-05-31") => take("order_repayment", context(records, { state: "confirmed", today: TODAY }), { dueOn });
+  const order = (records: ProceedingRecord[], dueOn = "2027-05-31") =>
+    take("order_repayment", context(records, { state: "confirmed", today: TODAY }), { dueOn });
   const NOTHING_OVERPAID = "支払済みの額が確定額を超えていないため、返還を求める額はありません。";
   const ALREADY_ORDERED = "この確定に対する返還命令は発行済みです。";
 
@@ -644,7 +692,11 @@ describe("order_repayment (返還命令)", () => {
     { name: "exactly the confirmed amount was paid", records: confirmedRecords(ACTUAL_GRANT), reason: NOTHING_OVERPAID },
     { name: "less than the confirmed amount was paid", records: confirmedRecords(1_000_000), reason: NOTHING_OVERPAID },
     { name: "the overpayment was already returned", records: confirmedRecords(REQUESTED, REQUESTED - ACTUAL_GRANT), reason: NOTHING_OVERPAID },
-    { name: "a return was already ordered since the confirmation", records: [...confirmedRecords(REQUESTED), repaymentOrder(ACTUAL_GRANT, REQUESTED)], reason: ALREADY_ORDERED },
+    {
+      name: "a return was already ordered since the confirmation",
+      records: [...confirmedRecords(REQUESTED), repaymentOrder(ACTUAL_GRANT, REQUESTED)],
+      reason: ALREADY_ORDERED,
+    },
     {
       name: "a return was ordered, and part of it returned",
       records: [...confirmedRecords(REQUESTED), repaymentOrder(ACTUAL_GRANT, REQUESTED), payment("returned", 100_000, "2027-05-01")],
@@ -752,13 +804,16 @@ describe("record_payment (支払・返還の記録)", () => {
   it.each([
     { name: "up to the decided amount before confirmation", records: [decision(), payment("paid", 1_000_000)], state: "decided", amount: 850_000 },
     { name: "up to the confirmed amount after confirmation (精算払)", records: confirmedRecords(1_000_000), state: "confirmed", amount: 641_000 },
-  ] satisfies { name: string; records: ProceedingRecord[]; state: ApplicationState; amount: number }[])("records a payment $name", ({ records, state, amount }) => {
-    expect(recordPayment(records, state, paid(amount), "2027-05-01")).toEqual({
-      status: "done",
-      amount,
-      record: { kind: "payment", direction: "paid", amount, paidOn: TODAY, note: "概算払" },
-    });
-  });
+  ] satisfies { name: string; records: ProceedingRecord[]; state: ApplicationState; amount: number }[])(
+    "records a payment $name",
+    ({ records, state, amount }) => {
+      expect(recordPayment(records, state, paid(amount), "2027-05-01")).toEqual({
+        status: "done",
+        amount,
+        record: { kind: "payment", direction: "paid", amount, paidOn: TODAY, note: "概算払" },
+      });
+    },
+  );
 
   it.each([
     {
@@ -790,11 +845,28 @@ describe("record_payment (支払・返還の記録)", () => {
   );
 
   it.each([
-    { name: "everything paid, before confirmation", records: [decision(), payment("paid", 600_000), payment("returned", 100_000)], state: "decided", amount: 500_000 },
-    { name: "the overpayment, after confirmation", records: [...confirmedRecords(REQUESTED), repaymentOrder(ACTUAL_GRANT, REQUESTED)], state: "confirmed", amount: 209_000 },
-  ] satisfies { name: string; records: ProceedingRecord[]; state: ApplicationState; amount: number }[])("records a return of $name", ({ records, state, amount }) => {
-    expect(recordPayment(records, state, returned(amount), "2027-05-01")).toMatchObject({ status: "done", amount, record: { kind: "payment", direction: "returned", amount } });
-  });
+    {
+      name: "everything paid, before confirmation",
+      records: [decision(), payment("paid", 600_000), payment("returned", 100_000)],
+      state: "decided",
+      amount: 500_000,
+    },
+    {
+      name: "the overpayment, after confirmation",
+      records: [...confirmedRecords(REQUESTED), repaymentOrder(ACTUAL_GRANT, REQUESTED)],
+      state: "confirmed",
+      amount: 209_000,
+    },
+  ] satisfies { name: string; records: ProceedingRecord[]; state: ApplicationState; amount: number }[])(
+    "records a return of $name",
+    ({ records, state, amount }) => {
+      expect(recordPayment(records, state, returned(amount), "2027-05-01")).toMatchObject({
+        status: "done",
+        amount,
+        record: { kind: "payment", direction: "returned", amount },
+      });
+    },
+  );
 });
 
 describe("close (完了)", () => {
@@ -802,13 +874,24 @@ describe("close (完了)", () => {
 
   it.each([
     { name: "confirmed and paid exactly the confirmed amount", state: "confirmed", records: confirmedRecords(ACTUAL_GRANT) },
-    { name: "confirmed, overpaid and the overpayment returned", state: "confirmed", records: [...confirmedRecords(REQUESTED), repaymentOrder(ACTUAL_GRANT, REQUESTED), payment("returned", 209_000, "2027-05-10")] },
+    {
+      name: "confirmed, overpaid and the overpayment returned",
+      state: "confirmed",
+      records: [...confirmedRecords(REQUESTED), repaymentOrder(ACTUAL_GRANT, REQUESTED), payment("returned", 209_000, "2027-05-10")],
+    },
     { name: "confirmed at 0 with nothing paid", state: "confirmed", records: [decision(), performanceReport([0, 0, 0], 0), confirmation(REQUESTED, 0, 0)] },
     { name: "withdrawn with nothing paid", state: "withdrawn", records: [decision(), withdrawal()] },
-    { name: "withdrawn with everything paid returned", state: "withdrawn", records: [decision(), payment("paid", 600_000), withdrawal(), payment("returned", 600_000, "2027-03-01")] },
-  ] satisfies { name: string; state: ApplicationState; records: ProceedingRecord[] }[])("closes, with no record and no amount, when $name", ({ state, records }) => {
-    expect(closeWith(records, state)).toEqual({ status: "done", record: null, amount: null });
-  });
+    {
+      name: "withdrawn with everything paid returned",
+      state: "withdrawn",
+      records: [decision(), payment("paid", 600_000), withdrawal(), payment("returned", 600_000, "2027-03-01")],
+    },
+  ] satisfies { name: string; state: ApplicationState; records: ProceedingRecord[] }[])(
+    "closes, with no record and no amount, when $name",
+    ({ state, records }) => {
+      expect(closeWith(records, state)).toEqual({ status: "done", record: null, amount: null });
+    },
+  );
 
   it.each([
     {
@@ -821,13 +904,15 @@ describe("close (完了)", () => {
       name: "confirmed and underpaid",
       state: "confirmed",
       records: confirmedRecords(1_000_000),
-      reason: "支払額1,000,000円から返還額0円を差し引いた1,000,000円が、確定額1,641,000円と一致しません。残り641,000円の精算払を記録してから完了にしてください。",
+      reason:
+        "支払額1,000,000円から返還額0円を差し引いた1,000,000円が、確定額1,641,000円と一致しません。残り641,000円の精算払を記録してから完了にしてください。",
     },
     {
       name: "confirmed, overpaid and partly returned",
       state: "confirmed",
       records: confirmedRecords(REQUESTED, 100_000),
-      reason: "支払額1,850,000円から返還額100,000円を差し引いた1,750,000円が、確定額1,641,000円と一致しません。109,000円の返還を記録してから完了にしてください。",
+      reason:
+        "支払額1,850,000円から返還額100,000円を差し引いた1,750,000円が、確定額1,641,000円と一致しません。109,000円の返還を記録してから完了にしてください。",
     },
     {
       name: "withdrawn with nothing confirmed and money still unreturned",
@@ -835,9 +920,12 @@ describe("close (完了)", () => {
       records: [decision(), payment("paid", 600_000), withdrawal()],
       reason: "支払額600,000円から返還額0円を差し引いた600,000円が、確定額0円と一致しません。600,000円の返還を記録してから完了にしてください。",
     },
-  ] satisfies { name: string; state: ApplicationState; records: ProceedingRecord[]; reason: string }[])("is refused when $name", ({ state, records, reason }) => {
-    expect(closeWith(records, state)).toEqual(refusedWith(reason));
-  });
+  ] satisfies { name: string; state: ApplicationState; records: ProceedingRecord[]; reason: string }[])(
+    "is refused when $name",
+    ({ state, records, reason }) => {
+      expect(closeWith(records, state)).toEqual(refusedWith(reason));
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------
@@ -863,7 +951,12 @@ describe("stepPermission and availableSteps", () => {
       name: "decided with nothing claimed",
       state: "decided",
       records: [decision()],
-      steps: { officer: ["request_change", "withdraw", "claim_payment", "report"], "another organisation's officer": [], reviewer: ["record_payment"], administrator: [] },
+      steps: {
+        officer: ["request_change", "withdraw", "claim_payment", "report"],
+        "another organisation's officer": [],
+        reviewer: ["record_payment"],
+        administrator: [],
+      },
     },
     {
       name: "decided with everything claimed",
@@ -875,7 +968,12 @@ describe("stepPermission and availableSteps", () => {
       name: "with a change pending",
       state: "change_requested",
       records: [decision(), changeRequest(VERSION_LINES, REDUCED_LINES)],
-      steps: { officer: ["withdraw", "claim_payment"], "another organisation's officer": [], reviewer: ["approve_change", "refuse_change", "record_payment"], administrator: [] },
+      steps: {
+        officer: ["withdraw", "claim_payment"],
+        "another organisation's officer": [],
+        reviewer: ["approve_change", "refuse_change", "record_payment"],
+        administrator: [],
+      },
     },
     {
       name: "reported",
@@ -939,19 +1037,91 @@ describe("stepPermission and availableSteps", () => {
 
   it.each([
     { name: "a claim by the applicant while decided", action: "claim_payment", viewer: OFFICER, state: "decided", result: { ok: true, to: "decided" } },
-    { name: "a payment by the reviewer while confirmed", action: "record_payment", viewer: REVIEWER, state: "confirmed", result: { ok: true, to: "confirmed" } },
-    { name: "a change request by the applicant while decided", action: "request_change", viewer: OFFICER, state: "decided", result: { ok: true, to: "change_requested" } },
+    {
+      name: "a payment by the reviewer while confirmed",
+      action: "record_payment",
+      viewer: REVIEWER,
+      state: "confirmed",
+      result: { ok: true, to: "confirmed" },
+    },
+    {
+      name: "a change request by the applicant while decided",
+      action: "request_change",
+      viewer: OFFICER,
+      state: "decided",
+      result: { ok: true, to: "change_requested" },
+    },
     { name: "a decision by the reviewer while under review", action: "decide", viewer: REVIEWER, state: "under_review", result: { ok: true, to: "decided" } },
-    { name: "a payment by the applicant", action: "record_payment", viewer: OFFICER, state: "decided", result: { ok: false, reason: "この操作は審査担当者のみ行えます。" } },
-    { name: "a return order by the administrator", action: "order_repayment", viewer: ADMINISTRATOR, state: "confirmed", result: { ok: false, reason: "この操作は審査担当者のみ行えます。" } },
-    { name: "a claim by the reviewer", action: "claim_payment", viewer: REVIEWER, state: "decided", result: { ok: false, reason: "この操作は申請者のみ行えます。" } },
-    { name: "a claim by another organisation's officer", action: "claim_payment", viewer: OTHER_OFFICER, state: "decided", result: { ok: false, reason: "この操作は申請者のみ行えます。" } },
-    { name: "a claim after the report", action: "claim_payment", viewer: OFFICER, state: "reported", result: { ok: false, reason: "この申請の現在の状態では、この操作は行えません。" } },
-    { name: "a payment before the decision", action: "record_payment", viewer: REVIEWER, state: "under_review", result: { ok: false, reason: "この申請の現在の状態では、この操作は行えません。" } },
-    { name: "a decision by the applicant", action: "decide", viewer: OFFICER, state: "under_review", result: { ok: false, reason: "この操作は審査担当者のみ行えます。" } },
-    { name: "a decision by the administrator", action: "decide", viewer: ADMINISTRATOR, state: "under_review", result: { ok: false, reason: "管理者は審査の判断を行えません。この操作は審査担当者のみ行えます。" } },
-    { name: "a report by the reviewer", action: "report", viewer: REVIEWER, state: "decided", result: { ok: false, reason: "この操作は申請者（都道府県または中間支援組織の担当者）のみ行えます。" } },
-    { name: "closing a closed application", action: "close", viewer: REVIEWER, state: "closed", result: { ok: false, reason: "この申請は「完了」で終了しています。これ以上の操作はできません。" } },
+    {
+      name: "a payment by the applicant",
+      action: "record_payment",
+      viewer: OFFICER,
+      state: "decided",
+      result: { ok: false, reason: "この操作は審査担当者のみ行えます。" },
+    },
+    {
+      name: "a return order by the administrator",
+      action: "order_repayment",
+      viewer: ADMINISTRATOR,
+      state: "confirmed",
+      result: { ok: false, reason: "この操作は審査担当者のみ行えます。" },
+    },
+    {
+      name: "a claim by the reviewer",
+      action: "claim_payment",
+      viewer: REVIEWER,
+      state: "decided",
+      result: { ok: false, reason: "この操作は申請者のみ行えます。" },
+    },
+    {
+      name: "a claim by another organisation's officer",
+      action: "claim_payment",
+      viewer: OTHER_OFFICER,
+      state: "decided",
+      result: { ok: false, reason: "この操作は申請者のみ行えます。" },
+    },
+    {
+      name: "a claim after the report",
+      action: "claim_payment",
+      viewer: OFFICER,
+      state: "reported",
+      result: { ok: false, reason: "この申請の現在の状態では、この操作は行えません。" },
+    },
+    {
+      name: "a payment before the decision",
+      action: "record_payment",
+      viewer: REVIEWER,
+      state: "under_review",
+      result: { ok: false, reason: "この申請の現在の状態では、この操作は行えません。" },
+    },
+    {
+      name: "a decision by the applicant",
+      action: "decide",
+      viewer: OFFICER,
+      state: "under_review",
+      result: { ok: false, reason: "この操作は審査担当者のみ行えます。" },
+    },
+    {
+      name: "a decision by the administrator",
+      action: "decide",
+      viewer: ADMINISTRATOR,
+      state: "under_review",
+      result: { ok: false, reason: "管理者は審査の判断を行えません。この操作は審査担当者のみ行えます。" },
+    },
+    {
+      name: "a report by the reviewer",
+      action: "report",
+      viewer: REVIEWER,
+      state: "decided",
+      result: { ok: false, reason: "この操作は申請者（都道府県または中間支援組織の担当者）のみ行えます。" },
+    },
+    {
+      name: "closing a closed application",
+      action: "close",
+      viewer: REVIEWER,
+      state: "closed",
+      result: { ok: false, reason: "この申請は「完了」で終了しています。これ以上の操作はできません。" },
+    },
   ] satisfies { name: string; action: StepAction; viewer: { role: Role; organisationId: number }; state: ApplicationState; result: object }[])(
     "answers $name with $result",
     ({ action, viewer, state, result }) => {

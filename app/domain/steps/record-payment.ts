@@ -41,7 +41,10 @@ export const recordPayment = defineStep({
     const limit = paymentLimit(ledger);
     if (input.direction === "paid" && netPaid(ledger) + input.amount > limit) {
       const what = ledger.confirmedAmount === null ? "交付決定額" : "確定額";
-      return fieldError("amount", `支払額の合計が${what}${formatYen(limit)}を超えます。今回支払えるのは${formatYen(Math.max(0, limit - netPaid(ledger)))}までです。`);
+      return fieldError(
+        "amount",
+        `支払額の合計が${what}${formatYen(limit)}を超えます。今回支払えるのは${formatYen(Math.max(0, limit - netPaid(ledger)))}までです。`,
+      );
     }
     if (input.direction === "returned" && input.amount > returnable(ledger)) {
       return fieldError(

@@ -31,7 +31,10 @@ export const report = defineStep({
     const [yearStart, yearEnd] = [`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`];
     const latest = ctx.today < yearEnd ? ctx.today : yearEnd;
     if (input.completedOn < yearStart || input.completedOn > latest) {
-      return fieldError("completedOn", `事業の完了日は、交付を受けた年度の${formatWarekiDate(yearStart)}から${formatWarekiDate(latest)}までの日付にしてください。`);
+      return fieldError(
+        "completedOn",
+        `事業の完了日は、交付を受けた年度の${formatWarekiDate(yearStart)}から${formatWarekiDate(latest)}までの日付にしてください。`,
+      );
     }
     const lines = currentBudget(ctx.records).map((line, i) => ({ ...line, actual: input.actual[i] ?? 0 }));
     const calculationActual = recomputeGrant(

@@ -70,7 +70,10 @@ export function BudgetTable({
   const menu1 = programme === "prefectural";
   const byMember = !menu1 && draft.consortium;
   const totals = budgetTotals(draft, lineAmounts);
-  const categories = [["", "選択"], ...EXPENSE_CATEGORIES.filter((c) => menu1 || c !== "subsidies").map((c) => [c, EXPENSE_CATEGORY_NAMES[c]] as const)] as const;
+  const categories = [
+    ["", "選択"],
+    ...EXPENSE_CATEGORIES.filter((c) => menu1 || c !== "subsidies").map((c) => [c, EXPENSE_CATEGORY_NAMES[c]] as const),
+  ] as const;
   const memberOptions = [["", "全体"], ...draft.members.map((m, index) => [String(index), m.name || `構成団体${index}`] as const)] as const;
 
   return (
@@ -83,14 +86,34 @@ export function BudgetTable({
           <caption className="sr-only">所要額の明細</caption>
           <thead>
             <tr className="border-b border-solid-gray-420 text-dns-14B-130">
-              <th scope="col" className="w-10 py-2">行</th>
-              <th scope="col" className="py-2">経費区分</th>
-              {menu1 ? <th scope="col" className="py-2">活動</th> : null}
-              {byMember ? <th scope="col" className="py-2">構成団体</th> : null}
-              <th scope="col" className="py-2">内容</th>
-              <th scope="col" className="w-20 py-2">数量</th>
-              <th scope="col" className="w-28 py-2">単価（円）</th>
-              <th scope="col" className="w-32 py-2">金額（円）</th>
+              <th scope="col" className="w-10 py-2">
+                行
+              </th>
+              <th scope="col" className="py-2">
+                経費区分
+              </th>
+              {menu1 ? (
+                <th scope="col" className="py-2">
+                  活動
+                </th>
+              ) : null}
+              {byMember ? (
+                <th scope="col" className="py-2">
+                  構成団体
+                </th>
+              ) : null}
+              <th scope="col" className="py-2">
+                内容
+              </th>
+              <th scope="col" className="w-20 py-2">
+                数量
+              </th>
+              <th scope="col" className="w-28 py-2">
+                単価（円）
+              </th>
+              <th scope="col" className="w-32 py-2">
+                金額（円）
+              </th>
               <th scope="col" className="w-16 py-2">
                 <span className="sr-only">操作</span>
               </th>

@@ -88,10 +88,7 @@ export function DraftEditor({ application, parameters, comments, versions, refus
   return (
     <FormProvider {...form}>
       {blocked && errors.length > 0 ? (
-        <ErrorSummary
-          title="修正が必要な項目があるため、提出できませんでした。入力内容は自動で保存されます。"
-          errors={flattenErrors(form.formState.errors)}
-        />
+        <ErrorSummary title="修正が必要な項目があるため、提出できませんでした。入力内容は自動で保存されます。" errors={flattenErrors(form.formState.errors)} />
       ) : null}
       {conflict ? <ConflictNotice conflict={conflict} onOverwrite={autosave.overwrite} onLoadTheirs={autosave.loadTheirs} /> : null}
       <Form

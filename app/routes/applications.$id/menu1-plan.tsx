@@ -75,7 +75,11 @@ export function Menu1Plan({ draft, notes }: { draft: ApplicationDraft; notes: Re
                               const chosen = new Set(getValues(`${at}.months`));
                               if (e.target.checked) chosen.add(m);
                               else chosen.delete(m);
-                              setValue(`${at}.months`, MONTHS.filter((x) => chosen.has(x)), { shouldDirty: true });
+                              setValue(
+                                `${at}.months`,
+                                MONTHS.filter((x) => chosen.has(x)),
+                                { shouldDirty: true },
+                              );
                             }}
                             className="size-4"
                           />
@@ -98,7 +102,12 @@ export function Menu1Plan({ draft, notes }: { draft: ApplicationDraft; notes: Re
         {members.fields.map((row, i) => (
           <div key={row.id} className="grid gap-3 rounded-8 border border-solid-gray-420 p-4 sm:grid-cols-3">
             <TextInput path={`platformMembers.${i}.name`} label={`構成団体${i + 1} 名称`} notes={notes[`platformMembers.${i}.name`]} />
-            <SelectField path={`platformMembers.${i}.kind`} label="種別" notes={notes[`platformMembers.${i}.kind`]} options={Object.entries(PLATFORM_MEMBER_KINDS)} />
+            <SelectField
+              path={`platformMembers.${i}.kind`}
+              label="種別"
+              notes={notes[`platformMembers.${i}.kind`]}
+              options={Object.entries(PLATFORM_MEMBER_KINDS)}
+            />
             <TextInput path={`platformMembers.${i}.role`} label="役割" notes={notes[`platformMembers.${i}.role`]} />
             <RowButton intent={`remove:platformMembers:${i}`} label={`構成団体${i + 1}を削除`} onClick={() => members.remove(i)} />
           </div>

@@ -52,9 +52,7 @@ export function ReviewPanel({
   return (
     <div className="space-y-6">
       <p>
-        {application.latest_version > 0
-          ? "提出済みのため編集できません。提出した内容は各版のページで確認できます。"
-          : "この申請はまだ提出されていません。"}
+        {application.latest_version > 0 ? "提出済みのため編集できません。提出した内容は各版のページで確認できます。" : "この申請はまだ提出されていません。"}
       </p>
       <VersionList applicationId={application.id} versions={versions} />
       {reviewerActions.length > 0 ? (

@@ -45,9 +45,7 @@ import { ReviewPanel } from "./review-panel";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: data
-      ? `${fiscalYearLabel(data.application.fiscal_year)} 交付申請（${data.application.organisation_name}） | ${PRODUCT_NAME}`
-      : PRODUCT_NAME,
+    title: data ? `${fiscalYearLabel(data.application.fiscal_year)} 交付申請（${data.application.organisation_name}） | ${PRODUCT_NAME}` : PRODUCT_NAME,
   },
 ];
 
@@ -96,7 +94,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const comments = [{ path: String(form.get("commentPath") ?? "purpose"), body: String(form.get("comment") ?? "") }];
     const outcome = await reviewApplication(context.db, viewer, context.clientIp, id, intent, comments);
     if (outcome.status === "not-found") notFound();
-    if (outcome.status !== "done") return data<ActionResult>({ kind: "review-refused", message: outcome.status === "refused" ? outcome.reason : "" }, { status: 409 });
+    if (outcome.status !== "done")
+      return data<ActionResult>({ kind: "review-refused", message: outcome.status === "refused" ? outcome.reason : "" }, { status: 409 });
     return redirect(`/applications/${id}?notice=${intent}`);
   }
 
@@ -162,7 +161,11 @@ export default function ApplicationPage() {
         <p>
           状態：<strong>{STATE_LABELS[application.state]}</strong>
           {application.latest_version > 0 ? `（提出済み 第${application.latest_version}版）` : null}
-          {deadline && editable ? <span className="ml-4">受付締切 {deadline.closesOn.replaceAll("-", "/")}（{deadline.left}）</span> : null}
+          {deadline && editable ? (
+            <span className="ml-4">
+              受付締切 {deadline.closesOn.replaceAll("-", "/")}（{deadline.left}）
+            </span>
+          ) : null}
         </p>
       </div>
 

@@ -15,7 +15,5 @@ export function FieldMessage({ path, messages }: { path: string; messages: Recor
 
 /** aria attributes that tie a field to its message, when it has one. */
 export function described(path: string, messages: Record<string, string>) {
-  return messages[path]
-    ? { "aria-invalid": true as const, "aria-describedby": messageId(path) }
-    : { "aria-invalid": false as const };
+  return messages[path] ? { "aria-invalid": true as const, "aria-describedby": messageId(path) } : { "aria-invalid": false as const };
 }

@@ -7,22 +7,10 @@ import { GrantSummary } from "~/components/grant-summary";
 import { PrefectureChecklist } from "~/components/prefecture-checklist";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { tidyYenInput } from "~/domain/money";
-import {
-  findProgrammeParameters,
-  MENU1_ACTIVITIES,
-  PROGRAMME_NAMES,
-  PROGRAMMES,
-} from "~/domain/programmes";
+import { findProgrammeParameters, MENU1_ACTIVITIES, PROGRAMME_NAMES, PROGRAMMES } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
 import { formValues, readForm } from "~/forms/read-form";
-import {
-  applyIntent,
-  initialSimulatorValues,
-  readSimulatorValues,
-  simulate,
-  SimulatorValuesSchema,
-  type SimulatorValues,
-} from "~/forms/simulator";
+import { applyIntent, initialSimulatorValues, readSimulatorValues, simulate, SimulatorValuesSchema, type SimulatorValues } from "~/forms/simulator";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
 import { BudgetLines, type AmountField } from "./budget-lines";
 import { described, FieldMessage, messageId } from "./field-message";
@@ -65,18 +53,15 @@ export default function Simulator() {
 
   const form = { register, menu1 };
   /** An amount field: tidied into the usual form ("1,200,000") when the person leaves it. */
-  const amount = (name: AmountField) =>
-    register(name, { onBlur: (e: { target: { value: string } }) => setValue(name, tidyYenInput(e.target.value)) });
-  const toggle = (list: readonly string[], value: string, on: boolean) =>
-    on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value);
+  const amount = (name: AmountField) => register(name, { onBlur: (e: { target: { value: string } }) => setValue(name, tidyYenInput(e.target.value)) });
+  const toggle = (list: readonly string[], value: string, on: boolean) => (on ? [...list.filter((x) => x !== value), value] : list.filter((x) => x !== value));
 
   return (
     <div className="space-y-8">
       <header className="space-y-3">
         <h1 className="text-std-32B-150">交付額シミュレーター</h1>
         <p className="max-w-3xl">
-          予算の内訳と収入を入力すると、交付額と自己負担額を試算します。入力内容はこの画面の中だけで計算され、保存されません。
-          ログインは不要です。
+          予算の内訳と収入を入力すると、交付額と自己負担額を試算します。入力内容はこの画面の中だけで計算され、保存されません。 ログインは不要です。
         </p>
       </header>
 
@@ -96,13 +81,7 @@ export default function Simulator() {
             <div className="flex flex-wrap gap-x-6 gap-y-2">
               {PROGRAMMES.map((programme) => (
                 <label key={programme} className="flex items-center gap-2">
-                  <input
-                    type="radio"
-                    {...register("program")}
-                    value={programme}
-                    defaultChecked={defaults.program === programme}
-                    className="size-5"
-                  />
+                  <input type="radio" {...register("program")} value={programme} defaultChecked={defaults.program === programme} className="size-5" />
                   {PROGRAMME_NAMES[programme]}
                 </label>
               ))}
@@ -120,18 +99,14 @@ export default function Simulator() {
               </select>
             </div>
             <noscript>
-              <p className="text-dns-16N-130 text-solid-gray-700">
-                事業区分や年度を切り替えたときは「再計算する」を押すと、入力欄と結果が切り替わります。
-              </p>
+              <p className="text-dns-16N-130 text-solid-gray-700">事業区分や年度を切り替えたときは「再計算する」を押すと、入力欄と結果が切り替わります。</p>
             </noscript>
           </fieldset>
 
           {menu1 ? (
             <fieldset className="space-y-2" aria-describedby={fieldMessages.activities ? messageId("activities") : undefined}>
               <legend className="mb-2 text-std-20B-150">実施する事業</legend>
-              <p className="text-dns-16N-130 text-solid-gray-700">
-                プラットフォームの構築は必須です。①～⑩から2つ以上を選んでください。
-              </p>
+              <p className="text-dns-16N-130 text-solid-gray-700">プラットフォームの構築は必須です。①～⑩から2つ以上を選んでください。</p>
               <Controller
                 control={control}
                 name="activities"
@@ -235,13 +210,7 @@ export default function Simulator() {
           </button>
         </div>
 
-        <GrantSummary
-          title="試算結果"
-          result={result}
-          findings={findings}
-          menu1={menu1}
-          missingParameters={!selectedParameters}
-        />
+        <GrantSummary title="試算結果" result={result} findings={findings} menu1={menu1} missingParameters={!selectedParameters} />
       </Form>
     </div>
   );

@@ -39,10 +39,17 @@ export async function fillMenu1Application(page: Page) {
   await page.getByLabel("事業の目的").fill("県内の官民連携プラットフォームを構築し、孤独・孤立の実態を把握して支援につなげる。");
   await page.getByLabel("1 実施内容").fill("プラットフォームの設置と運営（年4回の会議）");
   await page.getByRole("group", { name: "1 実施月" }).getByLabel("4月").check();
-  for (const [label, content] of [["②", "実態調査"], ["④", "普及啓発"], ["⑦", "居場所の設置"]] as const) {
+  for (const [label, content] of [
+    ["②", "実態調査"],
+    ["④", "普及啓発"],
+    ["⑦", "居場所の設置"],
+  ] as const) {
     await page.getByLabel(new RegExp(`^${label}`)).check();
     await page.getByLabel(`${label} 実施内容`).fill(content);
-    await page.getByRole("group", { name: `${label} 実施月` }).getByLabel("6月").check();
+    await page
+      .getByRole("group", { name: `${label} 実施月` })
+      .getByLabel("6月")
+      .check();
   }
   await page.getByRole("button", { name: "構成団体を追加" }).click();
   await page.getByLabel("構成団体1 名称").fill("特定非営利活動法人 ふくおかつながり");
@@ -68,7 +75,10 @@ export async function fillMenu2Application(page: Page, representative: string) {
   await page.getByLabel("コンソーシアム（複数の法人）で申請する").check();
   await expect(page.getByLabel("代表団体 名称")).toHaveValue(representative);
   await page.getByLabel("法人番号（13桁）").first().fill("2990100000022");
-  for (const [i, name, number] of [[1, "特定非営利活動法人 さくら", "5990100000044"], [2, "株式会社 つなぐ", "2990100000055"]] as const) {
+  for (const [i, name, number] of [
+    [1, "特定非営利活動法人 さくら", "5990100000044"],
+    [2, "株式会社 つなぐ", "2990100000055"],
+  ] as const) {
     await page.getByRole("button", { name: "構成団体を追加" }).click();
     await page.getByLabel(`構成団体${i} 名称`).fill(name);
     await page.getByLabel("法人番号（13桁）").nth(i).fill(number);

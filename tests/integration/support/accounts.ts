@@ -32,7 +32,7 @@ export async function createUser(
         .values({
           kind: kind[role],
           name: `テスト組織${counter}-${Math.random().toString(36).slice(2, 8)}`,
-          prefecture_code: kind[role] === "prefecture" ? String(counter % 47 + 1).padStart(2, "0") : null,
+          prefecture_code: kind[role] === "prefecture" ? String((counter % 47) + 1).padStart(2, "0") : null,
         })
         .onConflict((oc) => oc.column("prefecture_code").doUpdateSet({ updated_at: new Date() }))
         .returning("id")

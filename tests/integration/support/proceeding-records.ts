@@ -1,5 +1,18 @@
 import { calculateGrant, type GrantResult } from "../../../app/domain/grant-calculation";
-import { type BudgetLineSnapshot, type ChangeDecisionRecord, type ChangeRequestRecord, type ConfirmationRecord, type DecisionRecord, type DocumentReference, type PaymentClaimRecord, type PaymentRecord, type PerformanceReportRecord, type RejectionRecord, type RepaymentOrderRecord, type WithdrawalRecord } from "../../../app/domain/proceedings";
+import {
+  type BudgetLineSnapshot,
+  type ChangeDecisionRecord,
+  type ChangeRequestRecord,
+  type ConfirmationRecord,
+  type DecisionRecord,
+  type DocumentReference,
+  type PaymentClaimRecord,
+  type PaymentRecord,
+  type PerformanceReportRecord,
+  type RejectionRecord,
+  type RepaymentOrderRecord,
+  type WithdrawalRecord,
+} from "../../../app/domain/proceedings";
 import { confirmedAmountOf } from "../../../app/domain/ledger";
 import type { ApplicationRecord } from "../../../app/pdf/application-form";
 import { record } from "./application-record";
@@ -114,8 +127,7 @@ function changeDecision(kind: ChangeDecisionRecord["kind"], documentNumber: stri
   };
 }
 
-export const changeApprovalRecord = () =>
-  changeDecision("change_approval", "府孤第12号", true, "追加で借り上げる会場の利用実績を実績報告書に記載すること。");
+export const changeApprovalRecord = () => changeDecision("change_approval", "府孤第12号", true, "追加で借り上げる会場の利用実績を実績報告書に記載すること。");
 
 export const changeRefusalRecord = () =>
   changeDecision("change_refusal", "府孤第13号", false, "会場の追加借上げは、既存の会場の利用状況を踏まえると必要性が認められないため。");
@@ -166,8 +178,7 @@ export function performanceReportRecord(lines = 8): PerformanceReportRecord {
     completedOn: "2027-03-31",
     discontinued: false,
     dueOn: "2027-04-10",
-    summary:
-      "官民連携プラットフォームを4回開催し、県内の実態調査（回答1,024件）を行った。居場所は県内10か所に設置し、延べ2,300人が利用した。",
+    summary: "官民連携プラットフォームを4回開催し、県内の実態調査（回答1,024件）を行った。居場所は県内10か所に設置し、延べ2,300人が利用した。",
     lines: reported,
     otherIncomeBudget: application.calculation.otherIncome,
     otherIncomeActual,

@@ -1,14 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import {
-  createPostgresPool,
-  kyselyOnPglite,
-  openDatabase,
-  pgliteParsers,
-  type AppDatabase,
-  type Engine,
-} from "../../../db/database";
+import { createPostgresPool, kyselyOnPglite, openDatabase, pgliteParsers, type AppDatabase, type Engine } from "../../../db/database";
 import { migrateToLatest } from "../../../db/migrator";
 import { Kysely, PostgresDialect } from "kysely";
 import type { Database } from "../../../db/schema";
@@ -67,16 +60,9 @@ export interface TestDatabaseOptions {
   dedicated?: boolean;
 }
 
-export async function createTestDatabase(
-  engine: Engine,
-  { migrate = true, dedicated = false }: TestDatabaseOptions = {},
-): Promise<AppDatabase> {
+export async function createTestDatabase(engine: Engine, { migrate = true, dedicated = false }: TestDatabaseOptions = {}): Promise<AppDatabase> {
   const database =
-    engine === "postgres"
-      ? await emptyPostgresSchema()
-      : dedicated
-        ? await openDatabase({ engine: "pglite", dataDir: "memory://" })
-        : await emptyPglite();
+    engine === "postgres" ? await emptyPostgresSchema() : dedicated ? await openDatabase({ engine: "pglite", dataDir: "memory://" }) : await emptyPglite();
   if (migrate) await migrateToLatest(database.db);
   return database;
 }
