@@ -2,11 +2,11 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer.server";
 import { transition, type LifecycleAction } from "~/domain/application-lifecycle";
-import { type ApplicationState } from "~/domain/application-states";
+import type { ApplicationState } from "~/domain/application-states";
 import type { Finding } from "~/domain/grant-calculation";
 import type { Conflict, Outcome } from "~/domain/outcome";
 import { deadlineInstant, isOpen } from "~/domain/japan-time";
-import { can, seesAllOrganisations } from "~/domain/permissions";
+import { can, seesAllOrganisations, sideOf } from "~/domain/permissions";
 import type { Programme } from "~/domain/programmes";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
@@ -22,8 +22,6 @@ export const PROGRAMME_OF_KIND: Partial<Record<string, Programme>> = {
   prefecture: "prefectural",
   intermediary: "intermediary",
 };
-
-const EDITABLE_STATES: ApplicationState[] = ["draft", "returned"];
 
 const actorOf = (viewer: Viewer, ip: string) => ({ userId: viewer.userId, organisationId: viewer.organisationId, ip });
 
@@ -57,8 +55,9 @@ export async function findApplicationForViewer(db: Kysely<Database>, viewer: Vie
 
 export type ApplicationRecord = NonNullable<Awaited<ReturnType<typeof findApplicationForViewer>>>;
 
+/** Whether the viewer may change the application's form now: its applicant, while a draft or returned. */
 export function isEditable(viewer: Viewer, application: { state: ApplicationState; organisation_id: number }): boolean {
-  return can(viewer.role, "edit:application:own") && application.organisation_id === viewer.organisationId && EDITABLE_STATES.includes(application.state);
+  return sideOf(viewer, application.organisation_id) === "applicant" && transition(application.state, "edit", viewer.role).ok;
 }
 
 export async function listApplicationsForViewer(db: Kysely<Database>, viewer: Viewer) {

@@ -5,7 +5,7 @@ import type { Viewer } from "~/auth/viewer.server";
 import { STATE_LABELS, type ApplicationState } from "~/domain/application-states";
 import { checkAttachment, isAttachmentDocumentType } from "~/domain/file-types";
 import type { Invalid, Outcome } from "~/domain/outcome";
-import { can } from "~/domain/permissions";
+import { sideOf } from "~/domain/permissions";
 import { findApplicationForViewer, isEditable } from "./applications.server";
 import { isRecordId } from "~/utils/route-params.server";
 import { recordAuditEvent } from "./audit.server";
@@ -19,7 +19,7 @@ const actorOf = (viewer: Viewer, ip: string) => ({ userId: viewer.userId, organi
 
 /** Why the viewer cannot change this application's attachments (isEditable said no). */
 function notEditableMessage(viewer: Viewer, application: { state: ApplicationState; organisation_id: number }): string {
-  if (application.organisation_id !== viewer.organisationId || !can(viewer.role, "edit:application:own")) {
+  if (sideOf(viewer, application.organisation_id) !== "applicant") {
     return "添付書類を追加・削除できるのは、申請した団体の担当者だけです。";
   }
   return `この申請は「${STATE_LABELS[application.state]}」のため、添付書類を追加・削除できません。差し戻された場合は、また追加・削除できます。`;
