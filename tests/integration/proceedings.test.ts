@@ -839,7 +839,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         [app.reviewer, "close", {}, finished],
       ];
       for (const [user, action, input, reason] of attempts) {
-        expect(await takeProceedingStep(database.db, user.viewer, IP, app.id, action, input as never, AT.settle), action).toEqual({
+        expect(await takeProceedingStep(database.db, user.viewer, IP, app.id, action, input, AT.settle), action).toEqual({
           status: "refused",
           reason,
         });
