@@ -18,28 +18,12 @@ import {
 import { confirmedAmountOf, ledgerOf, settlementBalance, type Ledger } from "../../app/domain/ledger";
 import { stepSchema, type StepAction } from "../../app/domain/steps";
 import { formValues, readForm } from "../../app/forms/read-form";
+import { recordFields } from "../support/records";
 
 // ---------------------------------------------------------------------------------------------------
 // Records, built as the service would store them.
 
-const common = (documentNumber = "", documentDate = "2026-06-01") => ({
-  applicationId: 7,
-  programme: "prefectural" as const,
-  fiscalYear: 2026,
-  applicant: {
-    name: "富山県",
-    representative_title: "富山県知事",
-    representative_name: "富山 一郎",
-    postal_code: "930-8501",
-    address: "富山県富山市新総曲輪1番7号",
-    contact_person: "厚生企画課",
-    contact_phone: "076-444-3200",
-    contact_email: "kodoku@pref.example.lg.jp",
-  },
-  documentNumber,
-  documentDate,
-  recordedBy: { userId: 1, name: "審査 花子" },
-});
+const common = (documentNumber = "", documentDate = "2026-06-01") => recordFields(documentNumber, documentDate);
 
 const line = (category: string, amount: number, activity = "platform"): BudgetLineSnapshot => ({ category, activity, description: "", amount });
 

@@ -27,6 +27,7 @@ import type { Role } from "../../app/domain/roles";
 import { STEPS, type StepAction, type StepInputs } from "../../app/domain/steps";
 import type { StepContext } from "../../app/domain/steps/step";
 import type { SubmittedVersion } from "../../app/domain/submitted-version";
+import { recordFields } from "../support/records";
 
 // ---------------------------------------------------------------------------------------------------
 // Records, built as the service would store them.
@@ -34,24 +35,7 @@ import type { SubmittedVersion } from "../../app/domain/submitted-version";
 const APPLICATION_ID = 7;
 const ORGANISATION_ID = 12;
 
-const common = (documentNumber = "", documentDate = "2026-12-11") => ({
-  applicationId: APPLICATION_ID,
-  programme: "prefectural" as const,
-  fiscalYear: 2026,
-  applicant: {
-    name: "富山県",
-    representative_title: "富山県知事",
-    representative_name: "富山 一郎",
-    postal_code: "930-8501",
-    address: "富山県富山市新総曲輪1番7号",
-    contact_person: "厚生企画課",
-    contact_phone: "076-444-3200",
-    contact_email: "kodoku@pref.example.lg.jp",
-  },
-  documentNumber,
-  documentDate,
-  recordedBy: { userId: 1, name: "審査 花子" },
-});
+const common = (documentNumber = "", documentDate = "2026-12-11") => recordFields(documentNumber, documentDate);
 
 const line = (category: string, amount: number, activity = "platform"): BudgetLineSnapshot => ({ category, activity, description: "", amount });
 

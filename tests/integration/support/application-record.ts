@@ -2,6 +2,7 @@ import { corporateNumberCheckDigit } from "../../../app/domain/corporate-number"
 import { calculateGrant } from "../../../app/domain/grant-calculation";
 import { EMPTY_BUDGET_LINE, emptyDraft, type ApplicationDraft } from "../../../app/domain/application-draft";
 import type { ApplicationRecord } from "../../../app/pdf/application-form";
+import { TOYAMA } from "../../support/records";
 
 /** A submitted Menu 1 application of 富山県 with `lines` budget lines, for the document tests. */
 export function record(lines: number): ApplicationRecord {
@@ -30,16 +31,7 @@ export function record(lines: number): ApplicationRecord {
     version: 1,
     programme: "prefectural",
     fiscalYear: 2026,
-    organisation: {
-      name: "富山県",
-      representative_title: "富山県知事",
-      representative_name: "富山 一郎",
-      postal_code: "930-8501",
-      address: "富山県富山市新総曲輪1番7号",
-      contact_person: "厚生企画課",
-      contact_phone: "076-444-3200",
-      contact_email: "kodoku@pref.example.lg.jp",
-    },
+    organisation: TOYAMA,
     draft,
     calculation,
     requestedAmount: calculation.grantAmount,
