@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import type { Outcome } from "~/domain/outcome";
 import { recordAuditEvent } from "~/models/audit.server";
 import { passwordMatches } from "./passwords.server";
 import { startSession, type SessionSettings } from "./session.server";
@@ -8,11 +9,14 @@ export const ACCOUNT_FAILURE_LIMIT = 5;
 export const IP_FAILURE_LIMIT = 50;
 export const THROTTLE_WINDOW_MINUTES = 15;
 
-export type SignInResult =
-  | { ok: true; userId: number; token: string; expiresAt: Date }
-  /** Wrong e-mail, wrong password, disabled account or no password yet: one answer for all. */
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "account-throttled" | "ip-throttled"; until: Date };
+/** Wrong e-mail, wrong password, disabled account or no password yet: one answer for all. */
+export const SIGN_IN_REFUSED = "メールアドレスまたはパスワードが正しくありません。";
+
+/**
+ * Signed in with a new session, or refused (SIGN_IN_REFUSED), or throttled: too many failures for the
+ * account or from the address, until a moment.
+ */
+export type SignInResult = Outcome<{ userId: number; token: string; expiresAt: Date }, { status: "throttled"; by: "account" | "ip"; until: Date }>;
 
 interface SignInRequest {
   email: string;
@@ -54,7 +58,7 @@ async function throttledUntil(db: Kysely<Database>, column: "email" | "ip_addres
 
 export async function signIn(db: Kysely<Database>, settings: SessionSettings, request: SignInRequest, now = new Date()): Promise<SignInResult> {
   const email = request.email.trim().toLowerCase();
-  return db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx): Promise<SignInResult> => {
     const user = await trx.selectFrom("users").select(["id", "organisation_id", "password_hash", "disabled_at"]).where("email", "=", email).executeTakeFirst();
     const actor = { userId: user?.id ?? null, organisationId: user?.organisation_id ?? null, ip: request.ip };
     const subject = { recordType: "user", recordId: user?.id, subjectOrganisationId: user?.organisation_id };
@@ -64,7 +68,7 @@ export async function signIn(db: Kysely<Database>, settings: SessionSettings, re
     if (ipUntil || accountUntil) {
       const reason = ipUntil ? "ip-throttled" : "account-throttled";
       await recordAuditEvent(trx, actor, { action: "auth.sign_in_throttled", ...subject, details: { email, reason } });
-      return { ok: false, reason, until: (ipUntil ?? accountUntil)! };
+      return { status: "throttled", by: ipUntil ? "ip" : "account", until: (ipUntil ?? accountUntil)! };
     }
 
     const matches = await passwordMatches(user?.password_hash ?? null, request.password);
@@ -75,11 +79,11 @@ export async function signIn(db: Kysely<Database>, settings: SessionSettings, re
       .execute();
     if (!succeeded || !user) {
       await recordAuditEvent(trx, actor, { action: "auth.sign_in_failed", ...subject, details: { email } });
-      return { ok: false, reason: "invalid" };
+      return { status: "refused", reason: SIGN_IN_REFUSED };
     }
     const session = await startSession(trx, settings, user.id, { ip: request.ip, userAgent: request.userAgent }, now);
     await recordAuditEvent(trx, actor, { action: "auth.signed_in", ...subject, details: { email } });
-    return { ok: true, userId: user.id, ...session };
+    return { status: "done", userId: user.id, ...session };
   });
 }
 

@@ -14,6 +14,12 @@ const password = z
   .optional()
   .transform((value): string => (typeof value === "string" ? value : ""));
 
+/** Signing in: the address (trimmed) and the password as typed, both asked for. */
+export const SignInSchema = z.object({
+  email: textField("メールアドレス", { required: true, max: 254 }),
+  password: password.refine((typed) => typed !== "", { error: "パスワードを入力してください。" }),
+});
+
 /** The password rules on a new password typed twice (for an account whose address is known, not that address either). */
 function checkNewPassword(ctx: z.RefinementCtx, at: { password: string; confirmation: string }, typed: [string, string], email = "") {
   const problem = passwordProblem(typed[0], email);

@@ -2,6 +2,7 @@ import type { Insertable, Kysely, Selectable } from "kysely";
 import type { Database, ProgrammeParametersTable } from "../../db/schema";
 import { validateProgrammeParameters } from "~/domain/grant-calculation";
 import type { ExpenseCategory, ProgrammeParameters } from "~/domain/programmes";
+import type { Outcome } from "~/domain/outcome";
 import { recordAuditEvent, type Actor } from "./audit.server";
 
 function fromRow(row: Selectable<ProgrammeParametersTable>): ProgrammeParameters {
@@ -44,15 +45,11 @@ export async function listProgrammeParameters(db: Kysely<Database>, fiscalYear?:
 
 /**
  * Adds or replaces one programme's parameters for a fiscal year (creating the year if needed), with its
- * audit row, in one transaction. Parameters that break the rules are refused with the reasons.
+ * audit row, in one transaction. Parameters that break the rules are refused with the reasons, one a line.
  */
-export async function saveProgrammeParameters(
-  db: Kysely<Database>,
-  actor: Actor,
-  parameters: ProgrammeParameters,
-): Promise<{ ok: true } | { ok: false; problems: string[] }> {
+export async function saveProgrammeParameters(db: Kysely<Database>, actor: Actor, parameters: ProgrammeParameters): Promise<Outcome> {
   const problems = validateProgrammeParameters(parameters);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { status: "invalid", errors: { form: problems.join("\n") } };
 
   await db.transaction().execute(async (trx) => {
     await trx
@@ -80,5 +77,5 @@ export async function saveProgrammeParameters(
       details: { before: before ? fromRow(before) : null, after: parameters },
     });
   });
-  return { ok: true };
+  return { status: "done" };
 }

@@ -2,10 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { endSession, readCookie, SESSION_COOKIE, sessionCookie } from "~/auth/session.server";
-import { signIn } from "~/auth/sign-in.server";
+import { signIn, SIGN_IN_REFUSED } from "~/auth/sign-in.server";
 import { getViewer } from "~/auth/viewer.server";
 import { ErrorSummary, Notice, primaryButtonClass, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
+import { SignInSchema } from "~/forms/accounts";
+import { formValues, readForm } from "~/forms/read-form";
 import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: `ログイン | ${PRODUCT_NAME}` }];
@@ -33,30 +35,26 @@ function withRestore(path: string, restore: string): string {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  const email = String(form.get("email") ?? "").trim();
-  const password = String(form.get("password") ?? "");
   const redirectTo = safeRedirect(form.get("redirectTo"), "/");
   const restore = String(form.get("restore") ?? "");
-
-  const errors: Record<string, string> = {};
-  if (!email) errors.email = "メールアドレスを入力してください。";
-  if (!password) errors.password = "パスワードを入力してください。";
-  if (Object.keys(errors).length > 0) return data({ email, errors }, { status: 400 });
+  const values = formValues(form);
+  const email = typeof values.email === "string" ? values.email.trim() : "";
+  const parsed = await readForm(SignInSchema, values);
+  if (!parsed.ok) return data({ email, errors: parsed.errors }, { status: 400 });
 
   const result = await signIn(context.db, context.sessions, {
-    email,
-    password,
+    ...parsed.value,
     ip: context.clientIp,
     userAgent: request.headers.get("user-agent"),
   });
-  if (!result.ok) {
+  if (result.status !== "done") {
     const message =
-      result.reason === "invalid"
-        ? "メールアドレスまたはパスワードが正しくありません。"
-        : result.reason === "account-throttled"
+      result.status !== "throttled"
+        ? SIGN_IN_REFUSED
+        : result.by === "account"
           ? `ログインの失敗が続いたため、このアカウントは ${timeInTokyo(result.until)} までログインできません。時間をおいてから、もう一度お試しください。`
           : `この接続元からのログインの失敗が多いため、${timeInTokyo(result.until)} までログインできません。`;
-    return data({ email, errors: { form: message } }, { status: result.reason === "invalid" ? 400 : 429 });
+    return data({ email, errors: { form: message } }, { status: result.status === "throttled" ? 429 : 400 });
   }
 
   // A new session id at every sign-in: any session this browser had before is ended.

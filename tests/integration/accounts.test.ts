@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lookupSession, startSession } from "../../app/auth/session.server";
-import { signIn } from "../../app/auth/sign-in.server";
+import { signIn, SIGN_IN_REFUSED } from "../../app/auth/sign-in.server";
 import { changePassword, createAccount, setPasswordWithToken } from "../../app/models/accounts.server";
 import type { AppDatabase } from "../../db/database";
 import { createUser, PASSWORD, SESSIONS } from "./support/accounts";
@@ -84,7 +84,7 @@ describe.each(ENGINES)("%s: accounts", (engine) => {
     expect(await setPasswordWithToken(database.db, token, "another long passphrase", "192.0.2.5", t0)).toMatchObject({ status: "refused" });
 
     const signedIn = await signIn(database.db, SESSIONS, { email: "once@pref.example.jp", password: NEW_PASSWORD, ip: "192.0.2.5", userAgent: null });
-    expect(signedIn.ok).toBe(true);
+    expect(signedIn.status).toBe("done");
   });
 
   it("changes a password only with the current one, and ends the account's other sessions", async () => {
@@ -104,6 +104,6 @@ describe.each(ENGINES)("%s: accounts", (engine) => {
     expect((await lookupSession(database.db, SESSIONS, here.token)).status).toBe("active");
     expect((await lookupSession(database.db, SESSIONS, elsewhere.token)).status).toBe("none");
     const old = await signIn(database.db, SESSIONS, { email: user.email, password: PASSWORD, ip: "192.0.2.7", userAgent: null });
-    expect(old).toEqual({ ok: false, reason: "invalid" });
+    expect(old).toEqual({ status: "refused", reason: SIGN_IN_REFUSED });
   });
 });

@@ -23,7 +23,7 @@ describe.each(ENGINES)("%s: programme parameters per fiscal year", (engine) => {
     database = await createTestDatabase(engine);
     await seed(database.db, { demo: false });
 
-    expect(await saveProgrammeParameters(database.db, administrator, fy2027Menu2)).toEqual({ ok: true });
+    expect(await saveProgrammeParameters(database.db, administrator, fy2027Menu2)).toEqual({ status: "done" });
 
     expect(await listProgrammeParameters(database.db, 2027)).toEqual([fy2027Menu2]);
     const audit = await database.db.selectFrom("audit_events").selectAll().execute();
@@ -44,7 +44,7 @@ describe.each(ENGINES)("%s: programme parameters per fiscal year", (engine) => {
 
     const result = await saveProgrammeParameters(database.db, administrator, { ...fy2027Menu2, ceiling: 6_500_000 });
 
-    expect(result).toEqual({ ok: false, problems: [expect.stringMatching(/交付上限額.*一致させてください/)] });
+    expect(result).toEqual({ status: "invalid", errors: { form: expect.stringMatching(/^[^\n]*交付上限額.*一致させてください[^\n]*$/) } });
     expect(await listProgrammeParameters(database.db, 2027)).toEqual([]);
     expect(await database.db.selectFrom("audit_events").selectAll().execute()).toEqual([]);
   });

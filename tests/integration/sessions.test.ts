@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lookupSession, sessionIdOf, startSession } from "../../app/auth/session.server";
-import { signIn, ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT } from "../../app/auth/sign-in.server";
+import { signIn, SIGN_IN_REFUSED, ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT } from "../../app/auth/sign-in.server";
 import { takeStashedInput, stashFormInput } from "../../app/auth/stash.server";
 import { setAccountDisabled } from "../../app/models/accounts.server";
 import type { AppDatabase } from "../../db/database";
@@ -61,7 +61,7 @@ describe.each(ENGINES)("%s: sessions", (engine) => {
     expect((await lookupSession(database.db, SESSIONS, a.token)).status).toBe("none");
     expect((await lookupSession(database.db, SESSIONS, b.token)).status).toBe("none");
     const signInAgain = await signIn(database.db, SESSIONS, { email: user.email, password: PASSWORD, ip: "192.0.2.2", userAgent: null });
-    expect(signInAgain).toEqual({ ok: false, reason: "invalid" });
+    expect(signInAgain).toEqual({ status: "refused", reason: SIGN_IN_REFUSED });
     const audit = await database.db
       .selectFrom("audit_events")
       .select(["action", "actor_user_id", "ip_address"])
@@ -74,7 +74,7 @@ describe.each(ENGINES)("%s: sessions", (engine) => {
     const user = await createUser(database.db, "reviewer");
     const first = await signIn(database.db, SESSIONS, { email: user.email, password: PASSWORD, ip: "192.0.2.3", userAgent: null });
     const second = await signIn(database.db, SESSIONS, { email: user.email, password: PASSWORD, ip: "192.0.2.3", userAgent: null });
-    expect(first.ok && second.ok && first.token !== second.token).toBe(true);
+    expect(first.status === "done" && second.status === "done" && first.token !== second.token).toBe(true);
   });
 });
 
@@ -90,8 +90,8 @@ describe.each(ENGINES)("%s: signing in", (engine) => {
 
   it("answers a wrong e-mail and a wrong password the same way, and audits both", async () => {
     const user = await createUser(database.db, "prefecture_officer");
-    expect(await attempt("nobody@test.example", PASSWORD)).toEqual({ ok: false, reason: "invalid" });
-    expect(await attempt(user.email, "wrong password here")).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt("nobody@test.example", PASSWORD)).toEqual({ status: "refused", reason: SIGN_IN_REFUSED });
+    expect(await attempt(user.email, "wrong password here")).toEqual({ status: "refused", reason: SIGN_IN_REFUSED });
     const events = await database.db.selectFrom("audit_events").select(["action", "actor_user_id", "subject_organisation_id"]).orderBy("id").execute();
     expect(events).toEqual([
       { action: "auth.sign_in_failed", actor_user_id: null, subject_organisation_id: null },
@@ -102,7 +102,7 @@ describe.each(ENGINES)("%s: signing in", (engine) => {
   it("accepts the e-mail in any case and records the sign-in with its address", async () => {
     const user = await createUser(database.db, "prefecture_officer");
     const result = await attempt(user.email.toUpperCase(), PASSWORD, "203.0.113.5");
-    expect(result.ok).toBe(true);
+    expect(result.status).toBe("done");
     const [event] = await database.db.selectFrom("audit_events").select(["action", "actor_user_id", "ip_address"]).execute();
     expect(event).toEqual({ action: "auth.signed_in", actor_user_id: user.id, ip_address: "203.0.113.5" });
   });
@@ -111,24 +111,24 @@ describe.each(ENGINES)("%s: signing in", (engine) => {
     const user = await createUser(database.db, "prefecture_officer");
     const t0 = new Date("2026-11-27T03:00:00Z");
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) {
-      expect(await attempt(user.email, "wrong password here", "198.51.100.7", at(t0, minutes(i)))).toEqual({ ok: false, reason: "invalid" });
+      expect(await attempt(user.email, "wrong password here", "198.51.100.7", at(t0, minutes(i)))).toEqual({ status: "refused", reason: SIGN_IN_REFUSED });
     }
     // Five failures between t0 and t0 + 4 min: the account waits until the first of them is 15 minutes old.
     expect(await attempt(user.email, PASSWORD, "198.51.100.8", at(t0, minutes(10)))).toEqual({
-      ok: false,
-      reason: "account-throttled",
+      status: "throttled",
+      by: "account",
       until: at(t0, minutes(15)),
     });
-    expect((await attempt(user.email, PASSWORD, "198.51.100.8", at(t0, minutes(15) + 1))).ok).toBe(true);
+    expect((await attempt(user.email, PASSWORD, "198.51.100.8", at(t0, minutes(15) + 1))).status).toBe("done");
   });
 
   it("clears an account's count of failures at a successful sign-in", async () => {
     const user = await createUser(database.db, "prefecture_officer");
     const t0 = new Date("2026-11-27T03:00:00Z");
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++) await attempt(user.email, "wrong password here", undefined, at(t0, i * 1000));
-    expect((await attempt(user.email, PASSWORD, undefined, at(t0, 10_000))).ok).toBe(true);
+    expect((await attempt(user.email, PASSWORD, undefined, at(t0, 10_000))).status).toBe("done");
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT - 1; i++) await attempt(user.email, "wrong password here", undefined, at(t0, 20_000 + i * 1000));
-    expect((await attempt(user.email, PASSWORD, undefined, at(t0, 30_000))).ok).toBe(true);
+    expect((await attempt(user.email, PASSWORD, undefined, at(t0, 30_000))).status).toBe("done");
   });
 
   it("makes an address wait after 50 failures, whatever the accounts, and lets other addresses in", async () => {
@@ -138,13 +138,13 @@ describe.each(ENGINES)("%s: signing in", (engine) => {
       await attempt(`guess${i}@test.example`, "wrong password here", "203.0.113.66", at(t0, i * 1000));
     }
     const refused = await attempt(user.email, PASSWORD, "203.0.113.66", at(t0, 60_000));
-    expect(refused).toMatchObject({ ok: false, reason: "ip-throttled", until: at(t0, minutes(15)) });
-    expect((await attempt(user.email, PASSWORD, "203.0.113.67", at(t0, 60_000))).ok).toBe(true);
+    expect(refused).toMatchObject({ status: "throttled", by: "ip", until: at(t0, minutes(15)) });
+    expect((await attempt(user.email, PASSWORD, "203.0.113.67", at(t0, 60_000))).status).toBe("done");
   });
 
   it("refuses an account whose password has not been set yet", async () => {
     const user = await createUser(database.db, "prefecture_officer", { password: null });
-    expect(await attempt(user.email, "")).toEqual({ ok: false, reason: "invalid" });
+    expect(await attempt(user.email, "")).toEqual({ status: "refused", reason: SIGN_IN_REFUSED });
   });
 });
 
