@@ -7,7 +7,6 @@
 import { z } from "zod";
 import { parseDateOnly } from "./japan-time";
 import { parseYen } from "./money";
-import type { FieldErrors, Parsed } from "./outcome";
 
 export const LONG_TEXT_MAX = 4000;
 
@@ -92,17 +91,4 @@ export function lineAmountsField(count: number, label: string) {
         return 0;
       }),
     );
-}
-
-/** The first message for each field, keyed by its path ("after.2"). */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) errors[issue.path.map(String).join(".") || "form"] ??= issue.message;
-  return errors;
-}
-
-/** Reads values (a form's, nested by field path) with a schema. */
-export function parseWith<S extends z.ZodType>(schema: S, values: unknown): Parsed<z.output<S>> {
-  const parsed = schema.safeParse(values);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrorsOf(parsed.error) };
 }

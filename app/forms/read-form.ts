@@ -5,7 +5,7 @@
  * it on what was posted — with or without JavaScript the form posts the same fields.
  */
 import { zodResolver } from "@hookform/resolvers/zod";
-import { get, set, type FieldError, type FieldErrors as HookFormErrors, type FieldValues, type Resolver } from "react-hook-form";
+import { set, type FieldError, type FieldErrors as HookFormErrors, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors, Parsed } from "~/domain/outcome";
 
@@ -67,9 +67,6 @@ export function nestErrors(errors: FieldErrors): HookFormErrors {
   for (const [path, message] of Object.entries(errors)) set(nested, path, { type: "server", message });
   return nested;
 }
-
-/** The message of one field, by path. */
-export const errorAt = (errors: HookFormErrors, path: string): string | undefined => (get(errors, path) as FieldError | undefined)?.message;
 
 /** Fields kept as `{ name: value | values }` (input stashed across an expired session) as the form they came from. */
 export function formOf(fields: Record<string, string | string[]>): FormData {
