@@ -4,6 +4,7 @@
  * write its module and list it here (and, when it makes a new kind of record, extend the record types in
  * ../proceedings.ts, its document in app/pdf/proceeding-documents.ts and the kind check in a migration).
  */
+import type { z } from "zod";
 import { approveChange } from "./approve-change";
 import { claimPayment } from "./claim-payment";
 import { close } from "./close";
@@ -15,7 +16,6 @@ import { refuseChange } from "./refuse-change";
 import { reject } from "./reject";
 import { report } from "./report";
 import { requestChange } from "./request-change";
-import type { z } from "zod";
 import type { StepDefinition, StepFormContext } from "./step";
 import { withdraw } from "./withdraw";
 
@@ -51,7 +51,7 @@ const DEFINITIONS = {
 } satisfies Record<StepAction, unknown>;
 
 /** What each step's form gives its `take`. */
-export type StepInputs = { [A in StepAction]: (typeof DEFINITIONS)[A] extends StepDefinition<infer I, string & `application.${string}`> ? I : never };
+export type StepInputs = { [A in StepAction]: (typeof DEFINITIONS)[A] extends StepDefinition<infer I, `application.${string}`> ? I : never };
 
 type StepAudits = { [A in StepAction]: (typeof DEFINITIONS)[A]["audit"] };
 

@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import type { Actor, ApplicationState } from "../application-states";
 import { overBudget, type BudgetRoom, type Ledger } from "../ledger";
-import type { FieldErrors, Invalid, Refused } from "../outcome";
+import type { Invalid, Refused } from "../outcome";
 import type { ProceedingRecord } from "../proceedings";
 import type { Programme } from "../programmes";
 import type { SubmittedVersion } from "../submitted-version";
@@ -71,8 +71,10 @@ export interface StepDefinition<Input, Audit extends `application.${string}` = `
 /** Declares a step, its input type taken from its schema and its audit action kept as a literal. */
 export const defineStep = <Input, const Audit extends `application.${string}`>(step: StepDefinition<Input, Audit>) => step;
 
+/** The step is taken: append this record, standing for this amount. */
 export const record = (body: RecordBody, amount: number | null = null): StepResult => ({ status: "done", record: body, amount });
-export const fieldError = (field: string, message: string): Invalid => ({ status: "invalid", errors: { [field]: message } satisfies FieldErrors });
+/** The step is not taken: what was typed in one field cannot be used, and why. */
+export const fieldError = (field: string, message: string): Invalid => ({ status: "invalid", errors: { [field]: message } });
 
 /** Why committing `amount` would take the programme-year over its budget (for a step that `reservesBudget`). */
 export function budgetProblem(ctx: StepContext, amount: number): string | null {
