@@ -3,6 +3,7 @@ import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
+import { DataFolderInUse, lockDataFolder } from "./data-folder-lock";
 import type { Database } from "./schema";
 
 /**
@@ -115,10 +116,25 @@ export function createPostgresPool(connectionString: string, options: pg.PoolCon
 export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase> {
   if (config.engine === "pglite") {
     const inMemory = config.dataDir.startsWith("memory://");
-    if (!inMemory) mkdirSync(config.dataDir, { recursive: true });
-    const client = await PGlite.create(inMemory ? undefined : config.dataDir, { parsers: pgliteParsers });
-    const db = kyselyOnPglite(client);
-    return { db, engine: "pglite", close: () => db.destroy() };
+    if (inMemory) {
+      const db = kyselyOnPglite(await PGlite.create(undefined, { parsers: pgliteParsers }));
+      return { db, engine: "pglite", close: () => db.destroy() };
+    }
+    mkdirSync(config.dataDir, { recursive: true });
+    let lock: { release(): void };
+    try {
+      lock = lockDataFolder(config.dataDir);
+    } catch (error) {
+      if (error instanceof DataFolderInUse) throw new DatabaseStartupError(error.message);
+      throw error;
+    }
+    try {
+      const db = kyselyOnPglite(await PGlite.create(config.dataDir, { parsers: pgliteParsers }));
+      return { db, engine: "pglite", close: () => db.destroy().finally(() => lock.release()) };
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
 
   checkPostgresUrl(config.connectionString);

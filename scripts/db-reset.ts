@@ -5,6 +5,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { sql } from "kysely";
+import { DataFolderInUse, lockDataFolder } from "../db/data-folder-lock";
 import { databaseConfigFromEnv } from "../db/database";
 import { migrateToLatest } from "../db/migrator";
 import { seed } from "../db/seed";
@@ -24,7 +25,16 @@ if (config.engine === "postgres") {
   if (!folder.startsWith(path.resolve("data") + path.sep) && !force) {
     exitWith(`${folder} は ./data/ の外にあります。消してよい場合に限り --force を付けてください。`);
   }
+  // Never from under a running server: the folder's lock is taken first.
+  let lock: { release(): void };
+  try {
+    lock = lockDataFolder(folder);
+  } catch (error) {
+    if (error instanceof DataFolderInUse) exitWith(error.message);
+    throw error;
+  }
   rmSync(folder, { recursive: true, force: true });
+  lock.release();
   console.log(`pglite: removed ${folder}`);
 }
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -56,6 +56,17 @@ async function stopLeftoverServers() {
   }
 }
 
+/** The port a started server listens on, once it says so. */
+async function waitForListening(run: Run, timeoutMs = 30_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const listening = logLines(run).find((l) => l.msg === "listening");
+    if (listening) return Number(new URL(String(listening.url)).port);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error("server did not start listening");
+}
+
 function logLines(run: Run): Record<string, unknown>[] {
   return run
     .stdout()
@@ -102,6 +113,31 @@ test.describe("the server process", () => {
       expect(await second.exited).toBe(0);
     });
   }
+
+  test("a second process on the same embedded data folder stops with one line naming the folder and the first; a killed one's lock does not block a restart", async () => {
+    test.setTimeout(90_000);
+    const folder = path.join(dataDir, "pglite");
+    const first = startServer({ PORT: String(await freePort()), PGLITE_DATA_DIR: folder, SEED_DEMO_DATA: "false" });
+    const port = await waitForListening(first);
+
+    const second = startServer({ PORT: String(await freePort()), PGLITE_DATA_DIR: folder, SEED_DEMO_DATA: "false" });
+    expect(await second.exited).toBe(1);
+    const lines = second.stderr().trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^起動できません: データフォルダ .*pglite は別のプロセス（PID \d+/);
+    // The server runs in a process of its own under tsx: the lock names that one.
+    const holder = JSON.parse(readFileSync(`${folder}.lock`, "utf8")) as { pid: number };
+    expect(lines[0]).toContain(`PID ${holder.pid}`);
+
+    // Killed outright, the server leaves its lock behind; the next start takes it over.
+    process.kill(holder.pid, "SIGKILL");
+    await first.exited;
+    expect(existsSync(`${folder}.lock`)).toBe(true);
+    const third = startServer({ PORT: String(port), PGLITE_DATA_DIR: folder, SEED_DEMO_DATA: "false" });
+    expect(await waitForHealth(port)).toMatchObject({ status: "ok", database: "pglite" });
+    third.child.kill("SIGTERM");
+    expect(await third.exited).toBe(0);
+  });
 
   test("stops with one clear line, and no stack trace, when DATABASE_URL cannot be reached", async () => {
     const run = startServer({ PORT: String(await freePort()), DATABASE_URL: "postgres://grants:hunter2-secret@127.0.0.1:1/grants" });
