@@ -13,6 +13,7 @@ import { changePasswordSchema } from "~/forms/accounts";
 import { formValues, nestErrors, readForm } from "~/forms/read-form";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { changePassword } from "~/models/accounts.server";
+import { postedForm } from "~/utils/posted-form.server";
 
 export const meta: MetaFunction = () => [{ title: `アカウント | ${PRODUCT_NAME}` }];
 
@@ -27,7 +28,7 @@ type ActionResult = { errors: HookFormErrors };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request, context);
-  const parsed = await readForm(changePasswordSchema(viewer.email), formValues(await request.formData()));
+  const parsed = await readForm(changePasswordSchema(viewer.email), formValues(await postedForm(request)));
   if (!parsed.ok) return data<ActionResult>({ errors: nestErrors(parsed.errors) }, { status: 400 });
   const outcome = await changePassword(
     context.db,

@@ -14,6 +14,7 @@ import { useValidatedForm } from "~/forms/use-validated-form";
 import { createAccount, listAccounts, setAccountDisabled } from "~/models/accounts.server";
 import { findOrganisationForViewer } from "~/models/organisations.server";
 import { idParam } from "~/utils/route-params.server";
+import { postedForm } from "~/utils/posted-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? "組織"}（管理） | ${PRODUCT_NAME}` }];
 
@@ -35,7 +36,7 @@ type ActionResult =
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, organisation } = await load(request, context, params);
   const actor = { userId: viewer.userId, organisationId: viewer.organisationId, ip: context.clientIp };
-  const values = formValues(await request.formData());
+  const values = formValues(await postedForm(request));
 
   if (values.intent === "disable" || values.intent === "enable") {
     const parsed = await readForm(AccountStateSchema, values);

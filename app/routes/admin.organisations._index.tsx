@@ -10,6 +10,7 @@ import { CREATABLE_KINDS, NewOrganisationSchema } from "~/forms/accounts";
 import { formValues, nestErrors, readForm } from "~/forms/read-form";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { createOrganisation, listOrganisations } from "~/models/organisations.server";
+import { postedForm } from "~/utils/posted-form.server";
 
 export const meta: MetaFunction = () => [{ title: `組織とアカウントの管理 | ${PRODUCT_NAME}` }];
 
@@ -24,7 +25,7 @@ type ActionResult = { errors: HookFormErrors; values: FieldValues };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, context, "manage:organisations:any");
-  const values = formValues(await request.formData());
+  const values = formValues(await postedForm(request));
   const parsed = await readForm(NewOrganisationSchema, values);
   if (!parsed.ok) return data<ActionResult>({ errors: nestErrors(parsed.errors), values }, { status: 400 });
   const outcome = await createOrganisation(context.db, { userId: viewer.userId, organisationId: viewer.organisationId, ip: context.clientIp }, parsed.value);

@@ -10,6 +10,7 @@ import { findApplicationForViewer, isEditable } from "~/models/applications.serv
 import { addAttachment, listAttachments } from "~/models/attachments.server";
 import { httpStatusOf } from "~/utils/outcome-response.server";
 import { idParam } from "~/utils/route-params.server";
+import { postedForm } from "~/utils/posted-form.server";
 
 /**
  * /applications/:id/attachments — adding a file to an application. The application page posts here; a file
@@ -33,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requireViewer(request, context);
   if (!can(viewer.role, "edit:application:own")) forbidden();
   if (!(await findApplicationForViewer(context.db, viewer, id))) notFound();
-  const form = await request.formData();
+  const form = await postedForm(request);
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return data({ message: "添付するファイルを選んでください。" }, { status: 400 });
   const outcome = await addAttachment(context.db, viewer, context.clientIp, id, {

@@ -21,6 +21,7 @@ import { useValidatedForm } from "~/forms/use-validated-form";
 import { findApplicationForViewer } from "~/models/applications.server";
 import { proceedingsSummary, takeProceedingStep } from "~/models/proceedings.server";
 import { idParam } from "~/utils/route-params.server";
+import { postedForm } from "~/utils/posted-form.server";
 
 /**
  * /applications/:id/steps/:step — one step after submission (decide, reject, change, claim, report,
@@ -85,7 +86,7 @@ type ActionResult = { errors?: HookFormErrors; refused?: string; values: FieldVa
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, step, application, summary, allowed } = await load(request, context, params);
-  const values = formValues(await request.formData());
+  const values = formValues(await postedForm(request));
   if (!allowed) {
     return data<ActionResult>({ refused: `この申請の現在の状態では「${stepHeading(step)}」は行えないか、行う権限がありません。`, values }, { status: 409 });
   }

@@ -9,6 +9,7 @@ import { CURRENT_FISCAL_YEAR } from "~/domain/programmes";
 import { applicationOverview } from "~/models/application-overview.server";
 import { createApplication } from "~/models/applications.server";
 import { httpStatusOf } from "~/utils/outcome-response.server";
+import { postedForm } from "~/utils/posted-form.server";
 
 export const meta: MetaFunction = () => [{ title: `交付申請 | ${PRODUCT_NAME}` }];
 
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, context, "edit:application:own");
-  const fiscalYear = Number((await request.formData()).get("fiscalYear")) || CURRENT_FISCAL_YEAR;
+  const fiscalYear = Number((await postedForm(request)).get("fiscalYear")) || CURRENT_FISCAL_YEAR;
   const created = await createApplication(context.db, viewer, context.clientIp, fiscalYear);
   if (created.status !== "done")
     return data({ message: created.status === "refused" ? created.reason : "交付申請を作成できませんでした。" }, { status: httpStatusOf(created) });

@@ -9,6 +9,7 @@ import { PRODUCT_NAME } from "~/components/site-header";
 import { SignInSchema } from "~/forms/accounts";
 import { formValues, readForm } from "~/forms/read-form";
 import { safeRedirect } from "~/utils/safe-redirect";
+import { postedForm } from "~/utils/posted-form.server";
 
 export const meta: MetaFunction = () => [{ title: `ログイン | ${PRODUCT_NAME}` }];
 
@@ -34,7 +35,7 @@ function withRestore(path: string, restore: string): string {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await postedForm(request);
   const redirectTo = safeRedirect(form.get("redirectTo"), "/");
   const restore = String(form.get("restore") ?? "");
   const values = formValues(form);

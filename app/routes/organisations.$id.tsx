@@ -13,6 +13,7 @@ import { formOf, formValues, nestErrors, readForm, typedValues } from "~/forms/r
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { findOrganisationForViewer, updateOwnOrganisationProfile } from "~/models/organisations.server";
 import { idParam } from "~/utils/route-params.server";
+import { postedForm } from "~/utils/posted-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? "組織"} | ${PRODUCT_NAME}` }];
 
@@ -40,7 +41,7 @@ type ActionResult = { errors: HookFormErrors; values: FieldValues };
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, context, "edit:organisation:own");
   const id = idParam(params, "id");
-  const values = formValues(await request.formData());
+  const values = formValues(await postedForm(request));
   const parsed = await readForm(OrganisationProfileSchema, values);
   if (!parsed.ok) return data<ActionResult>({ errors: nestErrors(parsed.errors), values }, { status: 400 });
 

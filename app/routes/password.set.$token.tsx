@@ -10,6 +10,7 @@ import { SetPasswordSchema } from "~/forms/accounts";
 import { formValues, nestErrors, readForm } from "~/forms/read-form";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { passwordTokenUsable, setPasswordWithToken } from "~/models/accounts.server";
+import { postedForm } from "~/utils/posted-form.server";
 
 export const meta: MetaFunction = () => [{ title: `パスワードの設定 | ${PRODUCT_NAME}` }, { name: "referrer", content: "no-referrer" }];
 
@@ -21,7 +22,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 type ActionResult = { errors: HookFormErrors };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const parsed = await readForm(SetPasswordSchema, formValues(await request.formData()));
+  const parsed = await readForm(SetPasswordSchema, formValues(await postedForm(request)));
   if (!parsed.ok) return data<ActionResult>({ errors: nestErrors(parsed.errors) }, { status: 400 });
   const outcome = await setPasswordWithToken(context.db, params.token ?? "", parsed.value.password, context.clientIp);
   if (outcome.status === "not-found") notFound();

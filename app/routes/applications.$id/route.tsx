@@ -36,6 +36,7 @@ import { listProgrammeParameters } from "~/models/programme-parameters.server";
 import { idParam } from "~/utils/route-params.server";
 import { DraftEditor } from "./draft-editor";
 import { ReviewPanel } from "./review-panel";
+import { postedForm } from "~/utils/posted-form.server";
 
 /**
  * /applications/:id — one application: its form while the applicant may edit it (draft-editor.tsx), or what
@@ -86,7 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idParam(params, "id");
   // Signed in first: a form posted after the session ran out is kept for after signing in again.
   const viewer = await requireViewer(request, context);
-  const form = await request.formData();
+  const form = await postedForm(request);
   const intent = String(form.get("intent") ?? "save");
 
   if (intent === "start_review" || intent === "return") {

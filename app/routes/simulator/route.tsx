@@ -14,6 +14,7 @@ import { applyIntent, initialSimulatorValues, readSimulatorValues, simulate, Sim
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
 import { BudgetLines, type AmountField } from "./budget-lines";
 import { described, FieldMessage, messageId } from "./field-message";
+import { postedForm } from "~/utils/posted-form.server";
 
 export const meta: MetaFunction = () => [
   { title: `交付額シミュレーター | ${PRODUCT_NAME}` },
@@ -29,7 +30,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
  * button asks, and the page shown again with the figures recomputed from the values. Nothing is stored.
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const posted = formValues(await request.formData());
+  const posted = formValues(await postedForm(request));
   const read = await readForm(SimulatorValuesSchema, posted);
   // The schema keeps whatever was typed and never refuses; the fallback only satisfies the type.
   const values = read.ok ? read.value : initialSimulatorValues();
