@@ -65,6 +65,8 @@ export function contentSecurityPolicy(nonce: string, mode: SecurityMode): string
  * error on (a 500) rather than send a policy that would silently break every page's scripts.
  * HSTS is sent only over HTTPS (`req.secure`, which honours the app's `trust proxy` setting): over plain
  * HTTP it would be ignored, and on localhost it would pin the developer's browser to HTTPS.
+ * Pages and data are not kept by browsers or proxies (`Cache-Control: no-store`: they may hold one
+ * organisation's records); static files set their own caching over it.
  */
 export function securityHeaders({ mode }: { mode: SecurityMode }): RequestHandler {
   return (req, res, next) => {
@@ -82,6 +84,7 @@ export function securityHeaders({ mode }: { mode: SecurityMode }): RequestHandle
       "X-Frame-Options": "DENY",
       "Cross-Origin-Opener-Policy": "same-origin",
       "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+      "Cache-Control": "no-store",
     });
     if (req.secure) res.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
     next();

@@ -22,6 +22,9 @@ async function serve({ mode = "production", trustProxy = false, exemptPaths }: T
   app.get("/page", (_req, res) => {
     res.send(`<script nonce="${String(res.locals.cspNonce)}"></script>`);
   });
+  app.get("/assets/app.js", (_req, res) => {
+    res.set("Cache-Control", "public, max-age=31536000, immutable").type("js").send("");
+  });
   app.post("/form", express.urlencoded({ extended: false }), (_req, res) => {
     res.json({ saved: true });
   });
@@ -379,5 +382,14 @@ describe("request body size", () => {
 
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ deleted: true });
+  });
+});
+
+describe("caching", () => {
+  it("keeps pages and data out of every cache, while a static file keeps its own caching", async () => {
+    const url = await serve();
+    expect((await fetch(`${url}/page`)).headers.get("cache-control")).toBe("no-store");
+    expect((await post(`${url}/form`, { origin: url })).headers.get("cache-control")).toBe("no-store");
+    expect((await fetch(`${url}/assets/app.js`)).headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
   });
 });
