@@ -33,7 +33,8 @@ export async function takeStashedInput(
   { id, userId, path }: { id: string | null; userId: number; path: string },
   now = new Date(),
 ): Promise<Record<string, string | string[]> | null> {
-  if (!id) return null;
+  // Ids are made here (24 characters of base64url); anything else was never one.
+  if (!id || !/^[A-Za-z0-9_-]{24}$/.test(id)) return null;
   const row = await db
     .deleteFrom("stashed_form_inputs")
     .where("id", "=", id)

@@ -5,8 +5,9 @@
  * rows a form without JavaScript adds and removes on the server.
  */
 import type { FieldValues, Resolver } from "react-hook-form";
+import { z } from "zod";
 import { checkApplication, NEW_ROWS, readDraft, type ApplicationDraft, type ApplicationCheck, type RowList } from "~/domain/application-draft";
-import type { Programme, ProgrammeParameters } from "~/domain/programmes";
+import { CURRENT_FISCAL_YEAR, type Programme, type ProgrammeParameters } from "~/domain/programmes";
 import { nestErrors } from "./read-form";
 
 export interface DraftRulesContext {
@@ -29,16 +30,41 @@ export function applicationResolver(context: DraftRulesContext): Resolver<Applic
   };
 }
 
-/** Without JavaScript, a button adds a row to a list ("add:lines") or removes one ("remove:lines:3"). */
-export function applyRowIntent(draft: ApplicationDraft, intent: string): void {
-  const [verb, list = "", index] = intent.split(":");
-  if (!isRowList(list)) return;
-  const rows: unknown[] = draft[list];
-  if (verb === "add") rows.push(NEW_ROWS[list]());
-  if (verb === "remove") rows.splice(Number(index), 1);
-}
+/** Starting an application: the fiscal year it is for (this year when not given). */
+export const NewApplicationSchema = z.object({
+  fiscalYear: z.preprocess(
+    (value) => (value === undefined || value === "" ? CURRENT_FISCAL_YEAR : typeof value === "string" && /^[0-9]{4}$/.test(value) ? Number(value) : NaN),
+    z
+      .number({ error: "年度は西暦の4桁で指定してください。" })
+      .int()
+      .min(2000, { error: "年度は西暦の4桁で指定してください。" })
+      .max(2100, { error: "年度は西暦の4桁で指定してください。" }),
+  ),
+});
+
+/** What a button of the form asks for: save, submit, or (without JavaScript) add or remove a row of a list. */
+export type DraftIntent = { kind: "save" } | { kind: "submit" } | { kind: "add"; list: RowList } | { kind: "remove"; list: RowList; row: number };
 
 const isRowList = (name: string): name is RowList => Object.hasOwn(NEW_ROWS, name);
+
+/** Reads a button's intent ("save", "submit", "add:lines", "remove:lines:3"); anything else is no intent of this form. */
+export function readDraftIntent(intent: string): DraftIntent | null {
+  if (intent === "save" || intent === "submit") return { kind: intent };
+  const [verb, list = "", row = ""] = intent.split(":");
+  if (!isRowList(list)) return null;
+  if (verb === "add" && intent === `add:${list}`) return { kind: "add", list };
+  if (verb === "remove" && /^[0-9]{1,3}$/.test(row) && intent === `remove:${list}:${row}`) return { kind: "remove", list, row: Number(row) };
+  return null;
+}
+
+/** Without JavaScript, rows are added and removed by the server, which saves the result. */
+export function applyRowIntent(draft: ApplicationDraft, intent: DraftIntent): void {
+  if (intent.kind !== "add" && intent.kind !== "remove") return;
+  const rows: unknown[] = draft[intent.list];
+  if (intent.kind === "add") rows.push(NEW_ROWS[intent.list]());
+  else rows.splice(intent.row, 1);
+}
+
 const SECTION_LABELS: Record<string, string> = {
   purpose: "事業の目的",
   activities: "実施する事業",

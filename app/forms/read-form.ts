@@ -8,6 +8,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { set, type FieldError, type FieldErrors as HookFormErrors, type FieldValues, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { FieldErrors, Parsed } from "~/domain/outcome";
+import { storableText } from "~/domain/text";
 
 /** The resolver of a form's schema: what the browser validates with, and what the server reads with. */
 export function resolverFor<T>(schema: z.ZodType<T>): Resolver<FieldValues, unknown, T> {
@@ -17,11 +18,15 @@ export function resolverFor<T>(schema: z.ZodType<T>): Resolver<FieldValues, unkn
 /**
  * A form's fields as nested values: "lines.3.amount" → `{ lines: [.., { amount }] }`, "after.2" →
  * `{ after: [, , "…"] }`, and a name sent several times (a group of checkboxes) → an array of its values.
+ * Text is made storable (storableText) on the way in.
  */
 export function formValues(form: FormData): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const name of new Set(form.keys())) {
-    const all = form.getAll(name).filter((v): v is string => typeof v === "string");
+    const all = form
+      .getAll(name)
+      .filter((v): v is string => typeof v === "string")
+      .map(storableText);
     set(root, name, all.length > 1 ? all : (all[0] ?? ""));
   }
   return compact(root) as Record<string, unknown>;

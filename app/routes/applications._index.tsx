@@ -5,8 +5,9 @@ import { requireAnyPermission, requirePermission } from "~/auth/viewer.server";
 import { ApplicationList } from "~/components/application-list";
 import { Notice } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { CURRENT_FISCAL_YEAR } from "~/domain/programmes";
 import { applicationOverview } from "~/models/application-overview.server";
+import { NewApplicationSchema } from "~/forms/application";
+import { formValues, readForm } from "~/forms/read-form";
 import { createApplication } from "~/models/applications.server";
 import { httpStatusOf } from "~/utils/outcome-response.server";
 import { postedForm } from "~/utils/posted-form.server";
@@ -20,8 +21,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, context, "edit:application:own");
-  const fiscalYear = Number((await postedForm(request)).get("fiscalYear")) || CURRENT_FISCAL_YEAR;
-  const created = await createApplication(context.db, viewer, context.clientIp, fiscalYear);
+  const parsed = await readForm(NewApplicationSchema, formValues(await postedForm(request)));
+  if (!parsed.ok) return data({ message: Object.values(parsed.errors).join(" ") }, { status: 400 });
+  const created = await createApplication(context.db, viewer, context.clientIp, parsed.value.fiscalYear);
   if (created.status !== "done")
     return data({ message: created.status === "refused" ? created.reason : "交付申請を作成できませんでした。" }, { status: httpStatusOf(created) });
   return redirect(`/applications/${created.id}`);

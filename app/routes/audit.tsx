@@ -6,24 +6,16 @@ import { PRODUCT_NAME } from "~/components/site-header";
 import { AUDIT_ACTIONS, auditActionLabel, recordLabel } from "~/domain/audit-actions";
 import { can } from "~/domain/permissions";
 import { formatWarekiDateTime } from "~/domain/wareki";
+import { readAuditFilter } from "~/forms/audit-filter";
 import { listAuditEvents } from "~/models/audit.server";
 import { listOrganisations } from "~/models/organisations.server";
 
 export const meta: MetaFunction = () => [{ title: `操作履歴 | ${PRODUCT_NAME}` }];
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await requireAnyPermission(request, context, ["view:audit:own", "view:audit:any"]);
   const seesAll = can(viewer.role, "view:audit:any");
-  const params = new URL(request.url).searchParams;
-  const filter = {
-    action: params.get("action") ?? "",
-    organisationId: Number(params.get("organisation")) || undefined,
-    from: DATE.test(params.get("from") ?? "") ? params.get("from")! : "",
-    to: DATE.test(params.get("to") ?? "") ? params.get("to")! : "",
-    page: Number(params.get("page")) || 1,
-  };
+  const filter = readAuditFilter(new URL(request.url).searchParams);
   const result = await listAuditEvents(context.db, { organisationId: viewer.organisationId, seesAll }, filter);
   return {
     ...result,

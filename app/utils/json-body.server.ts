@@ -1,6 +1,8 @@
+import { storableValue } from "~/domain/text";
+
 /**
- * Reads a JSON request body of at most `maxBytes`, without ever holding more than that in memory.
- * Returns a problem with its HTTP status instead of throwing.
+ * Reads a JSON request body of at most `maxBytes`, without ever holding more than that in memory, its text
+ * made storable (storableValue). Returns a problem with its HTTP status instead of throwing.
  */
 export type JsonBody = { ok: true; value: unknown } | { ok: false; status: 400 | 413 | 415; error: string; message: string };
 
@@ -41,7 +43,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   }
   const text = new TextDecoder("utf-8").decode(Buffer.concat(chunks));
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: storableValue(JSON.parse(text)) };
   } catch {
     return { ok: false, status: 400, error: "invalid-json", message: "リクエスト本文が正しい JSON ではありません。" };
   }

@@ -70,8 +70,8 @@ const EXPECTED: Record<string, Case[]> = {
   "routes/applications.$id": [
     { method: "GET", path: "/applications/:app", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
     { method: "GET", path: "/applications/:app", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
-    // A save based on no revision is a conflict for the owner; nobody else may save at all.
-    { method: "POST", path: "/applications/:app", target: "own", expect: ONLY({ prefecture: 409, intermediary: 409 }) },
+    // "check" is no button of the form: refused (400) for the owner; nobody else may post at all.
+    { method: "POST", path: "/applications/:app", target: "own", expect: ONLY({ prefecture: 400, intermediary: 400 }) },
     { method: "POST", path: "/applications/:app", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404 }) },
   ],
   "routes/applications.$id_.draft": [

@@ -17,7 +17,7 @@ import { can } from "~/domain/permissions";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { STEP_ACTIONS, STEPS } from "~/domain/steps";
 import { fiscalYearLabel } from "~/domain/wareki";
-import { applyRowIntent, fieldLabel } from "~/forms/application";
+import { applyRowIntent, fieldLabel, readDraftIntent } from "~/forms/application";
 import { formOf, formValues } from "~/forms/read-form";
 import {
   applicationWindow,
@@ -101,12 +101,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   if (!can(viewer.role, "edit:application:own")) forbidden();
+  const draftIntent = readDraftIntent(intent);
+  if (!draftIntent) throw new Response("この操作は受け付けられません。画面からもう一度操作してください。", { status: 400 });
   const draft = readDraft(formValues(form));
-  applyRowIntent(draft, intent);
+  applyRowIntent(draft, draftIntent);
   const saved = await saveDraft(context.db, viewer, context.clientIp, id, { revision: Number(form.get("revision")), draft });
   if (saved.status === "not-found") notFound();
   if (saved.status !== "done") return data<ActionResult>({ kind: "saved", outcome: saved }, { status: 409 });
-  if (intent !== "submit") return redirect(`/applications/${id}?notice=saved`);
+  if (draftIntent.kind !== "submit") return redirect(`/applications/${id}?notice=saved`);
 
   const outcome = await submitApplication(context.db, viewer, context.clientIp, id, {
     revision: saved.revision,
