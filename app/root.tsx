@@ -66,19 +66,31 @@ export default function App() {
   return <Outlet />;
 }
 
+/** What went wrong, in the words of the answer where it has its own (a refusal, the database away for a moment). */
 export function ErrorBoundary() {
   const error = useRouteError();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const response = isRouteErrorResponse(error) ? error : null;
+  const status = response?.status ?? 500;
+  const title =
+    status === 404
+      ? "ページが見つかりません"
+      : status === 503
+        ? "ただいま処理できません"
+        : status < 500
+          ? "この操作は受け付けられません"
+          : "エラーが発生しました";
+  const message =
+    status === 404
+      ? "お探しのページは移動または削除されたか、アクセスする権限がありません。"
+      : typeof response?.data === "string" && response.data
+        ? response.data
+        : "申し訳ありません。処理を完了できませんでした。入力した内容は保存されていない可能性があります。時間をおいてもう一度お試しください。";
   return (
     <section aria-labelledby="error-heading" className="space-y-4">
       <h1 id="error-heading" className="text-std-28B-150">
-        {notFound ? "ページが見つかりません" : "エラーが発生しました"}
+        {title}
       </h1>
-      <p>
-        {notFound
-          ? "お探しのページは移動または削除されたか、アクセスする権限がありません。"
-          : "申し訳ありません。処理を完了できませんでした。入力した内容は保存されていない可能性があります。時間をおいてもう一度お試しください。"}
-      </p>
+      <p>{message}</p>
       <p>
         <a href="/" className="text-key-800 underline">
           トップページへ戻る

@@ -5,6 +5,7 @@ import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { DataFolderInUse, lockDataFolder } from "./data-folder-lock";
 import type { Database } from "./schema";
+import { answeringUnavailable } from "./unavailable";
 
 /**
  * The one place that knows which PostgreSQL the app talks to: the embedded PGlite (default) or a
@@ -139,17 +140,20 @@ export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase>
 
   checkPostgresUrl(config.connectionString);
   const pool = createPostgresPool(config.connectionString);
-  // pg reports a lost idle connection here; without a listener it would crash the process.
+  // pg reports a lost connection as an 'error' event, on the pool for an idle one and on the client for one
+  // in use: without a listener either would crash the process. The query in use fails as well, and is
+  // answered 503 (./unavailable.ts); the pool opens new connections once the server is back.
   pool.on("error", () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  pool.on("connect", (client) => client.on("error", () => {}));
   try {
-    await sql`select 1`.execute(db);
+    await pool.query("select 1");
   } catch (error) {
-    await db.destroy().catch(() => {});
+    await pool.end().catch(() => {});
     throw new DatabaseStartupError(
       `DATABASE_URL のデータベースに接続できません（${redactConnectionString(config.connectionString)}）: ${describeConnectionFailure(error)}`,
     );
   }
+  const db = new Kysely<Database>({ dialect: answeringUnavailable(new PostgresDialect({ pool })) });
   return { db, engine: "postgres", close: () => db.destroy() };
 }
 

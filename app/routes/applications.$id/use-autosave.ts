@@ -7,7 +7,7 @@ export const SAVE_STATUS_TEXT = {
   idle: "",
   dirty: "未保存の変更があります",
   saving: "保存しています…",
-  failed: "保存できませんでした。通信状況を確認して「下書きを保存」を押してください。入力内容はこの画面に残っています。",
+  failed: "保存できませんでした。入力内容はこの画面に残っています。少し待って自動でもう一度保存します（「下書きを保存」を押しても保存できます）。",
   signedOut: "ログインの有効期限が切れました。「下書きを保存」を押すと、ログインし直した後に入力内容が戻ります。",
 } as const;
 export type SaveStatus = keyof typeof SAVE_STATUS_TEXT;
@@ -16,6 +16,8 @@ export type SaveConflict = Extract<SaveOutcome, { status: "conflict" }>;
 
 /** How long after the last keystroke the draft is saved. */
 const QUIET_MS = 2500;
+/** After a failed save (the server or the network away for a moment), the next try: 2 s, 4 s, … up to 30 s. */
+const retryDelay = (failures: number) => Math.min(30_000, 2_000 * 2 ** failures);
 
 /**
  * Saves the application form's draft as it is typed: a few seconds after typing stops, at once when a field
@@ -52,6 +54,7 @@ export function useAutosave({
   const edits = useRef(0);
   // Loading a colleague's content is not an edit of one's own.
   const resetting = useRef(false);
+  const failures = useRef(0);
 
   const setRevision = (value: number) => {
     revisionRef.current = value;
@@ -82,6 +85,7 @@ export function useAutosave({
         body: JSON.stringify({ revision: revisionRef.current, draft: form.getValues() }),
       });
       const outcome = (await response.json()) as SaveOutcome | { status: "signed-out" | "forbidden" };
+      failures.current = 0;
       if (outcome.status === "done") {
         setRevision(outcome.revision);
         setSavedAt(outcome.savedAt);
@@ -93,7 +97,10 @@ export function useAutosave({
         setStatus(outcome.status === "signed-out" ? "signedOut" : "failed");
       }
     } catch {
+      // No answer, or not the save's answer (the server busy or its database away for a moment): try again.
       setStatus("failed");
+      timer.current = window.setTimeout(() => void saveNow(), retryDelay(failures.current));
+      failures.current += 1;
     } finally {
       inFlight.current = false;
       if (pending.current) {
