@@ -102,6 +102,23 @@ test("bad input gets its message at its field and nothing typed is lost", async 
   await expect(page.getByLabel("明細2 金額")).toHaveValue("abc");
 });
 
+test("after a refused submission the messages follow what is typed, not what was refused", async ({ page }) => {
+  const officer = await newAccount("prefecture");
+  await signIn(page, officer.email, officer.password);
+  await startApplication(page);
+
+  await page.getByRole("button", { name: "提出する" }).click();
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText("修正が必要な項目があるため、提出できませんでした");
+  await expect(summary.getByRole("link", { name: "事業の目的を入力してください。" })).toBeVisible();
+
+  await page.getByLabel("事業の目的").fill("目的を入力した。");
+  await line(page, 1, { category: "旅費", activity: "platform", amount: "たくさん" });
+  await expect(summary.getByRole("link", { name: "事業の目的を入力してください。" })).toHaveCount(0);
+  await expect(page.getByLabel("明細1 金額")).toHaveAccessibleDescription(/数字で入力してください/);
+  await expect(summary.getByRole("link", { name: /数字で入力してください/ })).toBeVisible();
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 

@@ -10,7 +10,6 @@ import { formatYen } from "~/domain/money";
 import { findProgrammeParameters, type Programme, type ProgrammeParameters } from "~/domain/programmes";
 import { formatWarekiDateTime } from "~/domain/wareki";
 import { applicationResolver, checkDraft, fieldLabel } from "~/forms/application";
-import { flattenErrors } from "~/forms/read-form";
 import { BudgetTable } from "./budget-table";
 import { Menu1Plan } from "./menu1-plan";
 import { Menu2Plan } from "./menu2-plan";
@@ -23,7 +22,7 @@ interface EditorProps {
   comments: { path: string; body: string }[];
   versions: Parameters<typeof VersionList>[0]["versions"];
   /** What the server answered a submission it refused: the draft it saved, and why. */
-  refused: { draft: ApplicationDraft; revision: number; findings?: Finding[]; warnings?: Finding[] } | null;
+  refused: { draft: ApplicationDraft; revision: number; message: string; findings?: Finding[] } | null;
   /** Input typed when the session ran out, given back after signing in again (not saved yet). */
   restored: ApplicationDraft | null;
   /** A save without JavaScript that met a colleague's save. */
@@ -56,7 +55,8 @@ export function DraftEditor({ application, parameters, comments, versions, refus
   const watched = useWatch({ control: form.control });
   const draft = useMemo(() => readDraft(watched), [watched]);
   const check = useMemo(() => checkDraft(rules, draft), [rules, draft]);
-  const findings = refused?.findings ?? check.findings;
+  // Always the findings of what is on the screen now, also after a refused submission.
+  const findings = check.findings;
   const notes = useMemo(() => {
     const byPath: Record<string, FieldNotes> = {};
     for (const f of findings) byPath[f.path] ??= { message: { text: f.message, severity: f.severity } };
@@ -64,7 +64,7 @@ export function DraftEditor({ application, parameters, comments, versions, refus
     return byPath;
   }, [findings, comments]);
   const errors = findings.filter((f) => f.severity === "error");
-  const warnings = refused?.warnings ?? findings.filter((f) => f.severity === "warning");
+  const warnings = findings.filter((f) => f.severity === "warning");
   const savedTime = autosave.savedAt
     ? new Date(autosave.savedAt).toLocaleTimeString("ja-JP", { timeZone: "Asia/Tokyo", hour: "2-digit", minute: "2-digit" })
     : null;
@@ -87,8 +87,11 @@ export function DraftEditor({ application, parameters, comments, versions, refus
 
   return (
     <FormProvider {...form}>
-      {blocked && errors.length > 0 ? (
-        <ErrorSummary title="修正が必要な項目があるため、提出できませんでした。入力内容は自動で保存されます。" errors={flattenErrors(form.formState.errors)} />
+      {(blocked || refused?.findings) && errors.length > 0 ? (
+        <ErrorSummary
+          title={refused?.findings ? refused.message : "修正が必要な項目があるため、提出できませんでした。入力内容は自動で保存されます。"}
+          errors={Object.fromEntries(errors.map((f) => [f.path, f.message]))}
+        />
       ) : null}
       {conflict ? <ConflictNotice conflict={conflict} onOverwrite={autosave.overwrite} onLoadTheirs={autosave.loadTheirs} /> : null}
       <Form

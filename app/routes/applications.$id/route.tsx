@@ -4,7 +4,7 @@ import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react"
 import { takeStashedInput } from "~/auth/stash.server";
 import { forbidden, notFound, requireAnyPermission, requireViewer } from "~/auth/viewer.server";
 import { AttachmentsSection } from "~/components/attachments-section";
-import { ErrorSummary, fieldId, Notice } from "~/components/forms";
+import { fieldId, Notice } from "~/components/forms";
 import { ProceedingsPanel } from "~/components/proceedings-panel";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { readDraft, type ApplicationDraft } from "~/domain/application-draft";
@@ -80,7 +80,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 type ActionResult =
   | { kind: "saved"; outcome: SaveOutcome }
-  | { kind: "submit-refused"; message: string; findings?: Finding[]; warnings?: Finding[]; draft: ApplicationDraft; revision: number }
+  | { kind: "submit-refused"; message: string; findings?: Finding[]; draft: ApplicationDraft; revision: number }
   | { kind: "review-refused"; message: string };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -101,6 +101,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
 
   if (!can(viewer.role, "edit:application:own")) forbidden();
+  // Another organisation's application is not found, whatever was posted to it.
+  if (!(await findApplicationForViewer(context.db, viewer, id))) notFound();
   const draftIntent = readDraftIntent(intent);
   if (!draftIntent) throw new Response("この操作は受け付けられません。画面からもう一度操作してください。", { status: 400 });
   const draft = readDraft(formValues(form));
@@ -129,7 +131,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
             ? Object.values(outcome.errors).join(" ")
             : outcome.reason,
     ...(outcome.status === "has-errors" ? { findings: outcome.findings } : {}),
-    ...(outcome.status === "needs-acknowledgement" ? { warnings: outcome.warnings } : {}),
   };
   return data(refusal, { status: 400 });
 }
@@ -196,7 +197,6 @@ export default function ApplicationPage() {
         </Notice>
       ) : null}
       {refused && !refused.findings ? <Notice tone="warning">{refused.message}</Notice> : null}
-      {refused?.findings ? <ErrorSummary title={refused.message} errors={Object.fromEntries(refused.findings.map((f) => [f.path, f.message]))} /> : null}
 
       {editable ? (
         <DraftEditor
