@@ -130,11 +130,15 @@ export function sameOriginWrites({ exemptPaths = [] }: SameOriginWritesOptions =
 }
 
 /**
- * Refuses request bodies before they are read: a declared `Content-Length` over `maxBytes` gets 413, and a
- * body without a length (`Transfer-Encoding: chunked`) gets 411, since browsers always send a length for
- * forms and fetch. Node itself never delivers more bytes than the declared length.
+ * Refuses request bodies over `maxBytes` by their declared `Content-Length` with 413, and a body without a
+ * length (`Transfer-Encoding: chunked`) with 411, since browsers always send a length for forms and fetch.
+ * Node itself never delivers more bytes than the declared length.
+ *
+ * A 413 is answered once the body has been read and thrown away, up to `drainAtMostBytes`: a browser still
+ * sending a large upload then sees the answer instead of a reset connection, and a keep-alive connection stays
+ * usable for the next request. Beyond that, and for 411, the connection is closed after the answer.
  */
-export function bodySizeLimit(maxBytes: number): RequestHandler {
+export function bodySizeLimit(maxBytes: number, { drainAtMostBytes = 64 * 1024 * 1024 }: { drainAtMostBytes?: number } = {}): RequestHandler {
   if (!Number.isSafeInteger(maxBytes) || maxBytes < 0) {
     throw new RangeError(`bodySizeLimit: maxBytes must be a non-negative integer, not ${maxBytes}`);
   }
@@ -145,13 +149,16 @@ export function bodySizeLimit(maxBytes: number): RequestHandler {
     }
     const length = req.get("content-length");
     if (length !== undefined) {
-      if (Number(length) > maxBytes) {
-        refuse(req, res, {
+      const declared = Number(length);
+      if (declared > maxBytes) {
+        const refusal: Refusal = {
           status: 413,
           error: "payload-too-large",
           title: "送信された内容が大きすぎます",
           message: `送信された内容が大きすぎるため、処理しませんでした（上限 ${maxBytes.toLocaleString("ja-JP")} バイト）。`,
-        });
+        };
+        if (declared <= drainAtMostBytes) afterDraining(req, () => refuse(req, res, refusal, { keepAlive: true }));
+        else refuse(req, res, refusal);
         return;
       }
     } else if (req.get("transfer-encoding") !== undefined) {
@@ -167,6 +174,13 @@ export function bodySizeLimit(maxBytes: number): RequestHandler {
   };
 }
 
+/** Reads the request's body to its end, keeping none of it, then calls `then` (unless the client went away). */
+function afterDraining(req: Request, then: () => void): void {
+  req.on("data", () => {});
+  req.once("end", then);
+  req.once("error", () => req.socket.destroy());
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 interface Refusal {
@@ -177,9 +191,9 @@ interface Refusal {
 }
 
 /** Answers a refused request in Japanese: JSON for clients that send or prefer JSON, a short page otherwise. */
-function refuse(req: Request, res: Response, { status, error, title, message }: Refusal): void {
-  // The body is never read: close the connection instead of letting Node drain it to reuse the socket.
-  if (req.get("content-length") !== undefined || req.get("transfer-encoding") !== undefined) {
+function refuse(req: Request, res: Response, { status, error, title, message }: Refusal, { keepAlive = false } = {}): void {
+  // A body left unread is not drained (it may be endless): the connection is closed after the answer.
+  if (!keepAlive && (req.get("content-length") !== undefined || req.get("transfer-encoding") !== undefined)) {
     res.set("Connection", "close");
   }
   res.status(status).set("Cache-Control", "no-store");
@@ -198,11 +212,22 @@ function refuse(req: Request, res: Response, { status, error, title, message }: 
         "<body>",
         `<h1>${escapeHtml(title)}</h1>`,
         `<p>${escapeHtml(message)}</p>`,
-        '<p><a href="/">トップページへ戻る</a></p>',
+        backLink(req),
         "</body>",
         "</html>",
       ].join("\n"),
     );
+}
+
+/** Back to the page the request came from when it is this site's (the browser keeps what was typed there). */
+function backLink(req: Request): string {
+  const referer = req.get("referer");
+  const own = ownOrigin(req);
+  if (referer && own && originOfUrl(referer) === own) {
+    const { pathname, search } = new URL(referer);
+    return `<p><a href="${escapeHtml(pathname + search)}">前の画面に戻る</a>（入力した内容はブラウザーの「戻る」でも戻ります）</p>`;
+  }
+  return '<p><a href="/">トップページへ戻る</a></p>';
 }
 
 function wantsJson(req: Request): boolean {

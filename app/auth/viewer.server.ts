@@ -5,7 +5,7 @@ import type { Database } from "../../db/schema";
 import { can, type Permission } from "~/domain/permissions";
 import type { OrganisationKind, Role } from "~/domain/roles";
 import { lookupSession, readCookie, SESSION_COOKIE } from "./session.server";
-import { stashFormInput } from "./stash.server";
+import { stashCookie, stashFormInput } from "./stash.server";
 
 /** The signed-in person, as every loader and action sees them. */
 export interface Viewer {
@@ -76,7 +76,8 @@ function loginUrl(params: Record<string, string>): string {
 
 /**
  * The signed-in viewer, or a redirect to the sign-in page that comes back here afterwards. A form posted
- * after the session ran out is kept, and restored on this page once its author has signed in again.
+ * without a session (it ran out, was ended elsewhere, or its cookie is gone) is kept, and restored on this
+ * page once its author has signed in again: for the user whose session ran out, or else for this browser.
  */
 export async function requireViewer(request: Request, context: AppLoadContext): Promise<Viewer> {
   const found = await lookup(request, context);
@@ -85,12 +86,13 @@ export async function requireViewer(request: Request, context: AppLoadContext): 
   const url = new URL(request.url);
   const here = `${url.pathname}${url.search}`;
   const expired: Record<string, string> = found.expiredUserId !== null ? { expired: "1" } : {};
-  if (request.method === "POST" && found.expiredUserId !== null) {
-    const contentType = request.headers.get("content-type") ?? "";
-    if (/application\/x-www-form-urlencoded|multipart\/form-data/.test(contentType)) {
-      const form = await request.formData();
+  const contentType = request.headers.get("content-type") ?? "";
+  if (request.method === "POST" && /application\/x-www-form-urlencoded|multipart\/form-data/.test(contentType)) {
+    const form = await request.formData().catch(() => null);
+    if (form) {
       const restore = await stashFormInput(context.db, { userId: found.expiredUserId, path: url.pathname, form });
-      throw redirect(loginUrl({ redirectTo: url.pathname, restore, ...expired }));
+      const headers = found.expiredUserId === null ? { "Set-Cookie": stashCookie(restore, context) } : undefined;
+      throw redirect(loginUrl({ redirectTo: url.pathname, restore, ...expired }), { headers });
     }
   }
   throw redirect(loginUrl({ redirectTo: here, ...expired }));

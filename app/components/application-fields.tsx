@@ -1,6 +1,6 @@
 import type { FocusEvent, ReactNode } from "react";
 import { useFormContext, type Path } from "react-hook-form";
-import type { ApplicationDraft } from "~/domain/application-draft";
+import { LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT, type ApplicationDraft } from "~/domain/application-draft";
 import { tidyYenInput } from "~/domain/money";
 import { fieldId, inputClass } from "./forms";
 
@@ -113,6 +113,7 @@ export function TextInput({ path, label, hint, notes, numeric = false, amount = 
         id={fieldId(path)}
         {...field}
         inputMode={numeric ? "numeric" : undefined}
+        maxLength={SHORT_TEXT_LIMIT}
         autoComplete="off"
         className={`${inputClass} ${numeric ? "text-right" : ""}`}
         {...describedBy(path, notes, Boolean(hint))}
@@ -125,7 +126,7 @@ export function TextArea({ path, label, hint, notes, rows = 4 }: BaseProps & { r
   const field = useDraftField(path);
   return (
     <FieldFrame path={path} label={label} hint={hint} notes={notes}>
-      <textarea id={fieldId(path)} {...field} rows={rows} className={inputClass} {...describedBy(path, notes, Boolean(hint))} />
+      <textarea id={fieldId(path)} {...field} rows={rows} maxLength={LONG_TEXT_LIMIT} className={inputClass} {...describedBy(path, notes, Boolean(hint))} />
     </FieldFrame>
   );
 }

@@ -1,7 +1,8 @@
+import { useState, type ChangeEvent, type FormEvent } from "react";
 import { Form, useFetcher } from "@remix-run/react";
 import { Section } from "./application-fields";
 import { inputClass, secondaryButtonClass } from "./forms";
-import { ATTACHMENT_DOCUMENT_TYPES } from "~/domain/file-types";
+import { ATTACHMENT_DOCUMENT_TYPES, checkAttachmentSize } from "~/domain/file-types";
 
 export interface AttachmentItem {
   id: number;
@@ -34,7 +35,24 @@ export function AttachmentsSection({
   message: AttachmentMessage | null;
 }) {
   const upload = useFetcher<{ message: string }>();
-  const shown = upload.state === "idle" && upload.data ? { ok: false, message: upload.data.message } : message;
+  // A file its size already rules out is refused here, before it is sent; the form keeps what was chosen.
+  const [sizeRefusal, setSizeRefusal] = useState<string | null>(null);
+  const alreadyStoredBytes = attachments.reduce((sum, a) => sum + a.size_bytes, 0);
+  const refusalOf = (input: HTMLInputElement | null) => {
+    const file = input?.files?.[0];
+    return file ? (checkAttachmentSize({ size: file.size, alreadyStoredBytes })?.message ?? null) : null;
+  };
+  const onFileChosen = (event: ChangeEvent<HTMLInputElement>) => setSizeRefusal(refusalOf(event.currentTarget));
+  const onUpload = (event: FormEvent<HTMLFormElement>) => {
+    const refusal = refusalOf(event.currentTarget.elements.namedItem("file") as HTMLInputElement | null);
+    setSizeRefusal(refusal);
+    if (refusal) event.preventDefault();
+  };
+  const shown = sizeRefusal
+    ? { ok: false, message: sizeRefusal }
+    : upload.state === "idle" && upload.data
+      ? { ok: false, message: upload.data.message }
+      : message;
   const base = `/applications/${applicationId}/attachments`;
   return (
     <Section id="attachments" title="添付書類">
@@ -43,7 +61,7 @@ export function AttachmentsSection({
         のファイルで、1ファイル10MBまで、合計50MBまでです。ファイルの種類は中身で確認します。
       </p>
       {shown ? (
-        <div role={shown.ok ? "status" : "alert"} className={shown.ok ? "text-success-2" : "text-error-2"}>
+        <div id="file-refusal" role={shown.ok ? "status" : "alert"} className={shown.ok ? "text-success-2" : "text-error-2"}>
           {shown.message}
         </div>
       ) : null}
@@ -101,7 +119,13 @@ export function AttachmentsSection({
         </table>
       )}
       {editable ? (
-        <upload.Form method="post" action={base} encType="multipart/form-data" className="grid gap-3 sm:grid-cols-[auto_1fr_auto] sm:items-end">
+        <upload.Form
+          method="post"
+          action={base}
+          encType="multipart/form-data"
+          onSubmit={onUpload}
+          className="grid gap-3 sm:grid-cols-[auto_1fr_auto] sm:items-end"
+        >
           <div className="space-y-1">
             <label htmlFor="documentType" className="block text-std-16B-170">
               書類の種類
@@ -118,7 +142,16 @@ export function AttachmentsSection({
             <label htmlFor="file" className="block text-std-16B-170">
               ファイル
             </label>
-            <input id="file" name="file" type="file" className="block w-full" accept=".pdf,.xlsx,.xls,.docx,.doc,.png,.jpg,.jpeg" />
+            <input
+              id="file"
+              name="file"
+              type="file"
+              className="block w-full"
+              accept=".pdf,.xlsx,.xls,.docx,.doc,.png,.jpg,.jpeg"
+              onChange={onFileChosen}
+              aria-invalid={sizeRefusal ? true : undefined}
+              aria-describedby={sizeRefusal ? "file-refusal" : undefined}
+            />
           </div>
           <button type="submit" className={secondaryButtonClass}>
             添付する

@@ -5,8 +5,10 @@
  */
 import { z } from "zod";
 import { isValidCorporateNumber } from "./corporate-number";
+import { flatten } from "./field-changes";
 import { calculateGrant, type Finding, type GrantInput, type GrantResult } from "./grant-calculation";
 import { MAX_YEN, parseYen } from "./money";
+import type { FieldErrors } from "./outcome";
 import { MENU1_ACTIVITY_CODES, SUBSIDY_ACTIVITIES, type Programme, type ProgrammeParameters } from "./programmes";
 
 export const PLATFORM_MEMBER_KINDS = {
@@ -26,8 +28,11 @@ export const MENU2_PLAN_FIELDS = [
   ["digitalisation", "デジタル化の支援（物資・サービスのマッチングなど）"],
 ] as const;
 
-const text = z.string().max(4000, { error: "4,000文字以内で入力してください。" }).catch("");
-const shortText = z.string().max(200, { error: "200文字以内で入力してください。" }).catch("");
+/** How many characters a draft keeps of free text (purpose, plans, activities' content), and of anything else. */
+export const LONG_TEXT_LIMIT = 4000;
+export const SHORT_TEXT_LIMIT = 200;
+const text = z.string().max(LONG_TEXT_LIMIT).catch("");
+const shortText = z.string().max(SHORT_TEXT_LIMIT).catch("");
 const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max).catch([]);
 /** A group of checkboxes posts nothing, one value, or several: always a list. */
 const ticked = <T extends z.ZodType>(item: T, max: number) =>
@@ -131,6 +136,31 @@ export function emptyDraft(programme: Programme): ApplicationDraft {
   draft.lines = Array.from({ length: 3 }, () => ({ ...EMPTY_BUDGET_LINE }));
   if (programme === "prefectural") draft.activities = [{ code: "platform", content: "", months: [], indicators: "" }];
   return draft;
+}
+
+const LONG_FIELDS = /^(purpose|areaJustification|plan\.\w+|activities\.\d+\.(content|indicators))$/;
+
+/**
+ * A draft sent to be saved, and what of it the draft would not keep as sent: a message per field (too long,
+ * not one of its choices, more rows than a draft holds). A save with any of these is refused, so that
+ * "saved" always means that what was sent is what is stored.
+ */
+export function readDraftToSave(sent: unknown): { draft: ApplicationDraft; losses: FieldErrors } {
+  if (sent === null || typeof sent !== "object" || Array.isArray(sent)) {
+    return { draft: readDraft({}), losses: { form: "下書きとして読めない内容が送られました。画面を開き直してください。" } };
+  }
+  const draft = readDraft(sent);
+  const kept = flatten(draft);
+  const losses: FieldErrors = {};
+  for (const [path, value] of Object.entries(flatten(sent))) {
+    if (value === "" || kept[path] === value) continue;
+    const limit = LONG_FIELDS.test(path) ? LONG_TEXT_LIMIT : SHORT_TEXT_LIMIT;
+    losses[path] =
+      [...value].length > limit
+        ? `${limit.toLocaleString("ja-JP")}文字以内で入力してください（この内容は保存されていません）。`
+        : "この内容は保存できません。入力し直してください。";
+  }
+  return { draft, losses };
 }
 
 /** A draft pre-filled from what the organisation already knows. */

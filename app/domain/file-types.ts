@@ -199,11 +199,16 @@ function formatSize(bytes: number, rounding: "up" | "down"): string {
 const limitText = (bytes: number) => `${bytes / MiB}MB`;
 
 /**
- * Whether a file may be attached to an application that already holds `alreadyStoredBytes`. The kind is
- * decided by the content; the name only has to agree with it (a name without an extension is fine).
+ * The rules a file's size alone decides, so the browser can apply them before sending the file: empty, over
+ * the per-file limit, or over what the application has room for. Null when the size is fine.
  */
-export function checkAttachment({ fileName, bytes, alreadyStoredBytes }: { fileName: string; bytes: Uint8Array; alreadyStoredBytes: number }): AttachmentCheck {
-  const size = bytes.byteLength;
+export function checkAttachmentSize({
+  size,
+  alreadyStoredBytes,
+}: {
+  size: number;
+  alreadyStoredBytes: number;
+}): Extract<AttachmentCheck, { ok: false }> | null {
   if (size === 0) {
     return { ok: false, rule: "empty", message: "ファイルが空です（0バイト）。内容のあるファイルを選んでください。" };
   }
@@ -221,6 +226,16 @@ export function checkAttachment({ fileName, bytes, alreadyStoredBytes }: { fileN
     const left = room === 0 ? "残りはありません。" : `残りは${formatSize(room, "down")}で、このファイル（${formatSize(size, "up")}）は入りません。`;
     return { ok: false, rule: "application-full", message: `${limit}${left}不要な添付書類を削除するか、ファイルを小さくしてください。` };
   }
+  return null;
+}
+
+/**
+ * Whether a file may be attached to an application that already holds `alreadyStoredBytes`. The kind is
+ * decided by the content; the name only has to agree with it (a name without an extension is fine).
+ */
+export function checkAttachment({ fileName, bytes, alreadyStoredBytes }: { fileName: string; bytes: Uint8Array; alreadyStoredBytes: number }): AttachmentCheck {
+  const refused = checkAttachmentSize({ size: bytes.byteLength, alreadyStoredBytes });
+  if (refused) return refused;
   const kind = detectFileKind(bytes);
   if (!kind) {
     return {

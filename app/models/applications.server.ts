@@ -11,6 +11,7 @@ import type { Programme } from "~/domain/programmes";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
 import { checkApplication, initialDraft, readDraft, type ApplicationDraft } from "~/domain/application-draft";
+import { changesBetween, type FieldChange } from "~/domain/field-changes";
 import type { SubmittedSnapshot } from "~/domain/submitted-version";
 import { isRecordId } from "~/utils/route-params.server";
 import { recordAuditEvent } from "./audit.server";
@@ -169,32 +170,6 @@ export async function createApplication(db: Kysely<Database>, viewer: Viewer, ip
     });
     return { status: "done", id: inserted.id, created: true };
   });
-}
-
-/** Every leaf of a JSON value by its path ("lines.3.amount"), for saying what changed. */
-export function flatten(value: unknown, prefix = "", out: Record<string, string> = {}): Record<string, string> {
-  if (Array.isArray(value)) {
-    if (value.length === 0 && prefix) out[prefix] = "";
-    value.forEach((v, i) => flatten(v, prefix ? `${prefix}.${i}` : String(i), out));
-  } else if (value !== null && typeof value === "object") {
-    for (const [k, v] of Object.entries(value)) flatten(v, prefix ? `${prefix}.${k}` : k, out);
-  } else if (prefix) {
-    out[prefix] = value === undefined || value === null ? "" : String(value);
-  }
-  return out;
-}
-
-export interface FieldChange {
-  path: string;
-  before: string;
-  after: string;
-}
-
-export function changesBetween(before: unknown, after: unknown): FieldChange[] {
-  const a = flatten(before);
-  const b = flatten(after);
-  const paths = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return paths.filter((p) => (a[p] ?? "") !== (b[p] ?? "")).map((path) => ({ path, before: a[path] ?? "", after: b[path] ?? "" }));
 }
 
 /**

@@ -43,9 +43,7 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], pa
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { viewer, step, application, summary, records, allowed } = await load(request, context, params);
-  // What was typed when the session ran out, kept while its author signed in again.
-  const url = new URL(request.url);
-  const stashed = await takeStashedInput(context.db, { id: url.searchParams.get("restore"), userId: viewer.userId, path: url.pathname });
+  const stashed = await takeStashedInput(context.db, request, viewer.userId);
   const ledger = summary?.ledger ?? null;
   const page: StepPageData = {
     application: { id: application.id, name: application.organisation_name, fiscalYear: application.fiscal_year, programme: application.programme },

@@ -11,7 +11,8 @@ import { fiscalYearLabel, formatWarekiDateTime } from "~/domain/wareki";
 import { lineAmount, MENU2_PLAN_FIELDS } from "~/domain/application-draft";
 import { readSnapshot } from "~/domain/submitted-version";
 import { fieldLabel } from "~/forms/application";
-import { changesBetween, findApplicationForViewer, getVersion, listVersions } from "~/models/applications.server";
+import { changesBetween } from "~/domain/field-changes";
+import { findApplicationForViewer, getVersion, listVersions } from "~/models/applications.server";
 import { idParam } from "~/utils/route-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -80,9 +80,10 @@ export default function Login() {
   return (
     <div className="mx-auto max-w-lg space-y-6">
       <h1 className="text-std-32B-150">ログイン</h1>
-      {expired ? (
+      {expired || restore ? (
         <Notice tone="warning">
-          一定時間操作がなかったため、ログアウトしました。もう一度ログインしてください。
+          {expired ? "一定時間操作がなかったため、ログアウトしました。" : "ログインしていないため、処理できませんでした。"}
+          もう一度ログインしてください。
           {restore ? "入力中だった内容は保存してあり、ログイン後の画面に戻します。" : null}
         </Notice>
       ) : null}

@@ -21,12 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requireAnyPermission(request, context, ["view:organisation:own", "view:organisation:any"]);
   const organisation = await findOrganisationForViewer(context.db, viewer, idParam(params, "id"));
   if (!organisation) notFound();
-  const url = new URL(request.url);
-  const restored = await takeStashedInput(context.db, {
-    id: url.searchParams.get("restore"),
-    userId: viewer.userId,
-    path: url.pathname,
-  });
+  const restored = await takeStashedInput(context.db, request, viewer.userId);
   return {
     organisation,
     canEdit: can(viewer.role, "edit:organisation:own") && organisation.id === viewer.organisationId,

@@ -149,7 +149,7 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("an officer attaches a PDF and sees its SHA-256; a file whose content does not match its name is refused", async ({ page }) => {
+test("an officer attaches a PDF and sees its SHA-256; a file whose content does not match its name, or too large to send, is refused", async ({ page }) => {
   const officer = await newAccount("prefecture");
   await signIn(page, officer.email, officer.password);
   await startApplication(page);
@@ -166,6 +166,22 @@ test("an officer attaches a PDF and sees its SHA-256; a file whose content does 
   await page.getByLabel("ファイル", { exact: true }).setInputFiles({ name: "定款.pdf", mimeType: "application/pdf", buffer: png });
   await page.getByRole("button", { name: "添付する" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "中身はPNG画像です" })).toBeVisible();
+
+  // A 20 MB file is refused before it is sent, beside the form, which keeps what was chosen.
+  const uploads: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().includes("/attachments")) uploads.push(request.url());
+  });
+  await page.getByLabel("書類の種類").selectOption({ label: "事業報告書" });
+  const large = Buffer.concat([pdf, Buffer.alloc(20 * 1024 * 1024)]);
+  await page.getByLabel("ファイル", { exact: true }).setInputFiles({ name: "事業報告書.pdf", mimeType: "application/pdf", buffer: large });
+  await expect(page.getByRole("alert").filter({ hasText: "ファイルが大きすぎます（20.1MB）。1ファイル10MBまでです。" })).toBeVisible();
+  await page.getByRole("button", { name: "添付する" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "ファイルが大きすぎます" })).toBeVisible();
+  await expect(page.getByLabel("書類の種類").locator("option:checked")).toHaveText("事業報告書");
+  expect(await page.getByLabel("ファイル", { exact: true }).evaluate((input: HTMLInputElement) => input.files?.[0]?.name)).toBe("事業報告書.pdf");
+  await expect(page.getByLabel("事業の目的")).toBeVisible();
+  expect(uploads).toEqual([]);
 
   const download = await page.request.get(
     await page

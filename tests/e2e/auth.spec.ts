@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, DEMO_PASSWORD, signIn, signOut } from "./support/accounts";
+import { ACCOUNTS, DEMO_PASSWORD, newAccount, signIn, signOut } from "./support/accounts";
+import { startApplication, waitUntilSaved } from "./support/applications";
 import { freePort } from "./support/ports";
 
 test("a prefecture officer signs in, sees who they are, and signs out", async ({ page }) => {
@@ -84,6 +85,33 @@ test("an administrator issues an account whose owner sets a password from the on
   await newcomer.goto(link!);
   await expect(newcomer.getByText("このリンクは使えません")).toBeVisible();
   await newcomer.close();
+});
+
+test("what was typed after the session cookie was deleted comes back after signing in again", async ({ page }) => {
+  const officer = await newAccount("intermediary");
+  await signIn(page, officer.email, officer.password);
+  await startApplication(page);
+  await page.getByLabel("事業の目的").fill("最初に保存された目的");
+  await waitUntilSaved(page);
+
+  await page.context().clearCookies();
+  await page.getByLabel("事業の目的").fill("クッキーが消えた後に書き足した目的");
+  await expect(page.getByTestId("save-status")).toContainText("ログインの有効期限が切れました");
+  await page.getByRole("button", { name: "下書きを保存" }).click();
+
+  await expect(page).toHaveURL(/\/login\?.*restore=/);
+  await expect(page.getByRole("status")).toContainText("入力中だった内容は保存してあり");
+  await page.getByLabel("メールアドレス").fill(officer.email);
+  await page.getByLabel("パスワード").fill(officer.password);
+  await page.getByRole("button", { name: "ログイン" }).click();
+
+  await expect(page).toHaveURL(/\/applications\/\d+\?restore=/);
+  await expect(page.getByText("ログインし直す前に入力していた内容を戻しました")).toBeVisible();
+  await expect(page.getByLabel("事業の目的")).toHaveValue("クッキーが消えた後に書き足した目的");
+  await page.getByRole("button", { name: "下書きを保存" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "下書きを保存しました" })).toBeVisible();
+  await page.goto(page.url().replace(/\?.*$/, ""));
+  await expect(page.getByLabel("事業の目的")).toHaveValue("クッキーが消えた後に書き足した目的");
 });
 
 test.describe("when the session runs out", () => {

@@ -88,4 +88,27 @@ describe.each(ENGINES)("%s: values no page sends never reach the database", (eng
     const stored = await database.db.selectFrom("applications").select("draft").where("id", "=", applicationId).executeTakeFirstOrThrow();
     expect(stored.draft).toMatchObject({ purpose: "目的です\ufffd", lines: [{ description: "旅費", amount: "1,000" }] });
   });
+
+  it.each([
+    ["a purpose longer than a draft keeps", { purpose: "長".repeat(4012) }, { purpose: "4,000文字以内で入力してください（この内容は保存されていません）。" }],
+    ["a draft that is not an object", "x", { form: "下書きとして読めない内容が送られました。画面を開き直してください。" }],
+    [
+      "a platform member of no known kind",
+      { platformMembers: [{ name: "団体", kind: "alien", role: "" }] },
+      { "platformMembers.0.kind": "この内容は保存できません。入力し直してください。" },
+    ],
+  ])("refuses to save %s, says why at the field, and keeps what was stored", async (_, draft, errors) => {
+    const before = await database.db.selectFrom("applications").select(["revision", "draft"]).where("id", "=", applicationId).executeTakeFirstOrThrow();
+    const request = new Request(`http://localhost/applications/${applicationId}/draft`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/json", origin: "http://localhost" },
+      body: JSON.stringify({ revision: before.revision, draft }),
+    });
+    const response = (await draftSave.action({ request, params: { id: String(applicationId) }, context } as ActionFunctionArgs)) as Response;
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ status: "invalid", errors });
+    expect(await database.db.selectFrom("applications").select(["revision", "draft"]).where("id", "=", applicationId).executeTakeFirstOrThrow()).toEqual(
+      before,
+    );
+  });
 });

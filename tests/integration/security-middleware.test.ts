@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { Agent, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
@@ -18,7 +18,7 @@ async function serve({ mode = "production", trustProxy = false, exemptPaths }: T
   app.use(cspNonce());
   app.use(securityHeaders({ mode }));
   app.use(sameOriginWrites({ exemptPaths }));
-  app.use(bodySizeLimit(1024));
+  app.use(bodySizeLimit(1024, { drainAtMostBytes: 64 * 1024 }));
   app.get("/page", (_req, res) => {
     res.send(`<script nonce="${String(res.locals.cspNonce)}"></script>`);
   });
@@ -342,8 +342,39 @@ describe("request body size", () => {
     const response = await post(`${url}/form`, { origin: url, "content-type": "application/json" }, JSON.stringify({ name: "x".repeat(2000) }));
 
     expect(response.status).toBe(413);
-    expect(response.headers.get("connection")).toBe("close");
     expect(await response.json()).toMatchObject({ error: "payload-too-large", message: expect.stringMatching(/1,024/) });
+  });
+
+  it("answers a body over the limit after reading it, and the same keep-alive connection serves the next request", async () => {
+    const url = await serve();
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const send = (method: string, path: string, body?: Buffer) =>
+      new Promise<{ status: number; reused: boolean; connection: string | undefined }>((resolve, reject) => {
+        const req = httpRequest(`${url}${path}`, { method, agent, headers: { origin: url, "content-type": "application/octet-stream" } }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket, connection: res.headers.connection }));
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+    try {
+      const refused = await send("POST", "/form", Buffer.alloc(20 * 1024, 120));
+      const next = await send("GET", "/page");
+
+      expect(refused).toMatchObject({ status: 413, connection: "keep-alive" });
+      expect(next).toEqual({ status: 200, reused: true, connection: "keep-alive" });
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it("closes the connection after refusing a body too large to be worth reading", async () => {
+    const url = await serve();
+
+    const response = await post(`${url}/form`, { origin: url, "content-type": "application/json" }, "x".repeat(65 * 1024));
+
+    expect(response.status).toBe(413);
+    expect(response.headers.get("connection")).toBe("close");
   });
 
   it("refuses an oversized form post with a Japanese page", async () => {

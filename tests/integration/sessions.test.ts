@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { lookupSession, sessionIdOf, startSession } from "../../app/auth/session.server";
 import { signIn, SIGN_IN_REFUSED, ACCOUNT_FAILURE_LIMIT, IP_FAILURE_LIMIT } from "../../app/auth/sign-in.server";
-import { takeStashedInput, stashFormInput } from "../../app/auth/stash.server";
+import { STASH_COOKIE, takeStashedInput, stashFormInput } from "../../app/auth/stash.server";
 import { setAccountDisabled } from "../../app/models/accounts.server";
 import type { AppDatabase } from "../../db/database";
 import { createUser, PASSWORD, SESSIONS } from "./support/accounts";
@@ -148,7 +148,7 @@ describe.each(ENGINES)("%s: signing in", (engine) => {
   });
 });
 
-describe.each(ENGINES)("%s: input kept across an expired session", (engine) => {
+describe.each(ENGINES)("%s: input kept across a lost session", (engine) => {
   let database: AppDatabase;
   beforeEach(async () => {
     database = await createTestDatabase(engine);
@@ -165,12 +165,27 @@ describe.each(ENGINES)("%s: input kept across an expired session", (engine) => {
     form.set("currentPassword", "must not be kept");
     const id = await stashFormInput(database.db, { userId: author.id, path: "/organisations/5", form });
 
-    expect(await takeStashedInput(database.db, { id, userId: other.id, path: "/organisations/5" })).toBeNull();
-    expect(await takeStashedInput(database.db, { id, userId: author.id, path: "/account" })).toBeNull();
-    expect(await takeStashedInput(database.db, { id, userId: author.id, path: "/organisations/5" })).toEqual({
+    const page = (path: string, cookie?: string) => new Request(`http://localhost${path}?restore=${id}`, { headers: cookie ? { cookie } : {} });
+
+    expect(await takeStashedInput(database.db, page("/organisations/5"), other.id)).toBeNull();
+    expect(await takeStashedInput(database.db, page("/account"), author.id)).toBeNull();
+    expect(await takeStashedInput(database.db, page("/organisations/5"), author.id)).toEqual({
       address: "富山県富山市新総曲輪1番7号",
       activities: ["a1", "a3"],
     });
-    expect(await takeStashedInput(database.db, { id, userId: author.id, path: "/organisations/5" })).toBeNull();
+    expect(await takeStashedInput(database.db, page("/organisations/5"), author.id)).toBeNull();
+  });
+
+  it("gives input kept for nobody in particular (no session cookie came with it) only to the browser holding its cookie", async () => {
+    const user = await createUser(database.db, "prefecture_officer");
+    const form = new FormData();
+    form.set("purpose", "クッキーが消えた後に入力した内容");
+    const id = await stashFormInput(database.db, { userId: null, path: "/applications/7", form });
+    const page = (cookie?: string) => new Request(`http://localhost/applications/7?restore=${id}`, { headers: cookie ? { cookie } : {} });
+
+    expect(await takeStashedInput(database.db, page(), user.id)).toBeNull();
+    expect(await takeStashedInput(database.db, page(`${STASH_COOKIE}=someone-elses-id-000000`), user.id)).toBeNull();
+    expect(await takeStashedInput(database.db, page(`other=1; ${STASH_COOKIE}=${id}`), user.id)).toEqual({ purpose: "クッキーが消えた後に入力した内容" });
+    expect(await takeStashedInput(database.db, page(`${STASH_COOKIE}=${id}`), user.id)).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { useFieldArray, useFormContext } from "react-hook-form";
 import { describedBy, Notes, useDraftField, type FieldNotes } from "~/components/application-fields";
 import { fieldId } from "~/components/forms";
-import { budgetTotals, NEW_ROWS, type ApplicationDraft } from "~/domain/application-draft";
+import { budgetTotals, NEW_ROWS, SHORT_TEXT_LIMIT, type ApplicationDraft } from "~/domain/application-draft";
 import { formatYen, tidyYenInput } from "~/domain/money";
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_NAMES, MENU1_ACTIVITIES, type Programme } from "~/domain/programmes";
 import { RowButton } from "./row-button";
@@ -38,7 +38,13 @@ function Cell({
           ))}
         </select>
       ) : (
-        <input {...field} {...aria} inputMode={numeric ? "numeric" : undefined} className={`${cellInput} ${numeric ? "text-right" : ""}`} />
+        <input
+          {...field}
+          {...aria}
+          maxLength={SHORT_TEXT_LIMIT}
+          inputMode={numeric ? "numeric" : undefined}
+          className={`${cellInput} ${numeric ? "text-right" : ""}`}
+        />
       )}
       {notes ? <Notes path={path} notes={notes} /> : null}
     </>

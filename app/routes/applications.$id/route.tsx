@@ -54,8 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
   const application = await findApplicationForViewer(context.db, viewer, idParam(params, "id"));
   if (!application) notFound();
-  const url = new URL(request.url);
-  const stashed = await takeStashedInput(context.db, { id: url.searchParams.get("restore"), userId: viewer.userId, path: url.pathname });
+  const stashed = await takeStashedInput(context.db, request, viewer.userId);
   const window = await applicationWindow(context.db, application.fiscal_year, application.programme);
   const proceedings = await listProceedings(context.db, application.id);
   const records = proceedings.map((p) => p.record);

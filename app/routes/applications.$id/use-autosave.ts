@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import type { ApplicationDraft } from "~/domain/application-draft";
+import type { FieldErrors } from "~/domain/outcome";
 import type { SaveOutcome } from "~/models/applications.server";
 
 export const SAVE_STATUS_TEXT = {
@@ -9,6 +10,7 @@ export const SAVE_STATUS_TEXT = {
   saving: "保存しています…",
   failed: "保存できませんでした。入力内容はこの画面に残っています。少し待って自動でもう一度保存します（「下書きを保存」を押しても保存できます）。",
   signedOut: "ログインの有効期限が切れました。「下書きを保存」を押すと、ログインし直した後に入力内容が戻ります。",
+  refused: "保存できない内容があるため、保存していません。入力内容はこの画面に残っています。",
 } as const;
 export type SaveStatus = keyof typeof SAVE_STATUS_TEXT;
 
@@ -43,6 +45,8 @@ export function useAutosave({
   const [status, setStatus] = useState<SaveStatus>(startDirty || initialConflict ? "dirty" : "idle");
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [conflict, setConflict] = useState<SaveConflict | null>(initialConflict);
+  /** Why the last save was refused, by field. */
+  const [refusals, setRefusals] = useState<FieldErrors>({});
   const [revision, setRevisionState] = useState(initialRevision);
   // Saves read these refs, so a save queued behind another uses the revision that one returned.
   const revisionRef = useRef(initialRevision);
@@ -86,6 +90,7 @@ export function useAutosave({
       });
       const outcome = (await response.json()) as SaveOutcome | { status: "signed-out" | "forbidden" };
       failures.current = 0;
+      if (outcome.status !== "invalid") setRefusals({});
       if (outcome.status === "done") {
         setRevision(outcome.revision);
         setSavedAt(outcome.savedAt);
@@ -93,6 +98,9 @@ export function useAutosave({
       } else if (outcome.status === "conflict") {
         showConflict(outcome);
         setStatus("dirty");
+      } else if (outcome.status === "invalid") {
+        setRefusals(outcome.errors);
+        setStatus("refused");
       } else {
         setStatus(outcome.status === "signed-out" ? "signedOut" : "failed");
       }
@@ -150,5 +158,5 @@ export function useAutosave({
     setStatus("idle");
   };
 
-  return { status, savedAt, revision, conflict, saveNow, overwrite, loadTheirs };
+  return { status, savedAt, revision, conflict, refusals, saveNow, overwrite, loadTheirs };
 }
