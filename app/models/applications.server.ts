@@ -13,6 +13,7 @@ import { fiscalYearLabel } from "~/domain/wareki";
 import { checkApplication, initialDraft, readDraft, type ApplicationDraft } from "~/domain/application-draft";
 import { changesBetween, type FieldChange } from "~/domain/field-changes";
 import type { SubmittedSnapshot } from "~/domain/submitted-version";
+import { missingPartyDetails } from "~/domain/party-details";
 import { isRecordId } from "~/utils/route-params.server";
 import { recordAuditEvent } from "./audit.server";
 import { PARTY_COLUMNS } from "./organisations.server";
@@ -249,7 +250,11 @@ export async function saveDraft(
 /** Besides the usual answers, a submission can find errors in the draft, or warnings to acknowledge first. */
 export type SubmitOutcome = Outcome<
   { version: number },
-  Conflict | { status: "has-errors"; findings: Finding[] } | { status: "needs-acknowledgement"; warnings: Finding[] }
+  | Conflict
+  | { status: "has-errors"; findings: Finding[] }
+  | { status: "needs-acknowledgement"; warnings: Finding[] }
+  /** The organisation's profile lacks details the 交付申請書 prints (their labels). */
+  | { status: "profile-incomplete"; missing: string[] }
 >;
 
 /**
@@ -292,6 +297,8 @@ export async function submitApplication(
     const window = await applicationWindow(trx, application.fiscal_year, application.programme);
     const closed = windowProblem(window, application.fiscal_year, application.programme, now);
     if (closed) return { status: "refused", reason: closed };
+    const missing = missingPartyDetails(application);
+    if (missing.length > 0) return { status: "profile-incomplete", missing };
     if (application.revision !== revision) {
       return { status: "conflict", reason: "提出の前に、別の担当者が内容を保存しました。最新の内容を確認してから提出してください。" };
     }

@@ -5,6 +5,7 @@ import type { OrganisationProfile } from "~/forms/organisation-profile";
 import { seesAllOrganisations } from "~/domain/permissions";
 import type { OrganisationKind } from "~/domain/roles";
 import { invalid, notFound, type Outcome } from "~/domain/outcome";
+import { missingPartyDetails } from "~/domain/party-details";
 import { recordAuditEvent, type Actor } from "./audit.server";
 
 /** The organisation as documents show the applicant (PartySnapshot), for selects joined to organisations. */
@@ -44,6 +45,12 @@ export async function findOrganisationForViewer(db: Kysely<Database>, viewer: Vi
     string
   >;
   return { id: row.id, kind: row.kind, name: row.name, prefectureCode: row.prefecture_code, profile };
+}
+
+/** The labels of what the organisation's documents print and its profile lacks; [] when complete. */
+export async function missingDetailsOf(db: Kysely<Database>, organisationId: number): Promise<string[]> {
+  const party = await db.selectFrom("organisations").select(PARTY_COLUMNS).where("id", "=", organisationId).executeTakeFirstOrThrow();
+  return missingPartyDetails(party);
 }
 
 /**

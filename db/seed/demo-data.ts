@@ -54,6 +54,15 @@ const DEMO_PROFILES: Record<string, Partial<Record<string, string>>> = {
     contact_phone: "076-000-0000",
     contact_email: "toyama@demo.example",
   },
+  "一般社団法人 みらい共生支援機構": {
+    representative_title: "代表理事",
+    representative_name: "未来 花子",
+    postal_code: "100-0005",
+    address: "東京都千代田区丸の内1丁目（架空の所在地）",
+    contact_person: "事務局 未来 健太",
+    contact_phone: "03-0000-0001",
+    contact_email: "mirai@demo.example",
+  },
 };
 
 export const DEMO_CALL = { fiscalYear: 2026, opensOn: "2026-04-01", closesOn: "2027-03-31" };

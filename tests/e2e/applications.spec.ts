@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, signIn } from "./support/accounts";
-import { fillMenu1Application, fillMenu2Application, line, startApplication, waitUntilSaved } from "./support/applications";
+import { fillMenu1Application, fillMenu2Application, line, startApplication, submitAsVersion1, waitUntilSaved } from "./support/applications";
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -147,6 +147,38 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("alert")).toContainText("提出できませんでした");
     await expect(page.getByLabel("明細2 金額")).toHaveValue("abc");
   });
+});
+
+test("an application is not submitted while the organisation's profile lacks what the 交付申請書 prints; the page links to it", async ({ page }) => {
+  const officer = await newAccount("intermediary", { completeProfile: false });
+  await signIn(page, officer.email, officer.password);
+  await startApplication(page);
+  const missing = "所在地、代表者の役職、代表者の氏名、担当者、電話番号";
+  await expect(page.getByRole("status").filter({ hasText: `提出の前に、組織の情報に未登録の項目（${missing}）を登録してください` })).toBeVisible();
+
+  await fillMenu2Application(page, officer.organisation.name);
+  await waitUntilSaved(page);
+  await page.getByRole("button", { name: "提出する" }).click();
+  const refusal = page.getByRole("status").filter({ hasText: `組織の情報に未登録の項目（${missing}）があるため、提出できません。` });
+  await expect(refusal).toBeVisible();
+  await expect(page.getByLabel("事業の目的")).toHaveValue("小規模なNPOの運営基盤を強化し、地域のつながりを広げる。");
+  await expect(page.getByRole("status").filter({ hasText: "提出しました" })).toHaveCount(0);
+
+  await refusal.getByRole("link", { name: "組織の情報を登録する" }).click();
+  await expect(page).toHaveURL(new RegExp(`/organisations/${officer.organisation.id}$`));
+  await page.getByLabel("代表者の役職").fill("代表理事");
+  await page.getByLabel("代表者の氏名").fill("試験 花子");
+  await page.getByLabel("所在地").fill("東京都千代田区永田町1-6-1");
+  await page.getByLabel("担当者（部署・氏名）").fill("事務局 試験 太郎");
+  await page.getByLabel("電話番号").fill("03-0000-0000");
+  await page.getByRole("button", { name: "保存する" }).click();
+  await expect(page).toHaveURL(/notice=saved/);
+  await page.goBack();
+  await page.goBack();
+  await page.reload();
+  await expect(page.getByLabel("事業の目的")).toHaveValue("小規模なNPOの運営基盤を強化し、地域のつながりを広げる。");
+  await expect(page.getByRole("status").filter({ hasText: "未登録の項目" })).toHaveCount(0);
+  await submitAsVersion1(page);
 });
 
 test("an officer attaches a PDF and sees its SHA-256; a file whose content does not match its name, or too large to send, is refused", async ({ page }) => {

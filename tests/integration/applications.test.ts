@@ -88,6 +88,33 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     expect(stored).toMatchObject({ state: "draft", latest_version: 0, draft: completeMenu1() });
   });
 
+  it("refuses to submit while the organisation's profile lacks what the 交付申請書 prints, naming it, and changes nothing", async () => {
+    const id = await open();
+    await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft: completeMenu1() }, DURING_CALL);
+    await database.db
+      .updateTable("organisations")
+      .set({ address: "", representative_name: " ", contact_phone: "" })
+      .where("id", "=", officer.organisationId)
+      .execute();
+    const audited = await database.db.selectFrom("audit_events").select("id").execute();
+
+    const refused = await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: true }, DURING_CALL);
+
+    expect(refused).toEqual({ status: "profile-incomplete", missing: ["所在地", "代表者の氏名", "電話番号"] });
+    expect(await findApplicationForViewer(database.db, officer.viewer, id)).toMatchObject({ state: "draft", latest_version: 0 });
+    expect(await database.db.selectFrom("audit_events").select("id").execute()).toHaveLength(audited.length);
+
+    await database.db
+      .updateTable("organisations")
+      .set({ address: "富山県富山市新総曲輪1番7号", representative_name: "富山 一郎", contact_phone: "076-444-3200" })
+      .where("id", "=", officer.organisationId)
+      .execute();
+    expect(await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: true }, DURING_CALL)).toEqual({
+      status: "done",
+      version: 1,
+    });
+  });
+
   it("saves an incomplete draft exactly as typed, with a new revision and an audit row", async () => {
     const id = await open();
     const draft = emptyDraft("prefectural");

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { takeStashedInput } from "~/auth/stash.server";
 import { forbidden, notFound, requireAnyPermission, requireViewer } from "~/auth/viewer.server";
 import { AttachmentsSection } from "~/components/attachments-section";
@@ -13,6 +13,7 @@ import { STATE_LABELS } from "~/domain/application-states";
 import type { Finding } from "~/domain/grant-calculation";
 import { timeLeft } from "~/domain/japan-time";
 import { ledgerOf } from "~/domain/ledger";
+import { missingPartyDetailsMessage } from "~/domain/party-details";
 import { can } from "~/domain/permissions";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { STEP_ACTIONS, STEPS } from "~/domain/steps";
@@ -31,6 +32,7 @@ import {
   type SaveOutcome,
 } from "~/models/applications.server";
 import { listAttachments } from "~/models/attachments.server";
+import { missingDetailsOf } from "~/models/organisations.server";
 import { listProceedings } from "~/models/proceedings.server";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
 import { idParam } from "~/utils/route-params.server";
@@ -62,6 +64,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     application,
     restored: stashed && readDraft(formValues(formOf(stashed))),
     editable: isEditable(viewer, application),
+    // What the 交付申請書 would print as 「未登録」: submitting is refused until the profile has it.
+    missingDetails: isEditable(viewer, application) ? await missingDetailsOf(context.db, application.organisation_id) : [],
     // Starting the review and returning are on this page; deciding and later steps have their own pages.
     reviewerActions: can(viewer.role, "review:application:any")
       ? allowedActions(application.state, viewer.role).filter((a) => a === "start_review" || a === "return")
@@ -79,7 +83,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 type ActionResult =
   | { kind: "saved"; outcome: SaveOutcome }
-  | { kind: "submit-refused"; message: string; findings?: Finding[]; draft: ApplicationDraft; revision: number }
+  | {
+      kind: "submit-refused";
+      message: string;
+      findings?: Finding[];
+      /** The profile page, where what is missing is filled in. */
+      fixAt?: string;
+      draft: ApplicationDraft;
+      revision: number;
+    }
   | { kind: "review-refused"; message: string };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -128,8 +140,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           ? "確認事項があります。内容を確認し、「確認事項を確認しました」にチェックを入れてから提出してください。"
           : outcome.status === "invalid"
             ? Object.values(outcome.errors).join(" ")
-            : outcome.reason,
+            : outcome.status === "profile-incomplete"
+              ? missingPartyDetailsMessage(outcome.missing)
+              : outcome.reason,
     ...(outcome.status === "has-errors" ? { findings: outcome.findings } : {}),
+    ...(outcome.status === "profile-incomplete" ? { fixAt: `/organisations/${viewer.organisationId}` } : {}),
   };
   return data(refusal, { status: 400 });
 }
@@ -195,7 +210,17 @@ export default function ApplicationPage() {
           </ul>
         </Notice>
       ) : null}
-      {refused && !refused.findings ? <Notice tone="warning">{refused.message}</Notice> : null}
+      {refused && !refused.findings ? (
+        <Notice tone="warning">
+          {refused.message}
+          {refused.fixAt ? <ProfileLink href={refused.fixAt} /> : null}
+        </Notice>
+      ) : editable && loaded.missingDetails.length > 0 ? (
+        <Notice tone="warning">
+          提出の前に、組織の情報に未登録の項目（{loaded.missingDetails.join("、")}）を登録してください。交付申請書に記載されます。
+          <ProfileLink href={`/organisations/${application.organisation_id}`} />
+        </Notice>
+      ) : null}
 
       {editable ? (
         <DraftEditor
@@ -220,5 +245,16 @@ export default function ApplicationPage() {
         message={added ? { ok: true, message: `「${added.file_name}」を添付しました（SHA-256: ${added.sha256}）。` } : null}
       />
     </div>
+  );
+}
+
+function ProfileLink({ href }: { href: string }) {
+  return (
+    <>
+      {" "}
+      <Link to={href} className="underline">
+        組織の情報を登録する
+      </Link>
+    </>
   );
 }

@@ -62,14 +62,40 @@ export async function httpClient(email?: string, password = DEMO_PASSWORD): Prom
   return context;
 }
 
+/** The organisation's profile filled in by its own officer, as applications need before they are submitted. */
+async function completeProfile(organisationId: string, email: string, password: string) {
+  const officer = await httpClient(email, password);
+  try {
+    const saved = await officer.post(`/organisations/${organisationId}`, {
+      form: {
+        representativeTitle: "代表理事",
+        representativeName: "試験 花子",
+        postalCode: "100-8914",
+        address: "東京都千代田区永田町1-6-1",
+        contactPerson: "事務局 試験 太郎",
+        contactPhone: "03-0000-0000",
+        contactEmail: email,
+        corporateNumber: "",
+      },
+    });
+    expect(saved.status(), `the profile of organisation ${organisationId}`).toBe(302);
+  } finally {
+    await officer.dispose();
+  }
+}
+
 /**
  * A new account, with its password set, for one test alone: made through the administrator's pages as an
  * administrator would, then the password is set from the one-time link as the account's owner would.
  * Intermediary organisations, municipalities and NPOs are registered new ("<organisationName> <suffix>").
  * Prefectures are reference data and cannot be added, so the account goes to a prefecture that has no
- * account yet, and therefore no application: each call takes another one.
+ * account yet, and therefore no application: each call takes another one. The organisation's profile is
+ * filled in unless `completeProfile` is false.
  */
-export async function newAccount(kind: OrganisationKind, options: { organisationName?: string; displayName?: string } = {}): Promise<TestAccount> {
+export async function newAccount(
+  kind: OrganisationKind,
+  options: { organisationName?: string; displayName?: string; /** Fill in what documents print (default true). */ completeProfile?: boolean } = {},
+): Promise<TestAccount> {
   const suffix = uniqueSuffix();
   const admin = await httpClient(ACCOUNTS.administrator);
   try {
@@ -108,6 +134,7 @@ export async function newAccount(kind: OrganisationKind, options: { organisation
     } finally {
       await owner.dispose();
     }
+    if (options.completeProfile ?? true) await completeProfile(organisation.id, email, password);
     return { email, password, displayName, organisation };
   } finally {
     await admin.dispose();

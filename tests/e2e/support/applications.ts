@@ -96,6 +96,11 @@ export async function fillMenu2Application(page: Page, representative: string) {
 /** Submits the application on the page once it is saved, acknowledging any warnings, as version 1. */
 export async function submitVersion1(page: Page) {
   await waitUntilSaved(page);
+  await submitAsVersion1(page);
+}
+
+/** Submits what the page holds, acknowledging any warnings, as version 1. */
+export async function submitAsVersion1(page: Page) {
   await page.getByRole("button", { name: "提出する" }).click();
   const submitted = page.getByRole("status").filter({ hasText: "第1版として提出しました" });
   const warnings = page.getByText("確認事項があります");

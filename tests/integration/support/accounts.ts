@@ -10,6 +10,17 @@ export const PASSWORD = "correct horse battery staple";
 
 let counter = 0;
 
+/** Everything an applicant's documents print, so its applications can be submitted. */
+export const COMPLETE_PROFILE = {
+  representative_title: "代表理事",
+  representative_name: "試験 花子",
+  postal_code: "100-8914",
+  address: "東京都千代田区永田町1-6-1",
+  contact_person: "事務局 試験 太郎",
+  contact_phone: "03-0000-0000",
+  contact_email: "office@test.example",
+};
+
 /** An account of a fresh organisation of the right kind (or of `organisationId`), with PASSWORD. */
 export async function createUser(
   db: Kysely<Database>,
@@ -33,8 +44,9 @@ export async function createUser(
           kind: kind[role],
           name: `テスト組織${counter}-${Math.random().toString(36).slice(2, 8)}`,
           prefecture_code: kind[role] === "prefecture" ? String((counter % 47) + 1).padStart(2, "0") : null,
+          ...COMPLETE_PROFILE,
         })
-        .onConflict((oc) => oc.column("prefecture_code").doUpdateSet({ updated_at: new Date() }))
+        .onConflict((oc) => oc.column("prefecture_code").doUpdateSet({ updated_at: new Date(), ...COMPLETE_PROFILE }))
         .returning("id")
         .executeTakeFirstOrThrow()
     ).id;
