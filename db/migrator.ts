@@ -4,8 +4,14 @@ import type { Database } from "./schema";
 
 export const LATEST_MIGRATION: string = Object.keys(migrations).at(-1)!;
 
-export function createMigrator(db: Kysely<Database>): Migrator {
-  return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+/**
+ * The migrator of the schema the connection works in. Its bookkeeping tables are looked for in that schema
+ * alone: left to itself, Kysely would take a `kysely_migration_lock` in any other schema of the database
+ * (another installation's, another test's) for its own, and then fail to find it.
+ */
+async function createMigrator(db: Kysely<Database>): Promise<Migrator> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, migrationTableSchema: rows[0]!.schema });
 }
 
 function unwrap({ error, results }: MigrationResultSet): string[] {
@@ -20,12 +26,12 @@ function unwrap({ error, results }: MigrationResultSet): string[] {
 
 /** Applies every pending migration in one go; returns the names applied. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  return unwrap(await createMigrator(db).migrateToLatest());
+  return unwrap(await (await createMigrator(db)).migrateToLatest());
 }
 
 /** Undoes the most recent migration (development and tests only; production is forward-only). */
 export async function migrateDown(db: Kysely<Database>): Promise<string[]> {
-  return unwrap(await createMigrator(db).migrateDown());
+  return unwrap(await (await createMigrator(db)).migrateDown());
 }
 
 /** The name of the newest applied migration, or null on an empty database. */

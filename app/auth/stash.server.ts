@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import { storableText } from "~/domain/text";
 import { readCookie } from "./session.server";
 
 /** Form input kept across a lost session for a day; its author takes it back once. */
@@ -13,29 +14,38 @@ const NEVER_STASHED = /password|token/i;
  */
 export const STASH_COOKIE = "form_restore";
 
+/** Far more than any form of the app holds; a post larger than this is not kept (its sender is unknown). */
+const STASH_MAX_CHARACTERS = 1_000_000;
+
 export type StashedFields = Record<string, string | string[]>;
 
 /**
  * Keeps a form posted without a session, for `userId` when the session it came with had expired, or for this
- * browser alone when there is no telling whose it was (then the answer must set `stashCookie(id)`).
+ * browser alone when there is no telling whose it was (then the answer must set `stashCookie(id)`). Null
+ * when the form is too large to keep.
  */
 export async function stashFormInput(
   db: Kysely<Database>,
   { userId, path, form }: { userId: number | null; path: string; form: FormData },
   now = new Date(),
-): Promise<string> {
+): Promise<string | null> {
   const fields: StashedFields = {};
   for (const key of new Set(form.keys())) {
     if (NEVER_STASHED.test(key)) continue;
-    const values = form.getAll(key).filter((v): v is string => typeof v === "string");
-    if (values.length === 1) fields[key] = values[0]!;
-    else if (values.length > 1) fields[key] = values;
+    const values = form
+      .getAll(key)
+      .filter((v): v is string => typeof v === "string")
+      .map(storableText);
+    if (values.length === 1) fields[storableText(key)] = values[0]!;
+    else if (values.length > 1) fields[storableText(key)] = values;
   }
+  const json = JSON.stringify(fields);
+  if (json.length > STASH_MAX_CHARACTERS) return null;
   const id = randomBytes(18).toString("base64url");
   await db.deleteFrom("stashed_form_inputs").where("expires_at", "<=", now).execute();
   await db
     .insertInto("stashed_form_inputs")
-    .values({ id, user_id: userId, path, fields: JSON.stringify(fields), expires_at: new Date(now.getTime() + KEEP_FOR_MS) })
+    .values({ id, user_id: userId, path, fields: json, expires_at: new Date(now.getTime() + KEEP_FOR_MS) })
     .execute();
   return id;
 }

@@ -89,8 +89,8 @@ export async function requireViewer(request: Request, context: AppLoadContext): 
   const contentType = request.headers.get("content-type") ?? "";
   if (request.method === "POST" && /application\/x-www-form-urlencoded|multipart\/form-data/.test(contentType)) {
     const form = await request.formData().catch(() => null);
-    if (form) {
-      const restore = await stashFormInput(context.db, { userId: found.expiredUserId, path: url.pathname, form });
+    const restore = form && (await stashFormInput(context.db, { userId: found.expiredUserId, path: url.pathname, form }));
+    if (restore) {
       const headers = found.expiredUserId === null ? { "Set-Cookie": stashCookie(restore, context) } : undefined;
       throw redirect(loginUrl({ redirectTo: url.pathname, restore, ...expired }), { headers });
     }

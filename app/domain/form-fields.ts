@@ -9,6 +9,8 @@ import { parseDateOnly } from "./japan-time";
 import { parseYen } from "./money";
 
 export const LONG_TEXT_MAX = 4000;
+/** The longest e-mail address there can be (RFC 5321's path limit less its brackets). */
+export const EMAIL_MAX = 254;
 
 /** A field's value as text: absent (an unticked box, a missing row) reads as "". */
 const asText = (value: unknown): string => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { isValidCorporateNumber } from "~/domain/corporate-number";
-import { choiceField, textField } from "~/domain/form-fields";
+import { choiceField, EMAIL_MAX, textField } from "~/domain/form-fields";
 import { passwordProblem } from "~/domain/passwords";
 import { ROLES_BY_ORGANISATION_KIND, type OrganisationKind } from "~/domain/roles";
 
@@ -16,7 +16,7 @@ const password = z
 
 /** Signing in: the address (trimmed) and the password as typed, both asked for. */
 export const SignInSchema = z.object({
-  email: textField("メールアドレス", { required: true, max: 254 }),
+  email: textField("メールアドレス", { required: true, max: EMAIL_MAX }),
   password: password.refine((typed) => typed !== "", { error: "パスワードを入力してください。" }),
 });
 
@@ -51,6 +51,7 @@ export const newAccountSchema = (kind: OrganisationKind) =>
       .unknown()
       .optional()
       .transform((value) => (typeof value === "string" ? value.trim().toLowerCase() : ""))
+      .refine((email) => email.length <= EMAIL_MAX, { error: `メールアドレスは${EMAIL_MAX}文字以内で入力してください。`, abort: true })
       .refine((email) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email), {
         error: "メールアドレスを正しく入力してください（例：tanto@pref.example.lg.jp）。",
       }),

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { isValidCorporateNumber } from "~/domain/corporate-number";
-import { textField } from "~/domain/form-fields";
+import { EMAIL_MAX, textField } from "~/domain/form-fields";
 
 const text = (max: number, label: string) => textField(label, { max });
 
@@ -25,9 +25,11 @@ export const OrganisationProfileSchema = z.object({
   contactPhone: normalised.refine((v) => v === "" || /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/.test(v), {
     error: "電話番号は市外局番から数字とハイフンで入力してください（例：076-444-3200）。",
   }),
-  contactEmail: normalised.refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
-    error: "メールアドレスを正しく入力してください（例：kodoku@pref.example.lg.jp）。",
-  }),
+  contactEmail: normalised
+    .refine((v) => v.length <= EMAIL_MAX, { error: `メールアドレスは${EMAIL_MAX}文字以内で入力してください。`, abort: true })
+    .refine((v) => v === "" || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), {
+      error: "メールアドレスを正しく入力してください（例：kodoku@pref.example.lg.jp）。",
+    }),
   corporateNumber: normalised
     .refine((v) => v === "" || /^\d{13}$/.test(v), { error: "法人番号は13桁の数字で入力してください。" })
     .refine((v) => v === "" || !/^\d{13}$/.test(v) || isValidCorporateNumber(v), {

@@ -3,10 +3,8 @@ import { Section } from "~/components/application-fields";
 import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
 import { formatYen } from "~/domain/money";
 import { formatWarekiDateTime } from "~/domain/wareki";
-import { fieldLabel } from "~/forms/application";
-
-/** The sections a returned comment can point at. */
-const COMMENTABLE = ["purpose", "activities", "lines", "otherIncome", "requestedAmount", "members", "areaPrefectures"];
+import { LONG_TEXT_MAX } from "~/domain/form-fields";
+import { COMMENTABLE, fieldLabel } from "~/forms/application";
 
 /** Each submitted version, with its page and its 交付申請書 as PDF. */
 export function VersionList({
@@ -76,7 +74,7 @@ export function ReviewPanel({
                   <label htmlFor="comment" className="block text-std-16B-170">
                     差戻しの理由
                   </label>
-                  <textarea id="comment" name="comment" rows={3} className={inputClass} />
+                  <textarea id="comment" name="comment" rows={3} maxLength={LONG_TEXT_MAX} className={inputClass} />
                 </div>
               </>
             ) : null}

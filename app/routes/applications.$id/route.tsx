@@ -18,8 +18,8 @@ import { can } from "~/domain/permissions";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { STEP_ACTIONS, STEPS } from "~/domain/steps";
 import { fiscalYearLabel } from "~/domain/wareki";
-import { applyRowIntent, fieldLabel, readDraftIntent } from "~/forms/application";
-import { formOf, formValues } from "~/forms/read-form";
+import { applyRowIntent, fieldLabel, readDraftIntent, ReviewCommentSchema } from "~/forms/application";
+import { formOf, formValues, readForm } from "~/forms/read-form";
 import {
   applicationWindow,
   findApplicationForViewer,
@@ -103,7 +103,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === "start_review" || intent === "return") {
     if (!can(viewer.role, "review:application:any")) forbidden();
-    const comments = [{ path: String(form.get("commentPath") ?? "purpose"), body: String(form.get("comment") ?? "") }];
+    const comment = await readForm(ReviewCommentSchema, formValues(form));
+    if (!comment.ok) return data<ActionResult>({ kind: "review-refused", message: Object.values(comment.errors).join(" ") }, { status: 400 });
+    const comments = [{ path: comment.value.commentPath, body: comment.value.comment }];
     const outcome = await reviewApplication(context.db, viewer, context.clientIp, id, intent, comments);
     if (outcome.status === "not-found") notFound();
     if (outcome.status !== "done")
