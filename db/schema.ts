@@ -105,6 +105,14 @@ export interface SignInAttemptsTable {
   attempted_at: CreatedAt;
 }
 
+/** Sign-in attempts counted per account (`key` is the e-mail) or per address, within a fixed window. */
+export interface SignInCountersTable {
+  scope: "account" | "ip";
+  key: string;
+  window_start: Date;
+  count: number;
+}
+
 export interface PasswordTokensTable {
   token_hash: string;
   user_id: number;
@@ -199,6 +207,7 @@ export interface Database {
   audit_events: AuditEventsTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  sign_in_counters: SignInCountersTable;
   password_tokens: PasswordTokensTable;
   outbound_messages: OutboundMessagesTable;
   stashed_form_inputs: StashedFormInputsTable;

@@ -5,6 +5,7 @@ import * as auditEvents from "./2026_11_27_003_audit_events";
 import * as accountsAndSessions from "./2026_11_27_004_accounts_and_sessions";
 import * as applications from "./2026_11_27_005_applications";
 import * as applicationProceedings from "./2026_11_27_006_application_proceedings";
+import * as signInCounters from "./2026_12_04_007_sign_in_counters";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_004_accounts_and_sessions": accountsAndSessions,
   "2026_11_27_005_applications": applications,
   "2026_11_27_006_application_proceedings": applicationProceedings,
+  "2026_12_04_007_sign_in_counters": signInCounters,
 };

@@ -40,6 +40,7 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
       "programme_parameters",
       "sessions",
       "sign_in_attempts",
+      "sign_in_counters",
       "stashed_form_inputs",
       "users",
     ]);
