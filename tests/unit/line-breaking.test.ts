@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { breakUnits } from "../../app/pdf/render.server";
+import { breakUnits } from "../../app/pdf/line-breaking";
 
 describe("where a line of a document may break", () => {
   it("keeps numbers and Latin words whole", () => {
