@@ -60,6 +60,11 @@ export class Flow {
     return this.y - MARGIN.bottom;
   }
 
+  /** The height between the margins of a whole page. */
+  pageRoom(): number {
+    return A4.height - MARGIN.top - MARGIN.bottom;
+  }
+
   /** Starts a new page unless `height` fits on this one. */
   ensure(height: number): void {
     if (this.room() < height) this.newPage();

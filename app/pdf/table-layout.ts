@@ -51,15 +51,20 @@ export function prepareTable(block: TableBlock, measure: Measure): PreparedTable
 
 const lineCount = (row: Row) => Math.max(...row.cells.map((lines) => lines.length));
 const heightOf = (lines: number) => lines * LINE_HEIGHT + 2 * PADDING;
+/** How many lines of a row fit in `height`. */
+const linesIn = (height: number) => Math.floor((height - 2 * PADDING) / LINE_HEIGHT);
 
-/** Draws a row at the flow's current height and moves below it. */
-function putRow(flow: Flow, table: PreparedTable, row: Row, measure: Measure) {
-  const height = heightOf(lineCount(row));
+/** A row split across pages starts only where at least this many of its lines fit. */
+const MIN_LINES_BEFORE_BREAK = 2;
+
+/** Draws lines `from` … `from + count − 1` of each cell of a row at the flow's current height, and moves below them. */
+function putRow(flow: Flow, table: PreparedTable, row: Row, measure: Measure, from = 0, count = lineCount(row)) {
+  const height = heightOf(count);
   let x = MARGIN.left;
   row.cells.forEach((lines, i) => {
     const width = table.widths[i]!;
     flow.put({ kind: "box", x, y: flow.y - height, width, height, shaded: row.shaded });
-    lines.forEach((line, n) => {
+    lines.slice(from, from + count).forEach((line, n) => {
       const lineWidth = measure(line, row.weight, SIZE);
       flow.put({
         kind: "text",
@@ -75,17 +80,39 @@ function putRow(flow: Flow, table: PreparedTable, row: Row, measure: Measure) {
   flow.y -= height;
 }
 
-/** Places a table on the flow; a row that does not fit starts a new page, under the header again. */
+/**
+ * Places a table on the flow, the header again at the top of every page it continues on. A row that does
+ * not fit in what is left of a page moves to the next page whole, unless it is taller than a page: then it
+ * is split between lines, each page taking as many of its lines as fit, so that no line is drawn past the
+ * bottom margin.
+ */
 export function placeTable(flow: Flow, table: PreparedTable, measure: Measure): void {
-  flow.ensure(heightOf(lineCount(table.header)) + LINE_HEIGHT * 2);
+  const headerHeight = heightOf(lineCount(table.header));
+  const continueOnNewPage = () => {
+    flow.newPage();
+    putRow(flow, table, table.header, measure);
+  };
+  flow.ensure(headerHeight + LINE_HEIGHT * 2);
   flow.y -= SPACE_BEFORE;
   putRow(flow, table, table.header, measure);
+  const pageRoom = flow.pageRoom() - headerHeight;
   for (const row of table.rows) {
-    if (flow.room() < heightOf(lineCount(row))) {
-      flow.newPage();
-      putRow(flow, table, table.header, measure);
+    const total = lineCount(row);
+    let from = 0;
+    while (from < total) {
+      const left = total - from;
+      if (heightOf(left) <= flow.room()) {
+        putRow(flow, table, row, measure, from, left);
+        break;
+      }
+      const fits = linesIn(flow.room());
+      const wholeOnNextPage = from === 0 && heightOf(total) <= pageRoom;
+      if (!wholeOnNextPage && fits >= MIN_LINES_BEFORE_BREAK) {
+        putRow(flow, table, row, measure, from, fits);
+        from += fits;
+      }
+      continueOnNewPage();
     }
-    putRow(flow, table, row, measure);
   }
   flow.y -= SPACE_AFTER;
 }
