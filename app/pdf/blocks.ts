@@ -5,7 +5,17 @@
 export type Align = "left" | "center" | "right";
 
 export type Block =
-  | { kind: "text"; text: string; size?: number; bold?: boolean; align?: Align; indent?: number; spaceBefore?: number }
+  | {
+      kind: "text";
+      text: string;
+      size?: number;
+      bold?: boolean;
+      align?: Align;
+      indent?: number;
+      spaceBefore?: number;
+      /** A heading: never the last thing on a page, it goes on the page where what follows it starts. */
+      keepWithNext?: boolean;
+    }
   | { kind: "table"; columns: { title: string; width: number; align?: Align }[]; rows: string[][]; emphasiseLast?: boolean }
   | { kind: "pageBreak" };
 

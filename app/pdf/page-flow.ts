@@ -60,6 +60,11 @@ export class Flow {
     return this.y - MARGIN.bottom;
   }
 
+  /** Nothing has been put on the current page yet. */
+  atTop(): boolean {
+    return this.y === A4.height - MARGIN.top;
+  }
+
   /** The height between the margins of a whole page. */
   pageRoom(): number {
     return A4.height - MARGIN.top - MARGIN.bottom;

@@ -12,17 +12,24 @@ type TextBlock = Extract<Block, { kind: "text" }>;
 
 export const text = (t: string, extra: Partial<Omit<TextBlock, "kind" | "text">> = {}): Block => ({ kind: "text", text: t, ...extra });
 
+/** A section heading in bold, kept on one page with the start of its section. */
+export const heading = (t: string, extra: Partial<Omit<TextBlock, "kind" | "text">> = {}): Block =>
+  text(t, { bold: true, spaceBefore: 8, keepWithNext: true, ...extra });
+
 /** The law the grant is administered under, named in every document's body. */
 export const GUIDELINES = "孤独・孤立対策推進交付金交付要綱";
 
 /** The body's opening sentence, then 「記」 centred. */
 export function preamble(sentence: string): Block[] {
-  return [text(sentence, { spaceBefore: 12 }), text("記", { align: "center", spaceBefore: 12 })];
+  return [text(sentence, { spaceBefore: 12 }), text("記", { align: "center", spaceBefore: 12, keepWithNext: true })];
 }
 
-/** A numbered item of the 記: 「1 交付決定額 金4,000,000円」 (full-width spaces between the parts), or only its heading when the content follows. */
+/**
+ * A numbered item of the 記: 「1 交付決定額 金4,000,000円」 (full-width spaces between the parts), or only its
+ * heading when the content follows (then kept on one page with the start of the content).
+ */
 export function item(n: number, label: string, value?: string): Block {
-  return text(value === undefined ? `${n}　${label}` : `${n}　${label}　　${value}`, { spaceBefore: 8 });
+  return value === undefined ? text(`${n}　${label}`, { spaceBefore: 8, keepWithNext: true }) : text(`${n}　${label}　　${value}`, { spaceBefore: 8 });
 }
 
 /** Content under an item, indented by one character. */

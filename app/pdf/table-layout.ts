@@ -81,20 +81,34 @@ function putRow(flow: Flow, table: PreparedTable, row: Row, measure: Measure, fr
 }
 
 /**
- * Places a table on the flow, the header again at the top of every page it continues on. A row that does
- * not fit in what is left of a page moves to the next page whole, unless it is taller than a page: then it
- * is split between lines, each page taking as many of its lines as fit, so that no line is drawn past the
- * bottom margin.
+ * The height a table needs where it starts: its header and its first row, or only the first lines of that
+ * row when the header and the whole row would be taller than `limit` (what a page has room for).
  */
-export function placeTable(flow: Flow, table: PreparedTable, measure: Measure): void {
+export function tableStart(table: PreparedTable, limit: number): number {
+  const header = SPACE_BEFORE + heightOf(lineCount(table.header));
+  const first = table.rows[0];
+  if (!first) return header;
+  const whole = header + heightOf(lineCount(first));
+  return whole <= limit ? whole : header + heightOf(Math.min(MIN_LINES_BEFORE_BREAK, lineCount(first)));
+}
+
+/**
+ * Places a table on the flow, the header again at the top of every page it continues on. The table starts
+ * on a new page unless its header and first row fit (tableStart); after a heading, the heading has seen to
+ * that. A row that does not fit in what is left of a page moves to the next page whole, unless it is
+ * taller than a page or it would leave a header alone: then it is split between lines, each page taking as
+ * many of its lines as fit, so that no line is drawn past the bottom margin.
+ */
+export function placeTable(flow: Flow, table: PreparedTable, measure: Measure, { afterHeading = false } = {}): void {
   const headerHeight = heightOf(lineCount(table.header));
-  const continueOnNewPage = () => {
-    flow.newPage();
+  const putHeader = () => {
     putRow(flow, table, table.header, measure);
+    underHeader = true;
   };
-  flow.ensure(headerHeight + LINE_HEIGHT * 2);
-  flow.y -= SPACE_BEFORE;
-  putRow(flow, table, table.header, measure);
+  let underHeader = false;
+  if (!afterHeading) flow.ensure(tableStart(table, flow.pageRoom()));
+  if (!flow.atTop()) flow.y -= SPACE_BEFORE;
+  putHeader();
   const pageRoom = flow.pageRoom() - headerHeight;
   for (const row of table.rows) {
     const total = lineCount(row);
@@ -106,13 +120,15 @@ export function placeTable(flow: Flow, table: PreparedTable, measure: Measure): 
         break;
       }
       const fits = linesIn(flow.room());
-      const wholeOnNextPage = from === 0 && heightOf(total) <= pageRoom;
+      const wholeOnNextPage = from === 0 && !underHeader && heightOf(total) <= pageRoom;
       if (!wholeOnNextPage && fits >= MIN_LINES_BEFORE_BREAK) {
         putRow(flow, table, row, measure, from, fits);
         from += fits;
       }
-      continueOnNewPage();
+      flow.newPage();
+      putHeader();
     }
+    underHeader = false;
   }
   flow.y -= SPACE_AFTER;
 }
