@@ -4,9 +4,9 @@
  * without a unit and each cell carries its own 「円」 (formatYen); a decrease is written 「△1,000円」.
  */
 import type { GrantResult } from "~/domain/grant-calculation";
-import { formatYen } from "~/domain/money";
+import { formatYen, MAX_YEN } from "~/domain/money";
 import { activityLabel, expenseCategoryName } from "~/domain/programmes";
-import type { Block } from "./blocks";
+import type { Block, Column } from "./blocks";
 
 type TextBlock = Extract<Block, { kind: "text" }>;
 
@@ -39,6 +39,15 @@ export const detail = (t: string): Block => text(t, { indent: 1 });
 export function signedYen(amount: number): string {
   return amount < 0 ? `△${formatYen(-amount)}` : formatYen(amount);
 }
+
+/**
+ * The widest amount a single field accepts, written as a decrease: 「△10,000,000,000円」. Amount columns are
+ * at least this wide, so that an amount never breaks across lines (a total above it widens its column).
+ */
+export const WIDEST_AMOUNT = signedYen(-MAX_YEN);
+
+/** A right-aligned amount column, `width` its share of the table if that is enough for WIDEST_AMOUNT. */
+const amountColumn = (title: string, width: number): Column => ({ title, width, align: "right", widestValue: WIDEST_AMOUNT });
 
 export const sum = (amounts: readonly number[]): number => amounts.reduce((a, b) => a + b, 0);
 
@@ -100,7 +109,7 @@ export function lineTable(menu1: boolean, amountTitles: readonly string[], rows:
     kind: "table",
     columns: [
       ...textColumns.map(([title, weight]) => ({ title, width: (rest * weight) / weights })),
-      ...amountTitles.map((title) => ({ title, width: amountWidth, align: "right" as const })),
+      ...amountTitles.map((title) => amountColumn(title, amountWidth)),
     ],
     rows: [...rows.map((r) => cells(expenseCategoryName(r.category), activityLabel(r.activity), r.description, r.amounts)), cells("合計", "", "", totals)],
     emphasiseLast: true,
@@ -112,10 +121,7 @@ export function amountTable(labelTitle: string, amountTitles: readonly string[],
   const amountWidth = Math.min(0.4, 0.6 / amountTitles.length);
   return {
     kind: "table",
-    columns: [
-      { title: labelTitle, width: 1 - amountWidth * amountTitles.length },
-      ...amountTitles.map((title) => ({ title, width: amountWidth, align: "right" as const })),
-    ],
+    columns: [{ title: labelTitle, width: 1 - amountWidth * amountTitles.length }, ...amountTitles.map((title) => amountColumn(title, amountWidth))],
     rows,
     emphasiseLast: total,
   };

@@ -3,6 +3,7 @@
  * repeated on every page the table reaches. Pure, like page-flow.ts.
  */
 import type { Align, Block } from "./blocks";
+import { columnWidths } from "./column-widths";
 import { wrap } from "./line-breaking";
 import { MARGIN, TEXT_WIDTH, alignedX, type Flow, type Measure, type Weight } from "./page-flow";
 
@@ -30,22 +31,23 @@ export interface PreparedTable {
 }
 
 export function prepareTable(block: TableBlock, measure: Measure): PreparedTable {
-  const widths = block.columns.map((c) => c.width * TEXT_WIDTH);
-  const row = (cells: readonly string[], weight: Weight, shaded = false): Row => ({
+  const last = block.rows.length - 1;
+  const rows = block.rows.map((cells, i) => ({ cells, weight: (block.emphasiseLast && i === last ? "bold" : "regular") as Weight }));
+  const widths = columnWidths(block.columns, rows, (text, weight) => measure(text, weight, SIZE), TEXT_WIDTH, PADDING);
+  const wrapped = (cells: readonly string[], weight: Weight, shaded = false): Row => ({
     cells: cells.map((cell, i) => wrap(cell, (text) => measure(text, weight, SIZE), widths[i]! - 2 * PADDING)),
     weight,
     shaded,
   });
-  const last = block.rows.length - 1;
   return {
     widths,
     aligns: block.columns.map((c) => c.align ?? "left"),
-    header: row(
+    header: wrapped(
       block.columns.map((c) => c.title),
       "bold",
       true,
     ),
-    rows: block.rows.map((cells, i) => row(cells, block.emphasiseLast && i === last ? "bold" : "regular")),
+    rows: rows.map((row) => wrapped(row.cells, row.weight)),
   };
 }
 

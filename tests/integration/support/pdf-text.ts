@@ -23,6 +23,8 @@ export interface PdfLine {
   /** Where the line starts and ends, in points from the left of the page. */
   left: number;
   right: number;
+  /** The text as drawn, piece by piece: each cell's line of a table row is a piece of its own. */
+  pieces: string[];
 }
 
 /** Each page's lines, top to bottom: where text sits on the page, and what one line holds. */
@@ -41,8 +43,9 @@ export async function pdfLines(bytes: Uint8Array): Promise<PdfLine[][]> {
       const line = lines.at(-1);
       if (line && Math.abs(line.y - item.y) < 0.5) {
         line.text += item.text;
+        line.pieces.push(item.text);
         line.right = Math.max(line.right, item.x + item.width);
-      } else lines.push({ text: item.text, y: item.y, left: item.x, right: item.x + item.width });
+      } else lines.push({ text: item.text, y: item.y, left: item.x, right: item.x + item.width, pieces: [item.text] });
     }
     pages.push(lines);
   }
