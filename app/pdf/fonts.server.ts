@@ -22,6 +22,22 @@ function loadFonts() {
   return fontFiles;
 }
 
+let coverage: Promise<(codePoint: number) => boolean> | undefined;
+
+/** Whether both weights have a glyph for a character (Noto Serif JP's regular and bold cover the same ones). */
+export function glyphCoverage(): Promise<(codePoint: number) => boolean> {
+  coverage ??= loadFonts().then((files) => {
+    const faces = [fontkit.create(files.regular), fontkit.create(files.bold)];
+    const known = new Map<number, boolean>();
+    return (codePoint: number) => {
+      let has = known.get(codePoint);
+      if (has === undefined) known.set(codePoint, (has = faces.every((face) => face.hasGlyphForCodePoint(codePoint))));
+      return has;
+    };
+  });
+  return coverage;
+}
+
 /**
  * Embeds both weights in `doc`, each subset to the characters given for it (or, with `wholeFont`, the
  * complete fonts: only to compare, in the benchmark).

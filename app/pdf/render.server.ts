@@ -1,20 +1,23 @@
 import { PDFDocument, rgb } from "pdf-lib";
 import { charactersOf, type DocumentSpec } from "./blocks";
-import { embedFonts } from "./fonts.server";
+import { embedFonts, glyphCoverage } from "./fonts.server";
 import { A4, MARGIN, type Weight } from "./page-flow";
 import { layOut } from "./page-layout";
+import { printableSpec } from "./printable-text";
 import { widthOf } from "./text-measure";
 
 /**
  * A document as a PDF: its blocks laid out on A4 portrait pages in Mincho (page-layout.ts), page numbers
- * 「1 / 3」, and 「下書き」 on every page of a draft. Output is deterministic: fixed metadata dates from the
+ * 「1 / 3」, and 「下書き」 on every page of a draft. A character the font lacks is printed as 〓
+ * (printable-text.ts). Output is deterministic: fixed metadata dates from the
  * record, no random ids.
  *
  * `wholeFont` embeds the complete fonts instead (only to compare, in the benchmark).
  */
 export async function renderPdf(spec: DocumentSpec, { wholeFont = false } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const fonts = await embedFonts(doc, charactersOf(spec), { wholeFont });
+  const printable = printableSpec(spec, await glyphCoverage());
+  const fonts = await embedFonts(doc, charactersOf(printable), { wholeFont });
   doc.setTitle(spec.title, { showInWindowTitleBar: true });
   doc.setAuthor(spec.author);
   doc.setLanguage("ja-JP");
@@ -24,7 +27,7 @@ export async function renderPdf(spec: DocumentSpec, { wholeFont = false } = {}):
   doc.setModificationDate(spec.date);
 
   const measure = (text: string, weight: Weight, size: number) => widthOf(text, fonts[weight], size);
-  const pages = layOut(spec.blocks, measure);
+  const pages = layOut(printable.blocks, measure);
   pages.forEach((marks, i) => {
     const page = doc.addPage([A4.width, A4.height]);
     for (const mark of marks) {
