@@ -14,21 +14,43 @@ const DIGIT = /[0-9０-９]/;
 /** Written before an amount and kept with it: 「金4,000,000円」, 「△1,000円」. */
 const AMOUNT_PREFIX = new Set("金△▲¥￥");
 
+/** The characters of a URL (RFC 3986) and of the local part of an e-mail address (RFC 5322). */
+const URL = String.raw`(?:https?|ftp):\/\/[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+|www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+`;
+const EMAIL = String.raw`[A-Za-z0-9.!#$%&'*+/=?^_\x60{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+`;
+const ADDRESS = new RegExp(`${URL}|${EMAIL}`, "g");
+
+/** A paragraph as characters, each URL or e-mail address as one piece. */
+function pieces(paragraph: string): string[] {
+  const result: string[] = [];
+  let at = 0;
+  for (const match of paragraph.matchAll(ADDRESS)) {
+    result.push(...paragraph.slice(at, match.index), match[0]);
+    at = match.index + match[0].length;
+  }
+  result.push(...paragraph.slice(at));
+  return result;
+}
+
 /**
  * The pieces a line may break between: single characters, or runs that the rules above keep together. An
- * amount is one piece with its 円 and the 金 or △ before it.
+ * amount is one piece with its 円 and the 金 or △ before it; a URL or an e-mail address is one piece.
  */
 export function breakUnits(paragraph: string): string[] {
-  const chars = [...paragraph];
+  const parts = pieces(paragraph);
   const units: string[] = [];
   let glueNext = false;
-  chars.forEach((char, i) => {
+  parts.forEach((part, i) => {
     const previous = units.at(-1);
     const last = previous?.slice(-1) ?? "";
-    const glue = glueNext || NO_LINE_START.has(char) || (WORD_CHARACTER.test(char) && WORD_CHARACTER.test(last)) || (char === "円" && DIGIT.test(last));
-    if (previous !== undefined && glue) units[units.length - 1] = previous + char;
-    else units.push(char);
-    glueNext = NO_LINE_END.has(char) || (AMOUNT_PREFIX.has(char) && DIGIT.test(chars[i + 1] ?? ""));
+    const single = [...part].length === 1;
+    const glue =
+      glueNext ||
+      (single && NO_LINE_START.has(part)) ||
+      (single && WORD_CHARACTER.test(part) && WORD_CHARACTER.test(last)) ||
+      (part === "円" && DIGIT.test(last));
+    if (previous !== undefined && glue) units[units.length - 1] = previous + part;
+    else units.push(part);
+    glueNext = NO_LINE_END.has(part) || (AMOUNT_PREFIX.has(part) && DIGIT.test(parts[i + 1]?.[0] ?? ""));
   });
   return units;
 }
@@ -36,8 +58,8 @@ export function breakUnits(paragraph: string): string[] {
 /**
  * Breaks text into lines no wider than `width`, as measured by `widthOf`. Each "\n" starts a new line.
  * Japanese breaks between any two characters, except that a line never starts with closing punctuation or
- * small kana, never ends with an opening bracket, and never splits a number, an amount or a Latin word; a piece wider
- * than a whole line is split by character. Every character of the text is in exactly one line.
+ * small kana, never ends with an opening bracket, and never splits a number, an amount, a Latin word, a URL or an
+ * e-mail address; a piece wider than a whole line is split by character, anywhere. Every character of the text is in exactly one line.
  */
 export function wrap(text: string, widthOf: (text: string) => number, width: number): string[] {
   const lines: string[] = [];

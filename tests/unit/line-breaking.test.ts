@@ -25,6 +25,23 @@ describe("where a line of a document may break", () => {
     expect(wrap("実績額 10,000,000,000円", oneEach, 16)).toEqual(["実績額 ", "10,000,000,000円"]);
   });
 
+  it("keeps a URL or an e-mail address whole, with the brackets and punctuation around it", () => {
+    const url = "https://www.cao.go.jp/kodoku_koritsu/index.html?lang=ja&page=2#section-3";
+    expect(breakUnits(`詳しくは${url}をご覧ください`)).toEqual(["詳", "し", "く", "は", url, "を", "ご", "覧", "く", "だ", "さ", "い"]);
+    expect(breakUnits("（http://example.jp/a_(b)/c?x=1;y=2）。")).toEqual(["（http://example.jp/a_(b)/c?x=1;y=2）。"]);
+    expect(breakUnits("www.example.lg.jp/top?id=3 参照")).toEqual(["www.example.lg.jp/top?id=3", " ", "参", "照"]);
+    expect(breakUnits("宛先o'neil&team=kodoku@pref.example.lg.jpまで")).toEqual(["宛", "先", "o'neil&team=kodoku@pref.example.lg.jp", "ま", "で"]);
+  });
+
+  it("wraps before or after a URL, and breaks one only when it alone is wider than a line", () => {
+    const url = "https://example.jp/a?b=1&c=2"; // 28 characters
+    const text = `詳細は${url}をご覧ください。`;
+    expect(wrap(text, oneEach, 30)).toEqual(["詳細は", `${url}をご`, "覧ください。"]);
+    // Wider than a line: the URL fills the line it starts on and goes on at the next, anywhere.
+    expect(wrap(text, oneEach, 20)).toEqual(["詳細はhttps://example.j", "p/a?b=1&c=2をご覧ください。"]);
+    expect(wrap(text, oneEach, 20).join("")).toBe(text);
+  });
+
   it("never starts a line with closing punctuation, small kana or ー (行頭禁則)", () => {
     expect(breakUnits("プラットフォーム。")).toEqual(["プ", "ラッ", "ト", "フォー", "ム。"]);
     expect(breakUnits("会議（年4回）、")).toEqual(["会", "議", "（年", "4", "回）、"]);
