@@ -85,6 +85,14 @@ export function transition(state: ApplicationState, action: LifecycleAction, rol
   };
 }
 
+/**
+ * Whether an application in `state` has a draft being edited (作成中, or 差戻し for correction): what a
+ * preview marked 下書き prints. In every other state the submitted version is the application's text.
+ */
+export function hasDraft(state: ApplicationState): boolean {
+  return TRANSITIONS.some((t) => t.from === state && t.action === "edit");
+}
+
 /** The actions `role` may take from `state`, in lifecycle order. */
 export function allowedActions(state: ApplicationState, role: Role): LifecycleAction[] {
   const actor = actorOf(role);

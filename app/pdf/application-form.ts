@@ -11,7 +11,7 @@ import { fiscalYearLabel } from "~/domain/wareki";
 import { DELEGATION_METHODS, lineAmount, MENU2_PLAN_FIELDS, PLATFORM_MEMBER_KINDS, type ApplicationDraft } from "~/domain/application-draft";
 import type { Block, DocumentSpec } from "./blocks";
 import { applicantSender, letterhead, PRIME_MINISTER } from "./letterhead";
-import { amountTable, calculationRows, categoryTotals, lineTable, preamble, text } from "./parts";
+import { amountTable, calculationRows, categoryTotals, heading, lineTable, preamble, text } from "./parts";
 
 export interface ApplicationRecord {
   version: number | null;
@@ -49,13 +49,13 @@ export function applicationFormDocument(record: ApplicationRecord, { draft = fal
     text("4　所要額　　別紙2 所要額調書のとおり"),
     text(`5　担当者　　${org.contact_person}　電話 ${org.contact_phone}　${org.contact_email}`),
     { kind: "pageBreak" },
-    text("別紙1　事業計画書", { size: 12, bold: true }),
-    text("1　事業の目的", { bold: true, spaceBefore: 8 }),
+    heading("別紙1　事業計画書", { size: 12, spaceBefore: 0 }),
+    heading("1　事業の目的"),
     text(plan.purpose || "—", { indent: 1 }),
   ];
 
   if (menu1) {
-    blocks.push(text("2　実施する事業", { bold: true, spaceBefore: 8 }), {
+    blocks.push(heading("2　実施する事業"), {
       kind: "table",
       columns: [
         { title: "事業", width: 0.3 },
@@ -65,7 +65,7 @@ export function applicationFormDocument(record: ApplicationRecord, { draft = fal
       ],
       rows: plan.activities.map((a) => [activityLabel(a.code), a.content, a.months.map((m) => `${m}月`).join("・"), a.indicators]),
     });
-    blocks.push(text("3　地方版官民連携プラットフォームの構成団体", { bold: true, spaceBefore: 8 }));
+    blocks.push(heading("3　地方版官民連携プラットフォームの構成団体"));
     blocks.push(
       plan.platformMembers.length
         ? {
@@ -80,7 +80,7 @@ export function applicationFormDocument(record: ApplicationRecord, { draft = fal
         : text("—", { indent: 1 }),
     );
     if (plan.delegations.length) {
-      blocks.push(text("4　委託・補助により実施する事業", { bold: true, spaceBefore: 8 }), {
+      blocks.push(heading("4　委託・補助により実施する事業"), {
         kind: "table",
         columns: [
           { title: "事業", width: 0.3 },
@@ -92,7 +92,7 @@ export function applicationFormDocument(record: ApplicationRecord, { draft = fal
       });
     }
   } else {
-    blocks.push(text(`2　実施体制${plan.consortium ? "（コンソーシアム）" : ""}`, { bold: true, spaceBefore: 8 }), {
+    blocks.push(heading(`2　実施体制${plan.consortium ? "（コンソーシアム）" : ""}`), {
       kind: "table",
       columns: [
         { title: "団体名", width: 0.34 },
@@ -102,14 +102,11 @@ export function applicationFormDocument(record: ApplicationRecord, { draft = fal
       ],
       rows: plan.members.map((m) => [m.name, m.corporateNumber, m.role, m.share]),
     });
-    blocks.push(
-      text("3　活動区域", { bold: true, spaceBefore: 8 }),
-      text(plan.areaPrefectures.map((code) => prefectureName(code) ?? code).join("、") || "—", { indent: 1 }),
-    );
+    blocks.push(heading("3　活動区域"), text(plan.areaPrefectures.map((code) => prefectureName(code) ?? code).join("、") || "—", { indent: 1 }));
     if (plan.areaJustification.trim()) blocks.push(text(`（1つの都道府県で行う理由）${plan.areaJustification}`, { indent: 1 }));
-    blocks.push(text("4　事業の内容", { bold: true, spaceBefore: 8 }));
+    blocks.push(heading("4　事業の内容"));
     for (const [key, label] of MENU2_PLAN_FIELDS) {
-      if (plan.plan[key].trim()) blocks.push(text(`・${label}`, { indent: 1 }), text(plan.plan[key], { indent: 2 }));
+      if (plan.plan[key].trim()) blocks.push(text(`・${label}`, { indent: 1, keepWithNext: true }), text(plan.plan[key], { indent: 2 }));
     }
   }
 
@@ -120,21 +117,21 @@ export function applicationFormDocument(record: ApplicationRecord, { draft = fal
 
   blocks.push(
     { kind: "pageBreak" },
-    text("別紙2　所要額調書", { size: 12, bold: true }),
-    text("1　経費の内訳", { bold: true, spaceBefore: 8 }),
+    heading("別紙2　所要額調書", { size: 12, spaceBefore: 0 }),
+    heading("1　経費の内訳"),
     lineTable(
       menu1,
       ["金額"],
       lines.map((line) => ({ ...line, amounts: [formatYen(line.amount)] })),
       [formatYen(c.totalProjectCost)],
     ),
-    text("2　経費区分ごとの合計", { bold: true, spaceBefore: 8 }),
+    heading("2　経費区分ごとの合計"),
     amountTable(
       "経費区分",
       ["金額"],
       categoryTotals(lines).map((t) => [expenseCategoryName(t.category), formatYen(t.amounts[0]!)]),
     ),
-    text("3　交付額の算定", { bold: true, spaceBefore: 8 }),
+    heading("3　交付額の算定"),
     amountTable("区分", ["金額"], [...calculationRows(menu1, [c]), ["交付申請額", formatYen(record.requestedAmount)]]),
   );
 

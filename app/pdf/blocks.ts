@@ -5,9 +5,32 @@
 export type Align = "left" | "center" | "right";
 
 export type Block =
-  | { kind: "text"; text: string; size?: number; bold?: boolean; align?: Align; indent?: number; spaceBefore?: number }
-  | { kind: "table"; columns: { title: string; width: number; align?: Align }[]; rows: string[][]; emphasiseLast?: boolean }
+  | {
+      kind: "text";
+      text: string;
+      size?: number;
+      bold?: boolean;
+      align?: Align;
+      indent?: number;
+      spaceBefore?: number;
+      /** A heading: never the last thing on a page, it goes on the page where what follows it starts. */
+      keepWithNext?: boolean;
+    }
+  | { kind: "table"; columns: Column[]; rows: string[][]; emphasiseLast?: boolean }
   | { kind: "pageBreak" };
+
+export interface Column {
+  title: string;
+  /** The column's share of the table's width (the shares of a table add up to 1). */
+  width: number;
+  align?: Align;
+  /**
+   * The widest value the column can hold (the largest amount, for an amount column). Its cells are never
+   * broken across lines: the column is widened, at the expense of the columns without one, to hold this
+   * and each of its cells on one line.
+   */
+  widestValue?: string;
+}
 
 export interface DocumentSpec {
   title: string;

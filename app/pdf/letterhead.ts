@@ -32,7 +32,7 @@ export function letterhead(head: Letterhead): Block[] {
     text(formatWarekiDate(head.date), { align: "right" }),
     text(head.addressee, { spaceBefore: 12 }),
     ...head.sender.map((line, i) => text(line, { align: "right", ...(i === 0 ? { spaceBefore: 12 } : {}) })),
-    text(head.title, { size: 14, bold: true, align: "center", spaceBefore: 24 }),
+    text(head.title, { size: 14, bold: true, align: "center", spaceBefore: 24, keepWithNext: true }),
   ];
 }
 

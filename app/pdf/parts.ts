@@ -4,25 +4,32 @@
  * without a unit and each cell carries its own 「円」 (formatYen); a decrease is written 「△1,000円」.
  */
 import type { GrantResult } from "~/domain/grant-calculation";
-import { formatYen } from "~/domain/money";
+import { formatYen, MAX_YEN } from "~/domain/money";
 import { activityLabel, expenseCategoryName } from "~/domain/programmes";
-import type { Block } from "./blocks";
+import type { Block, Column } from "./blocks";
 
 type TextBlock = Extract<Block, { kind: "text" }>;
 
 export const text = (t: string, extra: Partial<Omit<TextBlock, "kind" | "text">> = {}): Block => ({ kind: "text", text: t, ...extra });
+
+/** A section heading in bold, kept on one page with the start of its section. */
+export const heading = (t: string, extra: Partial<Omit<TextBlock, "kind" | "text">> = {}): Block =>
+  text(t, { bold: true, spaceBefore: 8, keepWithNext: true, ...extra });
 
 /** The law the grant is administered under, named in every document's body. */
 export const GUIDELINES = "孤独・孤立対策推進交付金交付要綱";
 
 /** The body's opening sentence, then 「記」 centred. */
 export function preamble(sentence: string): Block[] {
-  return [text(sentence, { spaceBefore: 12 }), text("記", { align: "center", spaceBefore: 12 })];
+  return [text(sentence, { spaceBefore: 12 }), text("記", { align: "center", spaceBefore: 12, keepWithNext: true })];
 }
 
-/** A numbered item of the 記: 「1 交付決定額 金4,000,000円」 (full-width spaces between the parts), or only its heading when the content follows. */
+/**
+ * A numbered item of the 記: 「1 交付決定額 金4,000,000円」 (full-width spaces between the parts), or only its
+ * heading when the content follows (then kept on one page with the start of the content).
+ */
 export function item(n: number, label: string, value?: string): Block {
-  return text(value === undefined ? `${n}　${label}` : `${n}　${label}　　${value}`, { spaceBefore: 8 });
+  return value === undefined ? text(`${n}　${label}`, { spaceBefore: 8, keepWithNext: true }) : text(`${n}　${label}　　${value}`, { spaceBefore: 8 });
 }
 
 /** Content under an item, indented by one character. */
@@ -32,6 +39,15 @@ export const detail = (t: string): Block => text(t, { indent: 1 });
 export function signedYen(amount: number): string {
   return amount < 0 ? `△${formatYen(-amount)}` : formatYen(amount);
 }
+
+/**
+ * The widest amount a single field accepts, written as a decrease: 「△10,000,000,000円」. Amount columns are
+ * at least this wide, so that an amount never breaks across lines (a total above it widens its column).
+ */
+export const WIDEST_AMOUNT = signedYen(-MAX_YEN);
+
+/** A right-aligned amount column, `width` its share of the table if that is enough for WIDEST_AMOUNT. */
+const amountColumn = (title: string, width: number): Column => ({ title, width, align: "right", widestValue: WIDEST_AMOUNT });
 
 export const sum = (amounts: readonly number[]): number => amounts.reduce((a, b) => a + b, 0);
 
@@ -93,7 +109,7 @@ export function lineTable(menu1: boolean, amountTitles: readonly string[], rows:
     kind: "table",
     columns: [
       ...textColumns.map(([title, weight]) => ({ title, width: (rest * weight) / weights })),
-      ...amountTitles.map((title) => ({ title, width: amountWidth, align: "right" as const })),
+      ...amountTitles.map((title) => amountColumn(title, amountWidth)),
     ],
     rows: [...rows.map((r) => cells(expenseCategoryName(r.category), activityLabel(r.activity), r.description, r.amounts)), cells("合計", "", "", totals)],
     emphasiseLast: true,
@@ -105,10 +121,7 @@ export function amountTable(labelTitle: string, amountTitles: readonly string[],
   const amountWidth = Math.min(0.4, 0.6 / amountTitles.length);
   return {
     kind: "table",
-    columns: [
-      { title: labelTitle, width: 1 - amountWidth * amountTitles.length },
-      ...amountTitles.map((title) => ({ title, width: amountWidth, align: "right" as const })),
-    ],
+    columns: [{ title: labelTitle, width: 1 - amountWidth * amountTitles.length }, ...amountTitles.map((title) => amountColumn(title, amountWidth))],
     rows,
     emphasiseLast: total,
   };

@@ -31,8 +31,23 @@ test("a prefecture officer prepares a Menu 1 application, finds it saved after a
   await expect(page.getByLabel("④ 実施内容")).toHaveValue("普及啓発");
   await expect(page.getByRole("region", { name: "交付額の算定" }).getByTestId("grant-amount")).toHaveText("2,630,000円");
 
+  // While it is a draft, the page offers its 下書き as PDF.
+  const draftLink = page.getByRole("link", { name: "保存した内容を交付申請書（PDF・下書き）で確認する" });
+  const draftHref = (await draftLink.getAttribute("href"))!;
+  const draftPdf = await page.request.get(draftHref);
+  expect(draftPdf.headers()["content-type"]).toBe("application/pdf");
+  expect(draftPdf.headers()["content-disposition"]).toContain(encodeURIComponent("_下書き.pdf"));
+
   await page.getByRole("button", { name: "提出する" }).click();
   await expect(page.getByRole("status")).toContainText("第1版として提出しました");
+  // Submitted: no 下書き any more, but the submitted version's PDF; the draft's address leads to it.
+  await expect(page.getByRole("link", { name: /下書き/ })).toHaveCount(0);
+  const versionHref = await page.getByRole("link", { name: "第1版の交付申請書（PDF）" }).getAttribute("href");
+  expect(versionHref).toBe(draftHref.replace(/\/pdf$/, "/versions/1/pdf"));
+  const stale = await page.request.get(draftHref, { maxRedirects: 0 });
+  expect(stale.status()).toBe(302);
+  expect(stale.headers()["location"]).toBe(versionHref);
+
   await page.getByRole("link", { name: "第1版", exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("第1版");
   await expect(page.getByText("2,630,000円").first()).toBeVisible();

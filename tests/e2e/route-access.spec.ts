@@ -108,6 +108,8 @@ const EXPECTED: Record<string, Case[]> = {
   "routes/applications.$id_.pdf": [
     { method: "GET", path: "/applications/:app/pdf", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
     { method: "GET", path: "/applications/:app/pdf", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
+    // Submitted: no draft to print; the reviewer is sent to version 1's PDF.
+    { method: "GET", path: "/applications/:submitted/pdf", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 302 }) },
   ],
   "routes/applications.$id_.steps.$step": [
     // The page explains when a step cannot be taken now; posting it is refused (409) without a change.

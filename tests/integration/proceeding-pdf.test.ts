@@ -239,7 +239,8 @@ describe("実績報告書", () => {
 
   it("breaks a 200-line report across pages with the table header on each", async () => {
     const { pages } = await read(performanceReportRecord(200));
-    expect(pages).toHaveLength(11);
+    // Three amount columns, each wide enough for 「△10,000,000,000円」, leave the text columns narrow.
+    expect(pages).toHaveLength(15);
     expectBrokenAcrossPages(pages, "経費区分事業内容予算額実績額差額");
     expect(pages.join("")).toContain("明細200");
   });

@@ -3,7 +3,8 @@ import { readFile } from "node:fs/promises";
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
-import { widthOf, wrap } from "../../app/pdf/render.server";
+import { wrap } from "../../app/pdf/line-breaking";
+import { widthOf } from "../../app/pdf/text-measure";
 
 const require = createRequire(import.meta.url);
 
@@ -34,7 +35,7 @@ describe("measuring and breaking text in Mincho", () => {
     const font = await mincho();
     const text = "県内の居場所を10か所設置し、延べ1,850人が利用した。".repeat(4);
     const width = 200;
-    const lines = wrap(text, font, 10.5, width);
+    const lines = wrap(text, (t) => widthOf(t, font, 10.5), width);
 
     expect(lines.join("")).toBe(text);
     for (const line of lines) expect(widthOf(line, font, 10.5)).toBeLessThanOrEqual(width);

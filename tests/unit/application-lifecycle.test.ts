@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "../../app/domain/roles";
-import { ACTION_LABELS, LIFECYCLE_ACTIONS, allowedActions, transition, type LifecycleAction } from "../../app/domain/application-lifecycle";
+import { ACTION_LABELS, LIFECYCLE_ACTIONS, allowedActions, hasDraft, transition, type LifecycleAction } from "../../app/domain/application-lifecycle";
 import { canClose } from "../../app/domain/ledger";
 import { APPLICATION_STATES, STATE_LABELS, type ApplicationState } from "../../app/domain/application-states";
 
@@ -133,6 +133,12 @@ describe("allowedActions", () => {
 
   it("gives an administrator nothing to do in an application's lifecycle", () => {
     expect(APPLICATION_STATES.flatMap((s) => allowedActions(s, "administrator"))).toEqual([]);
+  });
+});
+
+describe("hasDraft", () => {
+  it("holds while the application can be edited: a draft, or returned for correction", () => {
+    expect(APPLICATION_STATES.filter(hasDraft)).toEqual(["draft", "returned"]);
   });
 });
 
