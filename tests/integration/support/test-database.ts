@@ -82,6 +82,11 @@ async function dedicatedPglite(): Promise<TestDatabase> {
 
 export async function createTestDatabase(engine: Engine, { migrate = true, dedicated = false }: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const database = engine === "postgres" ? await emptyPostgresSchema() : dedicated ? await dedicatedPglite() : await emptyPglite();
-  if (migrate) await migrateToLatest(database.db);
+  // A database whose migration failed is closed (its PostgreSQL schema dropped), never left behind.
+  if (migrate)
+    await migrateToLatest(database.db).catch(async (error: unknown) => {
+      await database.close();
+      throw error;
+    });
   return database;
 }
