@@ -32,6 +32,11 @@ export function japanToday(now: Date): string {
   return formatDateOnly(japanDateOf(now));
 }
 
+/** Whole calendar days in Japan from one instant to a later one: 0 on the same day, 1 from 23:59 to 00:00. */
+export function japanDaysBetween(from: Date, to: Date): number {
+  return Math.round((startMs(japanDateOf(to)) - startMs(japanDateOf(from))) / DAY_MS);
+}
+
 /** "2026-05-31" → { year: 2026, month: 5, day: 31 }; throws on anything that is not a real calendar date. */
 export function parseDateOnly(value: string): JapanDate {
   const match = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value);

@@ -13,8 +13,13 @@ import { fillMenu1Application, fillMenu2Application, startApplication, submitVer
 const todayInJapan = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 
 async function openApplicationOf(page: Page, organisation: RegExp | string) {
-  await page.goto("/applications");
-  await page.getByRole("table", { name: "交付申請の一覧" }).getByRole("row", { name: organisation }).getByRole("link").first().click();
+  await page.goto(typeof organisation === "string" ? `/applications?q=${encodeURIComponent(organisation)}` : "/applications");
+  await page
+    .getByRole("table", { name: /交付申請の一覧/ })
+    .getByRole("row", { name: organisation })
+    .getByRole("link")
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/applications\/\d+$/);
 }
 

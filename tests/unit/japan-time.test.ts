@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { dayStartInstant, deadlineInstant, isOpen, parseDateOnly, timeLeft } from "../../app/domain/japan-time";
+import { dayStartInstant, deadlineInstant, isOpen, japanDaysBetween, parseDateOnly, timeLeft } from "../../app/domain/japan-time";
 import { formatWarekiDate } from "../../app/domain/wareki";
 
 const jst = (local: string) => new Date(`${local}+09:00`);
@@ -65,5 +65,14 @@ describe("whatever time zone the machine is in", () => {
     expect(isOpen(jst("2026-05-31T23:59:59"), "2026-04-01", "2026-05-31")).toBe(true);
     expect(timeLeft(jst("2026-05-28T23:30:00"), "2026-05-31")).toBe("締切まで あと3日");
     expect(formatWarekiDate(new Date("2019-04-30T15:00:00Z"))).toBe("令和元年5月1日");
+  });
+});
+
+describe("japanDaysBetween", () => {
+  it("counts calendar days in Japan, not 24-hour periods", () => {
+    expect(japanDaysBetween(new Date("2026-05-31T14:59:00Z"), new Date("2026-05-31T15:00:00Z"))).toBe(1);
+    expect(japanDaysBetween(new Date("2026-05-31T15:00:00Z"), new Date("2026-06-01T14:59:59Z"))).toBe(0);
+    expect(japanDaysBetween(new Date("2026-02-27T03:00:00Z"), new Date("2026-03-01T03:00:00Z"))).toBe(2);
+    expect(japanDaysBetween(new Date("2027-12-31T15:00:00Z"), new Date("2028-03-01T00:00:00Z"))).toBe(60);
   });
 });

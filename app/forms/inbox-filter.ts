@@ -1,0 +1,68 @@
+/**
+ * The reviewer's inbox filter, read from the page's address so that a view can be bookmarked and shared. As
+ * with the audit filter, a value that cannot be one is left out rather than refused, and never reaches the
+ * database.
+ */
+import { APPLICATION_STATES, type ApplicationState } from "~/domain/application-states";
+import { PREFECTURES } from "~/domain/prefectures";
+import { PROGRAMMES, type Programme } from "~/domain/programmes";
+import { storableText } from "~/domain/text";
+
+export const INBOX_SORTS = {
+  waiting: "待ち日数の長い順",
+  submitted: "提出日の新しい順",
+  applied: "申請額の大きい順",
+} as const;
+export type InboxSort = keyof typeof INBOX_SORTS;
+
+export const INBOX_PAGE_SIZE = 50;
+
+export interface InboxFilter {
+  fiscalYear: number | null;
+  programme: Programme | null;
+  /** None: every state but 作成中 (a draft is the applicant's own until it is submitted). */
+  states: ApplicationState[];
+  prefecture: string | null;
+  /** Part of the organisation's name, or its 法人番号. */
+  q: string;
+  sort: InboxSort;
+  page: number;
+}
+
+const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
+const PREFECTURE_CODES = PREFECTURES.map(([code]) => code as string);
+
+export function readInboxFilter(params: URLSearchParams): InboxFilter {
+  const fiscalYear = params.get("fiscalYear") ?? "";
+  const programme = params.get("programme") ?? "";
+  const prefecture = params.get("prefecture") ?? "";
+  const sort = params.get("sort") ?? "";
+  const page = params.get("page") ?? "";
+  return {
+    fiscalYear: /^20[0-9]{2}$/.test(fiscalYear) ? Number(fiscalYear) : null,
+    programme: isOneOf(PROGRAMMES, programme) ? programme : null,
+    states: APPLICATION_STATES.filter((state) => state !== "draft" && params.getAll("state").includes(state)),
+    prefecture: PREFECTURE_CODES.includes(prefecture) ? prefecture : null,
+    q: storableText(params.get("q") ?? "")
+      .normalize("NFKC")
+      .trim()
+      .slice(0, 100),
+    sort: isOneOf(Object.keys(INBOX_SORTS) as InboxSort[], sort) ? sort : "waiting",
+    page: /^[1-9][0-9]{0,5}$/.test(page) ? Number(page) : 1,
+  };
+}
+
+/** The address of the inbox with this filter, changed by `change` (a new filter starts again at page 1). */
+export function inboxHref(filter: InboxFilter, change: Partial<InboxFilter> = {}): string {
+  const next = { ...filter, page: 1, ...change };
+  const params = new URLSearchParams();
+  if (next.fiscalYear !== null) params.set("fiscalYear", String(next.fiscalYear));
+  if (next.programme) params.set("programme", next.programme);
+  for (const state of next.states) params.append("state", state);
+  if (next.prefecture) params.set("prefecture", next.prefecture);
+  if (next.q) params.set("q", next.q);
+  if (next.sort !== "waiting") params.set("sort", next.sort);
+  if (next.page > 1) params.set("page", String(next.page));
+  const query = params.toString();
+  return query ? `/applications?${query}` : "/applications";
+}
