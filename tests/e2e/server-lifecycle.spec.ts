@@ -33,7 +33,7 @@ function startServer(env: Record<string, string>): Run {
   return { child, stdout: () => out, stderr: () => err, exited };
 }
 
-async function waitForHealth(port: number, timeoutMs = 30_000): Promise<Record<string, unknown>> {
+async function waitForHealth(port: number, timeoutMs = 90_000): Promise<Record<string, unknown>> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
@@ -89,7 +89,8 @@ test.describe("the server process", () => {
 
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     test(`closes cleanly on ${signal} and starts again on the same embedded data folder`, async () => {
-      test.setTimeout(90_000);
+      // Two cold starts with migrations and the demo seed: slow on a loaded machine.
+      test.setTimeout(240_000);
       const port = await freePort();
       const env = { PORT: String(port), PGLITE_DATA_DIR: path.join(dataDir, "pglite"), SEED_DEMO_DATA: "true" };
 
