@@ -7,6 +7,7 @@ import { PROGRAMME_NAMES, PROGRAMMES, type Programme } from "~/domain/programmes
 import { fiscalYearLabel } from "~/domain/wareki";
 import { INBOX_PAGE_SIZE, INBOX_SORTS, inboxHref, type InboxFilter } from "~/forms/inbox-filter";
 import { inputClass, secondaryButtonClass } from "./forms";
+import { InboxDownloads } from "./inbox-downloads";
 
 /** What the reviewer does next, in the reviewer's words (the applicant's list speaks to the applicant). */
 const REVIEWER_NEXT_STEP: Record<ApplicationState, string> = {
@@ -132,6 +133,7 @@ export function ReviewerInbox({
           ? "条件に合う申請はありません。"
           : `${total.toLocaleString("ja-JP")}件中 ${first.toLocaleString("ja-JP")}〜${last.toLocaleString("ja-JP")}件目`}
       </p>
+      <InboxDownloads filter={filter} />
 
       {items.length > 0 ? (
         <div className="relative overflow-x-auto">

@@ -4,6 +4,7 @@
  * recalculate still sees the right figure).
  */
 import ExcelJS from "exceljs";
+import { columnLetter, isFormula, type RowStyle, type SheetSpec } from "./sheet";
 import { totalsOf, type CellKind, type ExportTable } from "./table";
 
 const FORMATS: Partial<Record<CellKind, string>> = { yen: '#,##0"円"', integer: "#,##0" };
@@ -11,16 +12,6 @@ const FORMATS: Partial<Record<CellKind, string>> = { yen: '#,##0"円"', integer:
 /** Excel refuses sheet names over 31 characters or holding any of : \ / ? * [ ]. */
 function sheetName(title: string): string {
   return title.replace(/[:\\/?*[\]]/g, "・").slice(0, 31) || "Sheet1";
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = "";
-  while (n > 0) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 export async function toXlsx<Row>(table: ExportTable<Row>): Promise<Uint8Array> {
@@ -43,6 +34,38 @@ export async function toXlsx<Row>(table: ExportTable<Row>): Promise<Uint8Array> 
       ),
     );
     totalsRow.font = { bold: true };
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+const ROW_FONTS: Record<RowStyle, Partial<ExcelJS.Font>> = {
+  title: { bold: true, size: 14 },
+  heading: { bold: true },
+  header: { bold: true },
+  total: { bold: true },
+};
+const RULE: Partial<ExcelJS.Border> = { style: "thin" };
+
+/**
+ * Sheets laid out cell by cell (sheet.ts), in one workbook: yen and counts as whole numbers in their
+ * formats, formulas with their results, header rows ruled below and totals rows ruled above.
+ */
+export async function toXlsxWorkbook(sheets: readonly SheetSpec[]): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  for (const spec of sheets) {
+    const sheet = workbook.addWorksheet(sheetName(spec.name), { views: spec.frozenRows > 0 ? [{ state: "frozen", ySplit: spec.frozenRows }] : [] });
+    spec.widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+    for (const row of spec.rows) {
+      const added = sheet.addRow(row.cells.map((c) => (isFormula(c.value) ? { formula: c.value.formula, result: c.value.result } : c.value)));
+      row.cells.forEach((c, i) => {
+        const format = FORMATS[c.kind];
+        if (format) added.getCell(i + 1).numFmt = format;
+      });
+      if (row.style) added.font = ROW_FONTS[row.style];
+      if (row.style === "header" || row.style === "total") {
+        row.cells.forEach((_, i) => (added.getCell(i + 1).border = row.style === "header" ? { bottom: RULE } : { top: RULE }));
+      }
+    }
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

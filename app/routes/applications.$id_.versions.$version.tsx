@@ -74,9 +74,12 @@ export default function VersionPage() {
         <p>
           {formatWarekiDateTime(submittedAt)} 提出（{snapshot.submittedBy.name}）・申請額 {formatYen(snapshot.requestedAmount)}
         </p>
-        <p className="mt-2">
+        <p className="mt-2 flex flex-wrap gap-x-6 gap-y-1">
           <a href={`/applications/${applicationId}/versions/${version}/pdf`} className="text-key-800 underline" download>
             交付申請書（PDF）をダウンロード
+          </a>
+          <a href={`/applications/${applicationId}/versions/${version}/budget-statement.xlsx`} className="text-key-800 underline" download>
+            所要額調書（Excel）をダウンロード
           </a>
         </p>
       </div>

@@ -67,6 +67,13 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "GET", path: "/applications", target: "none", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
     { method: "POST", path: "/applications", target: "none", expect: ONLY({ prefecture: 302, intermediary: 302 }) },
   ],
+  "routes/applications[.]csv": [{ method: "GET", path: "/applications.csv", target: "none", expect: ONLY({ reviewer: 200 }) }],
+  "routes/applications[.]xlsx": [{ method: "GET", path: "/applications.xlsx?state=closed", target: "none", expect: ONLY({ reviewer: 200 }) }],
+  // JSON for everyone: the signed-out are told 401 rather than sent to a page.
+  "routes/api.v1.applications": [
+    { method: "GET", path: "/api/v1/applications", target: "none", expect: { ...ONLY({ reviewer: 200 }), anonymous: 401 } },
+    { method: "POST", path: "/api/v1/applications", target: "none", expect: EVERYONE(405) },
+  ],
   "routes/applications.$id": [
     { method: "GET", path: "/applications/:app", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
     { method: "GET", path: "/applications/:app", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
@@ -102,6 +109,20 @@ const EXPECTED: Record<string, Case[]> = {
       method: "GET",
       path: "/applications/:submitted/versions/first/pdf",
       target: "other",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }),
+    },
+  ],
+  "routes/applications.$id_.versions.$version_.budget-statement[.]xlsx": [
+    {
+      method: "GET",
+      path: "/applications/:submitted/versions/1/budget-statement.xlsx",
+      target: "other",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }),
+    },
+    {
+      method: "GET",
+      path: "/applications/:app/versions/99/budget-statement.xlsx",
+      target: "own",
       expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }),
     },
   ],
