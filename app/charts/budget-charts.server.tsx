@@ -21,7 +21,7 @@ export const CHART_COLOURS = {
 
 /** Every chart is drawn this wide and scaled down by its viewBox on narrow screens, never up. */
 export const CHART_WIDTH = 480;
-const AXIS = { fontSize: 13, fill: "#1a1a1a" };
+const AXIS = { fontSize: 14, fill: "#1a1a1a" };
 
 /** 12,345,678 → "1,235万" (axis ticks only: the exact yen are in the table). */
 function tenThousandYen(value: number): string {
@@ -94,8 +94,26 @@ export function funnelChart(funnel: Funnel): string {
 }
 
 /**
+ * A month's tick: "4" for 4月 (the axis is labelled （月）), and 前年度 / 翌年度 on two lines, which would
+ * not fit beside the months on one.
+ */
+function MonthTick({ x, y, payload }: { x?: number; y?: number; payload?: { value: string } }) {
+  const label = payload?.value ?? "";
+  const lines = label.endsWith("月") ? [label.slice(0, -1)] : [label.slice(0, 1), label.slice(1)];
+  return (
+    <text x={x} y={y} textAnchor="middle" fontSize={AXIS.fontSize} fill={AXIS.fill}>
+      {lines.map((line, i) => (
+        <tspan key={line} x={x} dy={i === 0 ? "1.1em" : "1.15em"}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
+/**
  * Paid and returned by month of the fiscal year, with the running total paid less returned up to `thisMonth`
- * ("2026-12"): the months to come have no total yet.
+ * ("2026-12") on the same scale: the months to come have no total yet.
  */
 export function paymentsChart(months: readonly MonthlyPayments[], thisMonth: string): string {
   let running = 0;
@@ -106,22 +124,19 @@ export function paymentsChart(months: readonly MonthlyPayments[], thisMonth: str
     return { name: m.label, paid: m.paid, returned: m.returned, cumulative: future ? null : running };
   });
   return svgOf(
-    <ComposedChart id="budget-payments" width={CHART_WIDTH} height={320} data={data} margin={{ top: 16, right: 8, bottom: 8, left: 8 }}>
+    <ComposedChart id="budget-payments" width={CHART_WIDTH} height={340} data={data} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
       <CartesianGrid vertical={false} stroke="#cccccc" />
-      <XAxis dataKey="name" tick={AXIS} interval={0} />
-      <YAxis yAxisId="month" tickFormatter={tenThousandYen} tick={AXIS} width={64} />
-      <YAxis yAxisId="cumulative" orientation="right" tickFormatter={tenThousandYen} tick={AXIS} width={64} />
-      <Bar yAxisId="month" dataKey="paid" name="支払額" fill={CHART_COLOURS.paid} isAnimationActive={false} />
-      <Bar yAxisId="month" dataKey="returned" name="返還額" fill={CHART_COLOURS.returned} isAnimationActive={false} />
-      <Line
-        yAxisId="cumulative"
-        dataKey="cumulative"
-        name="累計（支払−返還）"
-        stroke={CHART_COLOURS.cumulative}
-        strokeWidth={2}
-        dot={{ r: 3 }}
-        isAnimationActive={false}
+      <XAxis
+        dataKey="name"
+        tick={<MonthTick />}
+        interval={0}
+        height={60}
+        label={{ value: "（月）", position: "insideBottom", fontSize: AXIS.fontSize, fill: AXIS.fill }}
       />
+      <YAxis tickFormatter={tenThousandYen} tick={AXIS} width={64} />
+      <Bar dataKey="paid" name="支払額" fill={CHART_COLOURS.paid} isAnimationActive={false} />
+      <Bar dataKey="returned" name="返還額" fill={CHART_COLOURS.returned} isAnimationActive={false} />
+      <Line dataKey="cumulative" name="累計（支払−返還）" stroke={CHART_COLOURS.cumulative} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
     </ComposedChart>,
   );
 }

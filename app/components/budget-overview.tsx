@@ -40,9 +40,27 @@ export interface BudgetOverviewProps {
   charts: { organisations: string | null; funnel: string | null; payments: string | null };
 }
 
+const TABLE_LABELS = {
+  organisations: "団体別の交付決定額・支払額・返還額（円）",
+  funnel: "手続の各段階まで進んだ申請の件数",
+  payments: "月別の支払額・返還額と累計（円）",
+};
+
 const number = (n: number) => n.toLocaleString("ja-JP");
 const cell = "py-2 pl-3 text-right tabular-nums whitespace-nowrap";
-const tableBox = "relative max-w-full overflow-x-auto";
+
+/**
+ * A table that may be wider than a narrow screen scrolls in this box, which the keyboard can reach and
+ * scroll too (WCAG 2.1.1), named after its table.
+ */
+function ScrollBox({ label, className = "", children }: { label: string; className?: string; children: ReactNode }) {
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling box must be reachable by keyboard
+    <div role="region" aria-label={label} tabIndex={0} className={`relative max-w-full min-w-0 overflow-x-auto ${className}`}>
+      {children}
+    </div>
+  );
+}
 
 /** The budget at a glance: figures, charts with their tables, and what waits for the reviewer. */
 export function BudgetOverview(props: BudgetOverviewProps) {
@@ -148,13 +166,14 @@ function FiguresTable({ fiscalYear, budgets, total }: { fiscalYear: number; budg
     applied: (f) => f.appliedCount,
     awaitingResubmission: (f) => f.awaitingResubmissionCount,
   };
+  const caption = `${fiscalYearLabel(fiscalYear)}の予算の状況（円）`;
   return (
-    <div className={tableBox}>
+    <ScrollBox label={caption} className="lg:max-w-5xl">
       <table className="w-full border-collapse text-left text-dns-16N-130">
-        <caption className="sr-only">{fiscalYearLabel(fiscalYear)}の予算の状況（円）</caption>
+        <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-solid-gray-600">
-            <th scope="col" className="py-2 pr-3">
+            <th scope="col" className="sticky left-0 z-10 bg-white py-2 pr-3">
               項目
             </th>
             {columns.map((c) => (
@@ -167,7 +186,8 @@ function FiguresTable({ fiscalYear, budgets, total }: { fiscalYear: number; budg
         <tbody>
           {FIGURE_KEYS.map((key) => (
             <tr key={key} className={`border-b border-solid-gray-200 ${key === "remaining" ? "bg-key-50 font-bold" : ""}`}>
-              <th scope="row" className="py-2 pr-3 font-normal">
+              {/* The row's name stays in view while a narrow screen scrolls the amounts. */}
+              <th scope="row" className={`sticky left-0 z-10 min-w-[9rem] py-2 pr-3 font-normal ${key === "remaining" ? "bg-key-50" : "bg-white"}`}>
                 {FIGURE_LABELS[key]}
               </th>
               {columns.map((c) => {
@@ -187,7 +207,7 @@ function FiguresTable({ fiscalYear, budgets, total }: { fiscalYear: number; budg
       {columns.some((c) => c.figures.remaining < 0) ? (
         <p className="mt-2 text-error-2">残額がマイナスの事業は、予算に計上している額が予算額を超えています。</p>
       ) : null}
-    </div>
+    </ScrollBox>
   );
 }
 
@@ -212,10 +232,12 @@ function ChartFigure({
   legend,
   svg,
   empty,
+  tableLabel,
   children,
 }: {
   id: string;
   title: string;
+  tableLabel: string;
   description: string;
   legend?: (keyof typeof SERIES)[];
   svg: string | null;
@@ -246,7 +268,7 @@ function ChartFigure({
               dangerouslySetInnerHTML={{ __html: svg }}
             />
           </figure>
-          <div className={tableBox}>{children}</div>
+          <ScrollBox label={tableLabel}>{children}</ScrollBox>
         </div>
       )}
     </section>
@@ -265,10 +287,11 @@ function OrganisationsFigure({ rows, svg }: { rows: OrganisationMoney[]; svg: st
       description={description}
       legend={["decided", "paid", "returned"]}
       svg={svg}
+      tableLabel={TABLE_LABELS.organisations}
       empty="この年度には、交付決定・支払・返還のある申請はまだありません。"
     >
-      <table className="w-full border-collapse text-left text-dns-16N-130">
-        <caption className="sr-only">団体別の交付決定額・支払額・返還額（円）</caption>
+      <table className="w-full border-collapse text-left text-dns-14N-130 sm:text-dns-16N-130">
+        <caption className="sr-only">{TABLE_LABELS.organisations}</caption>
         <thead>
           <tr className="border-b-2 border-solid-gray-600">
             <th scope="col" className="py-2 pr-3">
@@ -288,7 +311,7 @@ function OrganisationsFigure({ rows, svg }: { rows: OrganisationMoney[]; svg: st
         <tbody>
           {rows.map((r) => (
             <tr key={r.organisationName} className="border-b border-solid-gray-200">
-              <th scope="row" className="min-w-[8rem] py-2 pr-3 font-normal">
+              <th scope="row" className="min-w-[9rem] py-2 pr-3 font-normal">
                 {r.organisationName}
                 <span className="block text-dns-14N-130 text-solid-gray-700">{programmeShortName(r.programme)}</span>
               </th>
@@ -312,9 +335,16 @@ function FunnelFigure({ funnel, svg }: { funnel: Funnel; svg: string | null }) {
   ].filter(Boolean);
   const description = `提出された${number(submitted!.count)}件のうち、交付決定まで進んだのは${number(decided!.count)}件です。各段階まで進んだ件数を上から順に示します。${others.length > 0 ? `このほか${others.join("、")}があります。` : ""}`;
   return (
-    <ChartFigure id="chart-funnel" title="手続の進み具合" description={description} svg={svg} empty="この年度に提出された申請はまだありません。">
-      <table className="w-full border-collapse text-left text-dns-16N-130">
-        <caption className="sr-only">手続の各段階まで進んだ申請の件数</caption>
+    <ChartFigure
+      id="chart-funnel"
+      title="手続の進み具合"
+      description={description}
+      svg={svg}
+      tableLabel={TABLE_LABELS.funnel}
+      empty="この年度に提出された申請はまだありません。"
+    >
+      <table className="w-full border-collapse text-left text-dns-14N-130 sm:text-dns-16N-130">
+        <caption className="sr-only">{TABLE_LABELS.funnel}</caption>
         <thead>
           <tr className="border-b-2 border-solid-gray-600">
             <th scope="col" className="py-2 pr-3">
@@ -367,10 +397,11 @@ function PaymentsFigure({ months, svg }: { months: MonthlyPayments[]; svg: strin
       description={description}
       legend={["paid", "returned", "cumulative"]}
       svg={svg}
+      tableLabel={TABLE_LABELS.payments}
       empty="この年度の交付金の支払・返還はまだありません。"
     >
-      <table className="w-full border-collapse text-left text-dns-16N-130">
-        <caption className="sr-only">月別の支払額・返還額と累計（円）</caption>
+      <table className="w-full border-collapse text-left text-dns-14N-130 sm:text-dns-16N-130">
+        <caption className="sr-only">{TABLE_LABELS.payments}</caption>
         <thead>
           <tr className="border-b-2 border-solid-gray-600">
             <th scope="col" className="py-2 pr-3">
@@ -430,7 +461,8 @@ function ActionSection<T extends ActionBase>({
   return (
     <section aria-labelledby={`${id}-heading`} className="space-y-2 rounded-8 border border-solid-gray-420 p-4">
       <h3 id={`${id}-heading`} className="text-std-20B-150">
-        {title}（{number(list.count)}件）
+        {title}
+        <span className="whitespace-nowrap">（{number(list.count)}件）</span>
       </h3>
       {list.items.length === 0 ? (
         <p>{none}</p>

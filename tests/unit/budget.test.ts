@@ -15,7 +15,7 @@ import { budgetFileBaseName, budgetQuery, readBudgetFilter } from "../../app/for
 let nextId = 1;
 
 /** An application under review for 1,000,000円 (computed 1,200,000円) unless told otherwise. */
-function application(change: Partial<BudgetApplication> & { ledger?: Partial<BudgetApplication["ledger"]> } = {}): BudgetApplication {
+function application(change: Partial<Omit<BudgetApplication, "ledger">> & { ledger?: Partial<BudgetApplication["ledger"]> } = {}): BudgetApplication {
   const { ledger, ...rest } = change;
   return {
     id: nextId++,
