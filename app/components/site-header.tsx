@@ -66,6 +66,13 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
               </NavLink>
             </li>
           ) : null}
+          {has("view:budget:any") ? (
+            <li>
+              <NavLink to="/budget" className={navLinkClass}>
+                予算執行状況
+              </NavLink>
+            </li>
+          ) : null}
           {has("view:audit:own") || has("view:audit:any") ? (
             <li>
               <NavLink to="/audit" className={navLinkClass}>

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   "view:application:any",
   "review:application:any",
   "decide:application:any",
+  "view:budget:any",
   "view:proposal:own",
   "edit:proposal:own",
 ] as const;
@@ -34,13 +35,22 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   intermediary_officer: new Set(APPLICANT),
   proposer_officer: new Set<Permission>(["view:organisation:own", "edit:organisation:own", "view:audit:own", "view:proposal:own", "edit:proposal:own"]),
   // A reviewer sees everything and decides, but never edits an applicant's text.
-  reviewer: new Set<Permission>(["view:organisation:any", "view:audit:any", "view:application:any", "review:application:any", "decide:application:any"]),
+  reviewer: new Set<Permission>([
+    "view:organisation:any",
+    "view:audit:any",
+    "view:application:any",
+    "review:application:any",
+    "decide:application:any",
+    "view:budget:any",
+  ]),
   administrator: new Set<Permission>([
     "view:organisation:any",
     "manage:organisations:any",
     "manage:accounts:any",
     "manage:programme-parameters:any",
     "view:audit:any",
+    // The budget overview, to read: an administrator takes no decisions.
+    "view:budget:any",
   ]),
 };
 

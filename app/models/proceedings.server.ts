@@ -3,7 +3,7 @@
  * let the step's own rule (app/domain/steps/) decide, then append the frozen record its document is printed
  * from, move the state and write the audit row. A refusal or a field error changes nothing.
  */
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer.server";
 import { stepPermission } from "~/domain/application-lifecycle";
@@ -62,9 +62,23 @@ async function listRecords(db: Kysely<Database>, applicationId: number): Promise
 }
 
 /**
+ * Each application's current commitment against its programme-year's budget (docs/domain.md §5): the amount
+ * of its latest decision, approved change or confirmation. One row (application_id, amount) per application
+ * among those `where` selects (on `applications a`) that has one. The budget check of a decision and the
+ * budget overview both read it, so "committed" means one thing.
+ */
+export function currentCommitments(where: RawBuilder<unknown>) {
+  return sql<{ application_id: number; amount: number }>`
+    select distinct on (p.application_id) p.application_id, p.amount
+    from application_proceedings p join applications a on a.id = p.application_id
+    where ${where} and p.kind in ('decision', 'change_approval', 'confirmation')
+    order by p.application_id, p.id desc`;
+}
+
+/**
  * What is left of the programme-year's budget for this application. The parameters row is locked first, so
  * two reviewers committing money at once are taken one after the other. The other applications are
- * committed to their latest decided amount (after changes), or their confirmed amount once confirmed.
+ * committed to their current commitment (currentCommitments).
  */
 async function budgetRoom(trx: Trx, programme: Programme, fiscalYear: number, applicationId: number): Promise<BudgetRoom> {
   const parameters = await trx
@@ -74,14 +88,9 @@ async function budgetRoom(trx: Trx, programme: Programme, fiscalYear: number, ap
     .where("fiscal_year", "=", fiscalYear)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const { rows } = await sql<{ total: string | number | null }>`
-    select coalesce(sum(amount), 0) as total from (
-      select distinct on (p.application_id) p.amount
-      from application_proceedings p join applications a on a.id = p.application_id
-      where a.programme = ${programme} and a.fiscal_year = ${fiscalYear} and a.id <> ${applicationId}
-        and p.kind in ('decision', 'change_approval', 'confirmation')
-      order by p.application_id, p.id desc
-    ) current_commitments`.execute(trx);
+  const others = sql`a.programme = ${programme} and a.fiscal_year = ${fiscalYear} and a.id <> ${applicationId}`;
+  const { rows } = await sql<{ total: number }>`
+    select coalesce(sum(amount), 0)::bigint as total from (${currentCommitments(others)}) current_commitments`.execute(trx);
   return { total: parameters.programme_budget, committedElsewhere: Number(rows[0]?.total ?? 0) };
 }
 

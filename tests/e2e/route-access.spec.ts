@@ -147,6 +147,13 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "GET", path: "/applications/:app/documents/999999", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
     { method: "GET", path: "/applications/:app/documents/not-a-number", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
   ],
+  "routes/budget": [{ method: "GET", path: "/budget", target: "none", expect: ONLY({ reviewer: 200, administrator: 200 }) }],
+  "routes/budget[.]csv": [{ method: "GET", path: "/budget.csv", target: "none", expect: ONLY({ reviewer: 200, administrator: 200 }) }],
+  "routes/budget[.]xlsx": [{ method: "GET", path: "/budget.xlsx", target: "none", expect: ONLY({ reviewer: 200, administrator: 200 }) }],
+  "routes/api.v1.budget": [
+    { method: "GET", path: "/api/v1/budget", target: "none", expect: { ...ONLY({ reviewer: 200, administrator: 200 }), anonymous: 401 } },
+    { method: "POST", path: "/api/v1/budget", target: "none", expect: EVERYONE(405) },
+  ],
   "routes/admin.organisations._index": [
     { method: "GET", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 200 }) },
     { method: "POST", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 400 }) },
