@@ -9,7 +9,7 @@ import type { Viewer } from "~/auth/viewer.server";
 import { stepPermission } from "~/domain/application-lifecycle";
 import type { ApplicationState } from "~/domain/application-states";
 import { japanToday } from "~/domain/japan-time";
-import { ledgerOf, type BudgetRoom } from "~/domain/ledger";
+import { ledgerOf, type BudgetRoom, type BudgetStanding } from "~/domain/ledger";
 import type { Outcome } from "~/domain/outcome";
 import { sideOf } from "~/domain/permissions";
 import { currentBudget, NOTICE_KINDS, noticeNumber, type ProceedingRecord } from "~/domain/proceedings";
@@ -62,11 +62,29 @@ async function listRecords(db: Kysely<Database>, applicationId: number): Promise
 }
 
 /**
- * What is left of the programme-year's budget for this application. The parameters row is locked first, so
- * two reviewers committing money at once are taken one after the other. The other applications are
- * committed to their latest decided amount (after changes), or their confirmed amount once confirmed.
+ * What the programme-year's applications are committed to: each its latest decided amount (after changes),
+ * or its confirmed amount once confirmed — the one definition of "committed", summed apart for this
+ * application and for the others.
  */
-async function budgetRoom(trx: Trx, programme: Programme, fiscalYear: number, applicationId: number): Promise<BudgetRoom> {
+async function commitments(db: Kysely<Database>, programme: Programme, fiscalYear: number, applicationId: number) {
+  const { rows } = await sql<{ elsewhere: string | number | null; here: string | number | null }>`
+    select coalesce(sum(amount) filter (where application_id <> ${applicationId}), 0) as elsewhere,
+           coalesce(sum(amount) filter (where application_id = ${applicationId}), 0) as here
+    from (
+      select distinct on (p.application_id) p.application_id, p.amount
+      from application_proceedings p join applications a on a.id = p.application_id
+      where a.programme = ${programme} and a.fiscal_year = ${fiscalYear}
+        and p.kind in ('decision', 'change_approval', 'confirmation')
+      order by p.application_id, p.id desc
+    ) current_commitments`.execute(db);
+  return { elsewhere: Number(rows[0]?.elsewhere ?? 0), here: Number(rows[0]?.here ?? 0) };
+}
+
+/**
+ * What is left of the programme-year's budget for this application. The parameters row is locked first, so
+ * two reviewers committing money at once are taken one after the other.
+ */
+export async function budgetRoom(trx: Trx, programme: Programme, fiscalYear: number, applicationId: number): Promise<BudgetRoom> {
   const parameters = await trx
     .selectFrom("programme_parameters")
     .select("programme_budget")
@@ -74,15 +92,24 @@ async function budgetRoom(trx: Trx, programme: Programme, fiscalYear: number, ap
     .where("fiscal_year", "=", fiscalYear)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const { rows } = await sql<{ total: string | number | null }>`
-    select coalesce(sum(amount), 0) as total from (
-      select distinct on (p.application_id) p.amount
-      from application_proceedings p join applications a on a.id = p.application_id
-      where a.programme = ${programme} and a.fiscal_year = ${fiscalYear} and a.id <> ${applicationId}
-        and p.kind in ('decision', 'change_approval', 'confirmation')
-      order by p.application_id, p.id desc
-    ) current_commitments`.execute(trx);
-  return { total: parameters.programme_budget, committedElsewhere: Number(rows[0]?.total ?? 0) };
+  const { elsewhere } = await commitments(trx, programme, fiscalYear, applicationId);
+  return { total: parameters.programme_budget, committedElsewhere: elsewhere };
+}
+
+/**
+ * The programme-year's budget as the reviewer sees it beside one application, read without a lock (the
+ * decision reads it again under one): the same figures budgetRoom gives, and this application's own.
+ */
+export async function budgetStanding(db: Kysely<Database>, programme: Programme, fiscalYear: number, applicationId: number): Promise<BudgetStanding | null> {
+  const parameters = await db
+    .selectFrom("programme_parameters")
+    .select("programme_budget")
+    .where("programme", "=", programme)
+    .where("fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
+  if (!parameters) return null;
+  const { elsewhere, here } = await commitments(db, programme, fiscalYear, applicationId);
+  return { total: parameters.programme_budget, committedElsewhere: elsewhere, committedHere: here };
 }
 
 /** The advisory-lock class of notice numbering (any constant the app uses for nothing else). */
