@@ -43,7 +43,7 @@ export function BudgetStandingPanel({
             </dd>
           </>
         ) : null}
-        <dt className="font-bold">{amount === undefined ? "残額" : "他の申請を除いた残額"}</dt>
+        <dt className="font-bold">{amount === undefined ? "残額" : "残額（この申請を除く）"}</dt>
         <dd className="text-right font-bold tabular-nums" data-testid="budget-remaining">
           {formatYen(amount === undefined ? remainingBudget(standing) : standing.total - standing.committedElsewhere)}
         </dd>

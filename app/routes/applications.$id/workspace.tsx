@@ -60,7 +60,7 @@ export function ReviewWorkspace({
           審査の操作へ移動
         </a>
       </p>
-      <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_26rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-8 lg:grid-cols-[minmax(0,1fr)_26rem]">
         <section aria-labelledby="submitted-heading" className="min-w-0 space-y-6 rounded-12 border border-solid-gray-420 p-4 sm:p-6">
           <div className="space-y-1">
             <h2 id="submitted-heading" className="text-std-24B-150">
@@ -102,11 +102,14 @@ export function ReviewWorkspace({
             </ActionBox>
           ) : null}
           <Checklist
+            // Saved ticks come back from the server: the boxes start again from them.
+            key={workspace.checklist.map((c) => `${c.code}:${c.tick?.checked ?? ""}:${String(c.tick?.updated_at ?? "")}`).join()}
             items={workspace.checklist}
             editable={workspace.checklistEditable}
             refusal={result?.kind === "checklist-refused" ? result.message : null}
           />
-          <ReviewNotes notes={workspace.notes} result={result?.kind === "note-refused" ? result : null} />
+          {/* A note kept empties the form for the next one; a refused one comes back with what was typed. */}
+          <ReviewNotes key={workspace.notes[0]?.id ?? 0} notes={workspace.notes} result={result?.kind === "note-refused" ? result : null} />
           <ReturnHistory history={workspace.history} />
         </div>
       </div>
@@ -186,7 +189,10 @@ function ReturnForm({ targets, result }: { targets: CommentTargetOption[]; resul
 function CommentRowFields({ index, row, targets, errors }: { index: number; row: CommentRow; targets: CommentTargetOption[]; errors: FieldErrors }) {
   const target = `comments.${index}.target`;
   const body = `comments.${index}.body`;
-  const targetError = errors[target];
+  // A message stays beside its field until the field is changed.
+  const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
+  const change = (name: string) => () => setChanged((before) => new Set(before).add(name));
+  const targetError = changed.has(target) ? undefined : errors[target];
   const known = targets.some((t) => t.path === row.target);
   return (
     <fieldset className="space-y-2 rounded-8 border border-solid-gray-420 p-3">
@@ -199,6 +205,7 @@ function CommentRowFields({ index, row, targets, errors }: { index: number; row:
           id={fieldId(target)}
           name={target}
           defaultValue={row.target}
+          onChange={change(target)}
           aria-invalid={targetError ? true : undefined}
           aria-describedby={targetError ? `${fieldId(target)}-error` : undefined}
           className={inputClass}
@@ -224,7 +231,15 @@ function CommentRowFields({ index, row, targets, errors }: { index: number; row:
           </p>
         ) : null}
       </div>
-      <TextAreaField name={body} label="コメント" rows={3} maxLength={REVIEW_TEXT_MAX} defaultValue={row.body} error={errors[body]} />
+      <TextAreaField
+        name={body}
+        label="コメント"
+        rows={3}
+        maxLength={REVIEW_TEXT_MAX}
+        defaultValue={row.body}
+        onChange={change(body)}
+        error={changed.has(body) ? undefined : errors[body]}
+      />
     </fieldset>
   );
 }
@@ -280,7 +295,7 @@ function Checklist({ items, editable, refusal }: { items: WorkspaceData["checkli
             チェックリストを保存
           </button>
         ) : (
-          <p className="text-dns-14N-130 text-solid-gray-700">審査が終わったため、チェックリストは変更できません。</p>
+          <p className="text-dns-14N-130 text-solid-gray-700">チェックリストは、提出済み・審査中の申請でのみ変更できます。</p>
         )}
       </Form>
     </ActionBox>
