@@ -117,20 +117,26 @@ async function workspaceFor(
     })),
     checklistEditable: (CHECKLIST_STATES as readonly string[]).includes(application.state),
     notes: loaded.notes,
-    history: await Promise.all(
-      loaded.comments.map(async (c) => ({
-        ...c,
-        label: commentTargetLabel(c.path, c.version === snapshot.version ? snapshot.draft : await draftOf(db, application.id, c.version)),
-      })),
-    ),
+    history: await labelled(db, application.id, loaded.comments, snapshot),
     budget: loaded.budget,
     linkable: attachments.map((a) => a.id),
   };
 }
 
-async function draftOf(db: LoaderFunctionArgs["context"]["db"], applicationId: number, version: number) {
-  const row = await getVersion(db, applicationId, version);
-  return row && readSnapshot(row.snapshot).draft;
+/** Each past comment named as its target was in the version it was made on (each version read once). */
+async function labelled<C extends { version: number; path: string }>(
+  db: LoaderFunctionArgs["context"]["db"],
+  applicationId: number,
+  comments: C[],
+  latest: { version: number; draft: ApplicationDraft },
+) {
+  const drafts = new Map<number, ApplicationDraft | undefined>([[latest.version, latest.draft]]);
+  for (const version of new Set(comments.map((c) => c.version))) {
+    if (drafts.has(version)) continue;
+    const row = await getVersion(db, applicationId, version);
+    drafts.set(version, row && readSnapshot(row.snapshot).draft);
+  }
+  return comments.map((c) => ({ ...c, label: commentTargetLabel(c.path, drafts.get(c.version)) }));
 }
 
 type ActionResult =
