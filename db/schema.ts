@@ -187,6 +187,26 @@ export interface ApplicationCommentsTable {
   created_at: CreatedAt;
 }
 
+/** 審査メモ: a reviewer's note on an application, never shown to its applicant. */
+export interface ApplicationReviewNotesTable {
+  id: Generated<number>;
+  application_id: number;
+  version: number;
+  body: string;
+  created_by: number;
+  created_at: CreatedAt;
+}
+
+/** One item of the review checklist, as last ticked or unticked. */
+export interface ApplicationReviewChecksTable {
+  application_id: number;
+  item: string;
+  checked: boolean;
+  version: number;
+  updated_by: number;
+  updated_at: UpdatedAt;
+}
+
 export interface ApplicationProceedingsTable {
   id: Generated<number>;
   application_id: number;
@@ -216,6 +236,8 @@ export interface Database {
   application_attachments: ApplicationAttachmentsTable;
   application_comments: ApplicationCommentsTable;
   application_proceedings: ApplicationProceedingsTable;
+  application_review_notes: ApplicationReviewNotesTable;
+  application_review_checks: ApplicationReviewChecksTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

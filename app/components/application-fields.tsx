@@ -13,15 +13,15 @@ import { fieldId, inputClass } from "./forms";
 export interface FieldNotes {
   /** The rules' or the form's message for this field. */
   message?: { text: string; severity: "error" | "warning" };
-  /** What the reviewer said about this field when returning the application. */
-  comment?: string;
+  /** What the reviewer said about this field, section or line when returning the application. */
+  comments?: string[];
 }
 
 export function describedBy(path: string, notes: FieldNotes | undefined, hint = false) {
   const ids = [
     hint ? `${fieldId(path)}-hint` : null,
     notes?.message ? `${fieldId(path)}-message` : null,
-    notes?.comment ? `${fieldId(path)}-comment` : null,
+    notes?.comments?.length ? `${fieldId(path)}-comment` : null,
   ].filter(Boolean);
   return {
     "aria-invalid": notes?.message?.severity === "error" ? (true as const) : undefined,
@@ -37,12 +37,25 @@ export function Notes({ path, notes }: { path: string; notes: FieldNotes | undef
           {notes.message.text}
         </p>
       ) : null}
-      {notes?.comment ? (
-        <p id={`${fieldId(path)}-comment`} className="mt-1 rounded-4 bg-yellow-100 px-2 py-1 text-dns-16N-130">
-          審査担当者のコメント：{notes.comment}
-        </p>
-      ) : null}
+      {notes?.comments?.length ? <ReviewerComments id={`${fieldId(path)}-comment`} comments={notes.comments} /> : null}
     </>
+  );
+}
+
+/**
+ * The reviewer's comments on one place of the form, marked as such: the box is what the field's
+ * aria-describedby names, so a screen reader reads it with the field.
+ */
+export function ReviewerComments({ id, comments }: { id: string; comments: readonly string[] }) {
+  return (
+    <div id={id} tabIndex={-1} className="mt-2 rounded-4 border-l-4 border-yellow-700 bg-yellow-100 px-3 py-2 text-dns-16N-130">
+      {comments.map((comment, i) => (
+        <p key={i} className="whitespace-pre-wrap break-words">
+          <strong className="mr-1">審査担当者のコメント：</strong>
+          {comment}
+        </p>
+      ))}
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { Form, useFetcher } from "@remix-run/react";
-import { Section } from "./application-fields";
-import { inputClass, secondaryButtonClass } from "./forms";
+import { ReviewerComments, Section } from "./application-fields";
+import { fieldId, inputClass, secondaryButtonClass } from "./forms";
 import { ATTACHMENT_DOCUMENT_TYPES, checkAttachmentSize } from "~/domain/file-types";
 
 export interface AttachmentItem {
@@ -28,11 +28,14 @@ export function AttachmentsSection({
   attachments,
   editable,
   message,
+  comments = [],
 }: {
   applicationId: number;
   attachments: AttachmentItem[];
   editable: boolean;
   message: AttachmentMessage | null;
+  /** What the reviewer said about the attachments when returning the application. */
+  comments?: readonly string[];
 }) {
   const upload = useFetcher<{ message: string }>();
   // A file its size already rules out is refused here, before it is sent; the form keeps what was chosen.
@@ -60,6 +63,7 @@ export function AttachmentsSection({
         規約、予算書抄本、定款、事業報告書などを添付します。PDF、Excel、Word、PNG、JPEG
         のファイルで、1ファイル10MBまで、合計50MBまでです。ファイルの種類は中身で確認します。
       </p>
+      {comments.length > 0 ? <ReviewerComments id={`${fieldId("attachments")}-comment`} comments={comments} /> : null}
       {shown ? (
         <div id="file-refusal" role={shown.ok ? "status" : "alert"} className={shown.ok ? "text-success-2" : "text-error-2"}>
           {shown.message}

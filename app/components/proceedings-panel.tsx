@@ -115,22 +115,28 @@ export function ProceedingsPanel({
           </div>
         </>
       ) : null}
-      {steps.length > 0 ? (
-        <nav aria-label="次の手続">
-          <ul className="flex flex-wrap gap-3">
-            {steps.map((step) => (
-              <li key={step}>
-                <Link
-                  to={`/applications/${applicationId}/steps/${step}`}
-                  className="inline-block rounded-8 border border-key-800 bg-white px-4 py-2 text-dns-16B-130 text-key-800 hover:bg-key-50"
-                >
-                  {stepHeading(step)}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <StepLinks applicationId={applicationId} steps={steps} />
     </Section>
+  );
+}
+
+/** Links to the steps the viewer may take now (交付決定, 実績報告…), each to its own page. */
+export function StepLinks({ applicationId, steps }: { applicationId: number; steps: StepAction[] }) {
+  if (steps.length === 0) return null;
+  return (
+    <nav aria-label="次の手続">
+      <ul className="flex flex-wrap gap-3">
+        {steps.map((step) => (
+          <li key={step}>
+            <Link
+              to={`/applications/${applicationId}/steps/${step}`}
+              className="inline-block rounded-8 border border-key-800 bg-white px-4 py-2 text-dns-16B-130 text-key-800 hover:bg-key-50"
+            >
+              {stepHeading(step)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

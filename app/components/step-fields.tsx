@@ -1,14 +1,16 @@
 import type { ReactNode } from "react";
 import type { FieldValues } from "react-hook-form";
-import type { Ledger } from "~/domain/ledger";
+import type { BudgetStanding, Ledger } from "~/domain/ledger";
 import { confirmedAmountOf } from "~/domain/ledger";
-import { formatYen, tidyYenInput } from "~/domain/money";
+import { formatYen, parseYen, tidyYenInput } from "~/domain/money";
 import type { BudgetLineSnapshot, ChangeRequestRecord, PerformanceReportRecord } from "~/domain/proceedings";
 import { activityLabel, expenseCategoryName, type Programme } from "~/domain/programmes";
 import type { StepAction } from "~/domain/steps";
+import { DECISION_CONFIRMATION } from "~/domain/steps/decide";
 import { ACCOUNT_TYPES } from "~/domain/steps/claim-payment";
 import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
-import type { FormField as Field, FormRegister } from "~/forms/use-validated-form";
+import type { FormField as Field, FormRegister, FormWatch } from "~/forms/use-validated-form";
+import { BudgetStandingPanel } from "./budget-standing";
 import { fieldId, inputClass, Notice, TextAreaField, TextField } from "./forms";
 
 /**
@@ -28,9 +30,11 @@ export interface StepPageData {
   /** What was paid beyond the confirmed amount (a return order asks for it back). */
   overpaid: number;
   today: string;
+  /** The programme-year's budget, for a step that commits money of it (交付決定, 変更の承認). */
+  budget: BudgetStanding | null;
 }
 
-type FieldsProps = { page: StepPageData; field: Field; register: FormRegister };
+type FieldsProps = { page: StepPageData; field: Field; register: FormRegister; watch: FormWatch };
 
 interface StepForm {
   /** What the form starts with, as its schema's field paths. */
@@ -57,10 +61,14 @@ const reason = (label: string, hint?: string): StepForm => ({
 export const STEP_FORMS: { [A in StepAction]: StepForm } = {
   decide: {
     defaults: (page) => ({ decidedAmount: yen(page.requestedAmount) }),
-    Fields: ({ page, field }) => (
+    Fields: ({ page, field, register, watch }) => (
       <>
         <Yen field={field} name="decidedAmount" label="交付決定額（円）" hint={`交付申請額 ${formatYen(page.requestedAmount)} 以下`} />
+        <BudgetAfter page={page} watch={watch} name="decidedAmount" />
         <LongText field={field} name="conditions" label="交付の条件" hint="交付要綱に定める条件のほかに付す条件があれば記入してください。" />
+        <Confirmation field={field} register={register} name="confirmIrreversible" label={DECISION_CONFIRMATION}>
+          交付決定をすると交付決定通知書が発行され、取り消すことはできません（額を変えるには変更交付決定を行います）。
+        </Confirmation>
       </>
     ),
   },
@@ -82,7 +90,7 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
   },
   approve_change: {
     defaults: (page) => ({ decidedAmount: page.changeRequest ? yen(page.changeRequest.requestedAmount) : "" }),
-    Fields: ({ page, field }) => (
+    Fields: ({ page, field, watch }) => (
       <>
         {page.changeRequest ? (
           <p>
@@ -92,6 +100,7 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
           </p>
         ) : null}
         <Yen field={field} name="decidedAmount" label="変更後の交付決定額（円）" />
+        <BudgetAfter page={page} watch={watch} name="decidedAmount" />
         <LongText field={field} name="comment" label="交付の条件" />
       </>
     ),
@@ -212,6 +221,54 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
     Fields: () => <p>支払額から返還額を差し引いた額が確定額と一致していることを確認して、この申請を完了にします。</p>,
   },
 };
+
+/**
+ * The programme-year's budget beside the amount being decided, and what would be left after it: follows
+ * the field as it is typed, and without JavaScript shows the amount the form was last given.
+ */
+function BudgetAfter({ page, watch, name }: { page: StepPageData; watch: FormWatch; name: string }) {
+  if (!page.budget) return null;
+  const typed: unknown = watch(name);
+  const amount = parseYen(typeof typed === "string" ? typed : "");
+  return (
+    <BudgetStandingPanel
+      standing={page.budget}
+      programme={page.application.programme}
+      fiscalYear={page.application.fiscalYear}
+      amount={amount.ok ? amount.value : null}
+    />
+  );
+}
+
+/** A box that must be ticked before a step that cannot be undone, with its message beside it. */
+function Confirmation({ field, register, name, label, children }: { field: Field; register: FormRegister; name: string; label: string; children: ReactNode }) {
+  const { error, defaultValue } = field(name);
+  const id = fieldId(name);
+  return (
+    <fieldset className="space-y-2 rounded-8 border-2 border-warning-orange-2 p-4" aria-describedby={`${id}-hint`}>
+      <legend className="px-1 text-std-16B-170">取り消せない操作の確認</legend>
+      <p id={`${id}-hint`}>{children}</p>
+      <label className="flex items-start gap-2 text-std-16B-170">
+        <input
+          id={id}
+          type="checkbox"
+          value="on"
+          {...register(name, { disableProgressiveEnhancement: true })}
+          defaultChecked={defaultValue === "on"}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="mt-1 size-5 shrink-0"
+        />
+        {label}
+      </label>
+      {error ? (
+        <p id={`${id}-error`} className="text-dns-16N-130 text-error-2">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
 
 /** One amount field per budget line (変更後 or 実績額), each labelled by its row for screen readers. */
 function LineAmounts({ lines, name, label, field }: { lines: BudgetLineSnapshot[]; name: string; label: string; field: Field }) {

@@ -68,6 +68,20 @@ export function dateField(label: string) {
     });
 }
 
+/**
+ * A box that must be ticked to go on (the confirmation of a step that cannot be undone): a form posts "on",
+ * the browser's form library `true` or the box's value; anything else is refused with `message`.
+ */
+export function confirmationField(message: string) {
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): true => {
+      if (value !== "on" && value !== true) ctx.addIssue({ code: "custom", message });
+      return true;
+    });
+}
+
 /** One of a few values; anything else reads as the first (a radio group or select that was tampered with). */
 export function choiceField<const T extends readonly [string, ...string[]]>(choices: T) {
   const isChoice = (text: string): text is T[number] => choices.includes(text);

@@ -86,6 +86,22 @@ export interface BudgetRoom {
   committedElsewhere: number;
 }
 
+/** The programme-year's budget as the reviewer sees it beside one application: its room, and what this one holds. */
+export interface BudgetStanding extends BudgetRoom {
+  /** This application's own current commitment (0 before its decision). */
+  committedHere: number;
+}
+
+/** What is left of the programme-year's budget now, every application's commitment counted. */
+export function remainingBudget(standing: BudgetStanding): number {
+  return standing.total - standing.committedElsewhere - standing.committedHere;
+}
+
+/** What would be left once this application is committed to `amount` (a decision, or a change replacing the last one). */
+export function remainingAfter(room: BudgetRoom, amount: number): number {
+  return room.total - room.committedElsewhere - amount;
+}
+
 /** Why deciding `amount` would take the programme-year over its budget, or null when it fits. */
 export function overBudget(room: BudgetRoom, amount: number): string | null {
   if (room.committedElsewhere + amount <= room.total) return null;

@@ -7,7 +7,6 @@
 import type { FieldValues, Resolver } from "react-hook-form";
 import { z } from "zod";
 import { checkApplication, NEW_ROWS, readDraft, type ApplicationDraft, type ApplicationCheck, type RowList } from "~/domain/application-draft";
-import { choiceField, LONG_TEXT_MAX, textField } from "~/domain/form-fields";
 import { CURRENT_FISCAL_YEAR, type Programme, type ProgrammeParameters } from "~/domain/programmes";
 import { nestErrors } from "./read-form";
 
@@ -44,15 +43,6 @@ export const NewApplicationSchema = z.object({
 });
 
 /** What a button of the form asks for: save, submit, or (without JavaScript) add or remove a row of a list. */
-/** The sections a returned comment can point at. */
-export const COMMENTABLE = ["purpose", "activities", "lines", "otherIncome", "requestedAmount", "members", "areaPrefectures"] as const;
-
-/** The reviewer's comment that goes with starting a review or returning: on one section, at most 4,000 characters. */
-export const ReviewCommentSchema = z.object({
-  commentPath: choiceField(COMMENTABLE),
-  comment: textField("差戻しの理由", { max: LONG_TEXT_MAX }),
-});
-
 export type DraftIntent = { kind: "save" } | { kind: "submit" } | { kind: "add"; list: RowList } | { kind: "remove"; list: RowList; row: number };
 
 const isRowList = (name: string): name is RowList => Object.hasOwn(NEW_ROWS, name);

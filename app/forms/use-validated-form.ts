@@ -32,10 +32,11 @@ export function useValidatedForm<T extends FieldValues>(schema: z.ZodType<T>, de
       error: errors[name],
     };
   };
-  return { formRef, onSubmit: form.handleSubmit, errors, field, register: form.register };
+  return { formRef, onSubmit: form.handleSubmit, errors, field, register: form.register, watch: form.watch };
 }
 
 type ValidatedForm = ReturnType<typeof useValidatedForm>;
 /** What an input of a validated form is given (see `field`). */
 export type FormField = ValidatedForm["field"];
 export type FormRegister = ValidatedForm["register"];
+export type FormWatch = ValidatedForm["watch"];

@@ -12,7 +12,8 @@ import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
 import { checkApplication, initialDraft, readDraft, type ApplicationDraft } from "~/domain/application-draft";
 import { changesBetween, type FieldChange } from "~/domain/field-changes";
-import type { SubmittedSnapshot } from "~/domain/submitted-version";
+import { readSnapshot, type SubmittedSnapshot } from "~/domain/submitted-version";
+import { RETURN_COMMENTS_MAX, REVIEW_TEXT_MAX, unknownTargets } from "~/domain/review";
 import { missingPartyDetails } from "~/domain/party-details";
 import { isRecordId } from "~/utils/route-params.server";
 import { recordAuditEvent } from "./audit.server";
@@ -366,9 +367,18 @@ export async function submitApplication(
 
 export type ReviewOutcome = Outcome<{ to: ApplicationState }>;
 
+/** A return comment: the path of what it is about in the submitted version (app/domain/review.ts), and its text. */
+export interface ReviewComment {
+  path: string;
+  body: string;
+}
+
 /**
  * A reviewer's step in the lifecycle: start the review, or return the application for correction with
- * comments on its fields (shown beside those fields when the applicant reopens it).
+ * comments, each on a section, a field or a budget line of the latest submitted version (shown beside it
+ * when the applicant reopens the application). The comments are kept with the return in one transaction;
+ * one whose target the version does not have refuses them all (`invalid`, keyed "comments.N.target" by
+ * its position in `comments`).
  */
 export async function reviewApplication(
   db: Kysely<Database>,
@@ -376,7 +386,7 @@ export async function reviewApplication(
   ip: string,
   id: number,
   action: "start_review" | "return",
-  comments: { path: string; body: string }[] = [],
+  comments: readonly ReviewComment[] = [],
   now = new Date(),
 ): Promise<ReviewOutcome> {
   if (!can(viewer.role, "review:application:any")) return { status: "not-found" };
@@ -390,11 +400,28 @@ export async function reviewApplication(
     if (!application) return { status: "not-found" };
     const allowed = transition(application.state, action, viewer.role);
     if (!allowed.ok) return { status: "refused", reason: allowed.reason };
-    if (action === "return" && comments.every((c) => !c.body.trim())) {
-      return { status: "refused", reason: "差戻しの理由を1つ以上記入してください。" };
-    }
-    const kept = comments.filter((c) => c.body.trim());
-    if (kept.length > 0) {
+    const kept = action === "return" ? comments.map((c) => ({ path: c.path, body: c.body.trim() })) : [];
+    if (action === "return") {
+      if (kept.length === 0 || kept.some((c) => !c.body)) return { status: "refused", reason: "差戻しの理由を1つ以上記入してください。" };
+      if (kept.length > RETURN_COMMENTS_MAX) return { status: "refused", reason: `一度に差し戻せるコメントは${RETURN_COMMENTS_MAX}件までです。` };
+      const version = await trx
+        .selectFrom("application_versions")
+        .select("snapshot")
+        .where("application_id", "=", id)
+        .where("version", "=", application.latest_version)
+        .executeTakeFirstOrThrow();
+      const errors: Record<string, string> = {};
+      for (const i of unknownTargets(
+        readSnapshot(version.snapshot),
+        kept.map((c) => c.path),
+      )) {
+        errors[`comments.${i}.target`] = `コメント${i + 1}の対象は提出された版にありません。対象を選び直してください。`;
+      }
+      kept.forEach((c, i) => {
+        if ([...c.body].length > REVIEW_TEXT_MAX)
+          errors[`comments.${i}.body`] = `コメント${i + 1}は${REVIEW_TEXT_MAX.toLocaleString("ja-JP")}文字以内で入力してください。`;
+      });
+      if (Object.keys(errors).length > 0) return { status: "invalid", errors };
       await trx
         .insertInto("application_comments")
         .values(
@@ -402,7 +429,7 @@ export async function reviewApplication(
             application_id: id,
             version: application.latest_version,
             path: c.path,
-            body: c.body.trim(),
+            body: c.body,
             created_by: viewer.userId,
             created_at: now,
           })),
@@ -415,13 +442,19 @@ export async function reviewApplication(
       recordType: "application",
       recordId: id,
       subjectOrganisationId: application.organisation_id,
-      details: { from: application.state, to: allowed.to, version: application.latest_version, comments: kept.length },
+      details: {
+        from: application.state,
+        to: allowed.to,
+        version: application.latest_version,
+        comments: kept.length,
+        ...(kept.length > 0 ? { targets: kept.map((c) => c.path) } : {}),
+      },
     });
     return { status: "done", to: allowed.to };
   });
 }
 
-/** The reviewer's comments on the latest submitted version, by field path. */
+/** The reviewer's comments on the latest submitted version, in the order they were written. */
 export async function latestComments(db: Kysely<Database>, application: { id: number; latest_version: number }) {
   return db
     .selectFrom("application_comments")

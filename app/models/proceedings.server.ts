@@ -9,7 +9,7 @@ import type { Viewer } from "~/auth/viewer.server";
 import { stepPermission } from "~/domain/application-lifecycle";
 import type { ApplicationState } from "~/domain/application-states";
 import { japanToday } from "~/domain/japan-time";
-import { ledgerOf, type BudgetRoom } from "~/domain/ledger";
+import { ledgerOf, type BudgetRoom, type BudgetStanding } from "~/domain/ledger";
 import type { Outcome } from "~/domain/outcome";
 import { sideOf } from "~/domain/permissions";
 import { currentBudget, NOTICE_KINDS, noticeNumber, type ProceedingRecord } from "~/domain/proceedings";
@@ -62,10 +62,11 @@ async function listRecords(db: Kysely<Database>, applicationId: number): Promise
 }
 
 /**
+/**
  * Each application's current commitment against its programme-year's budget (docs/domain.md §5): the amount
  * of its latest decision, approved change or confirmation. One row (application_id, amount) per application
- * among those `where` selects (on `applications a`) that has one. The budget check of a decision and the
- * budget overview both read it, so "committed" means one thing.
+ * among those `where` selects (on `applications a`) that has one. The budget check of a decision, the budget
+ * panel beside it and the budget overview all read it, so "committed" means one thing.
  */
 export function currentCommitments(where: RawBuilder<unknown>) {
   return sql<{ application_id: number; amount: number }>`
@@ -75,12 +76,21 @@ export function currentCommitments(where: RawBuilder<unknown>) {
     order by p.application_id, p.id desc`;
 }
 
+/** The programme-year's commitments, summed apart for this application and for the others. */
+async function commitments(db: Kysely<Database>, programme: Programme, fiscalYear: number, applicationId: number) {
+  const year = sql`a.programme = ${programme} and a.fiscal_year = ${fiscalYear}`;
+  const { rows } = await sql<{ elsewhere: string | number | null; here: string | number | null }>`
+    select coalesce(sum(amount) filter (where application_id <> ${applicationId}), 0) as elsewhere,
+           coalesce(sum(amount) filter (where application_id = ${applicationId}), 0) as here
+    from (${currentCommitments(year)}) current_commitments`.execute(db);
+  return { elsewhere: Number(rows[0]?.elsewhere ?? 0), here: Number(rows[0]?.here ?? 0) };
+}
+
 /**
  * What is left of the programme-year's budget for this application. The parameters row is locked first, so
- * two reviewers committing money at once are taken one after the other. The other applications are
- * committed to their current commitment (currentCommitments).
+ * two reviewers committing money at once are taken one after the other.
  */
-async function budgetRoom(trx: Trx, programme: Programme, fiscalYear: number, applicationId: number): Promise<BudgetRoom> {
+export async function budgetRoom(trx: Trx, programme: Programme, fiscalYear: number, applicationId: number): Promise<BudgetRoom> {
   const parameters = await trx
     .selectFrom("programme_parameters")
     .select("programme_budget")
@@ -88,10 +98,24 @@ async function budgetRoom(trx: Trx, programme: Programme, fiscalYear: number, ap
     .where("fiscal_year", "=", fiscalYear)
     .forUpdate()
     .executeTakeFirstOrThrow();
-  const others = sql`a.programme = ${programme} and a.fiscal_year = ${fiscalYear} and a.id <> ${applicationId}`;
-  const { rows } = await sql<{ total: number }>`
-    select coalesce(sum(amount), 0)::bigint as total from (${currentCommitments(others)}) current_commitments`.execute(trx);
-  return { total: parameters.programme_budget, committedElsewhere: Number(rows[0]?.total ?? 0) };
+  const { elsewhere } = await commitments(trx, programme, fiscalYear, applicationId);
+  return { total: parameters.programme_budget, committedElsewhere: elsewhere };
+}
+
+/**
+ * The programme-year's budget as the reviewer sees it beside one application, read without a lock (the
+ * decision reads it again under one): the same figures budgetRoom gives, and this application's own.
+ */
+export async function budgetStanding(db: Kysely<Database>, programme: Programme, fiscalYear: number, applicationId: number): Promise<BudgetStanding | null> {
+  const parameters = await db
+    .selectFrom("programme_parameters")
+    .select("programme_budget")
+    .where("programme", "=", programme)
+    .where("fiscal_year", "=", fiscalYear)
+    .executeTakeFirst();
+  if (!parameters) return null;
+  const { elsewhere, here } = await commitments(db, programme, fiscalYear, applicationId);
+  return { total: parameters.programme_budget, committedElsewhere: elsewhere, committedHere: here };
 }
 
 /** The advisory-lock class of notice numbering (any constant the app uses for nothing else). */

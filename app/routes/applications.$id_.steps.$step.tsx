@@ -19,7 +19,7 @@ import { fiscalYearLabel } from "~/domain/wareki";
 import { formOf, formValues, nestErrors, readForm, typedValues } from "~/forms/read-form";
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { findApplicationForViewer } from "~/models/applications.server";
-import { proceedingsSummary, takeProceedingStep } from "~/models/proceedings.server";
+import { budgetStanding, proceedingsSummary, takeProceedingStep } from "~/models/proceedings.server";
 import { idParam } from "~/utils/route-params.server";
 import { postedForm } from "~/utils/posted-form.server";
 
@@ -55,6 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     report: latestOf(records, "performance_report") ?? null,
     overpaid: ledger && ledger.confirmedAmount !== null ? -settlementBalance(ledger) : 0,
     today: japanToday(new Date()),
+    budget: STEPS[step].reservesBudget ? await budgetStanding(context.db, application.programme, application.fiscal_year, application.id) : null,
   };
   return { step, page, allowed, movedCategories: movedCategories(step, records), restored: stashed && typedValues(formOf(stashed)) };
 }
@@ -106,7 +107,7 @@ export default function StepPage() {
   const { step, page, allowed, movedCategories, restored } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { Fields, defaults } = STEP_FORMS[step];
-  const { formRef, onSubmit, errors, field, register } = useValidatedForm(
+  const { formRef, onSubmit, errors, field, register, watch } = useValidatedForm(
     stepSchema(step, { lineCount: page.lines.length }),
     result?.values ?? (restored && formValues(formOf(restored))) ?? defaults?.(page) ?? {},
   );
@@ -153,7 +154,7 @@ export default function StepPage() {
             </Notice>
           ) : null}
           <Form method="post" ref={formRef} onSubmit={onSubmit} className="space-y-6" noValidate>
-            <Fields page={page} field={field} register={register} />
+            <Fields page={page} field={field} register={register} watch={watch} />
             <button type="submit" className={primaryButtonClass}>
               {STEPS[step].submit}
             </button>

@@ -4,15 +4,15 @@ import { notFound, requireAnyPermission } from "~/auth/viewer.server";
 import { inputClass } from "~/components/forms";
 import { GrantSummary } from "~/components/grant-summary";
 import { PRODUCT_NAME } from "~/components/site-header";
+import { SubmittedVersionContent } from "~/components/submitted-version";
 import { formatYen } from "~/domain/money";
-import { prefectureName } from "~/domain/prefectures";
-import { activityLabel, expenseCategoryName, PROGRAMME_NAMES } from "~/domain/programmes";
+import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel, formatWarekiDateTime } from "~/domain/wareki";
-import { lineAmount, MENU2_PLAN_FIELDS } from "~/domain/application-draft";
 import { readSnapshot } from "~/domain/submitted-version";
 import { fieldLabel } from "~/forms/application";
 import { changesBetween } from "~/domain/field-changes";
 import { findApplicationForViewer, getVersion, listVersions } from "~/models/applications.server";
+import { listAttachments } from "~/models/attachments.server";
 import { idParam } from "~/utils/route-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -49,13 +49,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     versions: versions.map((v) => v.version),
     compareTo: other ? compareTo : null,
     changes,
+    linkable: (await listAttachments(context.db, application.id)).map((a) => a.id),
   };
 }
 
 export default function VersionPage() {
-  const { applicationId, organisationName, programme, fiscalYear, version, submittedAt, snapshot, versions, compareTo, changes } =
+  const { applicationId, organisationName, programme, fiscalYear, version, submittedAt, snapshot, versions, compareTo, changes, linkable } =
     useLoaderData<typeof loader>();
-  const { draft } = snapshot;
   const menu1 = programme === "prefectural";
   return (
     <div className="space-y-6">
@@ -147,117 +147,7 @@ export default function VersionPage() {
       </section>
 
       <div className="grid grid-cols-[minmax(0,1fr)] gap-8 lg:grid-cols-[minmax(0,1fr)_22rem]">
-        <div className="space-y-6">
-          <section aria-labelledby="plan-heading" className="space-y-3">
-            <h2 id="plan-heading" className="text-std-24B-150">
-              事業計画
-            </h2>
-            <h3 className="text-std-18B-160">事業の目的</h3>
-            <p className="whitespace-pre-wrap">{draft.purpose}</p>
-            {menu1 ? (
-              <>
-                <h3 className="text-std-18B-160">実施する事業</h3>
-                <ul className="space-y-2">
-                  {draft.activities.map((a) => (
-                    <li key={a.code}>
-                      <strong>{activityLabel(a.code)}</strong>：{a.content}（{a.months.map((m) => `${m}月`).join("・")}）
-                      {a.indicators ? ` 指標：${a.indicators}` : ""}
-                    </li>
-                  ))}
-                </ul>
-                {draft.platformMembers.length > 0 ? (
-                  <>
-                    <h3 className="text-std-18B-160">プラットフォームの構成団体</h3>
-                    <ul className="list-disc pl-6">
-                      {draft.platformMembers.map((m, i) => (
-                        <li key={i}>
-                          {m.name}（{m.role}）
-                        </li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-              </>
-            ) : (
-              <>
-                <h3 className="text-std-18B-160">実施体制</h3>
-                <ul className="list-disc pl-6">
-                  {draft.members.map((m, i) => (
-                    <li key={i}>
-                      {m.name}（法人番号 {m.corporateNumber}）{m.role} {m.share}
-                    </li>
-                  ))}
-                </ul>
-                <h3 className="text-std-18B-160">活動区域</h3>
-                <p>{draft.areaPrefectures.map((c) => prefectureName(c) ?? c).join("、")}</p>
-                {MENU2_PLAN_FIELDS.map(([key, label]) =>
-                  draft.plan[key] ? (
-                    <div key={key}>
-                      <h3 className="text-std-18B-160">{label}</h3>
-                      <p className="whitespace-pre-wrap">{draft.plan[key]}</p>
-                    </div>
-                  ) : null,
-                )}
-              </>
-            )}
-          </section>
-          <section aria-labelledby="budget-heading" className="space-y-3">
-            <h2 id="budget-heading" className="text-std-24B-150">
-              所要額
-            </h2>
-            <table className="w-full border-collapse text-left text-dns-16N-130">
-              <thead>
-                <tr className="border-b border-solid-gray-420">
-                  <th scope="col" className="py-2 pr-2">
-                    経費区分
-                  </th>
-                  {menu1 ? (
-                    <th scope="col" className="py-2 pr-2">
-                      活動
-                    </th>
-                  ) : null}
-                  <th scope="col" className="py-2 pr-2">
-                    内容
-                  </th>
-                  <th scope="col" className="py-2 text-right">
-                    金額
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {draft.lines.map((line, i) => {
-                  const amount = lineAmount(line);
-                  if (!line.category && !amount.ok) return null;
-                  return (
-                    <tr key={i} className="border-b border-solid-gray-200">
-                      <td className="py-1 pr-2">{expenseCategoryName(line.category)}</td>
-                      {menu1 ? <td className="py-1 pr-2">{activityLabel(line.activity)}</td> : null}
-                      <td className="py-1 pr-2">{line.description}</td>
-                      <td className="py-1 text-right tabular-nums">{amount.ok ? formatYen(amount.value) : "—"}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </section>
-          <section aria-labelledby="attachments-heading" className="space-y-3">
-            <h2 id="attachments-heading" className="text-std-24B-150">
-              添付書類
-            </h2>
-            {snapshot.attachments.length === 0 ? (
-              <p>添付書類はありません。</p>
-            ) : (
-              <ul className="space-y-1">
-                {snapshot.attachments.map((a) => (
-                  <li key={a.sha256 + a.file_name}>
-                    {a.file_name}（{Math.ceil(a.size_bytes / 1024).toLocaleString("ja-JP")} KB）
-                    <span className="block break-all font-mono text-dns-14N-130">SHA-256: {a.sha256}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        </div>
+        <SubmittedVersionContent applicationId={applicationId} snapshot={snapshot} linkable={linkable} />
         <GrantSummary title="交付額の算定（提出時）" result={snapshot.calculation} findings={[]} menu1={menu1} />
       </div>
     </div>

@@ -76,6 +76,7 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
   await expect(page.getByLabel(/交付決定額/)).toHaveValue("2,630,000");
   await page.getByLabel(/交付決定額/).fill("3,000,000");
   await page.getByLabel("交付の条件").fill("事業の進捗を四半期ごとに報告すること。");
+  await page.getByLabel("この交付決定は取り消せないことを確認しました").check();
   await register(page, "交付を決定する");
   // Over the amount applied for: the message is at the field, and what was typed is still there.
   await expect(page.getByRole("alert")).toContainText("交付申請額2,630,000円以下");
@@ -184,6 +185,7 @@ test("a Menu 2 change request: the budget before and after, approved with a new 
   await openApplicationOf(page, intermediary);
   await page.getByRole("button", { name: "審査を開始する" }).click();
   await step(page, "交付決定");
+  await page.getByLabel("この交付決定は取り消せないことを確認しました").check();
   await register(page, "交付を決定する");
   await expectRegistered(page, "交付を決定しました");
   await signOut(page);

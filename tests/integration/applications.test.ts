@@ -205,15 +205,13 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     expect(await reviewApplication(database.db, officer.viewer, "192.0.2.1", id, "start_review")).toEqual({ status: "not-found" });
     expect(await reviewApplication(database.db, reviewer.viewer, "192.0.2.9", id, "start_review")).toEqual({ status: "done", to: "under_review" });
     expect(
-      await reviewApplication(database.db, reviewer.viewer, "192.0.2.9", id, "return", [
-        { path: "lines.1.amount", body: "委託費の積算根拠を示してください。" },
-      ]),
+      await reviewApplication(database.db, reviewer.viewer, "192.0.2.9", id, "return", [{ path: "lines.1", body: "委託費の積算根拠を示してください。" }]),
     ).toEqual({ status: "done", to: "returned" });
 
     const returned = await findApplicationForViewer(database.db, officer.viewer, id);
     expect(returned?.state).toBe("returned");
     expect(await latestComments(database.db, returned!)).toEqual([
-      expect.objectContaining({ path: "lines.1.amount", body: "委託費の積算根拠を示してください。", display_name: reviewer.viewer.displayName }),
+      expect.objectContaining({ path: "lines.1", body: "委託費の積算根拠を示してください。", display_name: reviewer.viewer.displayName }),
     ]);
 
     const corrected = completeMenu1();

@@ -62,6 +62,9 @@ const INTENTS = [
   "remove:lines:0",
   "start_review",
   "return",
+  "add_comment_row",
+  "add_note",
+  "save_checklist",
   "create",
   "disable",
   "enable",
@@ -76,6 +79,7 @@ const FIELDS = [
   ...["restore", "revision", "summary", "userId", "displayName", "role", "name", "corporateNumber", "representativeTitle", "representativeName"],
   ...["postalCode", "address", "contactPerson", "contactPhone", "contactEmail", "note", "direction", "accountType", "purpose", "otherIncome"],
   ...["requestedAmount", "after.0", "actual.0", "lines.0.category", "lines.0.description", "lines.0.amount", "lines.0.quantity", "members.0.name"],
+  ...["comments.0.target", "comments.0.body", "comments.1.target", "comments.1.body", "reviewNote", "checked", "confirmIrreversible"],
 ];
 const MALFORMED_BODIES: [string, string | undefined, BodyInit | undefined][] = [
   ["no body", undefined, undefined],

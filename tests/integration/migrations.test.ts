@@ -30,6 +30,8 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
       "application_attachments",
       "application_comments",
       "application_proceedings",
+      "application_review_checks",
+      "application_review_notes",
       "application_versions",
       "applications",
       "audit_events",

@@ -296,8 +296,11 @@ const form = (fields: Record<string, string>) => {
 const parse = <A extends StepAction>(action: A, data: FormData, lineCount = 0) => readForm(stepSchema(action, { lineCount }), formValues(data));
 
 describe("the decision form", () => {
+  /** The box 「この交付決定は取り消せないことを確認しました」, ticked. */
+  const confirmed = { confirmIrreversible: "on" };
+
   it("reads full-width digits, commas and 円, and trims the conditions", async () => {
-    expect(await parse("decide", form({ decidedAmount: "１，８５０，０００円", conditions: "  交付要綱に従うこと。 " }))).toEqual({
+    expect(await parse("decide", form({ decidedAmount: "１，８５０，０００円", conditions: "  交付要綱に従うこと。 ", ...confirmed }))).toEqual({
       ok: true,
       value: { decidedAmount: 1_850_000, conditions: "交付要綱に従うこと。" },
     });
@@ -310,12 +313,22 @@ describe("the decision form", () => {
     ["0", "交付決定額は1円以上にしてください。"],
     ["1,85,0000", "交付決定額：カンマの位置が正しくありません。3桁ごとに区切るか、数字だけで入力してください（例：1,200,000）。"],
   ])("refuses the amount %j with a message at decidedAmount", async (typed, message) => {
-    expect(await parse("decide", form({ decidedAmount: typed }))).toEqual({ ok: false, errors: { decidedAmount: message } });
+    expect(await parse("decide", form({ decidedAmount: typed, ...confirmed }))).toEqual({ ok: false, errors: { decidedAmount: message } });
+  });
+
+  it("refuses a decision whose irreversibility is not confirmed, with the message at the box", async () => {
+    const boxes: Record<string, string>[] = [{}, { confirmIrreversible: "" }, { confirmIrreversible: "off" }];
+    for (const box of boxes) {
+      expect(await parse("decide", form({ decidedAmount: "1,850,000", ...box }))).toEqual({
+        ok: false,
+        errors: { confirmIrreversible: expect.stringContaining("「この交付決定は取り消せないことを確認しました」にチェックを入れてください") },
+      });
+    }
   });
 
   it("limits the conditions to 4,000 characters", async () => {
-    expect((await parse("decide", form({ decidedAmount: "1", conditions: "条".repeat(4000) }))).ok).toBe(true);
-    expect(await parse("decide", form({ decidedAmount: "1", conditions: "条".repeat(4001) }))).toEqual({
+    expect((await parse("decide", form({ decidedAmount: "1", conditions: "条".repeat(4000), ...confirmed }))).ok).toBe(true);
+    expect(await parse("decide", form({ decidedAmount: "1", conditions: "条".repeat(4001), ...confirmed }))).toEqual({
       ok: false,
       errors: { conditions: "交付の条件は4,000文字以内で入力してください。" },
     });

@@ -1,7 +1,10 @@
 import { z } from "zod";
-import { textField, yenField } from "../form-fields";
+import { confirmationField, textField, yenField } from "../form-fields";
 import { formatYen } from "../money";
 import { budgetProblem, defineStep, fieldError, record } from "./step";
+
+/** What the reviewer ticks before deciding: a decision cannot be taken back (a change is a new record). */
+export const DECISION_CONFIRMATION = "この交付決定は取り消せないことを確認しました";
 
 /**
  * 交付決定: the reviewer decides an amount, at most the amount applied for and within what is left of the
@@ -16,7 +19,17 @@ export const decide = defineStep({
   submit: "交付を決定する",
   done: "交付を決定しました。交付決定通知書を作成しました。",
   audit: "application.decided",
-  schema: () => z.object({ decidedAmount: yenField("交付決定額", { positive: true }), conditions: textField("交付の条件") }),
+  // The confirmation is read with the form and checked on the server too; the step itself needs only the figures.
+  schema: () =>
+    z
+      .object({
+        decidedAmount: yenField("交付決定額", { positive: true }),
+        conditions: textField("交付の条件"),
+        confirmIrreversible: confirmationField(
+          `交付決定は取り消せません。交付決定額と予算の残額を確認し、「${DECISION_CONFIRMATION}」にチェックを入れてください。`,
+        ),
+      })
+      .transform(({ confirmIrreversible: _confirmed, ...input }) => input),
   reservesBudget: true,
   take(ctx, input) {
     const { version } = ctx;

@@ -1,5 +1,6 @@
+import { Fragment } from "react";
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { describedBy, Notes, useDraftField, type FieldNotes } from "~/components/application-fields";
+import { describedBy, Notes, ReviewerComments, useDraftField, type FieldNotes } from "~/components/application-fields";
 import { fieldId } from "~/components/forms";
 import { budgetTotals, NEW_ROWS, SHORT_TEXT_LIMIT, type ApplicationDraft } from "~/domain/application-draft";
 import { formatYen, tidyYenInput } from "~/domain/money";
@@ -18,15 +19,20 @@ function Cell({
   notes,
   numeric = false,
   options,
+  rowComment,
 }: {
   path: LinePath;
   label: string;
   notes?: FieldNotes;
   numeric?: boolean;
   options?: readonly (readonly [string, string])[];
+  /** The id of the reviewer's comments on the whole line, read with each of its cells. */
+  rowComment?: string;
 }) {
   const field = useDraftField(path, numeric && !path.endsWith("quantity") ? tidyYenInput : undefined);
-  const aria = { id: fieldId(path), "aria-label": label, ...describedBy(path, notes) };
+  const own = describedBy(path, notes);
+  const described = [own["aria-describedby"], rowComment].filter(Boolean).join(" ");
+  const aria = { id: fieldId(path), "aria-label": label, ...own, "aria-describedby": described || undefined };
   return (
     <>
       {options ? (
@@ -80,6 +86,8 @@ export function BudgetTable({
     ["", "選択"],
     ...EXPENSE_CATEGORIES.filter((c) => menu1 || c !== "subsidies").map((c) => [c, EXPENSE_CATEGORY_NAMES[c]] as const),
   ] as const;
+  // 行, 経費区分, (活動 | 構成団体), 内容, 数量, 単価, 金額, 操作
+  const columns = 7 + (menu1 ? 1 : 0) + (byMember ? 1 : 0);
   const memberOptions = [["", "全体"], ...draft.members.map((m, index) => [String(index), m.name || `構成団体${index}`] as const)] as const;
 
   return (
@@ -87,6 +95,7 @@ export function BudgetTable({
       <p className="text-dns-16N-130 text-solid-gray-700">
         金額は円単位で入力します。全角数字・カンマ・「円」も使えます。数量と単価を入れると金額は自動で計算します。空の行は計算に含めません。
       </p>
+      <Notes path="lines" notes={notes.lines} />
       <div className="relative overflow-x-auto" id={fieldId("lines")} tabIndex={-1}>
         <table className="w-full min-w-[56rem] border-collapse text-left">
           <caption className="sr-only">所要額の明細</caption>
@@ -131,44 +140,51 @@ export function BudgetTable({
               const line = draft.lines[i] ?? row;
               const computed = Boolean(line.quantity.trim() || line.unitPrice.trim());
               const amount = lineAmounts[i];
-              return (
-                <tr key={row.id} className="border-b border-solid-gray-200 align-top">
+              const rowComments = notes[`lines.${i}`]?.comments;
+              const rowComment = rowComments?.length ? `${fieldId(`lines.${i}`)}-comment` : undefined;
+              const cells = (
+                <tr key={row.id} className={`${rowComment ? "bg-yellow-50" : "border-b border-solid-gray-200"} align-top`}>
                   <th scope="row" className="py-2 pr-2 text-dns-14N-130">
                     {i + 1}
                   </th>
                   <td className="py-2 pr-2">
-                    <Cell path={p("category")} label={`明細${i + 1} 経費区分`} notes={notes[p("category")]} options={categories} />
+                    <Cell path={p("category")} rowComment={rowComment} label={`明細${i + 1} 経費区分`} notes={notes[p("category")]} options={categories} />
                   </td>
                   {menu1 ? (
                     <td className="py-2 pr-2">
-                      <Cell path={p("activity")} label={`明細${i + 1} 活動`} notes={notes[p("activity")]} options={activityOptions} />
+                      <Cell path={p("activity")} rowComment={rowComment} label={`明細${i + 1} 活動`} notes={notes[p("activity")]} options={activityOptions} />
                     </td>
                   ) : null}
                   {byMember ? (
                     <td className="py-2 pr-2">
-                      <Cell path={p("member")} label={`明細${i + 1} 構成団体`} options={memberOptions} />
+                      <Cell path={p("member")} rowComment={rowComment} label={`明細${i + 1} 構成団体`} options={memberOptions} />
                     </td>
                   ) : null}
                   <td className="py-2 pr-2">
-                    <Cell path={p("description")} label={`明細${i + 1} 内容`} />
+                    <Cell path={p("description")} rowComment={rowComment} label={`明細${i + 1} 内容`} />
                   </td>
                   <td className="py-2 pr-2">
-                    <Cell path={p("quantity")} label={`明細${i + 1} 数量`} notes={notes[p("quantity")]} numeric />
+                    <Cell path={p("quantity")} rowComment={rowComment} label={`明細${i + 1} 数量`} notes={notes[p("quantity")]} numeric />
                   </td>
                   <td className="py-2 pr-2">
-                    <Cell path={p("unitPrice")} label={`明細${i + 1} 単価`} notes={notes[p("unitPrice")]} numeric />
+                    <Cell path={p("unitPrice")} rowComment={rowComment} label={`明細${i + 1} 単価`} notes={notes[p("unitPrice")]} numeric />
                   </td>
                   <td className="py-2 pr-2">
                     {computed ? (
                       <>
-                        <output id={fieldId(p("amount"))} aria-label={`明細${i + 1} 金額`} className="block py-1 text-right tabular-nums">
+                        <output
+                          id={fieldId(p("amount"))}
+                          aria-label={`明細${i + 1} 金額`}
+                          aria-describedby={rowComment}
+                          className="block py-1 text-right tabular-nums"
+                        >
                           {amount === null || amount === undefined ? "—" : formatYen(amount)}
                         </output>
                         <input type="hidden" {...register(p("amount"))} defaultValue={line.amount} />
                         <Notes path={p("amount")} notes={notes[p("amount")]} />
                       </>
                     ) : (
-                      <Cell path={p("amount")} label={`明細${i + 1} 金額`} notes={notes[p("amount")]} numeric />
+                      <Cell path={p("amount")} rowComment={rowComment} label={`明細${i + 1} 金額`} notes={notes[p("amount")]} numeric />
                     )}
                   </td>
                   <td className="py-2">
@@ -176,11 +192,23 @@ export function BudgetTable({
                   </td>
                 </tr>
               );
+              if (!rowComment || !rowComments) return cells;
+              // The comments on the line are in a row of their own right under it, across the whole table.
+              return (
+                <Fragment key={row.id}>
+                  {cells}
+                  <tr className="border-b border-solid-gray-200 bg-yellow-50">
+                    <td />
+                    <td colSpan={columns - 1} className="pb-2 pr-2">
+                      <ReviewerComments id={rowComment} comments={rowComments} />
+                    </td>
+                  </tr>
+                </Fragment>
+              );
             })}
           </tbody>
         </table>
       </div>
-      <Notes path="lines" notes={notes.lines} />
       <RowButton intent="add:lines" label="明細を1行追加" onClick={() => rows.append(NEW_ROWS.lines())} boxed />
 
       <div className="grid gap-6 sm:grid-cols-2">

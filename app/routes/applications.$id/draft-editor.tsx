@@ -62,7 +62,7 @@ export function DraftEditor({ application, parameters, comments, versions, refus
     // What the last save could not keep comes first: nothing was saved until it is mended.
     for (const [path, text] of Object.entries(autosave.refusals)) byPath[path] = { message: { text, severity: "error" } };
     for (const f of findings) byPath[f.path] ??= { message: { text: f.message, severity: f.severity } };
-    for (const c of comments) byPath[c.path] = { ...byPath[c.path], comment: c.body };
+    for (const c of comments) byPath[c.path] = { ...byPath[c.path], comments: [...(byPath[c.path]?.comments ?? []), c.body] };
     return byPath;
   }, [findings, comments, autosave.refusals]);
   const errors = findings.filter((f) => f.severity === "error");

@@ -28,7 +28,7 @@ export function Menu1Plan({ draft, notes }: { draft: ApplicationDraft; notes: Re
 
   return (
     <>
-      <fieldset className="space-y-3">
+      <fieldset className="space-y-3" {...describedBy("activities", notes.activities)}>
         <legend className="text-std-18B-160">実施する事業</legend>
         <p className="text-dns-16N-130 text-solid-gray-700">
           1 プラットフォームの構築は必須です。①～⑩から2つ以上を選び、それぞれの内容・実施月・指標を記入します。
@@ -97,8 +97,9 @@ export function Menu1Plan({ draft, notes }: { draft: ApplicationDraft; notes: Re
         })}
       </fieldset>
 
-      <fieldset className="space-y-3">
+      <fieldset className="space-y-3" {...describedBy("platformMembers", notes.platformMembers)}>
         <legend className="text-std-18B-160">プラットフォームの構成団体</legend>
+        <Notes path="platformMembers" notes={notes.platformMembers} />
         {members.fields.map((row, i) => (
           <div key={row.id} className="grid gap-3 rounded-8 border border-solid-gray-420 p-4 sm:grid-cols-3">
             <TextInput path={`platformMembers.${i}.name`} label={`構成団体${i + 1} 名称`} notes={notes[`platformMembers.${i}.name`]} />
@@ -115,9 +116,10 @@ export function Menu1Plan({ draft, notes }: { draft: ApplicationDraft; notes: Re
         <RowButton intent="add:platformMembers" label="構成団体を追加" onClick={() => members.append(NEW_ROWS.platformMembers())} />
       </fieldset>
 
-      <fieldset className="space-y-3">
+      <fieldset className="space-y-3" {...describedBy("delegations", notes.delegations)}>
         <legend className="text-std-18B-160">委託・補助により実施する事業</legend>
         <p className="text-dns-16N-130 text-solid-gray-700">補助による実施は⑦と⑧に限られます。</p>
+        <Notes path="delegations" notes={notes.delegations} />
         {delegations.fields.map((row, i) => (
           <div key={row.id} className="grid gap-3 rounded-8 border border-solid-gray-420 p-4 sm:grid-cols-2">
             <SelectField

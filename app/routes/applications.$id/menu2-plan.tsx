@@ -1,5 +1,5 @@
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { Notes, TextArea, TextInput, type FieldNotes } from "~/components/application-fields";
+import { describedBy, Notes, TextArea, TextInput, type FieldNotes } from "~/components/application-fields";
 import { fieldId } from "~/components/forms";
 import { PrefectureChecklist } from "~/components/prefecture-checklist";
 import { MENU2_PLAN_FIELDS, NEW_ROWS, type ApplicationDraft } from "~/domain/application-draft";
@@ -14,7 +14,7 @@ export function Menu2Plan({ draft, notes }: { draft: ApplicationDraft; notes: Re
   const members = useFieldArray({ control, name: "members" });
   return (
     <>
-      <fieldset className="space-y-3">
+      <fieldset className="space-y-3" {...describedBy("members", notes.members)}>
         <legend className="text-std-18B-160">実施体制</legend>
         <label className="flex items-center gap-2">
           <input
@@ -39,7 +39,7 @@ export function Menu2Plan({ draft, notes }: { draft: ApplicationDraft; notes: Re
         {draft.consortium ? <RowButton intent="add:members" label="構成団体を追加" onClick={() => members.append(NEW_ROWS.members())} /> : null}
       </fieldset>
 
-      <fieldset className="space-y-3" id={fieldId("areaPrefectures")} tabIndex={-1}>
+      <fieldset className="space-y-3" id={fieldId("areaPrefectures")} tabIndex={-1} {...describedBy("areaPrefectures", notes.areaPrefectures)}>
         <legend className="text-std-18B-160">活動区域</legend>
         <p className="text-dns-16N-130 text-solid-gray-700">原則として複数の都道府県にまたがる区域で行います。</p>
         <PrefectureChecklist selected={draft.areaPrefectures} onChange={(next) => setValue("areaPrefectures", next, { shouldDirty: true })} />
@@ -47,8 +47,9 @@ export function Menu2Plan({ draft, notes }: { draft: ApplicationDraft; notes: Re
         <TextArea path="areaJustification" label="1つの都道府県で行う理由（該当する場合）" rows={2} notes={notes.areaJustification} />
       </fieldset>
 
-      <fieldset className="space-y-3">
+      <fieldset className="space-y-3" {...describedBy("plan", notes.plan)}>
         <legend className="text-std-18B-160">事業の内容</legend>
+        <Notes path="plan" notes={notes.plan} />
         {MENU2_PLAN_FIELDS.map(([key, label]) => (
           <TextArea key={key} path={`plan.${key}`} label={label} rows={3} notes={notes[`plan.${key}`]} />
         ))}

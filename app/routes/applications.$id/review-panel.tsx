@@ -1,10 +1,7 @@
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
 import { Section } from "~/components/application-fields";
-import { inputClass, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
 import { formatYen } from "~/domain/money";
 import { formatWarekiDateTime } from "~/domain/wareki";
-import { LONG_TEXT_MAX } from "~/domain/form-fields";
-import { COMMENTABLE, fieldLabel } from "~/forms/application";
 
 /** Each submitted version, with its page and its 交付申請書 as PDF. */
 export function VersionList({
@@ -35,17 +32,15 @@ export function VersionList({
 }
 
 /**
- * What the application page shows in place of the form once it cannot be edited: the submitted versions
- * and, for a reviewer, starting the review or returning the application with a comment on a section.
+ * What the application page shows an applicant in place of the form once it cannot be edited (and a
+ * reviewer before anything is submitted): the submitted versions. The reviewer's workspace is workspace.tsx.
  */
 export function ReviewPanel({
   application,
   versions,
-  reviewerActions,
 }: {
   application: { id: number; state: string; latest_version: number };
   versions: Parameters<typeof VersionList>[0]["versions"];
-  reviewerActions: string[];
 }) {
   return (
     <div className="space-y-6">
@@ -53,46 +48,6 @@ export function ReviewPanel({
         {application.latest_version > 0 ? "提出済みのため編集できません。提出した内容は各版のページで確認できます。" : "この申請はまだ提出されていません。"}
       </p>
       <VersionList applicationId={application.id} versions={versions} />
-      {reviewerActions.length > 0 ? (
-        <Section id="review-heading" title="審査">
-          <Form method="post" className="space-y-3">
-            {reviewerActions.includes("return") ? (
-              <>
-                <div className="space-y-1">
-                  <label htmlFor="commentPath" className="block text-std-16B-170">
-                    差戻しの対象となる項目
-                  </label>
-                  <select id="commentPath" name="commentPath" className={inputClass} defaultValue="purpose">
-                    {COMMENTABLE.map((p) => (
-                      <option key={p} value={p}>
-                        {fieldLabel(p)}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="space-y-1">
-                  <label htmlFor="comment" className="block text-std-16B-170">
-                    差戻しの理由
-                  </label>
-                  <textarea id="comment" name="comment" rows={3} maxLength={LONG_TEXT_MAX} className={inputClass} />
-                </div>
-              </>
-            ) : null}
-            <div className="flex gap-3">
-              {reviewerActions.includes("start_review") ? (
-                <button type="submit" name="intent" value="start_review" className={primaryButtonClass}>
-                  審査を開始する
-                </button>
-              ) : null}
-              {reviewerActions.includes("return") ? (
-                <button type="submit" name="intent" value="return" className={secondaryButtonClass}>
-                  差し戻す
-                </button>
-              ) : null}
-            </div>
-          </Form>
-        </Section>
-      ) : null}
     </div>
   );
 }

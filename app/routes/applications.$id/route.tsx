@@ -18,15 +18,18 @@ import { can } from "~/domain/permissions";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { STEP_ACTIONS, STEPS } from "~/domain/steps";
 import { fiscalYearLabel } from "~/domain/wareki";
-import { applyRowIntent, fieldLabel, readDraftIntent, ReviewCommentSchema } from "~/forms/application";
-import { formOf, formValues, readForm } from "~/forms/read-form";
+import { REVIEW_CHECKLISTS, CHECKLIST_STATES, checklistHint } from "~/domain/review";
+import { readSnapshot } from "~/domain/submitted-version";
+import { applyRowIntent, readDraftIntent } from "~/forms/application";
+import { formOf, formValues } from "~/forms/read-form";
+import { commentTargetLabel, commentTargetOptions, type ReviewActionResult } from "~/forms/review";
 import {
   applicationWindow,
   findApplicationForViewer,
+  getVersion,
   isEditable,
   latestComments,
   listVersions,
-  reviewApplication,
   saveDraft,
   submitApplication,
   type SaveOutcome,
@@ -35,15 +38,19 @@ import { listAttachments } from "~/models/attachments.server";
 import { missingDetailsOf } from "~/models/organisations.server";
 import { listProceedings } from "~/models/proceedings.server";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
+import { loadReviewWorkspace } from "~/models/review.server";
 import { idParam } from "~/utils/route-params.server";
 import { DraftEditor } from "./draft-editor";
+import { isReviewIntent, reviewAction } from "./review-actions.server";
 import { ReviewPanel } from "./review-panel";
+import { ReviewWorkspace, type WorkspaceData } from "./workspace";
 import { postedForm } from "~/utils/posted-form.server";
 
 /**
- * /applications/:id — one application: its form while the applicant may edit it (draft-editor.tsx), or what
- * was submitted and the reviewer's actions (review-panel.tsx), the steps after submission, and the
- * attachments (posted to their own route). Without JavaScript the form's buttons post here.
+ * /applications/:id — one application: its form while the applicant may edit it (draft-editor.tsx); for a
+ * reviewer, the workspace (workspace.tsx: the submitted version beside the return form, the budget, the
+ * checklist and the 審査メモ); for an applicant after submission, the versions (review-panel.tsx); the steps
+ * after submission, and the attachments (posted to their own route). Without JavaScript the forms post here.
  */
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -60,6 +67,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const window = await applicationWindow(context.db, application.fiscal_year, application.programme);
   const proceedings = await listProceedings(context.db, application.id);
   const records = proceedings.map((p) => p.record);
+  const attachments = await listAttachments(context.db, application.id);
+  const returned = application.state === "returned" ? await getVersion(context.db, application.id, application.latest_version) : undefined;
+  const returnedDraft = returned && readSnapshot(returned.snapshot).draft;
   return {
     application,
     restored: stashed && readDraft(formValues(formOf(stashed))),
@@ -71,9 +81,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       ? allowedActions(application.state, viewer.role).filter((a) => a === "start_review" || a === "return")
       : [],
     parameters: await listProgrammeParameters(context.db, application.fiscal_year),
-    comments: application.state === "returned" ? await latestComments(context.db, application) : [],
+    // Each named as it was in the version returned: a line by its row and what it was.
+    comments: returned
+      ? (await latestComments(context.db, application)).map((c) => ({ path: c.path, body: c.body, label: commentTargetLabel(c.path, returnedDraft) }))
+      : [],
     versions: await listVersions(context.db, application.id),
-    attachments: await listAttachments(context.db, application.id),
+    attachments,
+    // Only for a reviewer: the applicant's page never loads the 審査メモ or the checklist.
+    workspace: await workspaceFor(context.db, viewer, application, attachments),
     proceedings,
     ledger: ledgerOf(records),
     steps: availableSteps(viewer, application, records),
@@ -81,7 +96,51 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+/** The reviewer's workspace: the latest version, the comment targets, the checklist with what the version shows, the notes. */
+async function workspaceFor(
+  db: LoaderFunctionArgs["context"]["db"],
+  viewer: Parameters<typeof loadReviewWorkspace>[1],
+  application: Parameters<typeof loadReviewWorkspace>[2] & { state: string },
+  attachments: { id: number }[],
+): Promise<WorkspaceData | null> {
+  const loaded = await loadReviewWorkspace(db, viewer, application);
+  if (!loaded) return null;
+  const { snapshot } = loaded;
+  return {
+    snapshot,
+    targets: commentTargetOptions(snapshot),
+    checklist: REVIEW_CHECKLISTS[application.programme].map((item) => ({
+      code: item.code,
+      label: item.label,
+      hint: checklistHint(item, snapshot),
+      tick: loaded.checks.find((c) => c.item === item.code) ?? null,
+    })),
+    checklistEditable: (CHECKLIST_STATES as readonly string[]).includes(application.state),
+    notes: loaded.notes,
+    history: await labelled(db, application.id, loaded.comments, snapshot),
+    budget: loaded.budget,
+    linkable: attachments.map((a) => a.id),
+  };
+}
+
+/** Each past comment named as its target was in the version it was made on (each version read once). */
+async function labelled<C extends { version: number; path: string }>(
+  db: LoaderFunctionArgs["context"]["db"],
+  applicationId: number,
+  comments: C[],
+  latest: { version: number; draft: ApplicationDraft },
+) {
+  const drafts = new Map<number, ApplicationDraft | undefined>([[latest.version, latest.draft]]);
+  for (const version of new Set(comments.map((c) => c.version))) {
+    if (drafts.has(version)) continue;
+    const row = await getVersion(db, applicationId, version);
+    drafts.set(version, row && readSnapshot(row.snapshot).draft);
+  }
+  return comments.map((c) => ({ ...c, label: commentTargetLabel(c.path, drafts.get(c.version)) }));
+}
+
 type ActionResult =
+  | ReviewActionResult
   | { kind: "saved"; outcome: SaveOutcome }
   | {
       kind: "submit-refused";
@@ -91,8 +150,7 @@ type ActionResult =
       fixAt?: string;
       draft: ApplicationDraft;
       revision: number;
-    }
-  | { kind: "review-refused"; message: string };
+    };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = idParam(params, "id");
@@ -101,17 +159,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await postedForm(request);
   const intent = String(form.get("intent") ?? "save");
 
-  if (intent === "start_review" || intent === "return") {
-    if (!can(viewer.role, "review:application:any")) forbidden();
-    const comment = await readForm(ReviewCommentSchema, formValues(form));
-    if (!comment.ok) return data<ActionResult>({ kind: "review-refused", message: Object.values(comment.errors).join(" ") }, { status: 400 });
-    const comments = [{ path: comment.value.commentPath, body: comment.value.comment }];
-    const outcome = await reviewApplication(context.db, viewer, context.clientIp, id, intent, comments);
-    if (outcome.status === "not-found") notFound();
-    if (outcome.status !== "done")
-      return data<ActionResult>({ kind: "review-refused", message: outcome.status === "refused" ? outcome.reason : "" }, { status: 409 });
-    return redirect(`/applications/${id}?notice=${intent}`);
-  }
+  if (isReviewIntent(intent)) return reviewAction(context, viewer, id, intent, form);
 
   if (!can(viewer.role, "edit:application:own")) forbidden();
   // Another organisation's application is not found, whatever was posted to it.
@@ -156,6 +204,8 @@ const NOTICES: Record<string, string> = {
   saved: "下書きを保存しました。",
   return: "申請を差し戻しました。",
   start_review: "審査を開始しました。",
+  note: "審査メモを残しました。",
+  checklist: "審査チェックリストを保存しました。",
   "attachment-removed": "添付書類を削除しました。",
   "attachment-not-removed": "この申請の現在の状態では、添付書類を削除できません。",
   ...Object.fromEntries(STEP_ACTIONS.map((step) => [step, STEPS[step].done])),
@@ -199,12 +249,15 @@ export default function ApplicationPage() {
       {saveRefused?.status === "refused" ? <Notice tone="warning">{saveRefused.reason}</Notice> : null}
       {comments.length > 0 && editable ? (
         <Notice tone="warning">
-          <p className="font-bold">審査担当者から差し戻されました。コメントのある項目を修正して、再提出してください。</p>
+          <p className="font-bold">
+            審査担当者から{comments.length}
+            件のコメントとともに差し戻されました。各コメントは対象の項目・明細の行の横にも表示しています。修正して、再提出してください。
+          </p>
           <ul className="mt-2 list-disc pl-6">
             {comments.map((c, i) => (
-              <li key={i}>
-                <a href={`#${fieldId(c.path)}`} className="underline">
-                  {fieldLabel(c.path)}
+              <li key={i} className="break-words">
+                <a href={`#${fieldId(c.path)}-comment`} className="underline">
+                  {c.label}
                 </a>
                 ：{c.body}
               </li>
@@ -234,18 +287,34 @@ export default function ApplicationPage() {
           restored={loaded.restored}
           conflict={saveRefused?.status === "conflict" ? saveRefused : null}
         />
+      ) : loaded.workspace ? (
+        <>
+          <ReviewWorkspace
+            application={application}
+            versions={versions}
+            workspace={loaded.workspace}
+            reviewerActions={reviewerActions}
+            steps={loaded.steps}
+            result={actionData && actionData.kind !== "saved" && actionData.kind !== "submit-refused" ? actionData : null}
+          />
+          <ProceedingsPanel applicationId={application.id} items={loaded.proceedings} ledger={loaded.ledger} steps={[]} />
+        </>
       ) : (
         <div className="space-y-6">
-          <ReviewPanel application={application} versions={versions} reviewerActions={reviewerActions} />
+          <ReviewPanel application={application} versions={versions} />
           <ProceedingsPanel applicationId={application.id} items={loaded.proceedings} ledger={loaded.ledger} steps={loaded.steps} />
         </div>
       )}
-      <AttachmentsSection
-        applicationId={application.id}
-        attachments={attachments}
-        editable={editable}
-        message={added ? { ok: true, message: `「${added.file_name}」を添付しました（SHA-256: ${added.sha256}）。` } : null}
-      />
+      {/* The workspace lists the version's attachments with their links beside the content. */}
+      {loaded.workspace ? null : (
+        <AttachmentsSection
+          applicationId={application.id}
+          attachments={attachments}
+          editable={editable}
+          comments={editable ? comments.filter((c) => c.path === "attachments").map((c) => c.body) : []}
+          message={added ? { ok: true, message: `「${added.file_name}」を添付しました（SHA-256: ${added.sha256}）。` } : null}
+        />
+      )}
     </div>
   );
 }

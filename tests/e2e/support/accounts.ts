@@ -63,7 +63,7 @@ export async function httpClient(email?: string, password = DEMO_PASSWORD): Prom
 }
 
 /** The organisation's profile filled in by its own officer, as applications need before they are submitted. */
-async function completeProfile(organisationId: string, email: string, password: string) {
+export async function completeProfile(organisationId: string, email: string, password: string) {
   const officer = await httpClient(email, password);
   try {
     const saved = await officer.post(`/organisations/${organisationId}`, {
