@@ -23,8 +23,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: PostgreSQL and PGlite on a loaded two-core machine run several times slower than idle.
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
       {
