@@ -27,9 +27,11 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
     expect(applied).toEqual(Object.keys(migrations));
     expect(await latestAppliedMigration(database.db)).toBe(LATEST_MIGRATION);
     expect(await tablesIn(database.db)).toEqual([
+      "application_assignments",
       "application_attachments",
       "application_comments",
       "application_proceedings",
+      "application_summaries",
       "application_versions",
       "applications",
       "audit_events",
