@@ -22,6 +22,8 @@ const OTHER_ACTIONS = [
   ["application.resubmitted", "交付申請の再提出"],
   ["application.review_started", "審査開始"],
   ["application.returned", "差戻し"],
+  ["application.assigned", "担当者の割当て"],
+  ["application.unassigned", "担当者の解除"],
   ["application.attachment_added", "添付書類の追加"],
   ["application.attachment_removed", "添付書類の削除"],
   ["programme_parameters.created", "交付要件の登録"],
