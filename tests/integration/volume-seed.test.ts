@@ -79,7 +79,10 @@ describe.each(ENGINES)("%s: volume data for the inbox (npm run seed:volume)", (e
     await seedVolume(database.db, { applications: 30, now: NOW });
     const second = await seedVolume(database.db, { applications: 30, now: NOW });
     expect(second.applications).toBe(30);
-    const { n } = await database.db.selectFrom("applications").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const { n } = await database.db
+      .selectFrom("applications")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(n)).toBe(60);
   });
 });
