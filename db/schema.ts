@@ -22,6 +22,8 @@ export interface OrganisationsTable {
   corporate_number: string | null;
   /** JIS X 0401 code "01"–"47", prefectures only. */
   prefecture_code: string | null;
+  /** Generated: `prefecture_code`, or the prefecture the address begins with. */
+  location_prefecture_code: ColumnType<string | null, never, never>;
   representative_title: ColumnType<string, string | undefined, string>;
   representative_name: ColumnType<string, string | undefined, string>;
   postal_code: ColumnType<string, string | undefined, string>;
@@ -219,6 +221,42 @@ export interface ApplicationProceedingsTable {
   recorded_at: CreatedAt;
 }
 
+/** The reviewer in charge of an application (担当者): one at most. */
+export interface ApplicationAssignmentsTable {
+  application_id: number;
+  reviewer_id: number;
+  assigned_by: number;
+  assigned_at: UpdatedAt;
+}
+
+/**
+ * What the inbox filters and sorts on, one row per submitted application, kept by triggers in the same
+ * transaction as each version, record, change of state and assignment (migration 008). The ledger columns
+ * sum the records as `ledgerOf` does. Read it; never write it.
+ */
+export interface ApplicationSummariesTable {
+  application_id: number;
+  organisation_id: number;
+  programme: "prefectural" | "intermediary";
+  fiscal_year: number;
+  state: ApplicationState;
+  latest_version: number;
+  reviewer_id: number | null;
+  first_submitted_at: Date | null;
+  latest_submitted_at: Date | null;
+  waiting_since: Date | null;
+  requested_amount: number | null;
+  acknowledged_warnings: number;
+  decided_amount: number | null;
+  claimed_amount: number;
+  paid_amount: number;
+  returned_amount: number;
+  confirmed_amount: number | null;
+  /** "YYYY-MM-DD": the latest performance report's date and its due date. */
+  reported_on: string | null;
+  report_due_on: string | null;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -238,6 +276,8 @@ export interface Database {
   application_proceedings: ApplicationProceedingsTable;
   application_review_notes: ApplicationReviewNotesTable;
   application_review_checks: ApplicationReviewChecksTable;
+  application_assignments: ApplicationAssignmentsTable;
+  application_summaries: ApplicationSummariesTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -1,3 +1,4 @@
+import compression from "compression";
 import express, { type RequestHandler } from "express";
 import type { Logger } from "pino";
 import { databaseAnswers, type AppDatabase } from "../db/database";
@@ -41,6 +42,15 @@ export function healthHandler(database: AppDatabase): RequestHandler {
   };
 }
 
+/**
+ * Pages, route data, JSON, scripts and styles are compressed; PDFs, spreadsheets, images and attachments are
+ * already compressed (or are stored bytes whose hash is shown) and go out as they are.
+ */
+const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml)|image\/svg\+xml)/;
+export function compressible(contentType: string | undefined): boolean {
+  return COMPRESSIBLE.test(contentType ?? "");
+}
+
 /** The public JSON API changes nothing and reads no cookie: other sites may call it (docs/decisions/003). */
 const CROSS_ORIGIN_WRITES_ALLOWED = ["/api/v1/simulations"];
 
@@ -56,6 +66,7 @@ export function createServerApp({
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
   app.use(requestLog(logger));
+  app.use(compression({ filter: (_req, res) => compressible(String(res.getHeader("Content-Type") ?? "")) }));
   app.use(cspNonce());
   app.use(securityHeaders({ mode }));
   app.get("/healthz", healthHandler(database));

@@ -6,7 +6,8 @@ import { PREFECTURES } from "~/domain/prefectures";
 import { PROGRAMME_NAMES, PROGRAMMES, type Programme } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
 import { INBOX_PAGE_SIZE, INBOX_SORTS, inboxHref, type InboxFilter } from "~/forms/inbox-filter";
-import { inputClass, secondaryButtonClass } from "./forms";
+import { ASSIGNMENT_NOTICES } from "./assignment-panel";
+import { Notice, inputClass, secondaryButtonClass } from "./forms";
 import { InboxDownloads } from "./inbox-downloads";
 
 /** What the reviewer does next, in the reviewer's words (the applicant's list speaks to the applicant). */
@@ -34,14 +35,27 @@ export interface InboxItem {
   version: number;
   /** The first version's date in Japan, "YYYY/MM/DD". */
   submittedOn: string;
-  /** Days since the latest version while the application waits on the reviewer. */
+  /** Days since it came to the reviewer, while it waits on the reviewer. */
   daysWaiting: number | null;
   requestedAmount: number | null;
+  /** The decided amount in force; null before a decision. */
+  decidedAmount: number | null;
+  /** Paid less returned (既交付額). */
+  netPaid: number;
+  /** Warnings the applicant acknowledged in the latest version. */
+  findings: number;
+  reportLate: boolean;
+  assignee: { id: number; name: string } | null;
 }
 
 const SELECTABLE_STATES = APPLICATION_STATES.filter((s) => s !== "draft");
+const cell = "py-2 pr-3";
+const money = `${cell} text-right tabular-nums whitespace-nowrap`;
 
-/** The reviewer's inbox: a filter in the address (works without JavaScript), counts per state, one page of rows. */
+/**
+ * The reviewer's inbox: a filter in the address (works without JavaScript), counts per state, one page of
+ * rows. By default the applications the viewer is in charge of; an empty view links to the others.
+ */
 export function ReviewerInbox({
   filter,
   items,
@@ -49,6 +63,9 @@ export function ReviewerInbox({
   total,
   pages,
   fiscalYears,
+  reviewers,
+  viewerId,
+  notice,
 }: {
   filter: InboxFilter;
   items: InboxItem[];
@@ -56,19 +73,37 @@ export function ReviewerInbox({
   total: number;
   pages: number;
   fiscalYears: number[];
+  /** Every reviewer account, for the 担当 filter. */
+  reviewers: { id: number; name: string; active: boolean }[];
+  viewerId: number;
+  /** A change of assignment just made, from a row of this page. */
+  notice: { intent: string; organisation: string } | null;
 }) {
   const first = total === 0 ? 0 : (filter.page - 1) * INBOX_PAGE_SIZE + 1;
   const last = Math.min(total, filter.page * INBOX_PAGE_SIZE);
+  const here = inboxHref(filter, { page: filter.page });
   return (
     <div className="space-y-4">
-      <Form
-        key={inboxHref(filter, { page: filter.page })}
-        method="get"
-        action="/applications"
-        className="space-y-3 rounded-8 border border-solid-gray-420 p-4"
-        aria-label="絞り込み"
-      >
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      {notice ? (
+        <Notice tone="success">
+          {notice.organisation}：{ASSIGNMENT_NOTICES[notice.intent]}
+        </Notice>
+      ) : null}
+      <Form key={here} method="get" action="/applications" className="space-y-3 rounded-8 border border-solid-gray-420 p-4" aria-label="絞り込み">
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+          <Select name="assignee" label="担当" value={String(filter.assignee)}>
+            <option value="me">自分が担当</option>
+            <option value="nobody">未割当</option>
+            <option value="all">すべて</option>
+            {reviewers
+              .filter((r) => r.id !== viewerId)
+              .map((r) => (
+                <option key={r.id} value={r.id}>
+                  {r.name}
+                  {r.active ? "" : "（無効）"}
+                </option>
+              ))}
+          </Select>
           <Select name="fiscalYear" label="年度" value={filter.fiscalYear === null ? "" : String(filter.fiscalYear)}>
             <option value="">すべて</option>
             {fiscalYears.map((year) => (
@@ -111,6 +146,19 @@ export function ReviewerInbox({
             ))}
           </div>
         </fieldset>
+        <fieldset>
+          <legend className="text-std-16B-170">注意が必要なもの</legend>
+          <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            <label className="inline-flex items-center gap-1">
+              <input type="checkbox" name="findings" value="1" defaultChecked={filter.findings} />
+              申請者が確認事項（警告）を確認して提出したもの
+            </label>
+            <label className="inline-flex items-center gap-1">
+              <input type="checkbox" name="overdue" value="1" defaultChecked={filter.overdue} />
+              実績報告が期限に遅れているもの
+            </label>
+          </div>
+        </fieldset>
         <div className="flex flex-wrap items-end gap-3">
           <Select name="sort" label="並び順" value={filter.sort}>
             {Object.entries(INBOX_SORTS).map(([sort, label]) => (
@@ -129,38 +177,68 @@ export function ReviewerInbox({
       </Form>
 
       <p role="status">
-        {total === 0
-          ? "条件に合う申請はありません。"
-          : `${total.toLocaleString("ja-JP")}件中 ${first.toLocaleString("ja-JP")}〜${last.toLocaleString("ja-JP")}件目`}
+        {total > 0
+          ? `${total.toLocaleString("ja-JP")}件中 ${first.toLocaleString("ja-JP")}〜${last.toLocaleString("ja-JP")}件目`
+          : filter.assignee === "me"
+            ? "あなたが担当する申請は、この条件ではありません。"
+            : "条件に合う申請はありません。"}
       </p>
       <InboxDownloads filter={filter} />
+      {total === 0 && filter.assignee === "me" ? (
+        <ul className="list-disc space-y-1 pl-6">
+          <li>
+            <Link to={inboxHref(filter, { assignee: "nobody" })} className="text-key-800 underline">
+              担当者が決まっていない申請を見る（未割当）
+            </Link>
+          </li>
+          <li>
+            <Link to={inboxHref(filter, { assignee: "all" })} className="text-key-800 underline">
+              すべての審査担当者の申請を見る
+            </Link>
+          </li>
+        </ul>
+      ) : null}
 
       {items.length > 0 ? (
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[56rem] border-collapse text-left text-dns-16N-130">
-            <caption className="sr-only">審査する交付申請の一覧</caption>
+        // At 390 px the table scrolls inside this box (reachable by keyboard); the page never widens.
+        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take focus to be scrolled by keyboard
+        <div className="relative overflow-x-auto" role="region" aria-labelledby="inbox-caption" tabIndex={0}>
+          <table className="w-full min-w-[72rem] border-collapse text-left text-dns-16N-130">
+            <caption id="inbox-caption" className="sr-only">
+              審査する交付申請の一覧
+            </caption>
             <thead>
               <tr className="border-b border-solid-gray-420">
-                <th scope="col" className="min-w-[10rem] py-2 pr-3">
+                <th scope="col" className={`${cell} min-w-[10rem]`}>
                   申請者
                 </th>
-                <th scope="col" className="py-2 pr-3 whitespace-nowrap">
+                <th scope="col" className={`${cell} whitespace-nowrap`}>
                   都道府県
                 </th>
-                <th scope="col" className="py-2 pr-3">
+                <th scope="col" className={cell}>
                   年度・事業
                 </th>
-                <th scope="col" className="py-2 pr-3">
+                <th scope="col" className={cell}>
                   状態
                 </th>
-                <th scope="col" className="py-2 pr-3">
+                <th scope="col" className={cell}>
                   提出日
                 </th>
-                <th scope="col" className="py-2 pr-3 text-right">
+                <th scope="col" className={`${cell} text-right`}>
                   待ち日数
                 </th>
-                <th scope="col" className="py-2 pr-3 text-right">
+                <th scope="col" className={`${cell} text-right`}>
                   申請額
+                </th>
+                <th scope="col" className={`${cell} text-right`}>
+                  交付決定額
+                </th>
+                <th scope="col" className={`${cell} text-right`}>
+                  支払済額
+                  <span className="block text-dns-14N-130">（返還差引後）</span>
+                </th>
+                <th scope="col" className={cell}>
+                  担当
                 </th>
                 <th scope="col" className="py-2">
                   次にすること
@@ -170,21 +248,41 @@ export function ReviewerInbox({
             <tbody>
               {items.map((a) => (
                 <tr key={a.id} className="border-b border-solid-gray-200 align-top">
-                  <td className="py-2 pr-3">
+                  <td className={cell}>
                     <Link to={`/applications/${a.id}`} className="text-key-800 underline">
                       {a.organisation}
                     </Link>
                   </td>
-                  <td className="py-2 pr-3 whitespace-nowrap">{a.prefecture}</td>
-                  <td className="py-2 pr-3">
+                  <td className={`${cell} whitespace-nowrap`}>{a.prefecture}</td>
+                  <td className={cell}>
                     {fiscalYearLabel(a.fiscalYear)} {PROGRAMME_NAMES[a.programme]}
                   </td>
-                  <td className="py-2 pr-3">
+                  <td className={cell}>
                     {STATE_LABELS[a.state]}（第{a.version}版）
+                    {a.findings > 0 ? <Flag>確認事項{a.findings}件</Flag> : null}
+                    {a.reportLate ? <Flag>実績報告の遅れ</Flag> : null}
                   </td>
-                  <td className="py-2 pr-3 tabular-nums">{a.submittedOn}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{a.daysWaiting === null ? "—" : `${a.daysWaiting}日`}</td>
-                  <td className="py-2 pr-3 text-right tabular-nums">{a.requestedAmount === null ? "—" : formatYen(a.requestedAmount)}</td>
+                  <td className={`${cell} tabular-nums`}>{a.submittedOn}</td>
+                  <td className={money}>{a.daysWaiting === null ? "—" : `${a.daysWaiting}日`}</td>
+                  <td className={money}>{a.requestedAmount === null ? "—" : formatYen(a.requestedAmount)}</td>
+                  <td className={money}>{a.decidedAmount === null ? "—" : formatYen(a.decidedAmount)}</td>
+                  <td className={money}>{a.decidedAmount === null && a.netPaid === 0 ? "—" : formatYen(a.netPaid)}</td>
+                  <td className={cell}>
+                    {a.assignee ? (
+                      `${a.assignee.name}${a.assignee.id === viewerId ? "（あなた）" : ""}`
+                    ) : (
+                      <div className="space-y-1">
+                        <span className="block">未割当</span>
+                        <form method="post" action={`/applications/${a.id}/assignment`}>
+                          <input type="hidden" name="current" value="" />
+                          <input type="hidden" name="redirectTo" value={here} />
+                          <button type="submit" name="intent" value="take" className={`${secondaryButtonClass} whitespace-nowrap`}>
+                            担当する<span className="sr-only">（{a.organisation}）</span>
+                          </button>
+                        </form>
+                      </div>
+                    )}
+                  </td>
                   <td className="py-2">{REVIEWER_NEXT_STEP[a.state]}</td>
                 </tr>
               ))}
@@ -193,24 +291,51 @@ export function ReviewerInbox({
         </div>
       ) : null}
 
-      {pages > 1 ? (
-        <nav aria-label="ページ" className="flex flex-wrap items-center gap-4">
-          {filter.page > 1 ? (
-            <Link to={inboxHref(filter, { page: filter.page - 1 })} className="text-key-800 underline">
-              前のページ
-            </Link>
-          ) : null}
-          <span>
-            {filter.page} / {pages} ページ
-          </span>
-          {filter.page < pages ? (
-            <Link to={inboxHref(filter, { page: filter.page + 1 })} className="text-key-800 underline">
-              次のページ
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      {pages > 1 ? <Pages filter={filter} pages={pages} /> : null}
     </div>
+  );
+}
+
+function Flag({ children }: { children: ReactNode }) {
+  return <span className="mt-1 block w-fit rounded-4 border border-warning-orange-2 px-1 text-dns-14N-130">{children}</span>;
+}
+
+/** Page links: the first and last, and two either side of the current one. */
+function Pages({ filter, pages }: { filter: InboxFilter; pages: number }) {
+  const current = filter.page;
+  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
+  return (
+    <nav aria-label="ページ" className="flex flex-wrap items-center gap-x-3 gap-y-2">
+      {current > 1 ? (
+        <Link to={inboxHref(filter, { page: current - 1 })} className="text-key-800 underline">
+          前のページ
+        </Link>
+      ) : null}
+      <ul className="flex flex-wrap items-center gap-x-2">
+        {shown.map((p, i) => (
+          <li key={p} className="flex items-center gap-x-2">
+            {i > 0 && p - shown[i - 1]! > 1 ? <span aria-hidden="true">…</span> : null}
+            {p === current ? (
+              <span aria-current="page" className="px-1 font-bold">
+                {p}
+              </span>
+            ) : (
+              <Link to={inboxHref(filter, { page: p })} className="px-1 text-key-800 underline" aria-label={`${p}ページ目`}>
+                {p}
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+      <span className="sr-only">
+        {current} / {pages} ページ
+      </span>
+      {current < pages ? (
+        <Link to={inboxHref(filter, { page: current + 1 })} className="text-key-800 underline">
+          次のページ
+        </Link>
+      ) : null}
+    </nav>
   );
 }
 

@@ -24,6 +24,8 @@ const OTHER_ACTIONS = [
   ["application.returned", "差戻し"],
   ["application.review_note_added", "審査メモの追加"],
   ["application.checklist_updated", "審査チェックリストの更新"],
+  ["application.assigned", "担当者の割当て"],
+  ["application.unassigned", "担当者の解除"],
   ["application.attachment_added", "添付書類の追加"],
   ["application.attachment_removed", "添付書類の削除"],
   ["programme_parameters.created", "交付要件の登録"],

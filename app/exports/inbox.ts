@@ -14,7 +14,7 @@ import type { ExportTable } from "./table";
 
 /** Days since the latest version while the application waits on the reviewer, as the page counts them. */
 export function daysWaiting(row: InboxRow, now: Date): number | null {
-  return row.latest_submitted_at && WAITING_ON_REVIEWER.includes(row.state) ? japanDaysBetween(row.latest_submitted_at, now) : null;
+  return row.waiting_since && WAITING_ON_REVIEWER.includes(row.state) ? japanDaysBetween(row.waiting_since, now) : null;
 }
 
 const dateInJapan = (instant: Date | null) => (instant ? japanToday(instant) : null);
@@ -37,6 +37,10 @@ export function inboxTable(rows: readonly InboxExportRow[], now: Date): ExportTa
       { header: "最新版の提出日", kind: "date", value: (r) => dateInJapan(r.latest_submitted_at), width: 16 },
       { header: "待ち日数", kind: "integer", value: (r) => daysWaiting(r, now) },
       { header: "申請額（円）", kind: "yen", value: (r) => r.requested_amount, total: true, width: 18 },
+      { header: "交付決定額（円）", kind: "yen", value: (r) => r.decided_amount, total: true, width: 18 },
+      { header: "支払額（円）", kind: "yen", value: (r) => r.paid_amount, total: true, width: 16 },
+      { header: "返還額（円）", kind: "yen", value: (r) => r.returned_amount, total: true, width: 16 },
+      { header: "担当者", kind: "text", value: (r) => r.assignee_name, width: 16 },
       { header: "申請番号", kind: "text", value: (r) => String(r.id) },
     ],
   };
@@ -65,6 +69,15 @@ export interface InboxApiRow {
   latestSubmittedAt: string | null;
   daysWaiting: number | null;
   requestedAmount: number | null;
+  /** The decided amount in force (after approved changes); null before a decision. */
+  decidedAmount: number | null;
+  paidAmount: number;
+  returnedAmount: number;
+  /** How many warnings the applicant acknowledged when submitting the latest version. */
+  acknowledgedWarnings: number;
+  reportLate: boolean;
+  assigneeId: number | null;
+  assigneeName: string | null;
 }
 
 export function inboxApiRow(row: InboxExportRow, now: Date): InboxApiRow {
@@ -85,5 +98,12 @@ export function inboxApiRow(row: InboxExportRow, now: Date): InboxApiRow {
     latestSubmittedAt: row.latest_submitted_at?.toISOString() ?? null,
     daysWaiting: daysWaiting(row, now),
     requestedAmount: row.requested_amount,
+    decidedAmount: row.decided_amount,
+    paidAmount: row.paid_amount,
+    returnedAmount: row.returned_amount,
+    acknowledgedWarnings: row.acknowledged_warnings,
+    reportLate: row.report_late,
+    assigneeId: row.assignee_id,
+    assigneeName: row.assignee_name,
   };
 }

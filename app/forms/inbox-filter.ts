@@ -12,10 +12,17 @@ export const INBOX_SORTS = {
   waiting: "待ち日数の長い順",
   submitted: "提出日の新しい順",
   applied: "申請額の大きい順",
+  decided: "交付決定額の大きい順",
 } as const;
 export type InboxSort = keyof typeof INBOX_SORTS;
 
 export const INBOX_PAGE_SIZE = 50;
+
+/**
+ * Whose applications: the viewer's own (the default, so absent from the address), every reviewer's,
+ * nobody's yet, or one reviewer's by user id.
+ */
+export type InboxAssignee = "me" | "all" | "nobody" | number;
 
 export interface InboxFilter {
   fiscalYear: number | null;
@@ -25,6 +32,11 @@ export interface InboxFilter {
   prefecture: string | null;
   /** Part of the organisation's name, or its 法人番号. */
   q: string;
+  /** Only those whose latest version carries warnings the applicant acknowledged. */
+  findings: boolean;
+  /** Only those whose performance report is late (docs/domain.md §5). */
+  overdue: boolean;
+  assignee: InboxAssignee;
   sort: InboxSort;
   page: number;
 }
@@ -38,6 +50,7 @@ export function readInboxFilter(params: URLSearchParams): InboxFilter {
   const prefecture = params.get("prefecture") ?? "";
   const sort = params.get("sort") ?? "";
   const page = params.get("page") ?? "";
+  const assignee = params.get("assignee") ?? "";
   return {
     fiscalYear: /^20[0-9]{2}$/.test(fiscalYear) ? Number(fiscalYear) : null,
     programme: isOneOf(PROGRAMMES, programme) ? programme : null,
@@ -47,6 +60,9 @@ export function readInboxFilter(params: URLSearchParams): InboxFilter {
       .normalize("NFKC")
       .trim()
       .slice(0, 100),
+    findings: params.get("findings") === "1",
+    overdue: params.get("overdue") === "1",
+    assignee: assignee === "all" || assignee === "nobody" ? assignee : /^[1-9][0-9]{0,14}$/.test(assignee) ? Number(assignee) : "me",
     sort: isOneOf(Object.keys(INBOX_SORTS) as InboxSort[], sort) ? sort : "waiting",
     page: /^[1-9][0-9]{0,5}$/.test(page) ? Number(page) : 1,
   };
@@ -61,6 +77,9 @@ export function inboxHref(filter: InboxFilter, change: Partial<InboxFilter> = {}
   for (const state of next.states) params.append("state", state);
   if (next.prefecture) params.set("prefecture", next.prefecture);
   if (next.q) params.set("q", next.q);
+  if (next.findings) params.set("findings", "1");
+  if (next.overdue) params.set("overdue", "1");
+  if (next.assignee !== "me") params.set("assignee", String(next.assignee));
   if (next.sort !== "waiting") params.set("sort", next.sort);
   if (next.page > 1) params.set("page", String(next.page));
   const query = params.toString();

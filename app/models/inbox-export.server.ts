@@ -14,7 +14,7 @@ export type InboxExportRow = InboxRow & { corporate_number: string | null };
 export async function inboxWithCorporateNumbers(
   db: Kysely<Database>,
   filter: InboxFilter,
-  options: { allRows?: boolean } = {},
+  options: Parameters<typeof reviewerInbox>[2],
 ): Promise<Omit<Inbox, "rows"> & { rows: InboxExportRow[] }> {
   const inbox = await reviewerInbox(db, filter, options);
   const numbers = new Map<number, string | null>();

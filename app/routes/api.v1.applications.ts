@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getViewer } from "~/auth/viewer.server";
+import { japanToday } from "~/domain/japan-time";
 import { can } from "~/domain/permissions";
 import { inboxApiRow } from "~/exports/inbox";
 import { INBOX_PAGE_SIZE, readInboxFilter } from "~/forms/inbox-filter";
@@ -21,8 +22,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (!can(viewer.role, "review:application:any")) return problem(403, "forbidden", "この操作を行う権限がありません。");
 
     const filter = readInboxFilter(new URL(request.url).searchParams);
-    const inbox = await inboxWithCorporateNumbers(context.db, filter);
     const now = new Date();
+    const inbox = await inboxWithCorporateNumbers(context.db, filter, { viewerId: viewer.userId, today: japanToday(now) });
     return Response.json(
       {
         filter: { ...filter, page: inbox.page },

@@ -1,14 +1,17 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireAnyPermission, requirePermission } from "~/auth/viewer.server";
 import { ApplicationList } from "~/components/application-list";
+import { ASSIGNMENT_NOTICES } from "~/components/assignment-panel";
 import { ReviewerInbox, type InboxItem } from "~/components/reviewer-inbox";
 import { japanDaysBetween, japanToday } from "~/domain/japan-time";
+import { netPaid } from "~/domain/ledger";
 import { can } from "~/domain/permissions";
 import { prefectureName } from "~/domain/prefectures";
 import { CURRENT_FISCAL_YEAR } from "~/domain/programmes";
 import { readInboxFilter } from "~/forms/inbox-filter";
+import { applicationName, listReviewers } from "~/models/assignments.server";
 import { reviewerInbox, WAITING_ON_REVIEWER } from "~/models/inbox.server";
 import { Notice } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
@@ -22,11 +25,19 @@ import { postedForm } from "~/utils/posted-form.server";
 export const meta: MetaFunction = () => [{ title: `交付申請 | ${PRODUCT_NAME}` }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const started = performance.now();
   const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
   if (!can(viewer.role, "review:application:any")) return { kind: "applicant" as const, ...(await applicationOverview(context.db, viewer)) };
-  const filter = readInboxFilter(new URL(request.url).searchParams);
-  const inbox = await reviewerInbox(context.db, filter);
+  const params = new URL(request.url).searchParams;
+  const asked = readInboxFilter(params);
+  const reviewers = await listReviewers(context.db);
+  // A user id that is no reviewer's is no filter.
+  const filter = typeof asked.assignee === "number" && !reviewers.some((r) => r.id === asked.assignee) ? { ...asked, assignee: "me" as const } : asked;
   const now = new Date();
+  const inbox = await reviewerInbox(context.db, filter, { viewerId: viewer.userId, today: japanToday(now) });
+  // A change of assignment made from a row of this page says which application it was.
+  const changed = params.get("assignment");
+  const organisation = changed && Object.hasOwn(ASSIGNMENT_NOTICES, changed) ? await applicationName(context.db, Number(params.get("application"))) : null;
   // The page sends what it shows: one page of rows, as displayed.
   const items: InboxItem[] = inbox.rows.map((row) => ({
     id: row.id,
@@ -37,19 +48,36 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     state: row.state,
     version: row.latest_version,
     submittedOn: row.first_submitted_at ? japanToday(row.first_submitted_at).replaceAll("-", "/") : "—",
-    daysWaiting: row.latest_submitted_at && WAITING_ON_REVIEWER.includes(row.state) ? japanDaysBetween(row.latest_submitted_at, now) : null,
+    daysWaiting: row.waiting_since && WAITING_ON_REVIEWER.includes(row.state) ? japanDaysBetween(row.waiting_since, now) : null,
     requestedAmount: row.requested_amount,
+    decidedAmount: row.decided_amount,
+    netPaid: netPaid({ paid: row.paid_amount, returned: row.returned_amount }),
+    findings: row.acknowledged_warnings,
+    reportLate: row.report_late,
+    assignee: row.assignee_id === null ? null : { id: row.assignee_id, name: row.assignee_name ?? "" },
   }));
-  return {
-    kind: "reviewer" as const,
-    filter: { ...filter, page: inbox.page },
-    items,
-    counts: inbox.counts,
-    total: inbox.total,
-    pages: inbox.pages,
-    fiscalYears: [CURRENT_FISCAL_YEAR, CURRENT_FISCAL_YEAR - 1, CURRENT_FISCAL_YEAR - 2],
-  };
+  return data(
+    {
+      kind: "reviewer" as const,
+      filter: { ...filter, page: inbox.page },
+      items,
+      counts: inbox.counts,
+      total: inbox.total,
+      pages: inbox.pages,
+      fiscalYears: [CURRENT_FISCAL_YEAR, CURRENT_FISCAL_YEAR - 1, CURRENT_FISCAL_YEAR - 2],
+      reviewers,
+      viewerId: viewer.userId,
+      notice: changed && organisation ? { intent: changed, organisation } : null,
+    },
+    // The server's own time for the page's data, for the browser's developer tools and npm run bench:inbox.
+    { headers: { "Server-Timing": `inbox;dur=${(performance.now() - started).toFixed(1)}` } },
+  );
 }
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => {
+  const timing = loaderHeaders.get("Server-Timing");
+  return timing ? { "Server-Timing": timing } : new Headers();
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, context, "edit:application:own");

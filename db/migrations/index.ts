@@ -6,6 +6,7 @@ import * as accountsAndSessions from "./2026_11_27_004_accounts_and_sessions";
 import * as applications from "./2026_11_27_005_applications";
 import * as applicationProceedings from "./2026_11_27_006_application_proceedings";
 import * as signInCounters from "./2026_12_04_007_sign_in_counters";
+import * as applicationAssignments from "./2026_12_05_008_application_assignments";
 import * as reviewNotesAndChecklist from "./2026_12_05_009_review_notes_and_checklist";
 
 /**
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_27_005_applications": applications,
   "2026_11_27_006_application_proceedings": applicationProceedings,
   "2026_12_04_007_sign_in_counters": signInCounters,
+  "2026_12_05_008_application_assignments": applicationAssignments,
   "2026_12_05_009_review_notes_and_checklist": reviewNotesAndChecklist,
 };

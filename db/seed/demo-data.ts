@@ -27,6 +27,7 @@ export const DEMO_PASSWORD = "demo-password-2026";
 export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; organisation: string }[] = [
   { email: "admin@demo.example", displayName: "管理 花子", role: "administrator", organisation: CABINET_OFFICE_NAME },
   { email: "reviewer@demo.example", displayName: "審査 一郎", role: "reviewer", organisation: CABINET_OFFICE_NAME },
+  { email: "reviewer2@demo.example", displayName: "審査 二葉", role: "reviewer", organisation: CABINET_OFFICE_NAME },
   { email: "toyama@demo.example", displayName: "富山 太郎", role: "prefecture_officer", organisation: "富山県" },
   { email: "fukuoka@demo.example", displayName: "福岡 次郎", role: "prefecture_officer", organisation: "福岡県" },
   {

@@ -3,6 +3,7 @@ import { loadViewer, type Viewer } from "../../app/auth/viewer.server";
 import { emptyDraft, EMPTY_BUDGET_LINE, type ApplicationDraft } from "../../app/domain/application-draft";
 import type { StepAction, StepInputs } from "../../app/domain/steps";
 import { createApplication, reviewApplication, saveDraft, submitApplication } from "../../app/models/applications.server";
+import { changeAssignment } from "../../app/models/assignments.server";
 import { takeProceedingStep } from "../../app/models/proceedings.server";
 import type { Database } from "../schema";
 
@@ -73,6 +74,8 @@ export async function seedDemoHistory(db: Kysely<Database>): Promise<void> {
   if (submitted.status !== "done") throw new Error(`demo history: submit ${submitted.status}`);
   const review = await reviewApplication(db, reviewer, IP, id, "start_review", [], at("2025-05-12"));
   if (review.status !== "done") throw new Error(`demo history: review ${review.status}`);
+  const taken = await changeAssignment(db, reviewer, IP, id, { intent: "take", current: null }, at("2025-05-12"));
+  if (taken.status !== "done") throw new Error(`demo history: assignment ${taken.status}`);
 
   const step = async <A extends StepAction>(who: Viewer, action: A, input: StepInputs[A], day: string) => {
     const outcome = await takeProceedingStep(db, who, IP, id, action, input, at(day));

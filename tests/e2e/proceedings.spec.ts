@@ -13,7 +13,8 @@ import { fillMenu1Application, fillMenu2Application, startApplication, submitVer
 const todayInJapan = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 
 async function openApplicationOf(page: Page, organisation: RegExp | string) {
-  await page.goto(typeof organisation === "string" ? `/applications?q=${encodeURIComponent(organisation)}` : "/applications");
+  // Every reviewer's applications: these are nobody's yet.
+  await page.goto(typeof organisation === "string" ? `/applications?assignee=all&q=${encodeURIComponent(organisation)}` : "/applications?assignee=all");
   await page
     .getByRole("table", { name: /交付申請の一覧/ })
     .getByRole("row", { name: organisation })

@@ -141,6 +141,13 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "POST", path: "/applications/:app/steps/decide", target: "own", expect: ONLY({ prefecture: 409, intermediary: 409, reviewer: 409 }) },
     { method: "POST", path: "/applications/:app/steps/report", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 409 }) },
   ],
+  "routes/applications.$id_.assignment": [
+    // Opened by address, it leads to the application's page (which decides who may see it).
+    { method: "GET", path: "/applications/:submitted/assignment", target: "other", expect: EVERYONE(302) },
+    // "check" is no intent of the form: refused (400) for a reviewer; nobody else may post at all.
+    { method: "POST", path: "/applications/:submitted/assignment", target: "other", expect: ONLY({ reviewer: 400 }) },
+    { method: "POST", path: "/applications/not-a-number/assignment", target: "none", expect: ONLY({ reviewer: 404 }) },
+  ],
   "routes/applications.$id_.documents.$proceedingId": [
     // Documents themselves are tested in proceedings.spec.ts; here only who gets past the guard.
     { method: "GET", path: "/applications/:app/documents/999999", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
@@ -224,7 +231,7 @@ test("every route answers every role, for its own and another organisation, as d
   const intermediaryApp = await applicationOf(contexts.intermediary);
   const appOwn = (who: Who) => (who === "intermediary" ? intermediaryApp : prefectureApp);
   const appOther = (who: Who) => (who === "prefecture" ? intermediaryApp : prefectureApp);
-  const reviewerList = await (await contexts.reviewer.get(`/applications?q=${encodeURIComponent(applicant.organisation.name)}`)).text();
+  const reviewerList = await (await contexts.reviewer.get(`/applications?assignee=all&q=${encodeURIComponent(applicant.organisation.name)}`)).text();
   const submitted = new RegExp(`href="/applications/(\\d+)"(?:(?!</tr>).)*?${applicant.organisation.name}`).exec(reviewerList)?.[1];
   expect(submitted, `${applicant.organisation.name}'s submitted application`).toBeTruthy();
 

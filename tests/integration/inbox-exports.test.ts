@@ -144,7 +144,7 @@ describe.each(ENGINES)("%s: the inbox as downloads and as the read API", (engine
   const download = async (loader: typeof csvLoader, path: string, cookie = cookies.reviewer) => (await call(loader, path, { cookie })) as Response;
 
   it("CSV: every application under the filter, beyond one page, opened in Excel's encoding, with the right totals", async () => {
-    const response = await download(csvLoader, "/applications.csv?fiscalYear=2026");
+    const response = await download(csvLoader, "/applications.csv?assignee=all&fiscalYear=2026");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("cache-control")).toBe("private, no-store");
@@ -172,8 +172,11 @@ describe.each(ENGINES)("%s: the inbox as downloads and as the read API", (engine
 
   it("CSV: the rows in the order of the page and its sort, state and year filters applied", async () => {
     const query = "fiscalYear=2026&state=submitted&state=reported&sort=applied";
-    const rows = csvRows(await (await download(csvLoader, `/applications.csv?${query}`)).text());
-    const page = (await call(inboxPage, `/applications?${query}`, { cookie: cookies.reviewer })) as { kind: "reviewer"; items: { organisation: string }[] };
+    const rows = csvRows(await (await download(csvLoader, `/applications.csv?assignee=all&${query}`)).text());
+    const page = (await call(inboxPage, `/applications?assignee=all&${query}`, { cookie: cookies.reviewer })) as unknown as {
+      kind: "reviewer";
+      items: { organisation: string }[];
+    };
     expect(rows.slice(1, 1 + INBOX_PAGE_SIZE).map((r) => r[0])).toEqual(page.items.map((i) => i.organisation));
     const expected = await appliedTotal(database.db, sql`a.fiscal_year = 2026 and a.state in ('submitted', 'reported')`);
     expect(rows.length - 2).toBe(expected.n);
@@ -181,7 +184,7 @@ describe.each(ENGINES)("%s: the inbox as downloads and as the read API", (engine
   });
 
   it("Excel: opens with the same library, a frozen header, yen cells and a SUM total holding the right figure", async () => {
-    const response = await download(xlsxLoader, "/applications.xlsx?fiscalYear=2026");
+    const response = await download(xlsxLoader, "/applications.xlsx?assignee=all&fiscalYear=2026");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(response.headers.get("cache-control")).toBe("private, no-store");
@@ -203,15 +206,17 @@ describe.each(ENGINES)("%s: the inbox as downloads and as the read API", (engine
 
   it("ignores filter values that cannot be ones, as the page does", async () => {
     const plain = await (await download(csvLoader, "/applications.csv")).text();
-    const odd = await (await download(csvLoader, "/applications.csv?fiscalYear=abc&programme=x&state=bogus&prefecture=99&page=-1&sort=%00")).text();
+    const odd = await (
+      await download(csvLoader, "/applications.csv?assignee=all&fiscalYear=abc&programme=x&state=bogus&prefecture=99&page=-1&sort=%00")
+    ).text();
     expect(odd).toBe(plain);
   });
 
   it("are for reviewers: signed out, to the sign-in page; an applicant or an administrator is refused", async () => {
     for (const loader of [csvLoader, xlsxLoader]) {
-      const signedOut = (await call(loader, "/applications.csv?state=submitted")) as Response;
+      const signedOut = (await call(loader, "/applications.csv?assignee=all&state=submitted")) as Response;
       expect(signedOut.status).toBe(302);
-      expect(signedOut.headers.get("location")).toBe(`/login?redirectTo=${encodeURIComponent("/applications.csv?state=submitted")}`);
+      expect(signedOut.headers.get("location")).toBe(`/login?redirectTo=${encodeURIComponent("/applications.csv?assignee=all&state=submitted")}`);
       expect(((await call(loader, "/applications.csv", { cookie: cookies.prefecture })) as Response).status).toBe(403);
       expect(((await call(loader, "/applications.csv", { cookie: cookies.administrator })) as Response).status).toBe(403);
     }
@@ -230,17 +235,17 @@ describe.each(ENGINES)("%s: the inbox as downloads and as the read API", (engine
 
     it("answers the page of the inbox for the same query: the same rows, counts and pages", async () => {
       for (const query of [
-        "",
-        "?page=2",
-        "?fiscalYear=2026&state=submitted&state=decided&sort=applied",
-        "?q=%E5%87%BA%E5%8A%9B%E3%83%86%E3%82%B9%E3%83%88%E6%B3%95%E4%BA%BA1&page=9",
+        "?assignee=all",
+        "?assignee=all&page=2",
+        "?assignee=all&fiscalYear=2026&state=submitted&state=decided&sort=applied",
+        "?assignee=all&q=%E5%87%BA%E5%8A%9B%E3%83%86%E3%82%B9%E3%83%88%E6%B3%95%E4%BA%BA1&page=9",
       ]) {
         const response = await api(query, cookies.reviewer);
         expect(response.status).toBe(200);
         expect(response.headers.get("content-type")).toContain("application/json");
         expect(response.headers.get("cache-control")).toBe("private, no-store");
         const body = await response.json();
-        const page = (await call(inboxPage, `/applications${query}`, { cookie: cookies.reviewer })) as PageData;
+        const page = (await call(inboxPage, `/applications${query}`, { cookie: cookies.reviewer })) as unknown as PageData;
         expect(body.rows.map((r: { id: number }) => r.id)).toEqual(page.items.map((i) => i.id));
         expect(body.rows.map((r: { requestedAmount: number | null }) => r.requestedAmount)).toEqual(page.items.map((i) => i.requestedAmount));
         expect(body.rows.map((r: { state: string }) => r.state)).toEqual(page.items.map((i) => i.state));
@@ -249,7 +254,7 @@ describe.each(ENGINES)("%s: the inbox as downloads and as the read API", (engine
     });
 
     it("gives amounts as whole yen, instants in ISO 8601, states and programmes as codes with their labels", async () => {
-      const body = await (await api("?state=submitted&fiscalYear=2026", cookies.reviewer)).json();
+      const body = await (await api("?assignee=all&state=submitted&fiscalYear=2026", cookies.reviewer)).json();
       expect(body.rows).toHaveLength(Math.min(body.total, INBOX_PAGE_SIZE));
       expect(body.total).toBeGreaterThan(10);
       expect(body.filter).toMatchObject({ fiscalYear: 2026, states: ["submitted"], programme: null, sort: "waiting", page: 1 });
@@ -272,7 +277,7 @@ describe.each(ENGINES)("%s: the inbox as downloads and as the read API", (engine
         [cookies.administrator, 403, "forbidden"],
       ];
       for (const [cookie, status, error] of cases) {
-        const response = await api("?state=submitted", cookie);
+        const response = await api("?assignee=all&state=submitted", cookie);
         expect([status, response.headers.get("content-type")]).toEqual([status, "application/json"]);
         expect(await response.json()).toEqual({ error, message: expect.any(String) });
       }
@@ -286,15 +291,19 @@ describe.each(ENGINES)("%s: the inbox as downloads and as the read API", (engine
   // Last: it adds 700 applications.
   it("reads all the rows in the same few queries whatever their number", async () => {
     const small = countingQueries(database.db);
-    await call(csvLoader, "/applications.csv?state=submitted", { cookie: cookies.reviewer, db: small.db });
+    await call(csvLoader, "/applications.csv?assignee=all&state=submitted", { cookie: cookies.reviewer, db: small.db });
     await insertApplications(database.db, (await createUser(database.db, "reviewer")).id, 700, 1001);
     const large = countingQueries(database.db);
-    const response = (await call(csvLoader, "/applications.csv?state=submitted", { cookie: cookies.reviewer, db: large.db })) as Response;
+    const response = (await call(csvLoader, "/applications.csv?assignee=all&state=submitted", { cookie: cookies.reviewer, db: large.db })) as Response;
     expect(csvRows(await response.text()).length - 2).toBe((await appliedTotal(database.db, sql`a.state = 'submitted'`)).n);
     expect(large.count()).toBe(small.count());
     // The counts, the rows, and their 法人番号.
     const direct = countingQueries(database.db);
-    const inbox = await inboxWithCorporateNumbers(direct.db, readInboxFilter(new URLSearchParams("state=submitted")), { allRows: true });
+    const inbox = await inboxWithCorporateNumbers(direct.db, readInboxFilter(new URLSearchParams("assignee=all&state=submitted")), {
+      viewerId: 0,
+      today: "2026-06-01",
+      allRows: true,
+    });
     expect(inbox.rows.length).toBeGreaterThan(200);
     expect(direct.count()).toBe(3);
   });

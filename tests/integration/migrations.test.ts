@@ -27,11 +27,13 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
     expect(applied).toEqual(Object.keys(migrations));
     expect(await latestAppliedMigration(database.db)).toBe(LATEST_MIGRATION);
     expect(await tablesIn(database.db)).toEqual([
+      "application_assignments",
       "application_attachments",
       "application_comments",
       "application_proceedings",
       "application_review_checks",
       "application_review_notes",
+      "application_summaries",
       "application_versions",
       "applications",
       "audit_events",

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { takeStashedInput } from "~/auth/stash.server";
 import { forbidden, notFound, requireAnyPermission, requireViewer } from "~/auth/viewer.server";
+import { AssignmentPanel } from "~/components/assignment-panel";
 import { AttachmentsSection } from "~/components/attachments-section";
 import { fieldId, Notice } from "~/components/forms";
 import { ProceedingsPanel } from "~/components/proceedings-panel";
@@ -34,6 +35,7 @@ import {
   submitApplication,
   type SaveOutcome,
 } from "~/models/applications.server";
+import { assignmentPanelOf } from "~/models/assignments.server";
 import { listAttachments } from "~/models/attachments.server";
 import { missingDetailsOf } from "~/models/organisations.server";
 import { listProceedings } from "~/models/proceedings.server";
@@ -92,6 +94,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     proceedings,
     ledger: ledgerOf(records),
     steps: availableSteps(viewer, application, records),
+    assignment:
+      can(viewer.role, "review:application:any") && application.state !== "draft" ? await assignmentPanelOf(context.db, application.id, viewer.userId) : null,
     deadline: window ? { closesOn: window.closesOn, left: timeLeft(new Date(), window.closesOn) } : null,
   };
 }
@@ -289,6 +293,7 @@ export default function ApplicationPage() {
         />
       ) : loaded.workspace ? (
         <>
+          {loaded.assignment ? <AssignmentPanel applicationId={application.id} back={`/applications/${application.id}`} {...loaded.assignment} /> : null}
           <ReviewWorkspace
             application={application}
             versions={versions}
@@ -301,6 +306,7 @@ export default function ApplicationPage() {
         </>
       ) : (
         <div className="space-y-6">
+          {loaded.assignment ? <AssignmentPanel applicationId={application.id} back={`/applications/${application.id}`} {...loaded.assignment} /> : null}
           <ReviewPanel application={application} versions={versions} />
           <ProceedingsPanel applicationId={application.id} items={loaded.proceedings} ledger={loaded.ledger} steps={loaded.steps} />
         </div>
