@@ -62,7 +62,6 @@ async function listRecords(db: Kysely<Database>, applicationId: number): Promise
 }
 
 /**
-/**
  * Each application's current commitment against its programme-year's budget (docs/domain.md §5): the amount
  * of its latest decision, approved change or confirmation. One row (application_id, amount) per application
  * among those `where` selects (on `applications a`) that has one. The budget check of a decision, the budget

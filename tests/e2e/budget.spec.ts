@@ -49,6 +49,7 @@ test("a reviewer reads the year's budget, its charts and what needs doing, and d
   await signIn(page, ACCOUNTS.reviewer);
   await openStep(page, decided, "審査を開始する");
   await page.getByRole("navigation", { name: "次の手続" }).getByRole("link", { name: "交付決定", exact: true }).click();
+  await page.getByLabel("この交付決定は取り消せないことを確認しました").check();
   await page.getByRole("button", { name: "交付を決定する", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "交付を決定しました" })).toBeVisible();
   await openStep(page, decided, "支払・返還の記録");
