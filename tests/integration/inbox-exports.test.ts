@@ -103,6 +103,9 @@ const csvRows = (text: string) =>
     .split("\r\n")
     .map((line) => line.split(","));
 
+/** The page loader answers `data(…)` (with its Server-Timing header): its data, whatever the wrapping. */
+const pageData = (answer: unknown): unknown => (answer && typeof answer === "object" && "data" in answer ? (answer as { data: unknown }).data : answer);
+
 describe.each(ENGINES)("%s: the inbox as downloads and as the read API", (engine) => {
   let database: AppDatabase;
   const cookies: Record<"reviewer" | "prefecture" | "administrator", string> = { reviewer: "", prefecture: "", administrator: "" };
@@ -173,7 +176,7 @@ describe.each(ENGINES)("%s: the inbox as downloads and as the read API", (engine
   it("CSV: the rows in the order of the page and its sort, state and year filters applied", async () => {
     const query = "fiscalYear=2026&state=submitted&state=reported&sort=applied";
     const rows = csvRows(await (await download(csvLoader, `/applications.csv?assignee=all&${query}`)).text());
-    const page = (await call(inboxPage, `/applications?assignee=all&${query}`, { cookie: cookies.reviewer })) as unknown as {
+    const page = pageData(await call(inboxPage, `/applications?assignee=all&${query}`, { cookie: cookies.reviewer })) as {
       kind: "reviewer";
       items: { organisation: string }[];
     };
@@ -205,7 +208,7 @@ describe.each(ENGINES)("%s: the inbox as downloads and as the read API", (engine
   });
 
   it("ignores filter values that cannot be ones, as the page does", async () => {
-    const plain = await (await download(csvLoader, "/applications.csv")).text();
+    const plain = await (await download(csvLoader, "/applications.csv?assignee=all")).text();
     const odd = await (
       await download(csvLoader, "/applications.csv?assignee=all&fiscalYear=abc&programme=x&state=bogus&prefecture=99&page=-1&sort=%00")
     ).text();
@@ -245,7 +248,7 @@ describe.each(ENGINES)("%s: the inbox as downloads and as the read API", (engine
         expect(response.headers.get("content-type")).toContain("application/json");
         expect(response.headers.get("cache-control")).toBe("private, no-store");
         const body = await response.json();
-        const page = (await call(inboxPage, `/applications${query}`, { cookie: cookies.reviewer })) as unknown as PageData;
+        const page = pageData(await call(inboxPage, `/applications${query}`, { cookie: cookies.reviewer })) as PageData;
         expect(body.rows.map((r: { id: number }) => r.id)).toEqual(page.items.map((i) => i.id));
         expect(body.rows.map((r: { requestedAmount: number | null }) => r.requestedAmount)).toEqual(page.items.map((i) => i.requestedAmount));
         expect(body.rows.map((r: { state: string }) => r.state)).toEqual(page.items.map((i) => i.state));
@@ -305,6 +308,7 @@ describe.each(ENGINES)("%s: the inbox as downloads and as the read API", (engine
       allRows: true,
     });
     expect(inbox.rows.length).toBeGreaterThan(200);
-    expect(direct.count()).toBe(3);
+    // The inbox's own queries (counts and one page of every row), and one for the 法人番号.
+    expect(direct.count()).toBe(4);
   });
 });
