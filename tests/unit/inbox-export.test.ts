@@ -52,9 +52,13 @@ const ROWS = [
 describe("the inbox as a download", () => {
   it("writes the page's columns in Japanese, dates in Japan, and the amounts applied for summed on a totals row", () => {
     const lines = toCsv(inboxTable(ROWS, NOW)).slice(1).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("申請者,法人番号,都道府県,年度,事業,状態,版,提出日,最新版の提出日,待ち日数,申請額（円）,交付決定額（円）,支払額（円）,返還額（円）,担当者,申請番号");
+    expect(lines[0]).toBe(
+      "申請者,法人番号,都道府県,年度,事業,状態,版,提出日,最新版の提出日,待ち日数,申請額（円）,交付決定額（円）,支払額（円）,返還額（円）,担当者,申請番号",
+    );
     // 15:30 UTC on 1 May is 2 May in Japan; 9 days waiting since 1 June.
-    expect(lines[1]).toBe("富山県,8000020160008,富山県,令和8年度,地方における孤独・孤立対策推進事業（メニュー1）,提出済み,2,2026-05-02,2026-06-01,9,4000000,,0,0,,7");
+    expect(lines[1]).toBe(
+      "富山県,8000020160008,富山県,令和8年度,地方における孤独・孤立対策推進事業（メニュー1）,提出済み,2,2026-05-02,2026-06-01,9,4000000,,0,0,,7",
+    );
     // A name a spreadsheet would run as a formula stays text; a decided application waits on nobody.
     expect(lines[2]).toBe(
       `"'=特定非営利活動法人, つながり",,,令和8年度,孤独・孤立対策担い手育成支援事業（メニュー2）,交付決定,1,2026-05-02,2026-05-20,,4466000,4000000,2000000,0,審査 一郎,8`,
