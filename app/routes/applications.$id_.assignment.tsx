@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useActionData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requirePermission } from "~/auth/viewer.server";
 import { Notice } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
@@ -20,8 +20,13 @@ import { safeRedirect } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = () => [{ title: `担当者の変更 | ${PRODUCT_NAME}` }];
 
-export function loader({ params }: LoaderFunctionArgs) {
-  return redirect(`/applications/${idParam(params, "id")}`);
+/**
+ * Opened by address, the page only leads back. It must not redirect: after a refused change Remix runs this
+ * loader to draw the refusal, and a redirect here would hide the 400 and its message.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "review:application:any");
+  return { applicationId: idParam(params, "id") };
 }
 
 /** The page to go back to, with what was done: `?assignment=take&application=12`. */
@@ -48,12 +53,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function AssignmentRefused() {
   const refused = useActionData<typeof action>();
+  const { applicationId } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
-      <h1 className="text-std-32B-150">担当者を変更できませんでした</h1>
+      <h1 className="text-std-32B-150">{refused ? "担当者を変更できませんでした" : "担当者の変更"}</h1>
       {refused ? <Notice tone="warning">{refused.message}</Notice> : null}
       <p>
-        <Link to={refused?.back ?? "/applications"} className="text-key-800 underline">
+        <Link to={refused?.back ?? `/applications/${applicationId}`} className="text-key-800 underline">
           元の画面に戻る
         </Link>
       </p>

@@ -142,8 +142,8 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "POST", path: "/applications/:app/steps/report", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 409 }) },
   ],
   "routes/applications.$id_.assignment": [
-    // Opened by address, it leads to the application's page (which decides who may see it).
-    { method: "GET", path: "/applications/:submitted/assignment", target: "other", expect: EVERYONE(302) },
+    // Opened by address, it only links back to the application; a reviewer's page.
+    { method: "GET", path: "/applications/:submitted/assignment", target: "other", expect: ONLY({ reviewer: 200 }) },
     // "check" is no intent of the form: refused (400) for a reviewer; nobody else may post at all.
     { method: "POST", path: "/applications/:submitted/assignment", target: "other", expect: ONLY({ reviewer: 400 }) },
     { method: "POST", path: "/applications/not-a-number/assignment", target: "none", expect: ONLY({ reviewer: 404 }) },
