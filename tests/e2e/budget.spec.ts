@@ -25,7 +25,7 @@ async function submitted(page: Page): Promise<string> {
 }
 
 async function openStep(page: Page, organisation: string, name: string) {
-  await page.goto(`/applications?q=${encodeURIComponent(organisation)}`);
+  await page.goto(`/applications?assignee=all&q=${encodeURIComponent(organisation)}`);
   await page
     .getByRole("table", { name: /交付申請の一覧/ })
     .getByRole("row", { name: organisation })
