@@ -19,11 +19,10 @@ import { can } from "~/domain/permissions";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { STEP_ACTIONS, STEPS } from "~/domain/steps";
 import { fiscalYearLabel } from "~/domain/wareki";
-import { REVIEW_CHECKLISTS, CHECKLIST_STATES, checklistHint } from "~/domain/review";
 import { readSnapshot } from "~/domain/submitted-version";
 import { applyRowIntent, readDraftIntent } from "~/forms/application";
 import { formOf, formValues } from "~/forms/read-form";
-import { commentTargetLabel, commentTargetOptions, type ReviewActionResult } from "~/forms/review";
+import { commentTargetLabel, type ReviewActionResult } from "~/forms/review";
 import {
   applicationWindow,
   findApplicationForViewer,
@@ -40,12 +39,12 @@ import { listAttachments } from "~/models/attachments.server";
 import { missingDetailsOf } from "~/models/organisations.server";
 import { listProceedings } from "~/models/proceedings.server";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
-import { loadReviewWorkspace } from "~/models/review.server";
 import { idParam } from "~/utils/route-params.server";
 import { DraftEditor } from "./draft-editor";
 import { isReviewIntent, reviewAction } from "./review-actions.server";
 import { ReviewPanel } from "./review-panel";
-import { ReviewWorkspace, type WorkspaceData } from "./workspace";
+import { ReviewWorkspace } from "./workspace";
+import { workspaceFor } from "./workspace-data.server";
 import { postedForm } from "~/utils/posted-form.server";
 
 /**
@@ -98,49 +97,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       can(viewer.role, "review:application:any") && application.state !== "draft" ? await assignmentPanelOf(context.db, application.id, viewer.userId) : null,
     deadline: window ? { closesOn: window.closesOn, left: timeLeft(new Date(), window.closesOn) } : null,
   };
-}
-
-/** The reviewer's workspace: the latest version, the comment targets, the checklist with what the version shows, the notes. */
-async function workspaceFor(
-  db: LoaderFunctionArgs["context"]["db"],
-  viewer: Parameters<typeof loadReviewWorkspace>[1],
-  application: Parameters<typeof loadReviewWorkspace>[2] & { state: string },
-  attachments: { id: number }[],
-): Promise<WorkspaceData | null> {
-  const loaded = await loadReviewWorkspace(db, viewer, application);
-  if (!loaded) return null;
-  const { snapshot } = loaded;
-  return {
-    snapshot,
-    targets: commentTargetOptions(snapshot),
-    checklist: REVIEW_CHECKLISTS[application.programme].map((item) => ({
-      code: item.code,
-      label: item.label,
-      hint: checklistHint(item, snapshot),
-      tick: loaded.checks.find((c) => c.item === item.code) ?? null,
-    })),
-    checklistEditable: (CHECKLIST_STATES as readonly string[]).includes(application.state),
-    notes: loaded.notes,
-    history: await labelled(db, application.id, loaded.comments, snapshot),
-    budget: loaded.budget,
-    linkable: attachments.map((a) => a.id),
-  };
-}
-
-/** Each past comment named as its target was in the version it was made on (each version read once). */
-async function labelled<C extends { version: number; path: string }>(
-  db: LoaderFunctionArgs["context"]["db"],
-  applicationId: number,
-  comments: C[],
-  latest: { version: number; draft: ApplicationDraft },
-) {
-  const drafts = new Map<number, ApplicationDraft | undefined>([[latest.version, latest.draft]]);
-  for (const version of new Set(comments.map((c) => c.version))) {
-    if (drafts.has(version)) continue;
-    const row = await getVersion(db, applicationId, version);
-    drafts.set(version, row && readSnapshot(row.snapshot).draft);
-  }
-  return comments.map((c) => ({ ...c, label: commentTargetLabel(c.path, drafts.get(c.version)) }));
 }
 
 type ActionResult =
