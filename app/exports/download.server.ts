@@ -1,3 +1,4 @@
+import { FILE_KINDS } from "~/domain/file-types";
 import { fileResponse } from "~/utils/file-response.server";
 import { toCsv } from "./csv";
 import type { ExportTable } from "./table";
@@ -9,5 +10,5 @@ export type DownloadFormat = "csv" | "xlsx";
 export async function tableDownload<Row>(table: ExportTable<Row>, format: DownloadFormat, baseName: string): Promise<Response> {
   return format === "csv"
     ? fileResponse(new TextEncoder().encode(toCsv(table)), { contentType: "text/csv; charset=utf-8", fileName: `${baseName}.csv` })
-    : fileResponse(await toXlsx(table), { contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", fileName: `${baseName}.xlsx` });
+    : fileResponse(await toXlsx(table), { contentType: FILE_KINDS.xlsx.contentType, fileName: `${baseName}.xlsx` });
 }

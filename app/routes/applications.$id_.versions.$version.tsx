@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { notFound, requireAnyPermission } from "~/auth/viewer.server";
+import { requireVisibleVersion } from "~/auth/visible-version.server";
 import { inputClass } from "~/components/forms";
 import { GrantSummary } from "~/components/grant-summary";
 import { PRODUCT_NAME } from "~/components/site-header";
@@ -11,21 +11,16 @@ import { fiscalYearLabel, formatWarekiDateTime } from "~/domain/wareki";
 import { readSnapshot } from "~/domain/submitted-version";
 import { fieldLabel } from "~/forms/application";
 import { changesBetween } from "~/domain/field-changes";
-import { findApplicationForViewer, getVersion, listVersions } from "~/models/applications.server";
+import { getVersion, listVersions } from "~/models/applications.server";
 import { listAttachments } from "~/models/attachments.server";
-import { idParam } from "~/utils/route-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `第${data.version}版 ${fiscalYearLabel(data.fiscalYear)} 交付申請 | ${PRODUCT_NAME}` : PRODUCT_NAME },
 ];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
-  const application = await findApplicationForViewer(context.db, viewer, idParam(params, "id"));
-  if (!application) notFound();
-  const number = idParam(params, "version");
-  const version = await getVersion(context.db, application.id, number);
-  if (!version) notFound();
+  const { application, version } = await requireVisibleVersion(request, context, params);
+  const number = version.version;
 
   const versions = await listVersions(context.db, application.id);
   const compareTo = Number(new URL(request.url).searchParams.get("compare")) || number - 1;

@@ -1,20 +1,14 @@
+import { requireVisibleVersion } from "~/auth/visible-version.server";
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireAnyPermission } from "~/auth/viewer.server";
 import { fiscalYearLabel } from "~/domain/wareki";
 import { readSnapshot } from "~/domain/submitted-version";
-import { findApplicationForViewer, getVersion } from "~/models/applications.server";
 import { applicationFormDocument, type ApplicationRecord } from "~/pdf/application-form";
 import { renderPdf } from "~/pdf/render.server";
 import { fileResponse } from "~/utils/file-response.server";
-import { idParam } from "~/utils/route-params.server";
 
 /** GET /applications/:id/versions/:version/pdf — 交付申請書 of a submitted version, from its frozen snapshot. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
-  const application = await findApplicationForViewer(context.db, viewer, idParam(params, "id"));
-  if (!application) notFound();
-  const version = await getVersion(context.db, application.id, idParam(params, "version"));
-  if (!version) notFound();
+  const { application, version } = await requireVisibleVersion(request, context, params);
 
   const snapshot = readSnapshot(version.snapshot);
   const record: ApplicationRecord = {
