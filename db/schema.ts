@@ -257,6 +257,32 @@ export interface ApplicationSummariesTable {
   report_due_on: string | null;
 }
 
+/** A call for proposals (公募) of the model projects; its window is two instants (Japan time on screen). */
+export interface CallsTable {
+  id: Generated<number>;
+  kind: "model-platform" | "model-npo";
+  fiscal_year: number;
+  title: string;
+  description: string;
+  eligibility: string;
+  opens_at: ColumnType<Date, Date | string, Date | string>;
+  closes_at: ColumnType<Date, Date | string, Date | string>;
+  ceiling_per_project: number;
+  total_budget: number;
+  projects_sought: number;
+  created_by: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** A scoring criterion of a call, in its order, with its weight. */
+export interface CallCriteriaTable {
+  call_id: number;
+  position: number;
+  name: string;
+  weight: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -278,6 +304,8 @@ export interface Database {
   application_review_checks: ApplicationReviewChecksTable;
   application_assignments: ApplicationAssignmentsTable;
   application_summaries: ApplicationSummariesTable;
+  calls: CallsTable;
+  call_criteria: CallCriteriaTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { PageLinks } from "./page-links";
 import { Form, Link } from "@remix-run/react";
 import { APPLICATION_STATES, STATE_LABELS, type ApplicationState } from "~/domain/application-states";
 import { formatYen } from "~/domain/money";
@@ -291,52 +292,13 @@ export function ReviewerInbox({
         </div>
       ) : null}
 
-      {pages > 1 ? <Pages filter={filter} pages={pages} /> : null}
+      <PageLinks current={filter.page} pages={pages} hrefFor={(page) => inboxHref(filter, { page })} />
     </div>
   );
 }
 
 function Flag({ children }: { children: ReactNode }) {
   return <span className="mt-1 block w-fit rounded-4 border border-warning-orange-2 px-1 text-dns-14N-130">{children}</span>;
-}
-
-/** Page links: the first and last, and two either side of the current one. */
-function Pages({ filter, pages }: { filter: InboxFilter; pages: number }) {
-  const current = filter.page;
-  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
-  return (
-    <nav aria-label="ページ" className="flex flex-wrap items-center gap-x-3 gap-y-2">
-      {current > 1 ? (
-        <Link to={inboxHref(filter, { page: current - 1 })} className="text-key-800 underline">
-          前のページ
-        </Link>
-      ) : null}
-      <ul className="flex flex-wrap items-center gap-x-2">
-        {shown.map((p, i) => (
-          <li key={p} className="flex items-center gap-x-2">
-            {i > 0 && p - shown[i - 1]! > 1 ? <span aria-hidden="true">…</span> : null}
-            {p === current ? (
-              <span aria-current="page" className="px-1 font-bold">
-                {p}
-              </span>
-            ) : (
-              <Link to={inboxHref(filter, { page: p })} className="px-1 text-key-800 underline" aria-label={`${p}ページ目`}>
-                {p}
-              </Link>
-            )}
-          </li>
-        ))}
-      </ul>
-      <span className="sr-only">
-        {current} / {pages} ページ
-      </span>
-      {current < pages ? (
-        <Link to={inboxHref(filter, { page: current + 1 })} className="text-key-800 underline">
-          次のページ
-        </Link>
-      ) : null}
-    </nav>
-  );
 }
 
 function Select({ name, label, value, children }: { name: string; label: string; value: string; children: ReactNode }) {

@@ -52,6 +52,11 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
               交付額シミュレーター
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/calls" className={navLinkClass}>
+              公募
+            </NavLink>
+          </li>
           {has("view:application:own") || has("view:application:any") ? (
             <li>
               <NavLink to="/applications" className={navLinkClass}>
@@ -84,6 +89,13 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
             <li>
               <NavLink to="/admin/organisations" className={navLinkClass}>
                 組織とアカウントの管理
+              </NavLink>
+            </li>
+          ) : null}
+          {has("manage:calls:any") ? (
+            <li>
+              <NavLink to="/admin/calls" className={navLinkClass}>
+                公募の管理
               </NavLink>
             </li>
           ) : null}

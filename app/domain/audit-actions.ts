@@ -30,6 +30,8 @@ const OTHER_ACTIONS = [
   ["application.attachment_removed", "添付書類の削除"],
   ["programme_parameters.created", "交付要件の登録"],
   ["programme_parameters.updated", "交付要件の変更"],
+  ["call.created", "公募の作成"],
+  ["call.updated", "公募の変更"],
 ] as const;
 
 export type AuditAction = (typeof OTHER_ACTIONS)[number][0] | StepAuditAction;
@@ -49,6 +51,7 @@ const RECORD_TYPE_LABELS: Record<string, string> = {
   organisation: "組織",
   programme_parameters: "交付要件",
   application: "交付申請",
+  call: "公募",
 };
 
 export function recordLabel(recordType: string, recordId: string | null): string {

@@ -5,7 +5,7 @@
  * and the server read a form with the same schema, so both give the same messages.
  */
 import { z } from "zod";
-import { parseDateOnly } from "./japan-time";
+import { parseDateOnly, parseJapanDateTime } from "./japan-time";
 import { parseYen } from "./money";
 
 export const LONG_TEXT_MAX = 4000;
@@ -65,6 +65,46 @@ export function dateField(label: string) {
         ctx.addIssue({ code: "custom", message: `${label}は日付（例：2027-03-31）で入力してください。` });
         return "";
       }
+    });
+}
+
+/** A date and time in Japan, "YYYY-MM-DDTHH:mm" (what a date-time input sends), as the instant it names. */
+export function dateTimeField(label: string) {
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): Date => {
+      const text = asText(value).trim();
+      if (!text) {
+        ctx.addIssue({ code: "custom", message: `${label}を入力してください。` });
+        return z.NEVER;
+      }
+      try {
+        return parseJapanDateTime(text);
+      } catch {
+        ctx.addIssue({ code: "custom", message: `${label}は日付と時刻（例：2027-01-10 09:00）で入力してください。` });
+        return z.NEVER;
+      }
+    });
+}
+
+/** A whole number from `min` to `max` (full-width digits and commas accepted). */
+export function countField(label: string, { min, max, unit = "" }: { min: number; max: number; unit?: string }) {
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): number => {
+      const text = asText(value).normalize("NFKC").replaceAll(",", "").trim();
+      if (!text) {
+        ctx.addIssue({ code: "custom", message: `${label}を入力してください。` });
+        return z.NEVER;
+      }
+      const n = /^[0-9]+$/.test(text) ? Number(text) : NaN;
+      if (!Number.isSafeInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `${label}は${min}${unit}から${max}${unit}までの整数で入力してください。` });
+        return z.NEVER;
+      }
+      return n;
     });
 }
 

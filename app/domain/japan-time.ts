@@ -76,12 +76,37 @@ export function isOpen(now: Date, opensOn: string, closesOn: string): boolean {
  */
 export function timeLeft(now: Date, closesOn: string): string {
   const closes = parseDateOnly(closesOn);
-  const remainingMs = startMs(closes) + DAY_MS - now.getTime();
+  return leftPhrase(startMs(closes) + DAY_MS - now.getTime(), Math.round((startMs(closes) - startMs(japanDateOf(now))) / DAY_MS));
+}
+
+/** The same phrase for a deadline at an instant (a call that closes at 17:00): days by the calendar in Japan, then hours, then minutes. */
+export function timeLeftUntil(now: Date, deadline: Date): string {
+  return leftPhrase(deadline.getTime() - now.getTime(), Math.round((startMs(japanDateOf(deadline)) - startMs(japanDateOf(now))) / DAY_MS));
+}
+
+function leftPhrase(remainingMs: number, days: number): string {
   if (remainingMs <= 0) return "締切を過ぎました";
-  const days = Math.round((startMs(closes) - startMs(japanDateOf(now))) / DAY_MS);
   if (days >= 1) return `締切まで あと${days}日`;
   const hours = Math.floor(remainingMs / HOUR_MS);
   if (hours >= 1) return `締切まで あと${hours}時間`;
   const minutes = Math.floor(remainingMs / MINUTE_MS);
   return minutes >= 1 ? `締切まで あと${minutes}分` : "締切まで あと1分未満";
+}
+
+/**
+ * A date and time in Japan as a date-time input sends it ("2027-01-10T09:00") → the instant; throws on
+ * anything else, including a day or time that does not exist (2027-02-30, 24:00).
+ */
+export function parseJapanDateTime(value: string): Date {
+  const match = /^([0-9]{4}-[0-9]{2}-[0-9]{2})T([0-9]{2}):([0-9]{2})$/.exec(value);
+  if (!match) throw new RangeError(`not a date and time (YYYY-MM-DDTHH:mm): ${value}`);
+  const hours = Number(match[2]);
+  const minutes = Number(match[3]);
+  if (hours > 23 || minutes > 59) throw new RangeError(`not a time of day: ${value}`);
+  return new Date(startMs(parseDateOnly(match[1]!)) + hours * HOUR_MS + minutes * MINUTE_MS);
+}
+
+/** An instant as a date-time input shows it, in Japan time: "2027-01-10T09:00" (the inverse of parseJapanDateTime). */
+export function japanDateTimeInputValue(instant: Date): string {
+  return new Date(instant.getTime() + JST_OFFSET_MS).toISOString().slice(0, 16);
 }

@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   "view:budget:any",
   "view:proposal:own",
   "edit:proposal:own",
+  "manage:calls:any",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -48,6 +49,7 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "manage:organisations:any",
     "manage:accounts:any",
     "manage:programme-parameters:any",
+    "manage:calls:any",
     "view:audit:any",
     // The budget overview, to read: an administrator takes no decisions.
     "view:budget:any",

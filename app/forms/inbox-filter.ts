@@ -3,6 +3,7 @@
  * with the audit filter, a value that cannot be one is left out rather than refused, and never reaches the
  * database.
  */
+import { pageParam } from "./page-param";
 import { APPLICATION_STATES, type ApplicationState } from "~/domain/application-states";
 import { PREFECTURES } from "~/domain/prefectures";
 import { PROGRAMMES, type Programme } from "~/domain/programmes";
@@ -49,7 +50,6 @@ export function readInboxFilter(params: URLSearchParams): InboxFilter {
   const programme = params.get("programme") ?? "";
   const prefecture = params.get("prefecture") ?? "";
   const sort = params.get("sort") ?? "";
-  const page = params.get("page") ?? "";
   const assignee = params.get("assignee") ?? "";
   return {
     fiscalYear: /^20[0-9]{2}$/.test(fiscalYear) ? Number(fiscalYear) : null,
@@ -64,7 +64,7 @@ export function readInboxFilter(params: URLSearchParams): InboxFilter {
     overdue: params.get("overdue") === "1",
     assignee: assignee === "all" || assignee === "nobody" ? assignee : /^[1-9][0-9]{0,14}$/.test(assignee) ? Number(assignee) : "me",
     sort: isOneOf(Object.keys(INBOX_SORTS) as InboxSort[], sort) ? sort : "waiting",
-    page: /^[1-9][0-9]{0,5}$/.test(page) ? Number(page) : 1,
+    page: pageParam(params),
   };
 }
 

@@ -10,6 +10,9 @@ import { ApplicationList } from "~/components/application-list";
 import { can } from "~/domain/permissions";
 import { applicationOverview } from "~/models/application-overview.server";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
+import { listCalls } from "~/models/calls.server";
+import { CALL_KINDS, CALL_KIND_NAMES, mayPropose } from "~/domain/calls";
+import { formatWarekiDateTime } from "~/domain/wareki";
 
 export const meta: MetaFunction = () => [
   { title: PRODUCT_NAME },
@@ -25,11 +28,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     parameters,
     signedIn: viewer !== null,
     overview: seesApplications ? await applicationOverview(context.db, viewer) : null,
+    openCalls: viewer && can(viewer.role, "edit:proposal:own") ? await openCallsFor(context.db, viewer.organisationKind) : null,
   };
 }
 
+/** The calls open now that the organisation may propose to (the first page of them). */
+async function openCallsFor(db: LoaderFunctionArgs["context"]["db"], organisationKind: Parameters<typeof mayPropose>[1]) {
+  const kinds = CALL_KINDS.filter((kind) => mayPropose(kind, organisationKind));
+  const { calls, total } = await listCalls(db, { publishedBy: new Date(), openOnly: true, kinds });
+  return { calls, total };
+}
+
 export default function Index() {
-  const { fiscalYear, parameters, signedIn, overview } = useLoaderData<typeof loader>();
+  const { fiscalYear, parameters, signedIn, overview, openCalls } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="space-y-10">
@@ -60,6 +71,36 @@ export default function Index() {
             交付申請
           </h2>
           <ApplicationList {...overview} />
+        </section>
+      ) : null}
+
+      {openCalls ? (
+        <section aria-labelledby="calls-heading" className="space-y-4">
+          <h2 id="calls-heading" className="text-std-24B-150">
+            応募できる公募
+          </h2>
+          {openCalls.total === 0 ? (
+            <p>
+              いま応募できる公募はありません。過去の公募は
+              <Link to="/calls" className="text-key-800 underline">
+                公募の一覧
+              </Link>
+              で見られます。
+            </p>
+          ) : (
+            <ul className="space-y-3">
+              {openCalls.calls.map((c) => (
+                <li key={c.id} className="rounded-12 border border-solid-gray-420 p-4">
+                  <Link to={`/calls/${c.id}`} className="text-std-18B-160 text-key-800 underline break-words">
+                    {c.title}
+                  </Link>
+                  <p className="text-dns-16N-130 text-solid-gray-700">
+                    {CALL_KIND_NAMES[c.kind]}・締切 {formatWarekiDateTime(c.closesAt)}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
         </section>
       ) : null}
 

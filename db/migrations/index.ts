@@ -8,6 +8,7 @@ import * as applicationProceedings from "./2026_11_27_006_application_proceeding
 import * as signInCounters from "./2026_12_04_007_sign_in_counters";
 import * as applicationAssignments from "./2026_12_05_008_application_assignments";
 import * as reviewNotesAndChecklist from "./2026_12_05_009_review_notes_and_checklist";
+import * as calls from "./2026_12_05_010_calls";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_04_007_sign_in_counters": signInCounters,
   "2026_12_05_008_application_assignments": applicationAssignments,
   "2026_12_05_009_review_notes_and_checklist": reviewNotesAndChecklist,
+  "2026_12_05_010_calls": calls,
 };

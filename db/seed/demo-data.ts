@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { hashPassword } from "../../app/auth/passwords.server";
+import { DEFAULT_CRITERIA } from "../../app/domain/calls";
 import type { Role } from "../../app/domain/roles";
 import type { Database, NewOrganisation } from "../schema";
 import { CABINET_OFFICE_NAME } from "./reference-data";
@@ -68,6 +69,40 @@ const DEMO_PROFILES: Record<string, Partial<Record<string, string>>> = {
 
 export const DEMO_CALL = { fiscalYear: 2026, opensOn: "2026-04-01", closesOn: "2027-03-31" };
 
+/**
+ * The demo's model-project calls: a 地方版プラットフォーム call open for the whole demo year (so that
+ * 仙台市 has something to answer) and an NPO call that has not opened yet (still editable by the
+ * administrator). Windows are Japan time.
+ */
+export const DEMO_MODEL_CALLS = [
+  {
+    kind: "model-platform" as const,
+    fiscal_year: 2026,
+    title: "令和8年度 地方版孤独・孤立対策官民連携プラットフォーム推進事業（モデル事業）",
+    description:
+      "地方公共団体が、官・民・NPO等の関係者によるプラットフォームを設置し、その連携・協働の下で孤独・孤立対策に取り組む活動を委託により支援します。\n" +
+      "プラットフォームの構築、孤独・孤立に関する普及活動、支援団体間の連携による試行的事業を必須とし、地域の状況把握、担い手の見える化、研修の実施などを地域の実情に応じて行います。",
+    eligibility: "市区町村（政令指定都市を含む）。令和4・5年度に取り組んだ団体は、先進性が認められる場合に限り2年目として応募できます。",
+    opens_at: "2026-04-01T10:00:00+09:00",
+    closes_at: "2027-03-12T17:00:00+09:00",
+    ceiling_per_project: 5_000_000,
+    total_budget: 45_000_000,
+    projects_sought: 9,
+  },
+  {
+    kind: "model-npo" as const,
+    fiscal_year: 2026,
+    title: "令和8年度 地域における孤独・孤立対策に関するNPO等の取組モデル調査",
+    description: "NPO等が行う、日常的なつながりや居場所づくりに関する先駆的な取組をモデルとして委託し、その成果を全国に共有します。",
+    eligibility: "特定非営利活動法人、一般社団法人・一般財団法人、社会福祉法人等の非営利団体。",
+    opens_at: "2027-01-12T10:00:00+09:00",
+    closes_at: "2027-02-12T17:00:00+09:00",
+    ceiling_per_project: 3_000_000,
+    total_budget: 30_000_000,
+    projects_sought: 10,
+  },
+];
+
 export async function seedDemoData(db: Kysely<Database>): Promise<void> {
   await db
     .insertInto("organisations")
@@ -117,7 +152,25 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
     .where("application_opens_on", "is", null)
     .execute();
 
+  await seedModelCalls(db);
+
   for (const [name, profile] of Object.entries(DEMO_PROFILES)) {
     await db.updateTable("organisations").set(profile).where("name", "=", name).where("representative_name", "=", "").execute();
+  }
+}
+
+async function seedModelCalls(db: Kysely<Database>) {
+  const admin = await db.selectFrom("users").select("id").where("email", "=", "admin@demo.example").executeTakeFirstOrThrow();
+  for (const call of DEMO_MODEL_CALLS) {
+    if (await db.selectFrom("calls").select("id").where("title", "=", call.title).executeTakeFirst()) continue;
+    const { id } = await db
+      .insertInto("calls")
+      .values({ ...call, created_by: admin.id })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("call_criteria")
+      .values(DEFAULT_CRITERIA.map((c, i) => ({ call_id: id, position: i + 1, name: c.name, weight: c.weight })))
+      .execute();
   }
 }

@@ -161,6 +161,23 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "GET", path: "/api/v1/budget", target: "none", expect: { ...ONLY({ reviewer: 200, administrator: 200 }), anonymous: 401 } },
     { method: "POST", path: "/api/v1/budget", target: "none", expect: EVERYONE(405) },
   ],
+  // The demo's calls: #1 is open, #2 has not opened yet (db/seed/demo-data.ts).
+  "routes/calls._index": [{ method: "GET", path: "/calls", target: "none", expect: EVERYONE(200) }],
+  "routes/calls.$id": [
+    { method: "GET", path: "/calls/1", target: "none", expect: EVERYONE(200) },
+    { method: "GET", path: "/calls/2", target: "none", expect: EVERYONE(404) },
+    { method: "GET", path: "/calls/not-a-number", target: "none", expect: EVERYONE(404) },
+  ],
+  "routes/admin.calls._index": [{ method: "GET", path: "/admin/calls", target: "none", expect: ONLY({ administrator: 200 }) }],
+  "routes/admin.calls.new": [
+    { method: "GET", path: "/admin/calls/new", target: "none", expect: ONLY({ administrator: 200 }) },
+    { method: "POST", path: "/admin/calls/new", target: "none", expect: ONLY({ administrator: 400 }) },
+  ],
+  "routes/admin.calls.$id": [
+    { method: "GET", path: "/admin/calls/2", target: "none", expect: ONLY({ administrator: 200 }) },
+    { method: "GET", path: "/admin/calls/999999", target: "none", expect: ONLY({ administrator: 404 }) },
+    { method: "POST", path: "/admin/calls/2", target: "none", expect: ONLY({ administrator: 400 }) },
+  ],
   "routes/admin.organisations._index": [
     { method: "GET", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 200 }) },
     { method: "POST", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 400 }) },
