@@ -13,7 +13,8 @@
  *
  * Options: --email, --password (default the demo reviewer), --duration SECONDS (10), --gzip (send
  * Accept-Encoding as a browser does), --url PATH (an inbox address to add; repeatable), --explain,
- * --model-only (skip the HTTP runs).
+ * --model-only (skip the HTTP runs). With BENCH_PROFILE=DIR in the environment the server writes its CPU
+ * profile (.cpuprofile, for Chrome's DevTools) into DIR when it stops.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -75,18 +76,22 @@ let started: ChildProcess | undefined;
 process.on("exit", () => started?.kill("SIGKILL"));
 
 async function startServer(port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      SEED_DEMO_DATA: "false",
-      SESSION_SECRET: randomBytes(32).toString("hex"),
-      LOG_LEVEL: "info",
+  const server = spawn(
+    process.execPath,
+    [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROFILE] : []), "--import", "tsx", "server.ts"],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        SEED_DEMO_DATA: "false",
+        SESSION_SECRET: randomBytes(32).toString("hex"),
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
     },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  );
   started = server;
   // The server logs each request with its duration: kept only while `recording` is on.
   createInterface({ input: server.stdout! }).on("line", (text) => {

@@ -66,7 +66,9 @@ export function createServerApp({
   app.disable("x-powered-by");
   app.set("trust proxy", trustProxy);
   app.use(requestLog(logger));
-  app.use(compression({ filter: (_req, res) => compressible(String(res.getHeader("Content-Type") ?? "")) }));
+  // Level 1: pages are small and rendered in many chunks; zlib's default level cost a tenth of the server's
+  // CPU under load for a few per cent smaller pages (docs/performance.md).
+  app.use(compression({ level: 1, filter: (_req, res) => compressible(String(res.getHeader("Content-Type") ?? "")) }));
   app.use(cspNonce());
   app.use(securityHeaders({ mode }));
   app.get("/healthz", healthHandler(database));
