@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { hashPassword } from "../../app/auth/passwords.server";
 import type { Role } from "../../app/domain/roles";
 import type { Database, NewOrganisation } from "../schema";
+import { seedModelProjects } from "./model-projects";
 import { CABINET_OFFICE_NAME } from "./reference-data";
 
 /**
@@ -120,4 +121,7 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
   for (const [name, profile] of Object.entries(DEMO_PROFILES)) {
     await db.updateTable("organisations").set(profile).where("name", "=", name).where("representative_name", "=", "").execute();
   }
+
+  // The model projects' published results (令和5年度's participants, 令和4年度's totals), for /model-projects.
+  await seedModelProjects(db);
 }
