@@ -60,7 +60,13 @@ export function countsByPrefecture(participants: readonly Pick<ModelProjectParti
   return PREFECTURES.map(([code, name]) => {
     const here = participants.filter((p) => p.prefectureCode === code);
     const prefectureOrDesignatedCity = here.filter((p) => p.group === "prefecture_or_designated_city").length;
-    return { prefectureCode: code, prefectureName: name, prefectureOrDesignatedCity, municipality: here.length - prefectureOrDesignatedCity, total: here.length };
+    return {
+      prefectureCode: code,
+      prefectureName: name,
+      prefectureOrDesignatedCity,
+      municipality: here.length - prefectureOrDesignatedCity,
+      total: here.length,
+    };
   }).filter((c) => c.total > 0);
 }
 

@@ -10,12 +10,22 @@ import { readModelProjectFilter, type ModelProjectFilter } from "~/forms/model-p
 /** Every year with published data, newest first. */
 export async function modelProjectYears(db: Kysely<Database>): Promise<ModelProjectYearTotals[]> {
   const rows = await db.selectFrom("model_project_years").selectAll().orderBy("fiscal_year", "desc").execute();
-  return rows.map((r) => ({ fiscalYear: r.fiscal_year, prefectureOrDesignatedCity: r.prefecture_or_designated_city_count, municipality: r.municipality_count }));
+  return rows.map((r) => ({
+    fiscalYear: r.fiscal_year,
+    prefectureOrDesignatedCity: r.prefecture_or_designated_city_count,
+    municipality: r.municipality_count,
+  }));
 }
 
 /** A year's participants in the published order (a few dozen at most: the page shows them all). */
 export async function modelProjectParticipants(db: Kysely<Database>, fiscalYear: number): Promise<ModelProjectParticipant[]> {
-  const rows = await db.selectFrom("model_project_participants").selectAll().where("fiscal_year", "=", fiscalYear).orderBy("sort_order").orderBy("id").execute();
+  const rows = await db
+    .selectFrom("model_project_participants")
+    .selectAll()
+    .where("fiscal_year", "=", fiscalYear)
+    .orderBy("sort_order")
+    .orderBy("id")
+    .execute();
   return rows.map((r) => ({
     fiscalYear: r.fiscal_year,
     group: r.group,
