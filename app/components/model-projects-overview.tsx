@@ -237,7 +237,7 @@ function ParticipantCard({ participant: p }: { participant: ModelProjectParticip
             p.name
           )}
         </h3>
-        {p.secondYear ? <span className="rounded-4 border border-key-800 px-2 text-dns-14B-120 text-key-800">2年目</span> : null}
+        {p.secondYear ? <span className="rounded-4 border border-key-800 px-2 text-dns-14B-130 text-key-800">2年目</span> : null}
       </div>
       <dl className="space-y-3">
         <div>
