@@ -27,7 +27,7 @@ export function prefectureCountChart(counts: readonly PrefectureCount[]): string
       margin={{ top: 8, right: 56, bottom: 8, left: 8 }}
     >
       <CartesianGrid horizontal={false} stroke="#cccccc" />
-      <XAxis type="number" allowDecimals={false} tick={AXIS} orientation="top" />
+      <XAxis type="number" domain={[0, "dataMax"]} allowDecimals={false} tick={AXIS} orientation="top" />
       <YAxis type="category" dataKey="name" width={84} tick={AXIS} interval={0} />
       <Bar
         dataKey="prefectureOrDesignatedCity"
