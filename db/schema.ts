@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { ApplicationState } from "../app/domain/application-states";
+import type { ModelProjectGroup } from "../app/domain/model-projects";
 import type { ProceedingKind, ProceedingRecord } from "../app/domain/proceedings";
 import type { OrganisationKind, Role } from "../app/domain/roles";
 import type { SubmittedSnapshot } from "../app/domain/submitted-version";
@@ -283,6 +284,32 @@ export interface CallCriteriaTable {
   weight: number;
 }
 
+/** The published totals of the local-platform model projects for a fiscal year (migration 011). */
+export interface ModelProjectYearsTable {
+  fiscal_year: number;
+  prefecture_or_designated_city_count: number;
+  municipality_count: number;
+}
+
+/** A published participant of the local-platform model projects in a fiscal year (migration 011). */
+export interface ModelProjectParticipantsTable {
+  id: Generated<number>;
+  fiscal_year: number;
+  group: ModelProjectGroup;
+  /** JIS X 0401 code of the prefecture the body is in. */
+  prefecture_code: string;
+  name: string;
+  /** ふりがな; null where none is published (prefectures and designated cities). */
+  reading: string | null;
+  second_year: ColumnType<boolean, boolean | undefined, boolean>;
+  /** ○ これまでの取組 (現状). */
+  current_summary: string;
+  /** ● 今後の取組. */
+  plan_summary: string;
+  partners_note: string | null;
+  sort_order: number;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -306,6 +333,8 @@ export interface Database {
   application_summaries: ApplicationSummariesTable;
   calls: CallsTable;
   call_criteria: CallCriteriaTable;
+  model_project_years: ModelProjectYearsTable;
+  model_project_participants: ModelProjectParticipantsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

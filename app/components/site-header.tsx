@@ -57,6 +57,11 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
               公募
             </NavLink>
           </li>
+          <li>
+            <NavLink to="/model-projects" className={navLinkClass}>
+              モデル事業の取組団体
+            </NavLink>
+          </li>
           {has("view:application:own") || has("view:application:any") ? (
             <li>
               <NavLink to="/applications" className={navLinkClass}>

@@ -56,3 +56,35 @@ const NAMES = new Map<string, string>(PREFECTURES);
 export function prefectureName(code: string): string | undefined {
   return NAMES.get(code);
 }
+
+/** The code of a prefecture by its name ("富山県" → "16"). */
+export function prefectureCodeOf(name: string): PrefectureCode | undefined {
+  return PREFECTURES.find(([, n]) => n === name)?.[0];
+}
+
+/**
+ * The 20 designated cities (政令指定都市) and the prefecture each is in. Lists of bodies name a designated city
+ * without its prefecture, as they do a prefecture.
+ */
+export const DESIGNATED_CITIES: Readonly<Record<string, PrefectureCode>> = {
+  札幌市: "01",
+  仙台市: "04",
+  さいたま市: "11",
+  千葉市: "12",
+  横浜市: "14",
+  川崎市: "14",
+  相模原市: "14",
+  新潟市: "15",
+  静岡市: "22",
+  浜松市: "22",
+  名古屋市: "23",
+  京都市: "26",
+  大阪市: "27",
+  堺市: "27",
+  神戸市: "28",
+  岡山市: "33",
+  広島市: "34",
+  北九州市: "40",
+  福岡市: "40",
+  熊本市: "43",
+};

@@ -13,6 +13,13 @@ export function fiscalYearLabel(fiscalYear: number): string {
   return `令和${n === 1 ? "元" : n}年度`;
 }
 
+/** "令和5年度" → 2023; "令和元年度" → 2019; anything else → null. The inverse of fiscalYearLabel. */
+export function fiscalYearOfLabel(label: string): number | null {
+  const match = /^令和(元|[1-9][0-9]*)年度$/.exec(label.trim());
+  if (!match) return null;
+  return REIWA_FIRST_YEAR - 1 + (match[1] === "元" ? 1 : Number(match[1]));
+}
+
 /** The fiscal year (April–March, by its starting calendar year) of an instant, in Japan time. */
 export function fiscalYearOf(instant: Date): number {
   const { year, month } = japanDateOf(instant);

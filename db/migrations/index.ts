@@ -9,10 +9,12 @@ import * as signInCounters from "./2026_12_04_007_sign_in_counters";
 import * as applicationAssignments from "./2026_12_05_008_application_assignments";
 import * as reviewNotesAndChecklist from "./2026_12_05_009_review_notes_and_checklist";
 import * as calls from "./2026_12_05_010_calls";
+import * as modelProjectParticipants from "./2026_12_05_011_model_project_participants";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
- * tsx, Vitest and a bundled build. Names sort in the order they must run.
+ * tsx, Vitest and a bundled build. Names sort in the order they must run; a number may be skipped (010 is
+ * another change's), as long as the names stay in order.
  */
 export const migrations: Record<string, Migration> = {
   "2026_11_27_001_organisations_and_users": organisationsAndUsers,
@@ -25,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_008_application_assignments": applicationAssignments,
   "2026_12_05_009_review_notes_and_checklist": reviewNotesAndChecklist,
   "2026_12_05_010_calls": calls,
+  "2026_12_05_011_model_project_participants": modelProjectParticipants,
 };

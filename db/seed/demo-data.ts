@@ -3,6 +3,7 @@ import { hashPassword } from "../../app/auth/passwords.server";
 import { DEFAULT_CRITERIA } from "../../app/domain/calls";
 import type { Role } from "../../app/domain/roles";
 import type { Database, NewOrganisation } from "../schema";
+import { seedModelProjects } from "./model-projects";
 import { CABINET_OFFICE_NAME } from "./reference-data";
 
 /**
@@ -157,6 +158,9 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
   for (const [name, profile] of Object.entries(DEMO_PROFILES)) {
     await db.updateTable("organisations").set(profile).where("name", "=", name).where("representative_name", "=", "").execute();
   }
+
+  // The model projects' published results (令和5年度's participants, 令和4年度's totals), for /model-projects.
+  await seedModelProjects(db);
 }
 
 async function seedModelCalls(db: Kysely<Database>) {

@@ -38,6 +38,13 @@ const EXPECTED: Record<string, Case[]> = {
   "routes/_index": [{ method: "GET", path: "/", target: "none", expect: EVERYONE(200) }],
   "routes/simulator": [{ method: "GET", path: "/simulator", target: "none", expect: EVERYONE(200) }],
   "routes/api.v1.simulations": [{ method: "GET", path: "/api/v1/simulations", target: "none", expect: EVERYONE(405) }],
+  // Open data: the model projects' published results, for everyone, signed in or not.
+  "routes/model-projects": [{ method: "GET", path: "/model-projects", target: "none", expect: EVERYONE(200) }],
+  "routes/model-projects[.]csv": [{ method: "GET", path: "/model-projects.csv", target: "none", expect: EVERYONE(200) }],
+  "routes/api.v1.model-projects": [
+    { method: "GET", path: "/api/v1/model-projects", target: "none", expect: EVERYONE(200) },
+    { method: "POST", path: "/api/v1/model-projects", target: "none", expect: EVERYONE(405) },
+  ],
   "routes/login": [{ method: "GET", path: "/login", target: "none", expect: { ...EVERYONE(302), anonymous: 200 } }],
   "routes/logout": [{ method: "GET", path: "/logout", target: "none", expect: EVERYONE(405) }],
   "routes/session.keepalive": [{ method: "POST", path: "/session/keepalive", target: "none", expect: { ...EVERYONE(200), anonymous: 401 } }],

@@ -38,6 +38,8 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
       "applications",
       "audit_events",
       "fiscal_years",
+      "model_project_participants",
+      "model_project_years",
       "organisations",
       "outbound_messages",
       "password_tokens",
@@ -48,6 +50,12 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
       "stashed_form_inputs",
       "users",
     ]);
+  });
+
+  it("lists the migrations in the order their names sort, which is the order Kysely runs them (numbers may skip)", () => {
+    const names = Object.keys(migrations);
+    expect([...names].sort()).toEqual(names);
+    expect(new Set(names.map((n) => n.slice(11, 14))).size).toBe(names.length);
   });
 
   it("runs nothing the second time", async () => {

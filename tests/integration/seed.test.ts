@@ -6,7 +6,15 @@ import { seed } from "../../db/seed";
 import type { Database } from "../../db/schema";
 import { createTestDatabase, ENGINES } from "./support/test-database";
 
-const SEEDED_TABLES = ["organisations", "users", "fiscal_years", "programme_parameters", "audit_events"] as const;
+const SEEDED_TABLES = [
+  "organisations",
+  "users",
+  "fiscal_years",
+  "programme_parameters",
+  "audit_events",
+  "model_project_years",
+  "model_project_participants",
+] as const;
 
 async function snapshot(db: Kysely<Database>) {
   const tables: Record<string, unknown[]> = {};
@@ -29,6 +37,7 @@ describe.each(ENGINES)("%s: seed", (engine) => {
     await seed(database.db, { demo: true });
 
     expect(first.organisations!.length).toBeGreaterThan(47);
+    expect(first.model_project_participants).toHaveLength(9);
     expect(await snapshot(database.db)).toEqual(first);
   });
 
