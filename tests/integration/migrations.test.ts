@@ -37,6 +37,8 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
       "application_versions",
       "applications",
       "audit_events",
+      "call_criteria",
+      "calls",
       "fiscal_years",
       "model_project_participants",
       "model_project_years",
