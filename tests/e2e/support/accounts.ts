@@ -28,7 +28,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "ログアウト" }).click();
-  await expect(page.getByRole("status")).toContainText("ログアウトしました");
+  await expect(page.getByRole("status").filter({ hasText: "ログアウトしました" })).toBeVisible();
 }
 
 export type OrganisationKind = "prefecture" | "intermediary" | "municipality" | "npo";
