@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
+import type { OrganisationKind, Role } from "~/domain/roles";
 
 /**
  * Sessions are database rows. The cookie carries only a random token; the row's id is the token's HMAC
@@ -53,8 +54,18 @@ export async function startSession(
   return { token, expiresAt };
 }
 
+/** The account a session belongs to, read with the session in the same query (it is needed on every page). */
+export interface SessionAccount {
+  email: string;
+  displayName: string;
+  role: Role;
+  organisationId: number;
+  organisationName: string;
+  organisationKind: OrganisationKind;
+}
+
 export type SessionLookup =
-  | { status: "active"; userId: number; sessionId: string; idleExpiresAt: Date }
+  | { status: "active"; userId: number; sessionId: string; idleExpiresAt: Date; account: SessionAccount }
   /** The session existed but has run out; the user it belonged to is known. */
   | { status: "expired"; userId: number }
   | { status: "none" };
@@ -65,7 +76,19 @@ export async function lookupSession(db: Kysely<Database>, settings: SessionSetti
   const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["sessions.user_id", "sessions.last_seen_at", "sessions.expires_at", "users.disabled_at"])
+    .innerJoin("organisations", "organisations.id", "users.organisation_id")
+    .select([
+      "sessions.user_id",
+      "sessions.last_seen_at",
+      "sessions.expires_at",
+      "users.disabled_at",
+      "users.email",
+      "users.display_name",
+      "users.role",
+      "users.organisation_id",
+      "organisations.name as organisation_name",
+      "organisations.kind as organisation_kind",
+    ])
     .where("sessions.id", "=", id)
     .executeTakeFirst();
   if (!row) return { status: "none" };
@@ -89,6 +112,14 @@ export async function lookupSession(db: Kysely<Database>, settings: SessionSetti
     userId: row.user_id,
     sessionId: id,
     idleExpiresAt: new Date(Math.min(lastSeen + settings.idleMinutes * MINUTE, absoluteEnd)),
+    account: {
+      email: row.email,
+      displayName: row.display_name,
+      role: row.role,
+      organisationId: row.organisation_id,
+      organisationName: row.organisation_name,
+      organisationKind: row.organisation_kind,
+    },
   };
 }
 

@@ -26,7 +26,7 @@ type Lookup = { viewer: Viewer } | { viewer: null; expiredUserId: number | null 
 // Root and route loaders of one request ask for the viewer; the session is read once per request.
 const lookups = new WeakMap<Request, Promise<Lookup>>();
 
-/** An enabled account as a viewer of the given session, or null. */
+/** An enabled account as a viewer of the given session, or null (pages read it with the session: lookupSession). */
 export async function loadViewer(db: Kysely<Database>, userId: number, sessionId: string, expiresAt: Date): Promise<Viewer | null> {
   const row = await db
     .selectFrom("users")
@@ -58,8 +58,8 @@ function lookup(request: Request, context: AppLoadContext): Promise<Lookup> {
       if (session.status !== "active") {
         return { viewer: null, expiredUserId: session.status === "expired" ? session.userId : null };
       }
-      const viewer = await loadViewer(context.db, session.userId, session.sessionId, session.idleExpiresAt);
-      return viewer ? { viewer } : { viewer: null, expiredUserId: null };
+      // One query reads the session and its (enabled) account together.
+      return { viewer: { userId: session.userId, ...session.account, sessionId: session.sessionId, sessionExpiresAt: session.idleExpiresAt.toISOString() } };
     })();
     lookups.set(request, pending);
   }
