@@ -17,7 +17,7 @@ import { formatYen } from "~/domain/money";
 import { PROGRAMME_NAMES, PROGRAMMES, type Programme } from "~/domain/programmes";
 import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
 import { budgetQuery, programmeShortName, type BudgetFilter } from "~/forms/budget-filter";
-import { inputClass, secondaryButtonClass } from "./forms";
+import { FilterSelect, secondaryButtonClass } from "./forms";
 
 /** The colours of the charts' series (app/charts/budget-charts.server.tsx), for the legends. */
 const SERIES = {
@@ -74,21 +74,21 @@ export function BudgetOverview(props: BudgetOverviewProps) {
       </div>
 
       <Form method="get" action="/budget" aria-label="表示する年度と事業" className="flex flex-wrap items-end gap-3 rounded-8 border border-solid-gray-420 p-4">
-        <Select name="fiscalYear" label="年度" value={filter.fiscalYear === null ? "" : String(filter.fiscalYear)}>
+        <FilterSelect form="budget" name="fiscalYear" label="年度" value={filter.fiscalYear === null ? "" : String(filter.fiscalYear)}>
           {years.map((year) => (
             <option key={year} value={year}>
               {fiscalYearLabel(year)}
             </option>
           ))}
-        </Select>
-        <Select name="programme" label="事業" value={filter.programme ?? ""}>
+        </FilterSelect>
+        <FilterSelect form="budget" name="programme" label="事業" value={filter.programme ?? ""}>
           <option value="">すべて</option>
           {PROGRAMMES.map((p) => (
             <option key={p} value={p}>
               {PROGRAMME_NAMES[p]}
             </option>
           ))}
-        </Select>
+        </FilterSelect>
         <button type="submit" className={secondaryButtonClass}>
           表示する
         </button>
@@ -138,19 +138,6 @@ export function BudgetOverview(props: BudgetOverviewProps) {
       )}
 
       <ActionLists actions={props.actions} programme={filter.programme} />
-    </div>
-  );
-}
-
-function Select({ name, label, value, children }: { name: string; label: string; value: string; children: ReactNode }) {
-  return (
-    <div className="min-w-0 max-w-full space-y-1">
-      <label htmlFor={`budget-${name}`} className="block text-std-16B-170">
-        {label}
-      </label>
-      <select id={`budget-${name}`} name={name} defaultValue={value} className={inputClass}>
-        {children}
-      </select>
     </div>
   );
 }

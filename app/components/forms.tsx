@@ -86,6 +86,23 @@ export const TextAreaField = forwardRef<HTMLTextAreaElement, FieldProps & Textar
   );
 });
 
+/**
+ * A choice of a filter form read from the page's address (a plain GET form): its label above, the value in
+ * the address chosen. `form` prefixes the id, so that two filters on a page never share one.
+ */
+export function FilterSelect({ form, name, label, value, children }: { form: string; name: string; label: string; value: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0 max-w-full space-y-1">
+      <label htmlFor={`${form}-${name}`} className="block text-std-16B-170">
+        {label}
+      </label>
+      <select id={`${form}-${name}`} name={name} defaultValue={value} className={inputClass}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
 /** The list of problems at the top of a form, each a link to its field. Focused when it appears. */
 export function ErrorSummary({ errors, title = "入力内容を確認してください" }: { errors: FieldErrors; title?: string }) {
   const entries = Object.entries(errors).filter(([, message]) => Boolean(message));

@@ -1,5 +1,4 @@
 import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
 import {
   byGroup,
   MODEL_PROJECT_GROUP_LABELS,
@@ -13,7 +12,7 @@ import {
 import { PREFECTURES } from "~/domain/prefectures";
 import { fiscalYearLabel } from "~/domain/wareki";
 import { modelProjectQuery, type ModelProjectFilter } from "~/forms/model-project-filter";
-import { inputClass, secondaryButtonClass } from "./forms";
+import { FilterSelect, secondaryButtonClass } from "./forms";
 
 export interface ModelProjectsOverviewProps {
   filter: ModelProjectFilter;
@@ -68,38 +67,25 @@ function FilterForm({ filter, years }: { filter: ModelProjectFilter; years: Mode
       aria-label="表示する年度と都道府県"
       className="flex flex-wrap items-end gap-3 rounded-8 border border-solid-gray-420 p-4"
     >
-      <Select name="fiscalYear" label="年度" value={String(filter.fiscalYear ?? "")}>
+      <FilterSelect form="model-projects" name="fiscalYear" label="年度" value={String(filter.fiscalYear ?? "")}>
         {years.map((y) => (
           <option key={y.fiscalYear} value={y.fiscalYear}>
             {fiscalYearLabel(y.fiscalYear)}
           </option>
         ))}
-      </Select>
-      <Select name="prefecture" label="都道府県" value={filter.prefectureCode ?? ""}>
+      </FilterSelect>
+      <FilterSelect form="model-projects" name="prefecture" label="都道府県" value={filter.prefectureCode ?? ""}>
         <option value="">すべて</option>
         {PREFECTURES.map(([code, name]) => (
           <option key={code} value={code}>
             {name}
           </option>
         ))}
-      </Select>
+      </FilterSelect>
       <button type="submit" className={secondaryButtonClass}>
         表示する
       </button>
     </Form>
-  );
-}
-
-function Select({ name, label, value, children }: { name: string; label: string; value: string; children: ReactNode }) {
-  return (
-    <div className="min-w-0 max-w-full space-y-1">
-      <label htmlFor={`model-projects-${name}`} className="block text-std-16B-170">
-        {label}
-      </label>
-      <select id={`model-projects-${name}`} name={name} defaultValue={value} className={inputClass}>
-        {children}
-      </select>
-    </div>
   );
 }
 

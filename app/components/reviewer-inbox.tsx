@@ -8,7 +8,7 @@ import { PROGRAMME_NAMES, PROGRAMMES, type Programme } from "~/domain/programmes
 import { fiscalYearLabel } from "~/domain/wareki";
 import { INBOX_PAGE_SIZE, INBOX_SORTS, inboxHref, type InboxFilter } from "~/forms/inbox-filter";
 import { ASSIGNMENT_NOTICES } from "./assignment-panel";
-import { Notice, inputClass, secondaryButtonClass } from "./forms";
+import { FilterSelect, Notice, inputClass, secondaryButtonClass } from "./forms";
 import { InboxDownloads } from "./inbox-downloads";
 
 /** What the reviewer does next, in the reviewer's words (the applicant's list speaks to the applicant). */
@@ -92,7 +92,7 @@ export function ReviewerInbox({
       ) : null}
       <Form key={here} method="get" action="/applications" className="space-y-3 rounded-8 border border-solid-gray-420 p-4" aria-label="絞り込み">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
-          <Select name="assignee" label="担当" value={String(filter.assignee)}>
+          <FilterSelect form="inbox" name="assignee" label="担当" value={String(filter.assignee)}>
             <option value="me">自分が担当</option>
             <option value="nobody">未割当</option>
             <option value="all">すべて</option>
@@ -104,31 +104,31 @@ export function ReviewerInbox({
                   {r.active ? "" : "（無効）"}
                 </option>
               ))}
-          </Select>
-          <Select name="fiscalYear" label="年度" value={filter.fiscalYear === null ? "" : String(filter.fiscalYear)}>
+          </FilterSelect>
+          <FilterSelect form="inbox" name="fiscalYear" label="年度" value={filter.fiscalYear === null ? "" : String(filter.fiscalYear)}>
             <option value="">すべて</option>
             {fiscalYears.map((year) => (
               <option key={year} value={year}>
                 {fiscalYearLabel(year)}
               </option>
             ))}
-          </Select>
-          <Select name="programme" label="事業" value={filter.programme ?? ""}>
+          </FilterSelect>
+          <FilterSelect form="inbox" name="programme" label="事業" value={filter.programme ?? ""}>
             <option value="">すべて</option>
             {PROGRAMMES.map((p) => (
               <option key={p} value={p}>
                 {PROGRAMME_NAMES[p]}
               </option>
             ))}
-          </Select>
-          <Select name="prefecture" label="都道府県" value={filter.prefecture ?? ""}>
+          </FilterSelect>
+          <FilterSelect form="inbox" name="prefecture" label="都道府県" value={filter.prefecture ?? ""}>
             <option value="">すべて</option>
             {PREFECTURES.map(([code, name]) => (
               <option key={code} value={code}>
                 {name}
               </option>
             ))}
-          </Select>
+          </FilterSelect>
           <div className="space-y-1">
             <label htmlFor="inbox-q" className="block text-std-16B-170">
               申請者名・法人番号
@@ -161,13 +161,13 @@ export function ReviewerInbox({
           </div>
         </fieldset>
         <div className="flex flex-wrap items-end gap-3">
-          <Select name="sort" label="並び順" value={filter.sort}>
+          <FilterSelect form="inbox" name="sort" label="並び順" value={filter.sort}>
             {Object.entries(INBOX_SORTS).map(([sort, label]) => (
               <option key={sort} value={sort}>
                 {label}
               </option>
             ))}
-          </Select>
+          </FilterSelect>
           <button type="submit" className={secondaryButtonClass}>
             絞り込む
           </button>
@@ -299,17 +299,4 @@ export function ReviewerInbox({
 
 function Flag({ children }: { children: ReactNode }) {
   return <span className="mt-1 block w-fit rounded-4 border border-warning-orange-2 px-1 text-dns-14N-130">{children}</span>;
-}
-
-function Select({ name, label, value, children }: { name: string; label: string; value: string; children: ReactNode }) {
-  return (
-    <div className="space-y-1">
-      <label htmlFor={`inbox-${name}`} className="block text-std-16B-170">
-        {label}
-      </label>
-      <select id={`inbox-${name}`} name={name} defaultValue={value} className={inputClass}>
-        {children}
-      </select>
-    </div>
-  );
 }
