@@ -194,6 +194,10 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "GET", path: "/proposals/:proposal/versions/1", target: "own", expect: ONLY({ proposer: 404, reviewer: 404 }) },
     { method: "GET", path: "/proposals/:proposal/versions/1", target: "other", expect: ONLY({ proposer: 404, reviewer: 404 }) },
   ],
+  "routes/proposals.$id_.versions.$version_.pdf": [
+    { method: "GET", path: "/proposals/:proposal/versions/1/pdf", target: "own", expect: ONLY({ proposer: 404, reviewer: 404 }) },
+    { method: "GET", path: "/proposals/:proposal/versions/1/pdf", target: "other", expect: ONLY({ proposer: 404, reviewer: 404 }) },
+  ],
   "routes/admin.calls._index": [{ method: "GET", path: "/admin/calls", target: "none", expect: ONLY({ administrator: 200 }) }],
   "routes/admin.calls.new": [
     { method: "GET", path: "/admin/calls/new", target: "none", expect: ONLY({ administrator: 200 }) },

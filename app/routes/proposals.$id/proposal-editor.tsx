@@ -161,11 +161,12 @@ export function ProposalEditor({ proposal, rules, comments, refused, restored, c
 }
 
 function SecondYear({ notes, secondYear }: { notes: Record<string, FieldNotes>; secondYear: boolean }) {
-  const { register } = useFormContext<ProposalDraft>();
+  const { register, getValues } = useFormContext<ProposalDraft>();
   return (
     <div className="space-y-3">
       <label className="flex items-center gap-2 text-std-16B-170">
-        <input type="checkbox" {...register("secondYear")} className="size-5" />
+        {/* defaultChecked: the page rendered on the server shows the box as saved, also without JavaScript. */}
+        <input type="checkbox" {...register("secondYear")} defaultChecked={getValues("secondYear")} className="size-5" />
         2回目の提案（前年度にもこのモデル事業を実施した）
       </label>
       {/* Shown always, so that the form works the same without JavaScript; required for a second year only. */}
@@ -181,14 +182,15 @@ function SecondYear({ notes, secondYear }: { notes: Record<string, FieldNotes>; 
 }
 
 function Activities({ notes, kind }: { notes: Record<string, FieldNotes>; kind: ProposalRules["kind"] }) {
-  const { register } = useFormContext<ProposalDraft>();
+  const { register, getValues } = useFormContext<ProposalDraft>();
+  const ticked = getValues("activities");
   return (
     <fieldset id={fieldId("activities")} tabIndex={-1} className="space-y-2" {...describedBy("activities", notes.activities)}>
       <legend className="text-std-16B-170">実施する取組</legend>
       {kind === "model-platform" ? <p className="text-dns-16N-130 text-solid-gray-700">◎の3つは必ず実施します。</p> : null}
       {PROPOSAL_ACTIVITIES.map((a) => (
         <label key={a.code} className="flex items-start gap-2">
-          <input type="checkbox" value={a.code} {...register("activities")} className="mt-1 size-5 shrink-0" />
+          <input type="checkbox" value={a.code} {...register("activities")} defaultChecked={ticked.includes(a.code)} className="mt-1 size-5 shrink-0" />
           <span>
             {a.label}
             {a.required && kind === "model-platform" ? " ◎" : ""}
