@@ -195,7 +195,7 @@ export async function saveProposalDraft(
     if (!current) return notFound;
     if (!isProposalEditableState(current.state)) return refused("提出済みの企画提案は編集できません。");
     const stored = readProposalDraft(current.draft);
-    const decision = decideSave({ stored, currentRevision: current.revision, sent: draft, sentRevision: revision });
+    const decision = decideSave({ stored, currentRevision: current.revision, sent: draft, sentRevision: revision, countRows: true });
     if (decision.kind === "unchanged") return { status: "done", revision: current.revision, savedAt: current.updated_at.toISOString() };
     if (decision.kind === "conflict") {
       return {

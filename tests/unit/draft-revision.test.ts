@@ -23,3 +23,16 @@ describe("deciding a save of a draft by its revision", () => {
     });
   });
 });
+
+describe("counting rows as part of a draft", () => {
+  const stored = { plans: "", budget: [{ amount: "100" }] };
+  const withBlankRow = { plans: "", budget: [{ amount: "100" }, { amount: "" }] };
+
+  it("writes a blank row added when rows count, and not otherwise", () => {
+    expect(decideSave({ stored, currentRevision: 1, sent: withBlankRow, sentRevision: 1 })).toEqual({ kind: "unchanged" });
+    expect(decideSave({ stored, currentRevision: 1, sent: withBlankRow, sentRevision: 1, countRows: true })).toEqual({
+      kind: "write",
+      changes: [{ path: "budget", before: "1", after: "2" }],
+    });
+  });
+});
