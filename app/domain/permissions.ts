@@ -25,6 +25,8 @@ export const PERMISSIONS = [
   "view:budget:any",
   "view:proposal:own",
   "edit:proposal:own",
+  "view:proposal:any",
+  "review:proposal:any",
   "manage:calls:any",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -43,6 +45,8 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "review:application:any",
     "decide:application:any",
     "view:budget:any",
+    "view:proposal:any",
+    "review:proposal:any",
   ]),
   administrator: new Set<Permission>([
     "view:organisation:any",

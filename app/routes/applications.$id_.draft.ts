@@ -1,10 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { getViewer } from "~/auth/viewer.server";
 import { readDraftToSave } from "~/domain/application-draft";
-import { can } from "~/domain/permissions";
 import { saveDraft } from "~/models/applications.server";
-import { readJsonBody } from "~/utils/json-body.server";
-import { httpStatusOf } from "~/utils/outcome-response.server";
+import { draftSaveResponse } from "~/utils/draft-save-response.server";
 import { idParam } from "~/utils/route-params.server";
 
 /**
@@ -13,17 +10,11 @@ import { idParam } from "~/utils/route-params.server";
  * form posts to the page itself instead.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const viewer = await getViewer(request, context);
-  if (!viewer) return Response.json({ status: "signed-out" }, { status: 401 });
-  if (!can(viewer.role, "edit:application:own")) return Response.json({ status: "forbidden" }, { status: 403 });
-  const body = await readJsonBody(request, 2 * 1024 * 1024);
-  if (!body.ok) return Response.json({ status: "invalid", message: body.message }, { status: body.status });
-  const { revision, draft: sent } = (body.value ?? {}) as { revision?: unknown; draft?: unknown };
-  const { draft, losses } = readDraftToSave(sent);
-  // Nothing is saved rather than part of it: the page keeps what was typed and shows why.
-  if (Object.keys(losses).length > 0) return Response.json({ status: "invalid", errors: losses }, { status: 400, headers: { "Cache-Control": "no-store" } });
-  const outcome = await saveDraft(context.db, viewer, context.clientIp, idParam(params, "id"), { revision: Number(revision), draft });
-  return Response.json(outcome, { status: httpStatusOf(outcome), headers: { "Cache-Control": "no-store" } });
+  return draftSaveResponse(request, context, {
+    permission: "edit:application:own",
+    readToSave: readDraftToSave,
+    save: (viewer, change) => saveDraft(context.db, viewer, context.clientIp, idParam(params, "id"), change),
+  });
 }
 
 export function loader() {
