@@ -310,6 +310,45 @@ export interface ModelProjectParticipantsTable {
   sort_order: number;
 }
 
+/** A reviewer assigned to score a call's proposals. */
+export interface CallReviewersTable {
+  call_id: number;
+  reviewer_id: number;
+  assigned_by: number;
+  assigned_at: CreatedAt;
+}
+
+/** A reviewer's submitted review of a proposal: a declared conflict of interest, or scores (proposal_scores). */
+export interface ProposalReviewsTable {
+  proposal_id: number;
+  reviewer_id: number;
+  conflict: boolean;
+  comment: string;
+  version: number;
+  submitted_at: CreatedAt;
+}
+
+/** One criterion's score (1–5) in a reviewer's review, with its comment. */
+export interface ProposalScoresTable {
+  proposal_id: number;
+  reviewer_id: number;
+  position: number;
+  score: number;
+  comment: string;
+}
+
+/** The selection (採択) or non-selection of a proposal, with its reason and the contract amount agreed. */
+export interface ProposalSelectionsTable {
+  proposal_id: number;
+  call_id: number;
+  selected: boolean;
+  contract_amount: number | null;
+  reason: string;
+  version: number;
+  decided_by: number;
+  decided_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -333,6 +372,10 @@ export interface Database {
   application_summaries: ApplicationSummariesTable;
   calls: CallsTable;
   call_criteria: CallCriteriaTable;
+  call_reviewers: CallReviewersTable;
+  proposal_reviews: ProposalReviewsTable;
+  proposal_scores: ProposalScoresTable;
+  proposal_selections: ProposalSelectionsTable;
   model_project_years: ModelProjectYearsTable;
   model_project_participants: ModelProjectParticipantsTable;
 }

@@ -32,6 +32,11 @@ const OTHER_ACTIONS = [
   ["programme_parameters.updated", "交付要件の変更"],
   ["call.created", "公募の作成"],
   ["call.updated", "公募の変更"],
+  ["call.reviewers_assigned", "公募の審査担当者の指定"],
+  ["proposal.conflict_declared", "利益相反の申告"],
+  ["proposal.reviewed", "企画提案の採点"],
+  ["proposal.selected", "採択"],
+  ["proposal.not_selected", "不採択"],
 ] as const;
 
 export type AuditAction = (typeof OTHER_ACTIONS)[number][0] | StepAuditAction;

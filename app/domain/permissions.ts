@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   "view:proposal:own",
   "edit:proposal:own",
   "manage:calls:any",
+  "review:proposal:any",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,6 +44,8 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "review:application:any",
     "decide:application:any",
     "view:budget:any",
+    // Scores and selects the proposals of the calls they are assigned to.
+    "review:proposal:any",
   ]),
   administrator: new Set<Permission>([
     "view:organisation:any",

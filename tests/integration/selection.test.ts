@@ -1,0 +1,202 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseJapanDateTime } from "../../app/domain/japan-time";
+import { createCall } from "../../app/models/calls.server";
+import { assignCallReviewers, decideSelection, proposalForReview, reviewBoard, submitReview } from "../../app/models/selection.server";
+import { seed } from "../../db/seed";
+import { createUser } from "./support/accounts";
+import { createTestDatabase, ENGINES, type TestDatabase } from "./support/test-database";
+
+const IP = "192.0.2.50";
+
+type User = Awaited<ReturnType<typeof createUser>>;
+
+describe.each(ENGINES)("%s: scored selection of proposals", (engine) => {
+  let database: TestDatabase;
+  let admin: User;
+  let first: User;
+  let second: User;
+  let outsider: User;
+  let callId: number;
+
+  /** A proposal submitted as version 1 by a new municipality, asking for `amount` yen. */
+  async function submittedProposal(amount: number) {
+    const proposer = await createUser(database.db, "proposer_officer");
+    const { id } = await database.db
+      .insertInto("proposals")
+      .values({
+        call_id: callId,
+        organisation_id: proposer.organisationId,
+        state: "submitted",
+        draft: JSON.stringify({}),
+        latest_version: 1,
+        created_by: proposer.id,
+        updated_by: proposer.id,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto("proposal_versions")
+      .values({ proposal_id: id, version: 1, snapshot: JSON.stringify({}), total_amount: amount, submitted_by: proposer.id })
+      .execute();
+    return { id: Number(id), proposer };
+  }
+
+  const score = (a: number, b: number) => ({
+    conflict: false as const,
+    comment: "",
+    scores: [
+      { position: 1, score: a, comment: "" },
+      { position: 2, score: b, comment: "" },
+    ],
+  });
+
+  beforeEach(async () => {
+    database = await createTestDatabase(engine);
+    await seed(database.db, { demo: false });
+    admin = await createUser(database.db, "administrator");
+    [first, second, outsider] = [await createUser(database.db, "reviewer"), await createUser(database.db, "reviewer"), await createUser(database.db, "reviewer")];
+    const created = await createCall(
+      database.db,
+      { userId: admin.id, organisationId: admin.organisationId, ip: IP },
+      {
+        kind: "model-platform",
+        fiscalYear: 2026,
+        title: "令和8年度 地方版プラットフォーム",
+        description: "概要",
+        eligibility: "市区町村",
+        opensAt: parseJapanDateTime("2026-04-01T10:00"),
+        closesAt: parseJapanDateTime("2026-05-01T17:00"),
+        ceilingPerProject: 5_000_000,
+        totalBudget: 10_000_000,
+        projectsSought: 2,
+        criteria: [
+          { name: "先進性", weight: 40 },
+          { name: "実現可能性", weight: 60 },
+        ],
+      },
+    );
+    if (created.status !== "done") throw new Error("no call");
+    callId = created.id;
+    expect(await assignCallReviewers(database.db, { userId: admin.id, organisationId: admin.organisationId, ip: IP }, callId, [first.id, second.id])).toEqual({ status: "done" });
+  });
+  afterEach(() => database.close());
+
+  const audit = () => database.db.selectFrom("audit_events").select(["action", "record_id", "details"]).where("action", "like", "proposal.%").orderBy("id").execute();
+
+  it("a reviewer not assigned to the call neither sees nor scores its proposals", async () => {
+    const proposal = await submittedProposal(4_000_000);
+    expect(await proposalForReview(database.db, outsider.viewer, proposal.id)).toBeNull();
+    expect(await reviewBoard(database.db, outsider.viewer, callId)).toBeNull();
+    expect(await submitReview(database.db, outsider.viewer, IP, proposal.id, score(5, 5))).toEqual({ status: "not-found" });
+    expect(await audit()).toEqual([]);
+  });
+
+  it("a reviewer who declares a conflict cannot score the proposal nor see its scores, and cannot select it", async () => {
+    const proposal = await submittedProposal(4_000_000);
+    expect(await submitReview(database.db, second.viewer, IP, proposal.id, score(4, 4))).toEqual({ status: "done" });
+    expect(await submitReview(database.db, first.viewer, IP, proposal.id, { conflict: true, reason: "提案団体の理事を務めている" })).toEqual({ status: "done" });
+
+    expect(await submitReview(database.db, first.viewer, IP, proposal.id, score(5, 5))).toEqual({
+      status: "refused",
+      reason: "この提案には利益相反を申告しています。採点はできません。",
+    });
+    const seen = await proposalForReview(database.db, first.viewer, proposal.id);
+    expect(seen).toMatchObject({ maySee: false, others: [], own: { conflict: true } });
+    expect(await decideSelection(database.db, first.viewer, IP, proposal.id, { selected: true, contractAmount: 1, reason: "x" })).toEqual({
+      status: "refused",
+      reason: "利益相反を申告した提案の採択・不採択は決められません。",
+    });
+    // The board shows no score of it to the conflicted reviewer.
+    const board = await reviewBoard(database.db, first.viewer, callId);
+    expect(board!.rows).toMatchObject([{ proposalId: proposal.id, mean: null, rank: null, ownReview: "conflict" }]);
+    expect((await audit()).map((e) => e.action)).toEqual(["proposal.reviewed", "proposal.conflict_declared"]);
+  });
+
+  it("others' scores stay hidden until the reviewer has submitted their own", async () => {
+    const proposal = await submittedProposal(4_000_000);
+    await submitReview(database.db, second.viewer, IP, proposal.id, score(2, 3));
+    const before = await proposalForReview(database.db, first.viewer, proposal.id);
+    expect(before).toMatchObject({ maySee: false, others: [], scoredBy: 1, own: null });
+    expect((await reviewBoard(database.db, first.viewer, callId))!.rows[0]).toMatchObject({ mean: null, ownReview: null });
+
+    await submitReview(database.db, first.viewer, IP, proposal.id, score(4, 5));
+    const after = await proposalForReview(database.db, first.viewer, proposal.id);
+    expect(after!.maySee).toBe(true);
+    expect(after!.others.map((r) => [r.reviewerId, r.scores])).toEqual([[second.id, { 1: 2, 2: 3 }]]);
+    // Submitted once, then frozen.
+    expect(await submitReview(database.db, first.viewer, IP, proposal.id, score(1, 1))).toEqual({ status: "refused", reason: "この提案の採点は提出済みです。" });
+    await expect(database.db.updateTable("proposal_scores").set({ score: 5 }).where("proposal_id", "=", proposal.id).execute()).rejects.toThrow(/frozen/);
+  });
+
+  it("ranks by the weighted mean on a fixed example, with the spread and the running total against the budget", async () => {
+    const a = await submittedProposal(5_000_000);
+    const b = await submittedProposal(4_000_000);
+    const c = await submittedProposal(3_000_000);
+    // a: (40×5+60×4)/100 = 4.4 and (40×3+60×3)/100 = 3.0 → mean 3.7, spread 1.4
+    // b: 5.0 and 4.6 → mean 4.8, spread 0.4
+    // c: 1.0 and 5.0 → mean 3.0, spread 4.0 (flagged)
+    for (const [proposal, mine, theirs] of [
+      [a, score(5, 4), score(3, 3)],
+      [b, score(5, 5), score(4, 5)],
+      [c, score(1, 1), score(5, 5)],
+    ] as const) {
+      await submitReview(database.db, first.viewer, IP, proposal.id, mine);
+      await submitReview(database.db, second.viewer, IP, proposal.id, theirs);
+    }
+    const board = await reviewBoard(database.db, first.viewer, callId);
+    expect(board!.rows.map((r) => [r.proposalId, r.rank, r.mean, r.spread, r.largeSpread, r.runningTotal, r.withinBudget])).toEqual([
+      [b.id, 1, 4.8, 0.4, false, 4_000_000, true],
+      [a.id, 2, 3.7, 1.4, false, 9_000_000, true],
+      [c.id, 3, 3, 4, true, 12_000_000, false],
+    ]);
+    expect(board!.proposedTotal).toBe(12_000_000);
+  });
+
+  it("selects within the call's budget and refuses a selection beyond it, telling the proposer either way", async () => {
+    const a = await submittedProposal(5_000_000);
+    const b = await submittedProposal(5_000_000);
+    const c = await submittedProposal(3_000_000);
+    expect(await decideSelection(database.db, first.viewer, IP, a.id, { selected: true, contractAmount: 5_000_001, reason: "先進的" })).toEqual({
+      status: "invalid",
+      errors: { contractAmount: "契約額は提案額（5,000,000円）以下にしてください。" },
+    });
+    expect(await decideSelection(database.db, first.viewer, IP, a.id, { selected: true, contractAmount: 4_500_000, reason: "先進的" })).toEqual({ status: "done" });
+    expect(await decideSelection(database.db, second.viewer, IP, b.id, { selected: true, contractAmount: 5_000_000, reason: "波及効果" })).toEqual({ status: "done" });
+    expect(await decideSelection(database.db, first.viewer, IP, c.id, { selected: true, contractAmount: 600_000, reason: "実現可能" })).toEqual({
+      status: "invalid",
+      errors: { contractAmount: "この公募の予算総額（10,000,000円）を超えます。採択済みの契約額は9,500,000円で、残りは500,000円です。" },
+    });
+    expect(await decideSelection(database.db, first.viewer, IP, c.id, { selected: false, reason: "予算の範囲を超えるため" })).toEqual({ status: "done" });
+    // Decided once.
+    expect(await decideSelection(database.db, second.viewer, IP, c.id, { selected: true, contractAmount: 500_000, reason: "再考" })).toMatchObject({ status: "refused" });
+
+    const states = await database.db.selectFrom("proposals").select(["id", "state"]).orderBy("id").execute();
+    expect(states.map((s) => s.state)).toEqual(["selected", "selected", "not_selected"]);
+    const mail = await database.db.selectFrom("outbound_messages").select(["recipient", "subject", "body"]).orderBy("id").execute();
+    expect(mail.map((m) => [m.recipient, m.subject.slice(0, 4)])).toEqual([
+      [a.proposer.email, "【採択】"],
+      [b.proposer.email, "【採択】"],
+      [c.proposer.email, "【不採択"],
+    ]);
+    expect(mail[0]!.body).toContain("契約予定額：4,500,000円");
+    expect((await audit()).map((e) => e.action)).toEqual(["proposal.selected", "proposal.selected", "proposal.not_selected"]);
+    // Scoring stops once decided.
+    expect(await submitReview(database.db, first.viewer, IP, c.id, score(3, 3))).toMatchObject({ status: "refused" });
+  });
+
+  it("two selections at once cannot together exceed the budget", async () => {
+    const small = await submittedProposal(1_000_000);
+    await decideSelection(database.db, first.viewer, IP, small.id, { selected: true, contractAmount: 1_000_000, reason: "小規模" });
+    const a = await submittedProposal(5_000_000);
+    const b = await submittedProposal(5_000_000);
+    // 1,000,000 + 5,000,000 + 5,000,000 is over 10,000,000: whichever comes second under the call's lock is refused.
+    const [one, two] = database.separateConnections(2);
+    const results = await Promise.all([
+      decideSelection(one!, first.viewer, IP, a.id, { selected: true, contractAmount: 5_000_000, reason: "A" }),
+      decideSelection(two!, second.viewer, IP, b.id, { selected: true, contractAmount: 5_000_000, reason: "B" }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["done", "invalid"]);
+    const selected = await database.db.selectFrom("proposal_selections").select("contract_amount").where("selected", "=", true).execute();
+    expect(selected.reduce((sum, r) => sum + Number(r.contract_amount), 0)).toBe(6_000_000);
+  });
+});
