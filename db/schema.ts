@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { ApplicationState } from "../app/domain/application-states";
 import type { ModelProjectGroup } from "../app/domain/model-projects";
 import type { ProceedingKind, ProceedingRecord } from "../app/domain/proceedings";
+import type { ProposalSnapshot, ProposalState } from "../app/domain/proposals";
 import type { OrganisationKind, Role } from "../app/domain/roles";
 import type { SubmittedSnapshot } from "../app/domain/submitted-version";
 
@@ -310,6 +311,41 @@ export interface ModelProjectParticipantsTable {
   sort_order: number;
 }
 
+/** A proposal (企画提案) of an organisation to a call (migration 012): its draft kept as typed, saved by revision. */
+export interface ProposalsTable {
+  id: Generated<number>;
+  call_id: number;
+  organisation_id: number;
+  state: ColumnType<ProposalState, ProposalState | undefined, ProposalState>;
+  draft: Json<Record<string, unknown>>;
+  revision: ColumnType<number, number | undefined, number>;
+  latest_version: ColumnType<number, number | undefined, number>;
+  created_by: number;
+  updated_by: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** A submitted version of a proposal, frozen (a trigger refuses changes). */
+export interface ProposalVersionsTable {
+  proposal_id: number;
+  version: number;
+  snapshot: Json<ProposalSnapshot>;
+  total_amount: number;
+  submitted_by: number;
+  submitted_at: CreatedAt;
+}
+
+/** A reviewer's comment returning a version of a proposal. */
+export interface ProposalCommentsTable {
+  id: Generated<number>;
+  proposal_id: number;
+  version: number;
+  body: string;
+  created_by: number;
+  created_at: CreatedAt;
+}
+
 /** A reviewer assigned to score a call's proposals. */
 export interface CallReviewersTable {
   call_id: number;
@@ -378,6 +414,9 @@ export interface Database {
   proposal_selections: ProposalSelectionsTable;
   model_project_years: ModelProjectYearsTable;
   model_project_participants: ModelProjectParticipantsTable;
+  proposals: ProposalsTable;
+  proposal_versions: ProposalVersionsTable;
+  proposal_comments: ProposalCommentsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -1,11 +1,11 @@
 import type { FocusEvent, ReactNode } from "react";
-import { useFormContext, type Path } from "react-hook-form";
-import { LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT, type ApplicationDraft } from "~/domain/application-draft";
+import { useFormContext } from "react-hook-form";
+import { LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT } from "~/domain/draft-text";
 import { tidyYenInput } from "~/domain/money";
 import { fieldId, inputClass } from "./forms";
 
 /**
- * Controls for the application form, inside its react-hook-form context. Every control is named by its
+ * Controls for a form kept as a draft (the grant application, a proposal), inside its react-hook-form context. Every control is named by its
  * path in the draft ("lines.3.amount"), shows the finding or reviewer comment about it beside it, and is
  * tied to them with aria-describedby.
  */
@@ -89,7 +89,8 @@ function FieldFrame({
   );
 }
 
-type DraftPath = Path<ApplicationDraft>;
+/** A field's path in the draft ("lines.3.amount"); the draft's schema decides what it keeps. */
+type DraftPath = string;
 
 interface BaseProps {
   path: DraftPath;
@@ -103,7 +104,7 @@ interface BaseProps {
  * the page rendered on the server shows, so the form works before and without JavaScript.
  */
 export function useDraftField(path: DraftPath, tidy?: (text: string) => string) {
-  const { register, getValues, setValue } = useFormContext<ApplicationDraft>();
+  const { register, getValues, setValue } = useFormContext();
   const field = register(path);
   const value: unknown = getValues(path);
   return {

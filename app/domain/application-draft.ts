@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { isValidCorporateNumber } from "./corporate-number";
-import { flatten } from "./field-changes";
+import { longText, lossesOf, rows, shortText, tickBox, ticked } from "./draft-text";
 import { calculateGrant, type Finding, type GrantInput, type GrantResult } from "./grant-calculation";
 import { MAX_YEN, parseYen } from "./money";
 import type { FieldErrors } from "./outcome";
@@ -28,15 +28,9 @@ export const MENU2_PLAN_FIELDS = [
   ["digitalisation", "デジタル化の支援（物資・サービスのマッチングなど）"],
 ] as const;
 
-/** How many characters a draft keeps of free text (purpose, plans, activities' content), and of anything else. */
-export const LONG_TEXT_LIMIT = 4000;
-export const SHORT_TEXT_LIMIT = 200;
-const text = z.string().max(LONG_TEXT_LIMIT).catch("");
-const shortText = z.string().max(SHORT_TEXT_LIMIT).catch("");
-const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max).catch([]);
-/** A group of checkboxes posts nothing, one value, or several: always a list. */
-const ticked = <T extends z.ZodType>(item: T, max: number) =>
-  z.preprocess((value) => (value === undefined || value === "" || value === false ? [] : [value].flat()), list(item, max));
+export { LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT } from "./draft-text";
+const text = longText;
+const list = rows;
 
 export const ActivityPlanSchema = z.object({
   code: z.enum(MENU1_ACTIVITY_CODES),
@@ -75,7 +69,7 @@ const DraftFieldsSchema = z.object({
     100,
   ),
   // Menu 2
-  consortium: z.preprocess((value) => value === true || value === "on", z.boolean()),
+  consortium: tickBox,
   members: list(z.object({ name: shortText, corporateNumber: shortText, role: shortText, share: shortText }), 30),
   areaPrefectures: ticked(z.string().regex(/^\d{2}$/), 47),
   areaJustification: text,
@@ -146,21 +140,8 @@ const LONG_FIELDS = /^(purpose|areaJustification|plan\.\w+|activities\.\d+\.(con
  * "saved" always means that what was sent is what is stored.
  */
 export function readDraftToSave(sent: unknown): { draft: ApplicationDraft; losses: FieldErrors } {
-  if (sent === null || typeof sent !== "object" || Array.isArray(sent)) {
-    return { draft: readDraft({}), losses: { form: "下書きとして読めない内容が送られました。画面を開き直してください。" } };
-  }
   const draft = readDraft(sent);
-  const kept = flatten(draft);
-  const losses: FieldErrors = {};
-  for (const [path, value] of Object.entries(flatten(sent))) {
-    if (value === "" || kept[path] === value) continue;
-    const limit = LONG_FIELDS.test(path) ? LONG_TEXT_LIMIT : SHORT_TEXT_LIMIT;
-    losses[path] =
-      [...value].length > limit
-        ? `${limit.toLocaleString("ja-JP")}文字以内で入力してください（この内容は保存されていません）。`
-        : "この内容は保存できません。入力し直してください。";
-  }
-  return { draft, losses };
+  return { draft, losses: lossesOf(sent, draft, (path) => LONG_FIELDS.test(path)) };
 }
 
 /** A draft pre-filled from what the organisation already knows. */

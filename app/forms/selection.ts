@@ -24,7 +24,7 @@ const scoreOf = (label: string) =>
 /** The review of a proposal against these criteria: `scores.N.score` / `scores.N.comment` per criterion, in order. */
 export const reviewSchema = (criteria: readonly { name: string }[]) =>
   z
-    .object({ conflict: choiceField(["no", "yes"]), reason: z.unknown().optional(), comment: z.unknown().optional(), scores: z.unknown().optional() })
+    .object({ conflict: choiceField(["no", "yes"]), conflictReason: z.unknown().optional(), comment: z.unknown().optional(), scores: z.unknown().optional() })
     .transform((form, ctx) => {
       if (form.conflict === "yes") {
         const reason = textField("利益相反の内容", { required: true, max: 2000 }).safeParse(form.conflictReason);
@@ -52,7 +52,11 @@ export type ReviewInput = z.output<ReturnType<typeof reviewSchema>>;
 
 /** 採択 (with the contract amount agreed) or not, and why: the reason is what the proposer is told. */
 export const SelectionSchema = z
-  .object({ outcome: choiceField(["selected", "not_selected"]), contractAmount: z.unknown().optional(), reason: textField("理由", { required: true, max: 2000 }) })
+  .object({
+    outcome: choiceField(["selected", "not_selected"]),
+    contractAmount: z.unknown().optional(),
+    reason: textField("理由", { required: true, max: 2000 }),
+  })
   .transform((form, ctx) => {
     if (form.outcome === "not_selected") return { selected: false as const, reason: form.reason };
     const amount = yenField("契約額", { positive: true }).safeParse(form.contractAmount);

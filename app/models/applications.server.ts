@@ -5,13 +5,13 @@ import { transition, type LifecycleAction } from "~/domain/application-lifecycle
 import type { ApplicationState } from "~/domain/application-states";
 import type { Finding } from "~/domain/grant-calculation";
 import type { Conflict, Outcome } from "~/domain/outcome";
+import { decideSave, type DraftSaveOutcome } from "~/domain/draft-revision";
 import { deadlineInstant, isOpen } from "~/domain/japan-time";
 import { can, seesAllOrganisations, sideOf } from "~/domain/permissions";
 import type { Programme } from "~/domain/programmes";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
 import { checkApplication, initialDraft, readDraft, type ApplicationDraft } from "~/domain/application-draft";
-import { changesBetween, type FieldChange } from "~/domain/field-changes";
 import { readSnapshot, type SubmittedSnapshot } from "~/domain/submitted-version";
 import { RETURN_COMMENTS_MAX, REVIEW_TEXT_MAX, unknownTargets } from "~/domain/review";
 import { missingPartyDetails } from "~/domain/party-details";
@@ -174,21 +174,8 @@ export async function createApplication(db: Kysely<Database>, viewer: Viewer, ip
   });
 }
 
-/**
- * A save is done, or refused (the application can no longer be edited), or a conflict: another save came
- * first, and the caller gets the current content and how it differs from what it sent.
- */
-export type SaveOutcome = Outcome<
-  { revision: number; savedAt: string },
-  Conflict<{
-    revision: number;
-    draft: ApplicationDraft;
-    updatedBy: string;
-    updatedAt: string;
-    /** What the other save changed, compared with the revision this one was based on is unknown: compared with this one. */
-    changes: FieldChange[];
-  }>
->;
+/** A save of the application's draft (app/domain/draft-revision.ts): done, refused, or a conflict with what differs. */
+export type SaveOutcome = DraftSaveOutcome<ApplicationDraft>;
 
 /**
  * Saves a draft if it was based on the latest revision. A save based on an older one is refused as a
@@ -215,11 +202,9 @@ export async function saveDraft(
     const allowed = transition(current.state, "edit", viewer.role);
     if (!allowed.ok) return { status: "refused", reason: allowed.reason };
     const stored = readDraft(current.draft);
-    // A save based on an older revision that carries exactly what is stored overwrites nothing.
-    if (current.revision !== revision && changesBetween(draft, stored).length === 0) {
-      return { status: "done", revision: current.revision, savedAt: current.updated_at.toISOString() };
-    }
-    if (current.revision !== revision) {
+    const decision = decideSave({ stored, currentRevision: current.revision, sent: draft, sentRevision: revision });
+    if (decision.kind === "unchanged") return { status: "done", revision: current.revision, savedAt: current.updated_at.toISOString() };
+    if (decision.kind === "conflict") {
       return {
         status: "conflict",
         reason: "別の担当者が先に保存しました。",
@@ -227,11 +212,10 @@ export async function saveDraft(
         draft: stored,
         updatedBy: current.display_name,
         updatedAt: current.updated_at.toISOString(),
-        changes: changesBetween(draft, stored),
+        changes: decision.changes,
       };
     }
-    const changes = changesBetween(stored, draft);
-    if (changes.length === 0) return { status: "done", revision, savedAt: current.updated_at.toISOString() };
+    const { changes } = decision;
     await trx
       .updateTable("applications")
       .set({ draft: JSON.stringify(draft), revision: revision + 1, updated_by: viewer.userId, updated_at: now })

@@ -3,13 +3,14 @@ import type { Database } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer.server";
 import { invalid, notFound, refused, type Outcome } from "~/domain/outcome";
 import { maySeeOthersScores, rankProposals, selectionProblem, type RankedProposal } from "~/domain/selection";
+import type { ProposalState } from "~/domain/proposals";
 import { fiscalYearLabel } from "~/domain/wareki";
 import type { ReviewInput, SelectionInput } from "~/forms/selection";
 import { isRecordId } from "~/utils/route-params.server";
 import { recordAuditEvent, type Actor } from "./audit.server";
 
 /** A proposal is scored and selected once submitted; these are the states it can be in from then on. */
-const UNDER_SELECTION = ["submitted", "selected", "not_selected"] as const;
+const UNDER_SELECTION: ProposalState[] = ["submitted", "selected", "not_selected"];
 
 const actorOf = (viewer: Viewer, ip: string): Actor => ({ userId: viewer.userId, organisationId: viewer.organisationId, ip });
 
@@ -25,7 +26,12 @@ export async function listCallReviewers(db: Kysely<Database>, callId: number) {
 }
 
 /** Sets who reviews a call's proposals (every id must be an enabled reviewer's), audited with who was added and removed. */
-export async function assignCallReviewers(db: Kysely<Database>, actor: Actor & { userId: number }, callId: number, reviewerIds: readonly number[]): Promise<Outcome> {
+export async function assignCallReviewers(
+  db: Kysely<Database>,
+  actor: Actor & { userId: number },
+  callId: number,
+  reviewerIds: readonly number[],
+): Promise<Outcome> {
   return db.transaction().execute(async (trx): Promise<Outcome> => {
     const call = await trx.selectFrom("calls").select("id").where("id", "=", callId).forUpdate().executeTakeFirst();
     if (!call) return notFound;
@@ -52,7 +58,10 @@ export async function assignCallReviewers(db: Kysely<Database>, actor: Actor & {
 }
 
 async function isCallReviewer(db: Kysely<Database>, callId: number, userId: number): Promise<boolean> {
-  return (await db.selectFrom("call_reviewers").select("reviewer_id").where("call_id", "=", callId).where("reviewer_id", "=", userId).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom("call_reviewers").select("reviewer_id").where("call_id", "=", callId).where("reviewer_id", "=", userId).executeTakeFirst()) !==
+    undefined
+  );
 }
 
 async function criteriaOf(db: Kysely<Database>, callId: number) {
@@ -108,7 +117,11 @@ export interface BoardRow extends RankedProposal {
  */
 export async function reviewBoard(db: Kysely<Database>, viewer: Viewer, callId: number) {
   if (!isRecordId(callId)) return null;
-  const call = await db.selectFrom("calls").select(["id", "title", "fiscal_year", "total_budget", "projects_sought"]).where("id", "=", callId).executeTakeFirst();
+  const call = await db
+    .selectFrom("calls")
+    .select(["id", "title", "fiscal_year", "total_budget", "projects_sought"])
+    .where("id", "=", callId)
+    .executeTakeFirst();
   if (!call || !(await isCallReviewer(db, callId, viewer.userId))) return null;
   const [criteria, proposals, reviewers] = await Promise.all([
     criteriaOf(db, callId),
@@ -128,7 +141,13 @@ export async function reviewBoard(db: Kysely<Database>, viewer: Viewer, callId: 
     db,
     proposals.map((p) => Number(p.id)),
   );
-  const seen = proposals.map((p) => ({ p, ...visibleReviews(reviews.filter((r) => r.proposalId === Number(p.id)), viewer.userId) }));
+  const seen = proposals.map((p) => ({
+    p,
+    ...visibleReviews(
+      reviews.filter((r) => r.proposalId === Number(p.id)),
+      viewer.userId,
+    ),
+  }));
   const budget = Number(call.total_budget);
   const ranked = rankProposals(
     criteria,
@@ -205,7 +224,11 @@ export async function proposalForReview(db: Kysely<Database>, viewer: Viewer, pr
   const [criteria, reviews, selection, alreadySelected] = await Promise.all([
     criteriaOf(db, Number(proposal.call_id)),
     reviewsOf(db, [proposalId]),
-    db.selectFrom("proposal_selections").select(["selected", "contract_amount", "reason", "decided_at"]).where("proposal_id", "=", proposalId).executeTakeFirst(),
+    db
+      .selectFrom("proposal_selections")
+      .select(["selected", "contract_amount", "reason", "decided_at"])
+      .where("proposal_id", "=", proposalId)
+      .executeTakeFirst(),
     selectedTotalOf(db, Number(proposal.call_id)),
   ]);
   const { own, maySee, others } = visibleReviews(reviews, viewer.userId);
@@ -240,19 +263,19 @@ async function selectedTotalOf(db: Kysely<Database>, callId: number): Promise<nu
   return Number(row.total);
 }
 
-/** Locks a submitted proposal for a reviewer assigned to its call; the reason it cannot be acted on otherwise. */
+/** Locks a submitted proposal for a reviewer assigned to its call; null when it is not one they may act on. */
 async function lockForReviewer(db: Kysely<Database>, viewer: Viewer, proposalId: number) {
-  if (!isRecordId(proposalId)) return { problem: notFound } as const;
+  if (!isRecordId(proposalId)) return null;
   const row = await db
     .selectFrom("proposals")
     .select(["id", "call_id", "state", "latest_version", "organisation_id"])
     .where("id", "=", proposalId)
     .forUpdate()
     .executeTakeFirst();
-  if (!row || !(UNDER_SELECTION as readonly string[]).includes(row.state) || !(await isCallReviewer(db, Number(row.call_id), viewer.userId))) {
-    return { problem: notFound } as const;
+  if (!row || !UNDER_SELECTION.includes(row.state) || !(await isCallReviewer(db, Number(row.call_id), viewer.userId))) {
+    return null;
   }
-  return { row } as const;
+  return row;
 }
 
 /**
@@ -261,11 +284,15 @@ async function lockForReviewer(db: Kysely<Database>, viewer: Viewer, proposalId:
  */
 export async function submitReview(db: Kysely<Database>, viewer: Viewer, ip: string, proposalId: number, input: ReviewInput): Promise<Outcome> {
   return db.transaction().execute(async (trx): Promise<Outcome> => {
-    const locked = await lockForReviewer(trx, viewer, proposalId);
-    if ("problem" in locked) return locked.problem;
-    const { row } = locked;
+    const row = await lockForReviewer(trx, viewer, proposalId);
+    if (!row) return notFound;
     if (row.state !== "submitted") return refused("採択・不採択が決まった提案は採点できません。");
-    const done = await trx.selectFrom("proposal_reviews").select("conflict").where("proposal_id", "=", proposalId).where("reviewer_id", "=", viewer.userId).executeTakeFirst();
+    const done = await trx
+      .selectFrom("proposal_reviews")
+      .select("conflict")
+      .where("proposal_id", "=", proposalId)
+      .where("reviewer_id", "=", viewer.userId)
+      .executeTakeFirst();
     if (done) return refused(done.conflict ? "この提案には利益相反を申告しています。採点はできません。" : "この提案の採点は提出済みです。");
     const criteria = await criteriaOf(trx, Number(row.call_id));
     if (!input.conflict && input.scores.length !== criteria.length) return invalid({ form: "評価項目が変わりました。画面を読み込み直してください。" });
@@ -302,13 +329,22 @@ export async function submitReview(db: Kysely<Database>, viewer: Viewer, ip: str
  */
 export async function decideSelection(db: Kysely<Database>, viewer: Viewer, ip: string, proposalId: number, input: SelectionInput): Promise<Outcome> {
   return db.transaction().execute(async (trx): Promise<Outcome> => {
-    const locked = await lockForReviewer(trx, viewer, proposalId);
-    if ("problem" in locked) return locked.problem;
-    const { row } = locked;
+    const row = await lockForReviewer(trx, viewer, proposalId);
+    if (!row) return notFound;
     if (row.state !== "submitted") return refused("この提案の採択・不採択は既に決まっています。");
-    const own = await trx.selectFrom("proposal_reviews").select("conflict").where("proposal_id", "=", proposalId).where("reviewer_id", "=", viewer.userId).executeTakeFirst();
+    const own = await trx
+      .selectFrom("proposal_reviews")
+      .select("conflict")
+      .where("proposal_id", "=", proposalId)
+      .where("reviewer_id", "=", viewer.userId)
+      .executeTakeFirst();
     if (own?.conflict) return refused("利益相反を申告した提案の採択・不採択は決められません。");
-    const call = await trx.selectFrom("calls").select(["id", "title", "fiscal_year", "total_budget"]).where("id", "=", row.call_id).forUpdate().executeTakeFirstOrThrow();
+    const call = await trx
+      .selectFrom("calls")
+      .select(["id", "title", "fiscal_year", "total_budget"])
+      .where("id", "=", row.call_id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
     const version = await trx
       .selectFrom("proposal_versions")
       .select("total_amount")
@@ -340,7 +376,12 @@ export async function decideSelection(db: Kysely<Database>, viewer: Viewer, ip: 
       .where("id", "=", proposalId)
       .execute();
     const outcome = input.selected ? "採択" : "不採択";
-    const recipients = await trx.selectFrom("users").select("email").where("organisation_id", "=", row.organisation_id).where("disabled_at", "is", null).execute();
+    const recipients = await trx
+      .selectFrom("users")
+      .select("email")
+      .where("organisation_id", "=", row.organisation_id)
+      .where("disabled_at", "is", null)
+      .execute();
     if (recipients.length > 0) {
       await trx
         .insertInto("outbound_messages")

@@ -47,7 +47,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ? ({ status: "invalid", errors: { reviewerIds: "審査担当者（内閣府）のアカウントを選んでください。" } } as const)
       : await assignCallReviewers(context.db, { userId: viewer.userId, organisationId: viewer.organisationId, ip: context.clientIp }, id, ids);
     if (assigned.status === "not-found") notFound();
-    if (assigned.status !== "done") return data<ActionResult>({ errors: {}, values: {}, reviewerError: assigned.status === "invalid" ? assigned.errors.reviewerIds : assigned.reason }, { status: 400 });
+    if (assigned.status !== "done")
+      return data<ActionResult>(
+        { errors: {}, values: {}, reviewerError: assigned.status === "invalid" ? assigned.errors.reviewerIds : assigned.reason },
+        { status: 400 },
+      );
     return redirect(`/admin/calls/${id}?notice=reviewers`);
   }
   const values = formValues(form);

@@ -76,7 +76,13 @@ export default function ProposalReview() {
         <h2 id="own-review" className="text-std-24B-150">
           あなたの採点
         </h2>
-        {own ? <OwnReview own={own} criteria={criteria} /> : proposal.state === "submitted" ? <ReviewForm criteria={criteria} /> : <p>採択・不採択が決まったため、採点は締め切りました。</p>}
+        {own ? (
+          <OwnReview own={own} criteria={criteria} />
+        ) : proposal.state === "submitted" ? (
+          <ReviewForm criteria={criteria} />
+        ) : (
+          <p>採択・不採択が決まったため、採点は締め切りました。</p>
+        )}
       </section>
 
       <section aria-labelledby="others" className="space-y-3">
@@ -90,9 +96,7 @@ export default function ProposalReview() {
             <ScoresTable criteria={criteria} reviews={others} />
           )
         ) : (
-          <p>
-            {own?.conflict ? "利益相反を申告したため、この提案の採点は表示されません。" : `自分の採点を提出すると表示されます（採点済み ${scoredBy}人）。`}
-          </p>
+          <p>{own?.conflict ? "利益相反を申告したため、この提案の採点は表示されません。" : `自分の採点を提出すると表示されます（採点済み ${scoredBy}人）。`}</p>
         )}
       </section>
 

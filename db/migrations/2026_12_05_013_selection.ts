@@ -53,7 +53,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     end
     $$`.execute(db);
   for (const table of ["proposal_reviews", "proposal_scores"]) {
-    await sql`create trigger ${sql.raw(`${table}_frozen`)} before update or delete on ${sql.table(table)} for each row execute function proposal_reviews_are_frozen()`.execute(db);
+    await sql`create trigger ${sql.raw(`${table}_frozen`)} before update or delete on ${sql.table(table)} for each row execute function proposal_reviews_are_frozen()`.execute(
+      db,
+    );
   }
 
   await db.schema
@@ -71,7 +73,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex("proposal_selections_call_idx").on("proposal_selections").column("call_id").execute();
 
   await sql`alter table proposals drop constraint proposals_state_check`.execute(db);
-  await sql`alter table proposals add constraint proposals_state_check check (state in ('draft', 'submitted', 'returned', 'selected', 'not_selected'))`.execute(db);
+  await sql`alter table proposals add constraint proposals_state_check check (state in ('draft', 'submitted', 'returned', 'selected', 'not_selected'))`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -10,6 +10,8 @@ import * as applicationAssignments from "./2026_12_05_008_application_assignment
 import * as reviewNotesAndChecklist from "./2026_12_05_009_review_notes_and_checklist";
 import * as calls from "./2026_12_05_010_calls";
 import * as modelProjectParticipants from "./2026_12_05_011_model_project_participants";
+import * as proposals from "./2026_12_05_012_proposals";
+import * as selection from "./2026_12_05_013_selection";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
@@ -28,4 +30,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_009_review_notes_and_checklist": reviewNotesAndChecklist,
   "2026_12_05_010_calls": calls,
   "2026_12_05_011_model_project_participants": modelProjectParticipants,
+  "2026_12_05_012_proposals": proposals,
+  "2026_12_05_013_selection": selection,
 };

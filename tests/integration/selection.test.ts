@@ -54,7 +54,11 @@ describe.each(ENGINES)("%s: scored selection of proposals", (engine) => {
     database = await createTestDatabase(engine);
     await seed(database.db, { demo: false });
     admin = await createUser(database.db, "administrator");
-    [first, second, outsider] = [await createUser(database.db, "reviewer"), await createUser(database.db, "reviewer"), await createUser(database.db, "reviewer")];
+    [first, second, outsider] = [
+      await createUser(database.db, "reviewer"),
+      await createUser(database.db, "reviewer"),
+      await createUser(database.db, "reviewer"),
+    ];
     const created = await createCall(
       database.db,
       { userId: admin.id, organisationId: admin.organisationId, ip: IP },
@@ -77,11 +81,14 @@ describe.each(ENGINES)("%s: scored selection of proposals", (engine) => {
     );
     if (created.status !== "done") throw new Error("no call");
     callId = created.id;
-    expect(await assignCallReviewers(database.db, { userId: admin.id, organisationId: admin.organisationId, ip: IP }, callId, [first.id, second.id])).toEqual({ status: "done" });
+    expect(await assignCallReviewers(database.db, { userId: admin.id, organisationId: admin.organisationId, ip: IP }, callId, [first.id, second.id])).toEqual({
+      status: "done",
+    });
   });
   afterEach(() => database.close());
 
-  const audit = () => database.db.selectFrom("audit_events").select(["action", "record_id", "details"]).where("action", "like", "proposal.%").orderBy("id").execute();
+  const audit = () =>
+    database.db.selectFrom("audit_events").select(["action", "record_id", "details"]).where("action", "like", "proposal.%").orderBy("id").execute();
 
   it("a reviewer not assigned to the call neither sees nor scores its proposals", async () => {
     const proposal = await submittedProposal(4_000_000);
@@ -94,7 +101,9 @@ describe.each(ENGINES)("%s: scored selection of proposals", (engine) => {
   it("a reviewer who declares a conflict cannot score the proposal nor see its scores, and cannot select it", async () => {
     const proposal = await submittedProposal(4_000_000);
     expect(await submitReview(database.db, second.viewer, IP, proposal.id, score(4, 4))).toEqual({ status: "done" });
-    expect(await submitReview(database.db, first.viewer, IP, proposal.id, { conflict: true, reason: "提案団体の理事を務めている" })).toEqual({ status: "done" });
+    expect(await submitReview(database.db, first.viewer, IP, proposal.id, { conflict: true, reason: "提案団体の理事を務めている" })).toEqual({
+      status: "done",
+    });
 
     expect(await submitReview(database.db, first.viewer, IP, proposal.id, score(5, 5))).toEqual({
       status: "refused",
@@ -124,7 +133,10 @@ describe.each(ENGINES)("%s: scored selection of proposals", (engine) => {
     expect(after!.maySee).toBe(true);
     expect(after!.others.map((r) => [r.reviewerId, r.scores])).toEqual([[second.id, { 1: 2, 2: 3 }]]);
     // Submitted once, then frozen.
-    expect(await submitReview(database.db, first.viewer, IP, proposal.id, score(1, 1))).toEqual({ status: "refused", reason: "この提案の採点は提出済みです。" });
+    expect(await submitReview(database.db, first.viewer, IP, proposal.id, score(1, 1))).toEqual({
+      status: "refused",
+      reason: "この提案の採点は提出済みです。",
+    });
     await expect(database.db.updateTable("proposal_scores").set({ score: 5 }).where("proposal_id", "=", proposal.id).execute()).rejects.toThrow(/frozen/);
   });
 
@@ -160,15 +172,21 @@ describe.each(ENGINES)("%s: scored selection of proposals", (engine) => {
       status: "invalid",
       errors: { contractAmount: "契約額は提案額（5,000,000円）以下にしてください。" },
     });
-    expect(await decideSelection(database.db, first.viewer, IP, a.id, { selected: true, contractAmount: 4_500_000, reason: "先進的" })).toEqual({ status: "done" });
-    expect(await decideSelection(database.db, second.viewer, IP, b.id, { selected: true, contractAmount: 5_000_000, reason: "波及効果" })).toEqual({ status: "done" });
+    expect(await decideSelection(database.db, first.viewer, IP, a.id, { selected: true, contractAmount: 4_500_000, reason: "先進的" })).toEqual({
+      status: "done",
+    });
+    expect(await decideSelection(database.db, second.viewer, IP, b.id, { selected: true, contractAmount: 5_000_000, reason: "波及効果" })).toEqual({
+      status: "done",
+    });
     expect(await decideSelection(database.db, first.viewer, IP, c.id, { selected: true, contractAmount: 600_000, reason: "実現可能" })).toEqual({
       status: "invalid",
       errors: { contractAmount: "この公募の予算総額（10,000,000円）を超えます。採択済みの契約額は9,500,000円で、残りは500,000円です。" },
     });
     expect(await decideSelection(database.db, first.viewer, IP, c.id, { selected: false, reason: "予算の範囲を超えるため" })).toEqual({ status: "done" });
     // Decided once.
-    expect(await decideSelection(database.db, second.viewer, IP, c.id, { selected: true, contractAmount: 500_000, reason: "再考" })).toMatchObject({ status: "refused" });
+    expect(await decideSelection(database.db, second.viewer, IP, c.id, { selected: true, contractAmount: 500_000, reason: "再考" })).toMatchObject({
+      status: "refused",
+    });
 
     const states = await database.db.selectFrom("proposals").select(["id", "state"]).orderBy("id").execute();
     expect(states.map((s) => s.state)).toEqual(["selected", "selected", "not_selected"]);

@@ -2,19 +2,19 @@ import { Form, useSubmit } from "@remix-run/react";
 import { useMemo, useState, type FormEvent } from "react";
 import { FormProvider, useForm, useWatch } from "react-hook-form";
 import { Section, TextArea, TextInput, type FieldNotes } from "~/components/application-fields";
-import { ErrorSummary, fieldId, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
+import { ConflictNotice } from "~/components/conflict-notice";
+import { ErrorSummary, primaryButtonClass, secondaryButtonClass } from "~/components/forms";
 import { GrantSummary } from "~/components/grant-summary";
 import { readDraft, type ApplicationDraft } from "~/domain/application-draft";
 import type { Finding } from "~/domain/grant-calculation";
 import { formatYen } from "~/domain/money";
 import { findProgrammeParameters, type Programme, type ProgrammeParameters } from "~/domain/programmes";
-import { formatWarekiDateTime } from "~/domain/wareki";
 import { applicationResolver, checkDraft, fieldLabel } from "~/forms/application";
+import { SAVE_STATUS_TEXT, useAutosave, type SaveConflict } from "~/forms/use-autosave";
 import { BudgetTable } from "./budget-table";
 import { Menu1Plan } from "./menu1-plan";
 import { Menu2Plan } from "./menu2-plan";
 import { VersionList } from "./review-panel";
-import { SAVE_STATUS_TEXT, useAutosave, type SaveConflict } from "./use-autosave";
 
 interface EditorProps {
   application: { id: number; programme: Programme; fiscal_year: number; state: string; draft: ApplicationDraft; revision: number };
@@ -26,7 +26,7 @@ interface EditorProps {
   /** Input typed when the session ran out, given back after signing in again (not saved yet). */
   restored: ApplicationDraft | null;
   /** A save without JavaScript that met a colleague's save. */
-  conflict: SaveConflict | null;
+  conflict: SaveConflict<ApplicationDraft> | null;
 }
 
 /**
@@ -44,7 +44,7 @@ export function DraftEditor({ application, parameters, comments, versions, refus
     resolver: applicationResolver(rules),
   });
   const autosave = useAutosave({
-    applicationId: application.id,
+    endpoint: `/applications/${application.id}/draft`,
     revision: refused?.revision ?? application.revision,
     form,
     startDirty: restored !== null,
@@ -95,7 +95,7 @@ export function DraftEditor({ application, parameters, comments, versions, refus
           errors={Object.fromEntries(errors.map((f) => [f.path, f.message]))}
         />
       ) : null}
-      {conflict ? <ConflictNotice conflict={conflict} onOverwrite={autosave.overwrite} onLoadTheirs={autosave.loadTheirs} /> : null}
+      {conflict ? <ConflictNotice conflict={conflict} fieldLabel={fieldLabel} onOverwrite={autosave.overwrite} onLoadTheirs={autosave.loadTheirs} /> : null}
       <Form
         method="post"
         noValidate
@@ -179,35 +179,5 @@ export function DraftEditor({ application, parameters, comments, versions, refus
         </GrantSummary>
       </Form>
     </FormProvider>
-  );
-}
-
-/** A colleague saved first: what they changed, and the choice of whose content to keep. */
-function ConflictNotice({ conflict, onOverwrite, onLoadTheirs }: { conflict: SaveConflict; onOverwrite: () => void; onLoadTheirs: () => void }) {
-  return (
-    <div role="alert" className="space-y-3 rounded-8 border-2 border-error-2 p-4">
-      <h2 className="text-std-18B-160 text-error-2">
-        {conflict.updatedBy}さんが{formatWarekiDateTime(conflict.updatedAt)}に保存した内容と食い違っています
-      </h2>
-      <p>あなたの入力はこの画面に残っています。どちらを残すか選んでください。相手の変更：</p>
-      <ul className="list-disc pl-6">
-        {conflict.changes.slice(0, 20).map((c) => (
-          <li key={c.path}>
-            <a href={`#${fieldId(c.path)}`} className="underline">
-              {fieldLabel(c.path)}
-            </a>
-            ：「{c.before || "（空欄）"}」→「{c.after || "（空欄）"}」
-          </li>
-        ))}
-      </ul>
-      <div className="flex flex-wrap gap-3">
-        <button type="button" className={primaryButtonClass} onClick={onOverwrite}>
-          自分の入力で上書きする
-        </button>
-        <button type="button" className={secondaryButtonClass} onClick={onLoadTheirs}>
-          相手の内容を読み込む（自分の入力は破棄）
-        </button>
-      </div>
-    </div>
   );
 }

@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { UseFormReturn } from "react-hook-form";
-import type { ApplicationDraft } from "~/domain/application-draft";
+import type { FieldValues, UseFormReturn } from "react-hook-form";
+import type { DraftSaveOutcome } from "~/domain/draft-revision";
 import type { FieldErrors } from "~/domain/outcome";
-import type { SaveOutcome } from "~/models/applications.server";
 
 export const SAVE_STATUS_TEXT = {
   idle: "",
@@ -14,7 +13,7 @@ export const SAVE_STATUS_TEXT = {
 } as const;
 export type SaveStatus = keyof typeof SAVE_STATUS_TEXT;
 
-export type SaveConflict = Extract<SaveOutcome, { status: "conflict" }>;
+export type SaveConflict<Draft> = Extract<DraftSaveOutcome<Draft>, { status: "conflict" }>;
 
 /** How long after the last keystroke the draft is saved. */
 const QUIET_MS = 2500;
@@ -22,35 +21,37 @@ const QUIET_MS = 2500;
 const retryDelay = (failures: number) => Math.min(30_000, 2_000 * 2 ** failures);
 
 /**
- * Saves the application form's draft as it is typed: a few seconds after typing stops, at once when a field
+ * Saves a form's draft as it is typed (the grant application's, a proposal's; decision 012), posting
+ * `{ revision, draft }` as JSON to its `endpoint`, which answers with a DraftSaveOutcome: a few seconds after typing stops, at once when a field
  * is left (`saveNow`), never two saves at a time, each based on the revision the last one returned. A save
  * refused because a colleague saved first becomes a `conflict` the page asks about; nothing typed is lost.
  * While changes are unsaved, leaving the page asks first.
  */
-export function useAutosave({
-  applicationId,
+export function useAutosave<Draft extends FieldValues>({
+  endpoint,
   revision: initialRevision,
   form,
   startDirty,
   conflict: initialConflict,
 }: {
-  applicationId: number;
+  /** Where the draft is saved ("/applications/12/draft"). */
+  endpoint: string;
   revision: number;
-  form: Pick<UseFormReturn<ApplicationDraft>, "watch" | "getValues" | "reset">;
+  form: Pick<UseFormReturn<Draft>, "watch" | "getValues" | "reset">;
   /** Input given back after signing in again is not saved yet. */
   startDirty: boolean;
   /** A conflict the server found when the form was posted without JavaScript. */
-  conflict: SaveConflict | null;
+  conflict: SaveConflict<Draft> | null;
 }) {
   const [status, setStatus] = useState<SaveStatus>(startDirty || initialConflict ? "dirty" : "idle");
   const [savedAt, setSavedAt] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<SaveConflict | null>(initialConflict);
+  const [conflict, setConflict] = useState<SaveConflict<Draft> | null>(initialConflict);
   /** Why the last save was refused, by field. */
   const [refusals, setRefusals] = useState<FieldErrors>({});
   const [revision, setRevisionState] = useState(initialRevision);
   // Saves read these refs, so a save queued behind another uses the revision that one returned.
   const revisionRef = useRef(initialRevision);
-  const conflictRef = useRef<SaveConflict | null>(initialConflict);
+  const conflictRef = useRef<SaveConflict<Draft> | null>(initialConflict);
   const timer = useRef<number | undefined>(undefined);
   const inFlight = useRef(false);
   const pending = useRef(false);
@@ -64,7 +65,7 @@ export function useAutosave({
     revisionRef.current = value;
     setRevisionState(value);
   };
-  const showConflict = (value: SaveConflict | null) => {
+  const showConflict = (value: SaveConflict<Draft> | null) => {
     conflictRef.current = value;
     setConflict(value);
   };
@@ -83,12 +84,12 @@ export function useAutosave({
     const sent = edits.current;
     setStatus("saving");
     try {
-      const response = await fetch(`/applications/${applicationId}/draft`, {
+      const response = await fetch(endpoint, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
         body: JSON.stringify({ revision: revisionRef.current, draft: form.getValues() }),
       });
-      const outcome = (await response.json()) as SaveOutcome | { status: "signed-out" | "forbidden" };
+      const outcome = (await response.json()) as DraftSaveOutcome<Draft> | { status: "signed-out" | "forbidden" };
       failures.current = 0;
       if (outcome.status !== "invalid") setRefusals({});
       if (outcome.status === "done") {
@@ -116,7 +117,7 @@ export function useAutosave({
         void saveNow();
       }
     }
-  }, [applicationId, form]);
+  }, [endpoint, form]);
 
   useEffect(() => {
     const subscription = form.watch(() => {
