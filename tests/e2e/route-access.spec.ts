@@ -175,6 +175,15 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "GET", path: "/calls/2", target: "none", expect: EVERYONE(404) },
     { method: "GET", path: "/calls/not-a-number", target: "none", expect: EVERYONE(404) },
   ],
+  // The demo reviewers are assigned to the demo's calls; other roles may not review.
+  "routes/calls.$id_.review": [
+    { method: "GET", path: "/calls/1/review", target: "none", expect: ONLY({ reviewer: 200 }) },
+    { method: "GET", path: "/calls/999999/review", target: "none", expect: ONLY({ reviewer: 404 }) },
+  ],
+  "routes/proposals.$id_.review": [
+    { method: "GET", path: "/proposals/999999/review", target: "none", expect: ONLY({ reviewer: 404 }) },
+    { method: "POST", path: "/proposals/999999/review", target: "none", expect: ONLY({ reviewer: 404 }) },
+  ],
   "routes/admin.calls._index": [{ method: "GET", path: "/admin/calls", target: "none", expect: ONLY({ administrator: 200 }) }],
   "routes/admin.calls.new": [
     { method: "GET", path: "/admin/calls/new", target: "none", expect: ONLY({ administrator: 200 }) },
