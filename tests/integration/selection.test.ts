@@ -90,6 +90,24 @@ describe.each(ENGINES)("%s: scored selection of proposals", (engine) => {
   const audit = () =>
     database.db.selectFrom("audit_events").select(["action", "record_id", "details"]).where("action", "like", "proposal.%").orderBy("id").execute();
 
+  it("the administrator sets a call's reviewers: only enabled reviewers, each change audited with who was added and removed", async () => {
+    const actor = { userId: admin.id, organisationId: admin.organisationId, ip: IP };
+    const officer = await createUser(database.db, "proposer_officer");
+    expect(await assignCallReviewers(database.db, actor, callId, [first.id, officer.id])).toEqual({
+      status: "invalid",
+      errors: { reviewerIds: "審査担当者（内閣府）のアカウントを選んでください。" },
+    });
+    expect(await assignCallReviewers(database.db, actor, callId, [second.id, outsider.id])).toEqual({ status: "done" });
+    // The same set again changes nothing and writes nothing.
+    expect(await assignCallReviewers(database.db, actor, callId, [outsider.id, second.id])).toEqual({ status: "done" });
+    const events = await database.db.selectFrom("audit_events").select("details").where("action", "=", "call.reviewers_assigned").orderBy("id").execute();
+    expect(events.map((e) => e.details)).toEqual([
+      { added: [first.id, second.id], removed: [] },
+      { added: [outsider.id], removed: [first.id] },
+    ]);
+    expect(await assignCallReviewers(database.db, actor, 987_654, [first.id])).toEqual({ status: "not-found" });
+  });
+
   it("a reviewer not assigned to the call neither sees nor scores its proposals", async () => {
     const proposal = await submittedProposal(4_000_000);
     expect(await proposalForReview(database.db, outsider.viewer, proposal.id)).toBeNull();
