@@ -1,3 +1,4 @@
+import type { ContractRecordBody, ContractState } from "../app/domain/contracts";
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { ApplicationState } from "../app/domain/application-states";
 import type { ModelProjectGroup } from "../app/domain/model-projects";
@@ -385,6 +386,33 @@ export interface ProposalSelectionsTable {
   decided_at: CreatedAt;
 }
 
+/** The contract (委託契約) of a selected proposal (migration 014). */
+export interface ContractsTable {
+  id: Generated<number>;
+  proposal_id: number;
+  call_id: number;
+  organisation_id: number;
+  amount: number;
+  period_from: string;
+  period_to: string;
+  deliverables: string;
+  state: ColumnType<ContractState, ContractState | undefined, ContractState>;
+  created_by: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** A frozen record of a contract: agreement, reports, acceptance, payment. */
+export interface ContractRecordsTable {
+  id: Generated<number>;
+  contract_id: number;
+  kind: ContractRecordBody["kind"];
+  body: Json<ContractRecordBody>;
+  amount: number | null;
+  recorded_by: number;
+  recorded_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -412,6 +440,8 @@ export interface Database {
   proposal_reviews: ProposalReviewsTable;
   proposal_scores: ProposalScoresTable;
   proposal_selections: ProposalSelectionsTable;
+  contracts: ContractsTable;
+  contract_records: ContractRecordsTable;
   model_project_years: ModelProjectYearsTable;
   model_project_participants: ModelProjectParticipantsTable;
   proposals: ProposalsTable;

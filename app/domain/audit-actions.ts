@@ -37,6 +37,11 @@ const OTHER_ACTIONS = [
   ["proposal.reviewed", "企画提案の採点"],
   ["proposal.selected", "採択"],
   ["proposal.not_selected", "不採択"],
+  ["contract.agreed", "委託契約の締結"],
+  ["contract.progress_report", "中間報告"],
+  ["contract.final_report", "成果報告"],
+  ["contract.acceptance", "検収"],
+  ["contract.payment", "委託費の支払"],
 ] as const;
 
 export type AuditAction = (typeof OTHER_ACTIONS)[number][0] | StepAuditAction;
@@ -57,6 +62,7 @@ const RECORD_TYPE_LABELS: Record<string, string> = {
   programme_parameters: "交付要件",
   application: "交付申請",
   call: "公募",
+  contract: "委託契約",
 };
 
 export function recordLabel(recordType: string, recordId: string | null): string {

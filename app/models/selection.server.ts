@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer.server";
 import { invalid, notFound, refused, type Outcome } from "~/domain/outcome";
+import { can } from "~/domain/permissions";
 import { maySeeOthersScores, rankProposals, selectionProblem, type RankedProposal } from "~/domain/selection";
 import type { ProposalState } from "~/domain/proposals";
 import { fiscalYearLabel } from "~/domain/wareki";
@@ -57,7 +58,7 @@ export async function assignCallReviewers(
   });
 }
 
-async function isCallReviewer(db: Kysely<Database>, callId: number, userId: number): Promise<boolean> {
+export async function isCallReviewer(db: Kysely<Database>, callId: number, userId: number): Promise<boolean> {
   return (
     (await db.selectFrom("call_reviewers").select("reviewer_id").where("call_id", "=", callId).where("reviewer_id", "=", userId).executeTakeFirst()) !==
     undefined
@@ -407,4 +408,41 @@ export async function decideSelection(db: Kysely<Database>, viewer: Viewer, ip: 
     });
     return { status: "done" };
   });
+}
+
+/**
+ * What the 採択通知書 (or 不採択通知書) of a proposal prints, for its proposer's organisation and the
+ * reviewers of its call; null before a selection is made or for anyone else.
+ */
+export async function selectionNoticeFor(db: Kysely<Database>, viewer: Viewer, proposalId: number) {
+  if (!isRecordId(proposalId)) return null;
+  const row = await db
+    .selectFrom("proposal_selections as s")
+    .innerJoin("proposals", "proposals.id", "s.proposal_id")
+    .innerJoin("calls", "calls.id", "proposals.call_id")
+    .innerJoin("proposal_versions as v", (join) => join.onRef("v.proposal_id", "=", "s.proposal_id").onRef("v.version", "=", "s.version"))
+    .select([
+      "proposals.organisation_id",
+      "proposals.call_id",
+      "calls.title",
+      "calls.fiscal_year",
+      "s.selected",
+      "s.contract_amount",
+      "s.reason",
+      "s.decided_at",
+      "v.snapshot",
+    ])
+    .where("s.proposal_id", "=", proposalId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const own = can(viewer.role, "view:proposal:own") && Number(row.organisation_id) === viewer.organisationId;
+  if (!own && !(can(viewer.role, "review:proposal:any") && (await isCallReviewer(db, Number(row.call_id), viewer.userId)))) return null;
+  return {
+    call: { title: row.title, fiscalYear: row.fiscal_year },
+    contractor: row.snapshot.organisation,
+    selected: row.selected,
+    contractAmount: row.contract_amount === null ? null : Number(row.contract_amount),
+    reason: row.reason,
+    decidedAt: new Date(row.decided_at),
+  };
 }

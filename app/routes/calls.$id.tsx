@@ -8,6 +8,8 @@ import { callPhase, ELIGIBLE_ORGANISATION_KINDS } from "~/domain/calls";
 import { timeLeftUntil } from "~/domain/japan-time";
 import { ORGANISATION_KIND_LABELS } from "~/domain/roles";
 import { findCall } from "~/models/calls.server";
+import { isCallReviewer } from "~/models/selection.server";
+import { can } from "~/domain/permissions";
 import { idParam } from "~/utils/route-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.call.title ?? "公募"} | ${PRODUCT_NAME}` }];
@@ -24,12 +26,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     phase,
     left: phase === "open" ? timeLeftUntil(now, call.closesAt) : null,
     signedIn: viewer !== null,
+    reviewing: viewer !== null && can(viewer.role, "review:proposal:any") && (await isCallReviewer(context.db, call.id, viewer.userId)),
     eligible: ELIGIBLE_ORGANISATION_KINDS[call.kind].map((k) => ORGANISATION_KIND_LABELS[k]),
   };
 }
 
 export default function CallPage() {
-  const { call, phase, left, signedIn, eligible } = useLoaderData<typeof loader>();
+  const { call, phase, left, signedIn, eligible, reviewing } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-6">
       <p>
@@ -56,6 +59,13 @@ export default function CallPage() {
             </>
           )}
         </Notice>
+      ) : null}
+      {reviewing ? (
+        <p>
+          <Link to={`/calls/${call.id}/review`} className="text-key-800 underline">
+            審査の状況（採点と順位）
+          </Link>
+        </p>
       ) : null}
       <CallSummary call={call} />
     </div>

@@ -11,7 +11,9 @@ import { formatWarekiDateTime } from "~/domain/wareki";
 import { formValues, nestErrors, readForm } from "~/forms/read-form";
 import { reviewSchema, SelectionSchema } from "~/forms/selection";
 import { useValidatedForm } from "~/forms/use-validated-form";
+import { agreeContract, contractOfProposal } from "~/models/contracts.server";
 import { decideSelection, proposalForReview, submitReview } from "~/models/selection.server";
+import { AgreementSchema } from "~/domain/contracts";
 import { httpStatusOf } from "~/utils/outcome-response.server";
 import { postedForm } from "~/utils/posted-form.server";
 import { idParam } from "~/utils/route-params.server";
@@ -23,10 +25,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const viewer = await requirePermission(request, context, "review:proposal:any");
   const found = await proposalForReview(context.db, viewer, idParam(params, "id"));
   if (!found) notFound();
-  return found;
+  return { ...found, contractId: await contractOfProposal(context.db, found.proposal.id) };
 }
 
-type ActionResult = { form: "review" | "selection"; errors: HookFormErrors; values: FieldValues };
+type ActionResult = { form: "review" | "selection" | "contract"; errors: HookFormErrors; values: FieldValues };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, context, "review:proposal:any");
@@ -34,8 +36,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const found = await proposalForReview(context.db, viewer, id);
   if (!found) notFound();
   const values = formValues(await postedForm(request));
-  const which = values.intent === "selection" ? "selection" : "review";
+  const which = values.intent === "selection" ? "selection" : values.intent === "contract" ? "contract" : "review";
   const refuse = (errors: Record<string, string>, status: number) => data<ActionResult>({ form: which, errors: nestErrors(errors), values }, { status });
+
+  if (which === "contract") {
+    const terms = await readForm(AgreementSchema, values);
+    if (!terms.ok) return refuse(terms.errors, 400);
+    const agreed = await agreeContract(context.db, viewer, context.clientIp, id, terms.value);
+    if (agreed.status === "not-found") notFound();
+    if (agreed.status !== "done") return refuse(agreed.status === "invalid" ? agreed.errors : { form: agreed.reason }, httpStatusOf(agreed));
+    return redirect(`/contracts/${agreed.id}?notice=agreed`);
+  }
 
   const parsed = which === "review" ? await readForm(reviewSchema(found.criteria), values) : await readForm(SelectionSchema, values);
   if (!parsed.ok) return refuse(parsed.errors, 400);
@@ -52,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const NOTICES: Record<string, string> = { review: "採点を提出しました。", selection: "採択・不採択を決定し、提案団体に通知しました。" };
 
 export default function ProposalReview() {
-  const { proposal, criteria, own, maySee, others, scoredBy, selection, budget } = useLoaderData<typeof loader>();
+  const { proposal, criteria, own, maySee, others, scoredBy, selection, budget, contractId } = useLoaderData<typeof loader>();
   const notice = NOTICES[useSearchParams()[0].get("notice") ?? ""];
   return (
     <div className="space-y-8">
@@ -100,6 +111,21 @@ export default function ProposalReview() {
         )}
       </section>
 
+      {selection?.selected ? (
+        <section aria-labelledby="contract" className="space-y-3">
+          <h2 id="contract" className="text-std-24B-150">
+            委託契約
+          </h2>
+          {contractId ? (
+            <Link to={`/contracts/${contractId}`} className="text-key-800 underline">
+              委託契約を見る
+            </Link>
+          ) : (
+            <AgreementForm amount={selection.contract_amount ?? 0} />
+          )}
+        </section>
+      ) : null}
+
       <section aria-labelledby="selection" className="space-y-3">
         <h2 id="selection" className="text-std-24B-150">
           採択・不採択
@@ -118,6 +144,12 @@ export default function ProposalReview() {
             <dd className="whitespace-pre-wrap break-words">{selection.reason}</dd>
             <dt className="text-solid-gray-700">決定日時</dt>
             <dd>{formatWarekiDateTime(selection.decided_at)}</dd>
+            <dt className="text-solid-gray-700">通知書</dt>
+            <dd>
+              <a href={`/proposals/${proposal.id}/selection-notice`} className="text-key-800 underline">
+                {selection.selected ? "採択通知書" : "不採択通知書"}（PDF）
+              </a>
+            </dd>
           </dl>
         ) : own?.conflict ? (
           <p>利益相反を申告した提案の採択・不採択は、ほかの審査担当者が決めます。</p>
@@ -283,6 +315,28 @@ function SelectionForm({ totalAmount, budget }: { totalAmount: number; budget: {
       <TextAreaField {...field("reason")} label="理由（提案団体に通知します）" required rows={3} />
       <button type="submit" className={primaryButtonClass}>
         決定して通知する
+      </button>
+    </Form>
+  );
+}
+
+function AgreementForm({ amount }: { amount: number }) {
+  const actionData = useActionData<typeof action>();
+  const values = actionData?.form === "contract" ? actionData.values : {};
+  const { formRef, onSubmit, errors, field } = useValidatedForm(AgreementSchema, values);
+  const shown = ownErrors(errors, ["form", "periodFrom", "periodTo", "deliverables"]);
+  return (
+    <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="max-w-3xl space-y-4">
+      <input type="hidden" name="intent" value="contract" />
+      <ErrorSummary errors={shown} />
+      <p>契約額は採択時に決めた {formatYen(amount)} です（委託費・全額）。</p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <TextField {...field("periodFrom")} label="契約期間の開始日" type="date" required />
+        <TextField {...field("periodTo")} label="契約期間の終了日" type="date" required />
+      </div>
+      <TextAreaField {...field("deliverables")} label="成果物" required rows={3} />
+      <button type="submit" className={primaryButtonClass}>
+        委託契約を締結する
       </button>
     </Form>
   );

@@ -40,6 +40,8 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
       "call_criteria",
       "call_reviewers",
       "calls",
+      "contract_records",
+      "contracts",
       "fiscal_years",
       "model_project_participants",
       "model_project_years",

@@ -1,45 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseJapanDateTime } from "../../app/domain/japan-time";
-import { createCall } from "../../app/models/calls.server";
 import { assignCallReviewers, decideSelection, proposalForReview, reviewBoard, submitReview } from "../../app/models/selection.server";
 import { seed } from "../../db/seed";
 import { createUser } from "./support/accounts";
+import { modelProjectCall, type TestUser } from "./support/model-project-call";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./support/test-database";
 
 const IP = "192.0.2.50";
 
-type User = Awaited<ReturnType<typeof createUser>>;
-
 describe.each(ENGINES)("%s: scored selection of proposals", (engine) => {
   let database: TestDatabase;
-  let admin: User;
-  let first: User;
-  let second: User;
-  let outsider: User;
+  let admin: TestUser;
+  let first: TestUser;
+  let second: TestUser;
+  let outsider: TestUser;
   let callId: number;
-
-  /** A proposal submitted as version 1 by a new municipality, asking for `amount` yen. */
-  async function submittedProposal(amount: number) {
-    const proposer = await createUser(database.db, "proposer_officer");
-    const { id } = await database.db
-      .insertInto("proposals")
-      .values({
-        call_id: callId,
-        organisation_id: proposer.organisationId,
-        state: "submitted",
-        draft: JSON.stringify({}),
-        latest_version: 1,
-        created_by: proposer.id,
-        updated_by: proposer.id,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await database.db
-      .insertInto("proposal_versions")
-      .values({ proposal_id: id, version: 1, snapshot: JSON.stringify({}), total_amount: amount, submitted_by: proposer.id })
-      .execute();
-    return { id: Number(id), proposer };
-  }
+  let submittedProposal: Awaited<ReturnType<typeof modelProjectCall>>["submittedProposal"];
 
   const score = (a: number, b: number) => ({
     conflict: false as const,
@@ -53,37 +28,7 @@ describe.each(ENGINES)("%s: scored selection of proposals", (engine) => {
   beforeEach(async () => {
     database = await createTestDatabase(engine);
     await seed(database.db, { demo: false });
-    admin = await createUser(database.db, "administrator");
-    [first, second, outsider] = [
-      await createUser(database.db, "reviewer"),
-      await createUser(database.db, "reviewer"),
-      await createUser(database.db, "reviewer"),
-    ];
-    const created = await createCall(
-      database.db,
-      { userId: admin.id, organisationId: admin.organisationId, ip: IP },
-      {
-        kind: "model-platform",
-        fiscalYear: 2026,
-        title: "令和8年度 地方版プラットフォーム",
-        description: "概要",
-        eligibility: "市区町村",
-        opensAt: parseJapanDateTime("2026-04-01T10:00"),
-        closesAt: parseJapanDateTime("2026-05-01T17:00"),
-        ceilingPerProject: 5_000_000,
-        totalBudget: 10_000_000,
-        projectsSought: 2,
-        criteria: [
-          { name: "先進性", weight: 40 },
-          { name: "実現可能性", weight: 60 },
-        ],
-      },
-    );
-    if (created.status !== "done") throw new Error("no call");
-    callId = created.id;
-    expect(await assignCallReviewers(database.db, { userId: admin.id, organisationId: admin.organisationId, ip: IP }, callId, [first.id, second.id])).toEqual({
-      status: "done",
-    });
+    ({ admin, first, second, outsider, callId, submittedProposal } = await modelProjectCall(database.db));
   });
   afterEach(() => database.close());
 
