@@ -69,6 +69,13 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
               </NavLink>
             </li>
           ) : null}
+          {has("view:proposal:own") || has("view:proposal:any") ? (
+            <li>
+              <NavLink to="/proposals" className={navLinkClass}>
+                企画提案
+              </NavLink>
+            </li>
+          ) : null}
           {viewer && (has("view:organisation:own") || has("view:organisation:any")) && !has("manage:organisations:any") ? (
             <li>
               <NavLink to={`/organisations/${viewer.organisationId}`} className={navLinkClass}>

@@ -32,6 +32,11 @@ const OTHER_ACTIONS = [
   ["programme_parameters.updated", "交付要件の変更"],
   ["call.created", "公募の作成"],
   ["call.updated", "公募の変更"],
+  ["proposal.created", "企画提案の作成"],
+  ["proposal.draft_saved", "企画提案の保存"],
+  ["proposal.submitted", "企画提案の提出"],
+  ["proposal.resubmitted", "企画提案の再提出"],
+  ["proposal.returned", "企画提案の差戻し"],
   ["call.reviewers_assigned", "公募の審査担当者の指定"],
   ["proposal.conflict_declared", "利益相反の申告"],
   ["proposal.reviewed", "企画提案の採点"],
@@ -62,6 +67,7 @@ const RECORD_TYPE_LABELS: Record<string, string> = {
   programme_parameters: "交付要件",
   application: "交付申請",
   call: "公募",
+  proposal: "企画提案",
   contract: "委託契約",
 };
 

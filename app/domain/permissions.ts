@@ -25,8 +25,9 @@ export const PERMISSIONS = [
   "view:budget:any",
   "view:proposal:own",
   "edit:proposal:own",
-  "manage:calls:any",
+  "view:proposal:any",
   "review:proposal:any",
+  "manage:calls:any",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -44,6 +45,7 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "review:application:any",
     "decide:application:any",
     "view:budget:any",
+    "view:proposal:any",
     // Scores and selects the proposals of the calls they are assigned to.
     "review:proposal:any",
   ]),

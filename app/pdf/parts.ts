@@ -47,7 +47,7 @@ export function signedYen(amount: number): string {
 export const WIDEST_AMOUNT = signedYen(-MAX_YEN);
 
 /** A right-aligned amount column, `width` its share of the table if that is enough for WIDEST_AMOUNT. */
-const amountColumn = (title: string, width: number): Column => ({ title, width, align: "right", widestValue: WIDEST_AMOUNT });
+export const amountColumn = (title: string, width: number): Column => ({ title, width, align: "right", widestValue: WIDEST_AMOUNT });
 
 export const sum = (amounts: readonly number[]): number => amounts.reduce((a, b) => a + b, 0);
 

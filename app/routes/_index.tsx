@@ -101,6 +101,11 @@ export default function Index() {
               ))}
             </ul>
           )}
+          <p>
+            <Link to="/proposals" className="text-key-800 underline">
+              作成中・提出した企画提案を見る
+            </Link>
+          </p>
         </section>
       ) : null}
 

@@ -1,27 +1,38 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { getViewer, notFound } from "~/auth/viewer.server";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { forbidden, getViewer, notFound, requireViewer } from "~/auth/viewer.server";
 import { CallPhaseBadge, CallSummary } from "~/components/call-summary";
-import { Notice } from "~/components/forms";
+import { Notice, primaryButtonClass } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { callPhase, ELIGIBLE_ORGANISATION_KINDS } from "~/domain/calls";
+import { callPhase, ELIGIBLE_ORGANISATION_KINDS, mayPropose } from "~/domain/calls";
 import { timeLeftUntil } from "~/domain/japan-time";
+import { can } from "~/domain/permissions";
 import { ORGANISATION_KIND_LABELS } from "~/domain/roles";
 import { findCall } from "~/models/calls.server";
 import { isCallReviewer } from "~/models/selection.server";
-import { can } from "~/domain/permissions";
+import { ownProposalTo, openProposal } from "~/models/proposals.server";
+import { httpStatusOf } from "~/utils/outcome-response.server";
+import { postedForm } from "~/utils/posted-form.server";
 import { idParam } from "~/utils/route-params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.call.title ?? "公募"} | ${PRODUCT_NAME}` }];
 
-/** GET /calls/:id — a published call, for everyone; one that has not opened is not found. */
+/**
+ * GET /calls/:id — a published call, for everyone; one that has not opened is not found. An officer of an
+ * organisation the call is for applies here while it is open (POST: opens the organisation's proposal, or
+ * finds the one it has, and goes to it).
+ */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const now = new Date();
   const call = await findCall(context.db, idParam(params, "id"), { publishedBy: now });
   if (!call) notFound();
   const viewer = await getViewer(request, context);
   const phase = callPhase(call, now);
+  const proposer = viewer && can(viewer.role, "edit:proposal:own") && mayPropose(call.kind, viewer.organisationKind) ? viewer : null;
   return {
+    mayApply: proposer !== null && phase === "open",
+    ownProposalId: proposer ? ((await ownProposalTo(context.db, proposer, call.id))?.id ?? null) : null,
     call,
     phase,
     left: phase === "open" ? timeLeftUntil(now, call.closesAt) : null,
@@ -31,8 +42,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const callId = idParam(params, "id");
+  const viewer = await requireViewer(request, context);
+  await postedForm(request);
+  if (!can(viewer.role, "edit:proposal:own")) forbidden();
+  const outcome = await openProposal(context.db, viewer, context.clientIp, callId);
+  if (outcome.status === "not-found") notFound();
+  if (outcome.status === "done") return redirect(`/proposals/${outcome.id}`);
+  return data({ message: outcome.status === "refused" ? outcome.reason : "応募できませんでした。" }, { status: httpStatusOf(outcome) });
+}
+
 export default function CallPage() {
-  const { call, phase, left, signedIn, eligible, reviewing } = useLoaderData<typeof loader>();
+  const { call, phase, left, signedIn, eligible, mayApply, ownProposalId, reviewing } = useLoaderData<typeof loader>();
+  const refusal = useActionData<typeof action>();
   return (
     <div className="space-y-6">
       <p>
@@ -66,6 +89,20 @@ export default function CallPage() {
             審査の状況（採点と順位）
           </Link>
         </p>
+      ) : null}
+      {refusal ? <Notice tone="warning">{refusal.message}</Notice> : null}
+      {ownProposalId !== null ? (
+        <p>
+          <Link to={`/proposals/${ownProposalId}`} className="text-std-18B-160 text-key-800 underline">
+            この公募への企画提案を開く
+          </Link>
+        </p>
+      ) : mayApply ? (
+        <Form method="post">
+          <button type="submit" className={primaryButtonClass}>
+            この公募に応募する
+          </button>
+        </Form>
       ) : null}
       <CallSummary call={call} />
     </div>

@@ -174,6 +174,29 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "GET", path: "/calls/1", target: "none", expect: EVERYONE(200) },
     { method: "GET", path: "/calls/2", target: "none", expect: EVERYONE(404) },
     { method: "GET", path: "/calls/not-a-number", target: "none", expect: EVERYONE(404) },
+    // Applying: a municipality's officer opens (or finds) its proposal and is sent to it; nobody else may.
+    { method: "POST", path: "/calls/1", target: "none", expect: ONLY({ proposer: 302 }) },
+  ],
+  // Proposals: ":proposal" is the proposer's own (a draft) or another municipality's; a reviewer sees only submitted ones.
+  "routes/proposals._index": [{ method: "GET", path: "/proposals", target: "none", expect: ONLY({ proposer: 200, reviewer: 200 }) }],
+  "routes/proposals.$id": [
+    { method: "GET", path: "/proposals/:proposal", target: "own", expect: ONLY({ proposer: 200, reviewer: 404 }) },
+    { method: "GET", path: "/proposals/:proposal", target: "other", expect: ONLY({ proposer: 404, reviewer: 404 }) },
+    // "check" is no button of the form: refused (400) for the owner; nobody else may post at all.
+    { method: "POST", path: "/proposals/:proposal", target: "own", expect: ONLY({ proposer: 400 }) },
+    { method: "POST", path: "/proposals/:proposal", target: "other", expect: ONLY({ proposer: 404 }) },
+  ],
+  "routes/proposals.$id_.draft": [
+    { method: "GET", path: "/proposals/:proposal/draft", target: "own", expect: EVERYONE(405) },
+    { method: "POST", path: "/proposals/:proposal/draft", target: "other", expect: { ...ONLY({ proposer: 415 }), anonymous: 401 } },
+  ],
+  "routes/proposals.$id_.versions.$version": [
+    { method: "GET", path: "/proposals/:proposal/versions/1", target: "own", expect: ONLY({ proposer: 404, reviewer: 404 }) },
+    { method: "GET", path: "/proposals/:proposal/versions/1", target: "other", expect: ONLY({ proposer: 404, reviewer: 404 }) },
+  ],
+  "routes/proposals.$id_.versions.$version_.pdf": [
+    { method: "GET", path: "/proposals/:proposal/versions/1/pdf", target: "own", expect: ONLY({ proposer: 404, reviewer: 404 }) },
+    { method: "GET", path: "/proposals/:proposal/versions/1/pdf", target: "other", expect: ONLY({ proposer: 404, reviewer: 404 }) },
   ],
   // The demo reviewers are assigned to the demo's calls; other roles may not review.
   "routes/calls.$id_.review": [
@@ -280,6 +303,17 @@ test("every route answers every role, for its own and another organisation, as d
   const submitted = new RegExp(`href="/applications/(\\d+)"(?:(?!</tr>).)*?${applicant.organisation.name}`).exec(reviewerList)?.[1];
   expect(submitted, `${applicant.organisation.name}'s submitted application`).toBeTruthy();
 
+  // Proposals to call #1: the proposer's own, and another municipality's.
+  const proposalOf = async (context: APIRequestContext) => {
+    const response = await context.post("/calls/1", { form: {}, maxRedirects: 0 });
+    return /\/proposals\/(\d+)/.exec(response.headers()["location"] ?? "")![1]!;
+  };
+  const otherProposer = await newAccount("municipality");
+  const otherProposerContext = await httpClient(otherProposer.email, otherProposer.password);
+  const proposalOwn = await proposalOf(contexts.proposer);
+  const proposalOther = await proposalOf(otherProposerContext);
+  await otherProposerContext.dispose();
+
   const failures: string[] = [];
   for (const [routeId, cases] of Object.entries(EXPECTED)) {
     for (const c of cases) {
@@ -287,7 +321,8 @@ test("every route answers every role, for its own and another organisation, as d
         const url = c.path
           .replace(":org", c.target === "own" ? own[who] : other)
           .replace(":app", c.target === "own" ? appOwn(who) : appOther(who))
-          .replace(":submitted", submitted!);
+          .replace(":submitted", submitted!)
+          .replace(":proposal", c.target === "own" ? proposalOwn : proposalOther);
         const response =
           c.method === "GET"
             ? await contexts[who].get(url, { maxRedirects: 0 })

@@ -5,7 +5,7 @@ import { fieldId } from "~/components/forms";
 import { budgetTotals, NEW_ROWS, SHORT_TEXT_LIMIT, type ApplicationDraft } from "~/domain/application-draft";
 import { formatYen, tidyYenInput } from "~/domain/money";
 import { EXPENSE_CATEGORIES, EXPENSE_CATEGORY_NAMES, MENU1_ACTIVITIES, type Programme } from "~/domain/programmes";
-import { RowButton } from "./row-button";
+import { RowButton } from "~/components/row-button";
 
 const cellInput =
   "w-full min-w-0 rounded-4 border border-solid-gray-600 bg-white px-2 py-1 text-dns-16N-130 aria-[invalid=true]:border-2 aria-[invalid=true]:border-error-2";

@@ -3,7 +3,7 @@ import { describedBy, Notes, SelectField, TextArea, TextInput, type FieldNotes }
 import { fieldId } from "~/components/forms";
 import { DELEGATION_METHODS, NEW_ROWS, PLATFORM_MEMBER_KINDS, type ApplicationDraft } from "~/domain/application-draft";
 import { MENU1_ACTIVITIES } from "~/domain/programmes";
-import { RowButton } from "./row-button";
+import { RowButton } from "~/components/row-button";
 
 /** The months of a fiscal year, in its order. */
 const MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];

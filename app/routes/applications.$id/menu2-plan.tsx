@@ -3,7 +3,7 @@ import { describedBy, Notes, TextArea, TextInput, type FieldNotes } from "~/comp
 import { fieldId } from "~/components/forms";
 import { PrefectureChecklist } from "~/components/prefecture-checklist";
 import { MENU2_PLAN_FIELDS, NEW_ROWS, type ApplicationDraft } from "~/domain/application-draft";
-import { RowButton } from "./row-button";
+import { RowButton } from "~/components/row-button";
 
 /**
  * Menu 2's plan: the organisation alone or a consortium of members (the lead first), the prefectures the work
