@@ -4,11 +4,12 @@ import type { Viewer } from "~/auth/viewer.server";
 import { invalid, notFound, refused, type Outcome } from "~/domain/outcome";
 import { can } from "~/domain/permissions";
 import { maySeeOthersScores, rankProposals, selectionProblem, type RankedProposal } from "~/domain/selection";
-import type { ProposalState } from "~/domain/proposals";
+import { readProposalSnapshot, type ProposalState } from "~/domain/proposals";
 import { fiscalYearLabel } from "~/domain/wareki";
 import type { ReviewInput, SelectionInput } from "~/forms/selection";
 import { isRecordId } from "~/utils/route-params.server";
 import { recordAuditEvent, type Actor } from "./audit.server";
+import { publishSelectedParticipant } from "./model-projects.server";
 
 /** A proposal is scored and selected once submitted; these are the states it can be in from then on. */
 const UNDER_SELECTION: ProposalState[] = ["submitted", "selected", "not_selected"];
@@ -342,13 +343,13 @@ export async function decideSelection(db: Kysely<Database>, viewer: Viewer, ip: 
     if (own?.conflict) return refused("利益相反を申告した提案の採択・不採択は決められません。");
     const call = await trx
       .selectFrom("calls")
-      .select(["id", "title", "fiscal_year", "total_budget"])
+      .select(["id", "kind", "title", "fiscal_year", "total_budget"])
       .where("id", "=", row.call_id)
       .forUpdate()
       .executeTakeFirstOrThrow();
     const version = await trx
       .selectFrom("proposal_versions")
-      .select("total_amount")
+      .select(["total_amount", "snapshot"])
       .where("proposal_id", "=", proposalId)
       .where("version", "=", row.latest_version)
       .executeTakeFirstOrThrow();
@@ -376,6 +377,22 @@ export async function decideSelection(db: Kysely<Database>, viewer: Viewer, ip: 
       .set({ state: input.selected ? "selected" : "not_selected", updated_at: new Date() })
       .where("id", "=", proposalId)
       .execute();
+    if (input.selected && call.kind === "model-platform") {
+      const organisation = await trx
+        .selectFrom("organisations")
+        .select(["name", "location_prefecture_code"])
+        .where("id", "=", row.organisation_id)
+        .executeTakeFirstOrThrow();
+      const { draft } = readProposalSnapshot(version.snapshot);
+      await publishSelectedParticipant(trx, {
+        fiscalYear: call.fiscal_year,
+        name: organisation.name,
+        prefectureCode: organisation.location_prefecture_code,
+        secondYear: draft.secondYear,
+        currentSituation: draft.currentSituation,
+        plans: draft.plans,
+      });
+    }
     const outcome = input.selected ? "採択" : "不採択";
     const recipients = await trx
       .selectFrom("users")

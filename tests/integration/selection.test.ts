@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assignCallReviewers, decideSelection, proposalForReview, reviewBoard, submitReview } from "../../app/models/selection.server";
+import { modelProjectView } from "../../app/models/model-projects.server";
 import { seed } from "../../db/seed";
 import { createUser } from "./support/accounts";
 import { modelProjectCall, type TestUser } from "./support/model-project-call";
@@ -163,6 +164,30 @@ describe.each(ENGINES)("%s: scored selection of proposals", (engine) => {
     expect((await audit()).map((e) => e.action)).toEqual(["proposal.selected", "proposal.selected", "proposal.not_selected"]);
     // Scoring stops once decided.
     expect(await submitReview(database.db, first.viewer, IP, c.id, score(3, 3))).toMatchObject({ status: "refused" });
+  });
+
+  it("a body selected for a platform project is published on the open-data page with its ○ and ●, once", async () => {
+    const draft = { currentSituation: "単身高齢者の見守りを続けてきた。", plans: "支援会議を孤独・孤立対策の場としても使う。", secondYear: true };
+    const sendai = await submittedProposal(4_000_000, { name: "仙台市", draft });
+    const unknown = await submittedProposal(1_000_000);
+    await decideSelection(database.db, first.viewer, IP, sendai.id, { selected: true, contractAmount: 4_000_000, reason: "先進的" });
+    // A proposal without its ○ and ● has nothing to publish.
+    await decideSelection(database.db, first.viewer, IP, unknown.id, { selected: true, contractAmount: 1_000_000, reason: "妥当" });
+    const view = await modelProjectView(database.db, new URLSearchParams({ fiscalYear: "2026" }));
+    expect(view.totals).toEqual({ fiscalYear: 2026, prefectureOrDesignatedCity: 1, municipality: 0 });
+    expect(view.participants).toEqual([
+      {
+        fiscalYear: 2026,
+        group: "prefecture_or_designated_city",
+        prefectureCode: "04",
+        name: "仙台市",
+        reading: null,
+        secondYear: true,
+        currentSummary: draft.currentSituation,
+        planSummary: draft.plans,
+        partnersNote: null,
+      },
+    ]);
   });
 
   it("two selections at once cannot together exceed the budget", async () => {

@@ -37,9 +37,10 @@ export async function modelProjectCall(db: Kysely<Database>) {
   const callId = created.id;
   if ((await assignCallReviewers(db, actor, callId, [first.id, second.id])).status !== "done") throw new Error("reviewers not assigned");
 
-  /** A proposal submitted as version 1 by a new municipality, asking for `amount` yen. */
-  async function submittedProposal(amount: number) {
+  /** A proposal submitted as version 1 by a new municipality (or one named `name`), asking for `amount` yen. */
+  async function submittedProposal(amount: number, { name, draft = {} }: { name?: string; draft?: Record<string, unknown> } = {}) {
     const proposer = await createUser(db, "proposer_officer");
+    if (name) await db.updateTable("organisations").set({ name }).where("id", "=", proposer.organisationId).execute();
     const { id } = await db
       .insertInto("proposals")
       .values({
@@ -56,7 +57,7 @@ export async function modelProjectCall(db: Kysely<Database>) {
     const organisation = await db.selectFrom("organisations").selectAll().where("id", "=", proposer.organisationId).executeTakeFirstOrThrow();
     await db
       .insertInto("proposal_versions")
-      .values({ proposal_id: id, version: 1, snapshot: JSON.stringify({ organisation }), total_amount: amount, submitted_by: proposer.id })
+      .values({ proposal_id: id, version: 1, snapshot: JSON.stringify({ organisation, draft }), total_amount: amount, submitted_by: proposer.id })
       .execute();
     return { id: Number(id), proposer };
   }
