@@ -1,3 +1,4 @@
+import type { ContractRecordBody, ContractState } from "../app/domain/contracts";
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { ApplicationState } from "../app/domain/application-states";
 import type { ModelProjectGroup } from "../app/domain/model-projects";
@@ -346,6 +347,72 @@ export interface ProposalCommentsTable {
   created_at: CreatedAt;
 }
 
+/** A reviewer assigned to score a call's proposals. */
+export interface CallReviewersTable {
+  call_id: number;
+  reviewer_id: number;
+  assigned_by: number;
+  assigned_at: CreatedAt;
+}
+
+/** A reviewer's submitted review of a proposal: a declared conflict of interest, or scores (proposal_scores). */
+export interface ProposalReviewsTable {
+  proposal_id: number;
+  reviewer_id: number;
+  conflict: boolean;
+  comment: string;
+  version: number;
+  submitted_at: CreatedAt;
+}
+
+/** One criterion's score (1–5) in a reviewer's review, with its comment. */
+export interface ProposalScoresTable {
+  proposal_id: number;
+  reviewer_id: number;
+  position: number;
+  score: number;
+  comment: string;
+}
+
+/** The selection (採択) or non-selection of a proposal, with its reason and the contract amount agreed. */
+export interface ProposalSelectionsTable {
+  proposal_id: number;
+  call_id: number;
+  selected: boolean;
+  contract_amount: number | null;
+  reason: string;
+  version: number;
+  decided_by: number;
+  decided_at: CreatedAt;
+}
+
+/** The contract (委託契約) of a selected proposal (migration 014). */
+export interface ContractsTable {
+  id: Generated<number>;
+  proposal_id: number;
+  call_id: number;
+  organisation_id: number;
+  amount: number;
+  period_from: string;
+  period_to: string;
+  deliverables: string;
+  state: ColumnType<ContractState, ContractState | undefined, ContractState>;
+  created_by: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** A frozen record of a contract: agreement, reports, acceptance, payment. */
+export interface ContractRecordsTable {
+  id: Generated<number>;
+  contract_id: number;
+  kind: ContractRecordBody["kind"];
+  body: Json<ContractRecordBody>;
+  amount: number | null;
+  recorded_by: number;
+  recorded_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -369,6 +436,12 @@ export interface Database {
   application_summaries: ApplicationSummariesTable;
   calls: CallsTable;
   call_criteria: CallCriteriaTable;
+  call_reviewers: CallReviewersTable;
+  proposal_reviews: ProposalReviewsTable;
+  proposal_scores: ProposalScoresTable;
+  proposal_selections: ProposalSelectionsTable;
+  contracts: ContractsTable;
+  contract_records: ContractRecordsTable;
   model_project_years: ModelProjectYearsTable;
   model_project_participants: ModelProjectParticipantsTable;
   proposals: ProposalsTable;

@@ -83,6 +83,13 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
               </NavLink>
             </li>
           ) : null}
+          {has("view:proposal:own") || has("review:proposal:any") ? (
+            <li>
+              <NavLink to="/contracts" className={navLinkClass}>
+                委託契約
+              </NavLink>
+            </li>
+          ) : null}
           {has("view:budget:any") ? (
             <li>
               <NavLink to="/budget" className={navLinkClass}>

@@ -37,6 +37,16 @@ const OTHER_ACTIONS = [
   ["proposal.submitted", "企画提案の提出"],
   ["proposal.resubmitted", "企画提案の再提出"],
   ["proposal.returned", "企画提案の差戻し"],
+  ["call.reviewers_assigned", "公募の審査担当者の指定"],
+  ["proposal.conflict_declared", "利益相反の申告"],
+  ["proposal.reviewed", "企画提案の採点"],
+  ["proposal.selected", "採択"],
+  ["proposal.not_selected", "不採択"],
+  ["contract.agreed", "委託契約の締結"],
+  ["contract.progress_report", "中間報告"],
+  ["contract.final_report", "成果報告"],
+  ["contract.acceptance", "検収"],
+  ["contract.payment", "委託費の支払"],
 ] as const;
 
 export type AuditAction = (typeof OTHER_ACTIONS)[number][0] | StepAuditAction;
@@ -58,6 +68,7 @@ const RECORD_TYPE_LABELS: Record<string, string> = {
   application: "交付申請",
   call: "公募",
   proposal: "企画提案",
+  contract: "委託契約",
 };
 
 export function recordLabel(recordType: string, recordId: string | null): string {

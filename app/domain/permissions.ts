@@ -46,6 +46,7 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "decide:application:any",
     "view:budget:any",
     "view:proposal:any",
+    // Scores and selects the proposals of the calls they are assigned to.
     "review:proposal:any",
   ]),
   administrator: new Set<Permission>([

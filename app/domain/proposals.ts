@@ -1,18 +1,20 @@
 /**
  * Where a proposal (企画提案) stands and what may happen to it next (docs/domain.md §6), and the frozen
- * version (第N版) a submission makes. Selection (採択) will add its own states after `submitted`.
+ * version (第N版) a submission makes. Selection (採択) follows `submitted`: `selected` or `not_selected`.
  */
 import type { CallKind } from "./calls";
 import type { PartySnapshot } from "./proceedings";
 import { readProposalDraft, type ProposalDraft } from "./proposal-draft";
 
-export const PROPOSAL_STATES = ["draft", "submitted", "returned"] as const;
+export const PROPOSAL_STATES = ["draft", "submitted", "returned", "selected", "not_selected"] as const;
 export type ProposalState = (typeof PROPOSAL_STATES)[number];
 
 export const PROPOSAL_STATE_LABELS: Record<ProposalState, string> = {
   draft: "作成中",
   submitted: "提出済み",
   returned: "差戻し",
+  selected: "採択",
+  not_selected: "不採択",
 };
 
 /** The proposer edits a proposal while it is a draft or has been returned; a submitted one is read-only. */

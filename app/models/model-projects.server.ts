@@ -1,10 +1,12 @@
 /**
  * The model projects' published results as the database holds them (migration 011): the years with their
- * totals, and a year's participants. Public data: nothing here depends on who asks.
+ * totals, and a year's participants, imported from the published overview or published at selection.
+ * Public data: nothing here depends on who asks.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
-import type { ModelProjectParticipant, ModelProjectYearTotals } from "~/domain/model-projects";
+import type { ModelProjectGroup, ModelProjectParticipant, ModelProjectYearTotals } from "~/domain/model-projects";
+import { DESIGNATED_CITIES } from "~/domain/prefectures";
 import { readModelProjectFilter, type ModelProjectFilter } from "~/forms/model-project-filter";
 
 /** Every year with published data, newest first. */
@@ -64,4 +66,62 @@ export async function modelProjectView(db: Kysely<Database>, params: URLSearchPa
   const allParticipants = totals ? await modelProjectParticipants(db, totals.fiscalYear) : [];
   const participants = filter.prefectureCode === null ? allParticipants : allParticipants.filter((p) => p.prefectureCode === filter.prefectureCode);
   return { filter, years, totals, listed: allParticipants.length > 0, allParticipants, participants };
+}
+
+/** A published summary holds at most this many characters; a longer proposal text is cut with 「…」. */
+const SUMMARY_MAX = 2000;
+const summaryOf = (text: string) => {
+  const chars = [...text.trim()];
+  return chars.length <= SUMMARY_MAX ? chars.join("") : `${chars.slice(0, SUMMARY_MAX - 1).join("")}…`;
+};
+
+/**
+ * Publishes a body selected for a local-platform model project as that year's participant (docs/domain.md
+ * §6): its group (a designated city is published with the prefectures), prefecture, 2年目 mark and the
+ * ○/● of its proposal, and counts it in the year's totals. Called in the selection's transaction; a body
+ * already published for the year, or one whose prefecture or summaries are not known, is left as it is.
+ */
+export async function publishSelectedParticipant(
+  db: Kysely<Database>,
+  body: { fiscalYear: number; name: string; prefectureCode: string | null; secondYear: boolean; currentSituation: string; plans: string },
+): Promise<boolean> {
+  const designated = DESIGNATED_CITIES[body.name];
+  const prefectureCode = designated ?? body.prefectureCode ?? null;
+  if (!prefectureCode || !body.currentSituation.trim() || !body.plans.trim()) return false;
+  const group: ModelProjectGroup = designated ? "prefecture_or_designated_city" : "municipality";
+  await db
+    .insertInto("model_project_years")
+    .values({ fiscal_year: body.fiscalYear, prefecture_or_designated_city_count: 0, municipality_count: 0 })
+    .onConflict((oc) => oc.column("fiscal_year").doNothing())
+    .execute();
+  const last = await db
+    .selectFrom("model_project_participants")
+    .select((eb) => eb.fn.max("sort_order").as("n"))
+    .where("fiscal_year", "=", body.fiscalYear)
+    .executeTakeFirst();
+  const inserted = await db
+    .insertInto("model_project_participants")
+    .values({
+      fiscal_year: body.fiscalYear,
+      group,
+      prefecture_code: prefectureCode,
+      name: body.name,
+      reading: null,
+      second_year: body.secondYear,
+      current_summary: summaryOf(body.currentSituation),
+      plan_summary: summaryOf(body.plans),
+      partners_note: null,
+      sort_order: Number(last?.n ?? 0) + 1,
+    })
+    .onConflict((oc) => oc.columns(["fiscal_year", "name"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!inserted) return false;
+  const column = group === "municipality" ? "municipality_count" : "prefecture_or_designated_city_count";
+  await db
+    .updateTable("model_project_years")
+    .set((eb) => ({ [column]: eb(column, "+", 1) }))
+    .where("fiscal_year", "=", body.fiscalYear)
+    .execute();
+  return true;
 }

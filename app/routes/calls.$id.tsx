@@ -10,6 +10,7 @@ import { timeLeftUntil } from "~/domain/japan-time";
 import { can } from "~/domain/permissions";
 import { ORGANISATION_KIND_LABELS } from "~/domain/roles";
 import { findCall } from "~/models/calls.server";
+import { isCallReviewer } from "~/models/selection.server";
 import { ownProposalTo, openProposal } from "~/models/proposals.server";
 import { httpStatusOf } from "~/utils/outcome-response.server";
 import { postedForm } from "~/utils/posted-form.server";
@@ -36,6 +37,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     phase,
     left: phase === "open" ? timeLeftUntil(now, call.closesAt) : null,
     signedIn: viewer !== null,
+    reviewing: viewer !== null && can(viewer.role, "review:proposal:any") && (await isCallReviewer(context.db, call.id, viewer.userId)),
     eligible: ELIGIBLE_ORGANISATION_KINDS[call.kind].map((k) => ORGANISATION_KIND_LABELS[k]),
   };
 }
@@ -52,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CallPage() {
-  const { call, phase, left, signedIn, eligible, mayApply, ownProposalId } = useLoaderData<typeof loader>();
+  const { call, phase, left, signedIn, eligible, mayApply, ownProposalId, reviewing } = useLoaderData<typeof loader>();
   const refusal = useActionData<typeof action>();
   return (
     <div className="space-y-6">
@@ -80,6 +82,13 @@ export default function CallPage() {
             </>
           )}
         </Notice>
+      ) : null}
+      {reviewing ? (
+        <p>
+          <Link to={`/calls/${call.id}/review`} className="text-key-800 underline">
+            審査の状況（採点と順位）
+          </Link>
+        </p>
       ) : null}
       {refusal ? <Notice tone="warning">{refusal.message}</Notice> : null}
       {ownProposalId !== null ? (

@@ -11,6 +11,8 @@ import * as reviewNotesAndChecklist from "./2026_12_05_009_review_notes_and_chec
 import * as calls from "./2026_12_05_010_calls";
 import * as modelProjectParticipants from "./2026_12_05_011_model_project_participants";
 import * as proposals from "./2026_12_05_012_proposals";
+import * as selection from "./2026_12_05_013_selection";
+import * as contracts from "./2026_12_05_014_contracts";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_010_calls": calls,
   "2026_12_05_011_model_project_participants": modelProjectParticipants,
   "2026_12_05_012_proposals": proposals,
+  "2026_12_05_013_selection": selection,
+  "2026_12_05_014_contracts": contracts,
 };

@@ -176,5 +176,13 @@ async function seedModelCalls(db: Kysely<Database>) {
       .insertInto("call_criteria")
       .values(DEFAULT_CRITERIA.map((c, i) => ({ call_id: id, position: i + 1, name: c.name, weight: c.weight })))
       .execute();
+    // Both demo reviewers score the calls' proposals.
+    const reviewers = await db.selectFrom("users").select("id").where("email", "in", ["reviewer@demo.example", "reviewer2@demo.example"]).execute();
+    if (reviewers.length > 0) {
+      await db
+        .insertInto("call_reviewers")
+        .values(reviewers.map((r) => ({ call_id: id, reviewer_id: r.id, assigned_by: admin.id })))
+        .execute();
+    }
   }
 }

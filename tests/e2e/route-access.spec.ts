@@ -198,6 +198,27 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "GET", path: "/proposals/:proposal/versions/1/pdf", target: "own", expect: ONLY({ proposer: 404, reviewer: 404 }) },
     { method: "GET", path: "/proposals/:proposal/versions/1/pdf", target: "other", expect: ONLY({ proposer: 404, reviewer: 404 }) },
   ],
+  // The demo reviewers are assigned to the demo's calls; other roles may not review.
+  "routes/calls.$id_.review": [
+    { method: "GET", path: "/calls/1/review", target: "none", expect: ONLY({ reviewer: 200 }) },
+    { method: "GET", path: "/calls/999999/review", target: "none", expect: ONLY({ reviewer: 404 }) },
+  ],
+  "routes/proposals.$id_.review": [
+    { method: "GET", path: "/proposals/999999/review", target: "none", expect: ONLY({ reviewer: 404 }) },
+    { method: "POST", path: "/proposals/999999/review", target: "none", expect: ONLY({ reviewer: 404 }) },
+  ],
+  "routes/contracts._index": [{ method: "GET", path: "/contracts", target: "none", expect: ONLY({ proposer: 200, reviewer: 200 }) }],
+  "routes/contracts.$id": [
+    { method: "GET", path: "/contracts/999999", target: "none", expect: ONLY({ proposer: 404, reviewer: 404 }) },
+    // Without a step the post is refused before anything is read.
+    { method: "POST", path: "/contracts/999999", target: "none", expect: ONLY({ proposer: 400, reviewer: 400 }) },
+  ],
+  "routes/contracts.$id_.documents.$recordId": [
+    { method: "GET", path: "/contracts/999999/documents/1", target: "none", expect: ONLY({ proposer: 404, reviewer: 404 }) },
+  ],
+  "routes/proposals.$id_.selection-notice": [
+    { method: "GET", path: "/proposals/999999/selection-notice", target: "none", expect: ONLY({ proposer: 404, reviewer: 404 }) },
+  ],
   "routes/admin.calls._index": [{ method: "GET", path: "/admin/calls", target: "none", expect: ONLY({ administrator: 200 }) }],
   "routes/admin.calls.new": [
     { method: "GET", path: "/admin/calls/new", target: "none", expect: ONLY({ administrator: 200 }) },
