@@ -39,9 +39,9 @@ export async function openProposal(
   if (!can(viewer.role, "edit:proposal:own") || !mayPropose(call.kind, viewer.organisationKind)) {
     return refused("この組織はこの公募に応募できません。");
   }
-  const existing = () =>
-    db.selectFrom("proposals").select("id").where("call_id", "=", callId).where("organisation_id", "=", viewer.organisationId).executeTakeFirst();
-  const found = await existing();
+  const existing = (executor: Kysely<Database>) =>
+    executor.selectFrom("proposals").select("id").where("call_id", "=", callId).where("organisation_id", "=", viewer.organisationId).executeTakeFirst();
+  const found = await existing(db);
   if (found) return { status: "done", id: found.id, created: false };
   if (callPhase(call, now) !== "open") return refused(`この公募の受付は${formatWarekiDateTime(call.closesAt)}に締め切りました。`);
   return db.transaction().execute(async (trx): Promise<Outcome<{ id: number; created: boolean }>> => {
@@ -60,15 +60,7 @@ export async function openProposal(
       .onConflict((oc) => oc.constraint("proposals_one_per_call_and_organisation").doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!inserted) {
-      const other = await trx
-        .selectFrom("proposals")
-        .select("id")
-        .where("call_id", "=", callId)
-        .where("organisation_id", "=", viewer.organisationId)
-        .executeTakeFirstOrThrow();
-      return { status: "done", id: other.id, created: false };
-    }
+    if (!inserted) return { status: "done", id: (await existing(trx))!.id, created: false };
     await recordAuditEvent(trx, actorOf(viewer, ip), {
       action: "proposal.created",
       recordType: "proposal",

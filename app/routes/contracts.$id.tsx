@@ -7,6 +7,7 @@ import { notFound, requireAnyPermission } from "~/auth/viewer.server";
 import { ErrorSummary, Notice, primaryButtonClass, TextAreaField, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { CONTRACT_STATE_LABELS, CONTRACT_STEPS, isContractStep, type ContractRecordBody, type ContractStep } from "~/domain/contracts";
+import { japanToday } from "~/domain/japan-time";
 import { formatYen } from "~/domain/money";
 import { MEMBER_KINDS, type MemberKind } from "~/domain/proposal-draft";
 import { formatWarekiDate, formatWarekiDateTime } from "~/domain/wareki";
@@ -181,7 +182,7 @@ function RecordBody({ body }: { body: ContractRecordBody }) {
 function StepForm({ step, amount }: { step: ContractStep; amount: number }) {
   const actionData = useActionData<typeof action>();
   const mine = actionData?.step === step;
-  const today = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+  const today = japanToday(new Date());
   const defaults: Record<ContractStep, FieldValues> = {
     progress_report: {},
     final_report: { membersGained: Object.fromEntries(Object.keys(MEMBER_KINDS).map((k) => [k, "0"])) },
