@@ -89,15 +89,7 @@ export function ReviewForm({ criteria, result }: { criteria: Criteria; result?: 
   );
 }
 
-export function SelectionForm({
-  totalAmount,
-  budget,
-  result,
-}: {
-  totalAmount: number;
-  budget: { total: number; selected: number };
-  result?: Returned;
-}) {
+export function SelectionForm({ totalAmount, budget, result }: { totalAmount: number; budget: { total: number; selected: number }; result?: Returned }) {
   const values = result?.form === "selection" ? result.values : { outcome: "selected", contractAmount: totalAmount.toLocaleString("ja-JP") };
   const { formRef, onSubmit, errors, field, register } = useValidatedForm(SelectionSchema, values);
   const shown = ownErrors(errors, ["form", "outcome", "contractAmount", "reason"]);
