@@ -35,7 +35,7 @@ export const AgreementSchema = z
   });
 
 export const ProgressReportSchema = z.object({
-  done: textField("これまでの実施内容", { required: true }),
+  progress: textField("これまでの実施内容", { required: true }),
   issues: textField("課題と今後の予定", { required: true }),
 });
 

@@ -139,7 +139,7 @@ function RecordBody({ body }: { body: ContractRecordBody }) {
         return [["契約額", formatYen(body.amount)]];
       case "progress_report":
         return [
-          ["これまでの実施内容", body.done],
+          ["これまでの実施内容", body.progress],
           ["課題と今後の予定", body.issues],
         ];
       case "final_report":
@@ -199,7 +199,7 @@ function StepForm({ step, amount }: { step: ContractStep; amount: number }) {
       <ErrorSummary errors={shown} />
       {step === "progress_report" ? (
         <>
-          <TextAreaField {...f("done")} label="これまでの実施内容" required rows={5} />
+          <TextAreaField {...f("progress")} label="これまでの実施内容" required rows={5} />
           <TextAreaField {...f("issues")} label="課題と今後の予定" required rows={4} />
         </>
       ) : null}

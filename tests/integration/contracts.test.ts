@@ -76,11 +76,11 @@ describe.each(ENGINES)("%s: contracts of selected proposals", (engine) => {
     });
 
     expect(
-      await takeContractStepFor(database.db, as(proposer), IP, id, "progress_report", { done: "設立準備会を開いた。", issues: "企業の参加が少ない。" }),
+      await takeContractStepFor(database.db, as(proposer), IP, id, "progress_report", { progress: "設立準備会を開いた。", issues: "企業の参加が少ない。" }),
     ).toEqual({
       status: "done",
     });
-    expect(await takeContractStepFor(database.db, as(proposer), IP, id, "progress_report", { done: "再", issues: "再" })).toEqual({
+    expect(await takeContractStepFor(database.db, as(proposer), IP, id, "progress_report", { progress: "再", issues: "再" })).toEqual({
       status: "refused",
       reason: "中間報告は提出済みです。",
     });
