@@ -2,30 +2,16 @@ import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, signIn, signOut } from "./support/accounts";
+import { fillCall, japanDateTime } from "./support/calls";
 
 /**
  * Calls for proposals: an administrator opens one, it is published when its window opens, and a
  * municipality finds it on its home page. Each test makes its own calls with unique titles.
  */
 
-/** A date-time in Japan, `days` from now, as a date-time input takes it ("2027-01-10T09:00"). */
-const japanDateTime = (days: number) => new Date(Date.now() + days * 86_400_000 + 9 * 3_600_000).toISOString().slice(0, 16);
-
 async function expectNoSeriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
-
-async function fillCall(page: Page, { title, opensInDays, closesInDays }: { title: string; opensInDays: number; closesInDays: number }) {
-  await page.getByLabel("事業の種類").selectOption({ label: "地方版孤独・孤立対策官民連携プラットフォーム推進事業" });
-  await page.getByLabel("公募名").fill(title);
-  await page.getByLabel("事業の概要").fill("官民連携プラットフォームの構築と普及活動を委託します。");
-  await page.getByLabel("応募できる団体").fill("市区町村（政令指定都市を含む）");
-  await page.getByLabel("公募開始日時（日本時間）").fill(japanDateTime(opensInDays));
-  await page.getByLabel("締切日時（日本時間）").fill(japanDateTime(closesInDays));
-  await page.getByLabel("1件あたりの上限額（円）").fill("５，０００，０００");
-  await page.getByLabel("予算総額（円）").fill("45,000,000");
-  await page.getByLabel("採択予定件数").fill("9");
 }
 
 test("an administrator opens a call, it is published, and 仙台市 finds it on its home page", async ({ page }) => {

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, newAccount, signIn, signOut } from "./support/accounts";
 import { waitUntilSaved } from "./support/applications";
+import { applyToCall, fillProposal, group } from "./support/proposals";
 
 /**
  * Proposals (企画提案) to the demo's open call #1 (地方版プラットフォーム, ceiling 5,000,000円): 仙台市 applies
@@ -15,46 +16,13 @@ async function expectNoSeriousAxeViolations(page: Page) {
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 }
 
-/** Opens call #1's page and applies, or opens the proposal the organisation already has. */
-async function applyToCall1(page: Page) {
-  await page.goto("/calls/1");
-  const existing = page.getByRole("link", { name: "この公募への企画提案を開く" });
-  if (await existing.isVisible()) await existing.click();
-  else await page.getByRole("button", { name: "この公募に応募する" }).click();
-  await expect(page).toHaveURL(/\/proposals\/\d+$/);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("企画提案");
-}
-
-const group = (page: Page, name: string) => page.getByRole("group", { name });
-
-async function fillProposal(page: Page, { withJavaScript }: { withJavaScript: boolean }) {
-  await page.getByLabel("○ 現状・これまでの取組").fill("単身高齢者等を対象とした各種見守りに係る事業を実施してきた。");
-  await page.getByLabel("● 今後の取組").fill("「仙台市つながる支援連絡会議」を孤独・孤立対策の情報共有の場として活用する。");
-  await page.getByLabel("人材確保・育成を目指す研修実施").check();
-  const member1 = group(page, "構成団体 1行目");
-  await member1.getByLabel("種別").selectOption({ label: "行政" });
-  await member1.getByLabel("団体数").fill("1");
-  await member1.getByLabel("団体名").fill("仙台市");
-  await group(page, "スケジュール 1行目").getByLabel("時期").fill("4月〜6月");
-  await group(page, "スケジュール 1行目").getByLabel("実施内容").fill("プラットフォームの設立");
-  const line = async (n: number, category: string, description: string, amount: string) => {
-    const row = group(page, `内訳 ${n}行目`);
-    await row.getByLabel("費目").selectOption({ label: category });
-    await row.getByLabel("内容").fill(description);
-    await row.getByLabel("金額（円）").fill(amount);
-  };
-  await line(1, "謝金", "講師謝金", "1,200,000");
-  await line(2, "会議費", "会場借上げ", "800,000");
-  if (withJavaScript) await page.getByRole("button", { name: "構成団体の行を追加" }).click();
-}
-
 test("仙台市 applies to call #1, fills in the proposal, submits it within the ceiling; a reviewer returns it and it is resubmitted as version 2", async ({
   page,
 }) => {
   test.setTimeout(150_000);
   await signIn(page, ACCOUNTS.sendai);
   await expect(page.getByRole("navigation", { name: "メインメニュー" }).getByRole("link", { name: "企画提案" })).toBeVisible();
-  await applyToCall1(page);
+  await applyToCall(page, 1);
   await expectNoSeriousAxeViolations(page);
 
   await fillProposal(page, { withJavaScript: true });
@@ -134,7 +102,7 @@ test.describe("without JavaScript", () => {
   test("a municipality applies, saves, adds a row and submits by posting the form", async ({ page }) => {
     const officer = await newAccount("municipality");
     await signIn(page, officer.email, officer.password);
-    await applyToCall1(page);
+    await applyToCall(page, 1);
     await fillProposal(page, { withJavaScript: false });
     await page.getByRole("button", { name: "下書きを保存" }).click();
     await expect(page.getByText("下書きを保存しました。")).toBeVisible();

@@ -11,6 +11,7 @@ export const DEMO_PASSWORD = "demo-password-2026";
 export const ACCOUNTS = {
   administrator: "admin@demo.example",
   reviewer: "reviewer@demo.example",
+  reviewer2: "reviewer2@demo.example",
   toyama: "toyama@demo.example",
   fukuoka: "fukuoka@demo.example",
   tsunagari: "tsunagari@demo.example",
