@@ -27,8 +27,11 @@ export function submissionOf(state: ProposalState): "submit" | "resubmit" | null
   return state === "draft" ? "submit" : state === "returned" ? "resubmit" : null;
 }
 
-/** A reviewer returns only what has been submitted and not yet returned. */
-export const mayReturn = (state: ProposalState): boolean => state === "submitted";
+/**
+ * A reviewer returns only what has been submitted and not yet returned, and only before any reviewer of the
+ * call has scored it or declared a conflict on it: the reviews are frozen on the version they were made on.
+ */
+export const mayReturn = (state: ProposalState, reviewsStarted: boolean): boolean => state === "submitted" && !reviewsStarted;
 
 /** The most characters of a reviewer's return comment. */
 export const RETURN_COMMENT_MAX = 4000;

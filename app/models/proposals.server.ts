@@ -300,6 +300,11 @@ export async function submitProposal(
   });
 }
 
+/** Whether any reviewer has scored the proposal or declared a conflict on it. */
+export async function reviewsStarted(db: Kysely<Database>, proposalId: number): Promise<boolean> {
+  return (await db.selectFrom("proposal_reviews").select("reviewer_id").where("proposal_id", "=", proposalId).limit(1).executeTakeFirst()) !== undefined;
+}
+
 /**
  * A reviewer returns a submitted proposal with a comment; the proposer sees it, corrects the draft and
  * resubmits as the next version. The comment is kept with the return in one transaction.
@@ -320,7 +325,10 @@ export async function returnProposal(db: Kysely<Database>, viewer: Viewer, ip: s
       .forUpdate()
       .executeTakeFirst();
     if (!proposal) return notFound;
-    if (!mayReturn(proposal.state)) return refused("提出されていない企画提案は差し戻せません。");
+    if (proposal.state !== "submitted") return refused("提出されていない企画提案は差し戻せません。");
+    if (!mayReturn(proposal.state, await reviewsStarted(trx, id))) {
+      return refused("審査担当者の採点（または利益相反の申告）が始まった企画提案は差し戻せません。");
+    }
     await trx
       .insertInto("proposal_comments")
       .values({ proposal_id: id, version: proposal.latest_version, body, created_by: viewer.userId, created_at: now })

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { assignCallReviewers, decideSelection, proposalForReview, reviewBoard, submitReview } from "../../app/models/selection.server";
 import { modelProjectView } from "../../app/models/model-projects.server";
+import { returnProposal } from "../../app/models/proposals.server";
 import { seed } from "../../db/seed";
 import { createUser } from "./support/accounts";
 import { modelProjectCall, type TestUser } from "./support/model-project-call";
@@ -102,6 +103,24 @@ describe.each(ENGINES)("%s: scored selection of proposals", (engine) => {
       reason: "この提案の採点は提出済みです。",
     });
     await expect(database.db.updateTable("proposal_scores").set({ score: 5 }).where("proposal_id", "=", proposal.id).execute()).rejects.toThrow(/frozen/);
+  });
+
+  it("a proposal is returned before scoring begins, and not once a reviewer has scored it or declared a conflict", async () => {
+    const returnedEarly = await submittedProposal(4_000_000);
+    expect(await returnProposal(database.db, first.viewer, IP, returnedEarly.id, "様式が不足しています。")).toEqual({ status: "done" });
+
+    const scored = await submittedProposal(4_000_000);
+    const conflicted = await submittedProposal(4_000_000);
+    await submitReview(database.db, second.viewer, IP, scored.id, score(4, 4));
+    await submitReview(database.db, second.viewer, IP, conflicted.id, { conflict: true, reason: "提案団体の理事を務めている" });
+    for (const proposal of [scored, conflicted]) {
+      expect(await returnProposal(database.db, first.viewer, IP, proposal.id, "様式が不足しています。")).toEqual({
+        status: "refused",
+        reason: "審査担当者の採点（または利益相反の申告）が始まった企画提案は差し戻せません。",
+      });
+    }
+    const states = await database.db.selectFrom("proposals").select("state").orderBy("id").execute();
+    expect(states.map((s) => s.state)).toEqual(["returned", "submitted", "submitted"]);
   });
 
   it("ranks by the weighted mean on a fixed example, with the spread and the running total against the budget", async () => {

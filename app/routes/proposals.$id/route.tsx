@@ -24,6 +24,7 @@ import {
   latestProposalComments,
   listProposalVersions,
   returnProposal,
+  reviewsStarted,
   saveProposalDraft,
   submitProposal,
   type ProposalSaveOutcome,
@@ -51,6 +52,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const latest = proposal.latest_version > 0 ? await getProposalVersion(context.db, proposal.id, proposal.latest_version) : undefined;
   const now = new Date();
   const phase = callPhase({ opensAt: proposal.opens_at, closesAt: proposal.closes_at }, now);
+  const reviewer = can(viewer.role, "review:proposal:any");
+  const scoringStarted = reviewer && proposal.state === "submitted" && (await reviewsStarted(context.db, proposal.id));
   return {
     proposal,
     editable,
@@ -59,7 +62,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     latestDraft: latest ? readProposalSnapshot(latest.snapshot).draft : null,
     comments: proposal.state === "returned" ? (await latestProposalComments(context.db, proposal)).map((c) => c.body) : [],
     versions: await listProposalVersions(context.db, proposal.id),
-    mayReturn: can(viewer.role, "review:proposal:any") && mayReturn(proposal.state),
+    mayReturn: reviewer && mayReturn(proposal.state, scoringStarted),
+    scoringStarted,
     deadline: { closesAt: proposal.closes_at.toISOString(), left: phase === "open" ? timeLeftUntil(now, proposal.closes_at) : "締切済み" },
   };
 }
@@ -174,6 +178,11 @@ export default function ProposalPage() {
         </Section>
       ) : null}
 
+      {loaded.scoringStarted ? (
+        <Section id="return-heading" title="差戻し">
+          <p>審査担当者の採点（または利益相反の申告）が始まっているため、差し戻せません。</p>
+        </Section>
+      ) : null}
       {loaded.mayReturn ? (
         <Section id="return-heading" title="差戻し">
           <Form method="post" className="space-y-3">
