@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getViewer } from "~/auth/viewer.server";
+import { ErrorPage } from "~/components/error-page";
 import { IdleWarning } from "~/components/idle-warning";
 import { useNonce } from "~/components/nonce";
 import { SiteFooter } from "~/components/site-footer";
@@ -70,32 +71,12 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const response = isRouteErrorResponse(error) ? error : null;
-  const status = response?.status ?? 500;
-  const title =
-    status === 404
-      ? "ページが見つかりません"
-      : status === 503
-        ? "ただいま処理できません"
-        : status < 500
-          ? "この操作は受け付けられません"
-          : "エラーが発生しました";
-  const message =
-    status === 404
-      ? "お探しのページは移動または削除されたか、アクセスする権限がありません。"
-      : typeof response?.data === "string" && response.data
-        ? response.data
-        : "申し訳ありません。処理を完了できませんでした。入力した内容は保存されていない可能性があります。時間をおいてもう一度お試しください。";
+  const viewer = useRouteLoaderData<typeof loader>("root")?.viewer ?? null;
   return (
-    <section aria-labelledby="error-heading" className="space-y-4">
-      <h1 id="error-heading" className="text-std-28B-150">
-        {title}
-      </h1>
-      <p>{message}</p>
-      <p>
-        <a href="/" className="text-key-800 underline">
-          トップページへ戻る
-        </a>
-      </p>
-    </section>
+    <ErrorPage
+      status={response?.status ?? 500}
+      message={typeof response?.data === "string" && response.data ? response.data : null}
+      viewer={viewer && { displayName: viewer.displayName, role: viewer.role }}
+    />
   );
 }

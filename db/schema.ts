@@ -126,6 +126,16 @@ export interface PasswordTokensTable {
   used_at: Date | string | null;
 }
 
+export interface PasswordHelpRequestsTable {
+  id: Generated<number>;
+  email: string;
+  user_id: number | null;
+  ip_address: string | null;
+  requested_at: CreatedAt;
+  resolved_at: Date | string | null;
+  resolved_by: number | null;
+}
+
 export interface OutboundMessagesTable {
   id: Generated<number>;
   recipient: string;
@@ -423,6 +433,7 @@ export interface Database {
   sign_in_attempts: SignInAttemptsTable;
   sign_in_counters: SignInCountersTable;
   password_tokens: PasswordTokensTable;
+  password_help_requests: PasswordHelpRequestsTable;
   outbound_messages: OutboundMessagesTable;
   stashed_form_inputs: StashedFormInputsTable;
   applications: ApplicationsTable;

@@ -1,4 +1,4 @@
-import { forwardRef, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from "react";
+import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import type { FieldErrors } from "~/domain/outcome";
 
 /**
@@ -66,6 +66,31 @@ export const TextField = forwardRef<HTMLInputElement, FieldProps & InputHTMLAttr
       error={error}
       required={input.required}
       control={(aria) => <input ref={ref} name={name} className={inputClass} {...aria} {...input} />}
+    />
+  );
+});
+
+/** A drop-down of choices in its frame, for a validated form (`field(name)` gives it name, ref, default and message). */
+export const ChoiceField = forwardRef<
+  HTMLSelectElement,
+  FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { choices: readonly (readonly [string, string])[] }
+>(function ChoiceField({ name, label, hint, error, choices, ...select }, ref) {
+  return (
+    <Field
+      name={name}
+      label={label}
+      hint={hint}
+      error={error}
+      required={select.required}
+      control={(aria) => (
+        <select ref={ref} name={name} className={inputClass} {...aria} {...select}>
+          {choices.map(([value, text]) => (
+            <option key={value} value={value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      )}
     />
   );
 });

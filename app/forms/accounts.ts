@@ -40,6 +40,16 @@ export const changePasswordSchema = (email: string) =>
       checkNewPassword(ctx, { password: "newPassword", confirmation: "newPasswordConfirmation" }, [v.newPassword, v.newPasswordConfirmation], email),
     );
 
+/** An address, trimmed and in lower case, as accounts are known by it. */
+const emailField = z
+  .unknown()
+  .optional()
+  .transform((value) => (typeof value === "string" ? value.trim().toLowerCase() : ""))
+  .refine((email) => email.length <= EMAIL_MAX, { error: `メールアドレスは${EMAIL_MAX}文字以内で入力してください。`, abort: true })
+  .refine((email) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email), {
+    error: "メールアドレスを正しく入力してください（例：tanto@pref.example.lg.jp）。",
+  });
+
 /**
  * The form that issues an account: its owner's name and address, and a role the organisation's kind can
  * have (a tampered role reads as the kind's first, like any choice; the service checks the fit again).
@@ -47,20 +57,16 @@ export const changePasswordSchema = (email: string) =>
 export const newAccountSchema = (kind: OrganisationKind) =>
   z.object({
     displayName: textField("氏名", { required: true, max: 100 }),
-    email: z
-      .unknown()
-      .optional()
-      .transform((value) => (typeof value === "string" ? value.trim().toLowerCase() : ""))
-      .refine((email) => email.length <= EMAIL_MAX, { error: `メールアドレスは${EMAIL_MAX}文字以内で入力してください。`, abort: true })
-      .refine((email) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email), {
-        error: "メールアドレスを正しく入力してください（例：tanto@pref.example.lg.jp）。",
-      }),
+    email: emailField,
     role: choiceField(ROLES_BY_ORGANISATION_KIND[kind]),
   });
 
-/** The buttons of the account list: disable or enable one account of this organisation. */
+/** The sign-in page's 「パスワードを忘れた場合」: the address of the account. */
+export const PasswordHelpSchema = z.object({ email: emailField });
+
+/** The buttons of the account list: disable or enable one account of this organisation, or send it a new password link. */
 export const AccountStateSchema = z.object({
-  intent: z.enum(["disable", "enable"]),
+  intent: z.enum(["disable", "enable", "reissue"]),
   userId: z.coerce.number().int().positive(),
 });
 

@@ -1,14 +1,56 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import { hashPassword, passwordMatches } from "~/auth/passwords.server";
 import { endAllSessions } from "~/auth/session.server";
 import { PASSWORD_LINK_HOURS, passwordProblem } from "~/domain/passwords";
 import { ROLE_LABELS, roleFitsOrganisation, type OrganisationKind, type Role } from "~/domain/roles";
 import { invalid, notFound, refused, type FieldErrors, type Outcome } from "~/domain/outcome";
+import { isRecordId } from "~/utils/route-params.server";
 import { recordAuditEvent, type Actor } from "./audit.server";
 
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * A new one-time link (valid PASSWORD_LINK_HOURS) for an account to set its password, queued as a message
+ * to its owner; any earlier link of the account that was not used stops working.
+ */
+async function issuePasswordLink(
+  trx: Kysely<Database>,
+  user: { id: number; email: string; displayName: string; organisationName: string },
+  origin: string,
+  why: "created" | "reissued",
+  now: Date,
+): Promise<string> {
+  await trx.updateTable("password_tokens").set({ used_at: now }).where("user_id", "=", user.id).where("used_at", "is", null).execute();
+  const token = randomBytes(32).toString("base64url");
+  await trx
+    .insertInto("password_tokens")
+    .values({ token_hash: hashToken(token), user_id: user.id, created_at: now, expires_at: new Date(now.getTime() + PASSWORD_LINK_HOURS * 3_600_000) })
+    .execute();
+  const link = `${origin}/password/set/${token}`;
+  await trx
+    .insertInto("outbound_messages")
+    .values({
+      recipient: user.email,
+      subject:
+        why === "created"
+          ? "【孤独・孤立対策推進交付金 申請・審査システム】アカウントのパスワード設定のお願い"
+          : "【孤独・孤立対策推進交付金 申請・審査システム】パスワード設定用リンクの再発行",
+      body: [
+        `${user.displayName} 様`,
+        "",
+        why === "created"
+          ? `「${user.organisationName}」のアカウントを発行しました。`
+          : "パスワードを設定するためのリンクを再発行しました。以前のリンクは使えません。",
+        `次のリンクから${PASSWORD_LINK_HOURS}時間以内にパスワードを設定してください。リンクは一度だけ使えます。`,
+        "",
+        link,
+      ].join("\n"),
+    })
+    .execute();
+  return link;
+}
 
 export interface NewAccount {
   organisationId: number;
@@ -51,32 +93,7 @@ export async function createAccount(
       .values({ organisation_id: organisation.id, email, display_name: displayName, role: account.role })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const token = randomBytes(32).toString("base64url");
-    await trx
-      .insertInto("password_tokens")
-      .values({
-        token_hash: hashToken(token),
-        user_id: userId,
-        created_at: now,
-        expires_at: new Date(now.getTime() + PASSWORD_LINK_HOURS * 3_600_000),
-      })
-      .execute();
-    const link = `${origin}/password/set/${token}`;
-    await trx
-      .insertInto("outbound_messages")
-      .values({
-        recipient: email,
-        subject: "【孤独・孤立対策推進交付金 申請・審査システム】アカウントのパスワード設定のお願い",
-        body: [
-          `${displayName} 様`,
-          "",
-          `「${organisation.name}」のアカウントを発行しました。`,
-          `次のリンクから${PASSWORD_LINK_HOURS}時間以内にパスワードを設定してください。リンクは一度だけ使えます。`,
-          "",
-          link,
-        ].join("\n"),
-      })
-      .execute();
+    const link = await issuePasswordLink(trx, { id: userId, email, displayName, organisationName: organisation.name }, origin, "created", now);
     await recordAuditEvent(trx, actor, {
       action: "account.created",
       recordType: "user",
@@ -191,4 +208,210 @@ export async function listAccounts(db: Kysely<Database>, organisationId: number)
     .orderBy("id")
     .execute()
     .then((rows) => rows.map(({ password_hash, ...row }) => ({ ...row, hasPassword: password_hash !== null })));
+}
+
+/**
+ * Issues a new one-time link for an existing account of this organisation (a forgotten password, or a
+ * first link that expired): earlier unused links stop working, the owner is sent the new one, and open
+ * requests for help from that address are marked dealt with. Audited. A disabled account gets no link.
+ */
+export async function reissuePasswordLink(
+  db: Kysely<Database>,
+  actor: Actor & { userId: number },
+  { organisationId, userId }: { organisationId: number; userId: number },
+  origin: string,
+  now = new Date(),
+): Promise<Outcome<{ email: string; link: string }>> {
+  return db.transaction().execute(async (trx): Promise<Outcome<{ email: string; link: string }>> => {
+    const user = await trx
+      .selectFrom("users")
+      .innerJoin("organisations", "organisations.id", "users.organisation_id")
+      .select(["users.id", "users.email", "users.display_name", "users.disabled_at", "organisations.name"])
+      .where("users.id", "=", userId)
+      .where("users.organisation_id", "=", organisationId)
+      .forUpdate(["users"])
+      .executeTakeFirst();
+    if (!user) return notFound;
+    if (user.disabled_at) return refused("無効にしたアカウントにはリンクを発行できません。先にアカウントを有効にしてください。");
+    const link = await issuePasswordLink(
+      trx,
+      { id: userId, email: user.email, displayName: user.display_name, organisationName: user.name },
+      origin,
+      "reissued",
+      now,
+    );
+    await resolvePasswordHelpRequests(trx, actor.userId, { email: user.email }, now);
+    await recordAuditEvent(trx, actor, {
+      action: "account.password_link_reissued",
+      recordType: "user",
+      recordId: userId,
+      subjectOrganisationId: organisationId,
+      details: { email: user.email },
+    });
+    return { status: "done", email: user.email, link };
+  });
+}
+
+export interface AccountChange {
+  displayName: string;
+  email: string;
+  role: Role;
+}
+
+/**
+ * Changes an account's name, address or role, with an audit row naming what changed. A role the
+ * organisation cannot have, or an address another account has, is refused at its field; an administrator
+ * cannot change their own role (so that the last administrator cannot lock everyone out). A change of
+ * role or address ends the account's sessions, so that it signs in again under what it now is.
+ */
+export async function updateAccount(
+  db: Kysely<Database>,
+  actor: Actor & { userId: number },
+  { organisationId, userId }: { organisationId: number; userId: number },
+  change: AccountChange,
+  now = new Date(),
+): Promise<Outcome> {
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
+    const user = await trx
+      .selectFrom("users")
+      .innerJoin("organisations", "organisations.id", "users.organisation_id")
+      .select(["users.email", "users.display_name", "users.role", "organisations.kind", "organisations.name"])
+      .where("users.id", "=", userId)
+      .where("users.organisation_id", "=", organisationId)
+      .forUpdate(["users"])
+      .executeTakeFirst();
+    if (!user) return notFound;
+    const errors: FieldErrors = {};
+    if (!roleFitsOrganisation(change.role, user.kind as OrganisationKind)) {
+      errors.role = `「${user.name}」のアカウントに「${ROLE_LABELS[change.role]}」の役割は設定できません。`;
+    } else if (userId === actor.userId && change.role !== user.role) {
+      errors.role = "自分の役割は変更できません。ほかの管理者に依頼してください。";
+    }
+    if (change.email !== user.email && (await trx.selectFrom("users").select("id").where("email", "=", change.email).executeTakeFirst())) {
+      errors.email = "このメールアドレスのアカウントは既にあります。";
+    }
+    if (Object.keys(errors).length > 0) return invalid(errors);
+
+    const before = { displayName: user.display_name, email: user.email, role: user.role as Role };
+    const changes = Object.fromEntries(
+      (Object.keys(before) as (keyof AccountChange)[]).filter((k) => before[k] !== change[k]).map((k) => [k, { before: before[k], after: change[k] }]),
+    );
+    if (Object.keys(changes).length === 0) return { status: "done" };
+    await trx
+      .updateTable("users")
+      .set({ display_name: change.displayName, email: change.email, role: change.role, updated_at: now })
+      .where("id", "=", userId)
+      .execute();
+    if (changes.role || changes.email) await endAllSessions(trx, userId);
+    await recordAuditEvent(trx, actor, {
+      action: "account.updated",
+      recordType: "user",
+      recordId: userId,
+      subjectOrganisationId: organisationId,
+      details: { changes },
+    });
+    return { status: "done" };
+  });
+}
+
+/** How many requests for help one address (IP) may make in an hour; more are taken as abuse and not stored. */
+export const PASSWORD_HELP_PER_HOUR = 5;
+
+/**
+ * Records a request for help with a forgotten password, typed on the sign-in page by someone not signed
+ * in. The answer is the same whether or not the address has an account (so that the page tells nobody
+ * which addresses exist); the administrator sees the request, with the account when there is one.
+ * A repeat for an address whose request is still open adds nothing. Audited.
+ */
+export async function requestPasswordHelp(db: Kysely<Database>, email: string, ip: string, now = new Date()): Promise<void> {
+  const address = email.trim().toLowerCase();
+  await db.transaction().execute(async (trx) => {
+    // Requests for one address typed at once are taken one after the other, so that only one is stored.
+    await sql`select pg_advisory_xact_lock(hashtext(${`password-help:${address}`}))`.execute(trx);
+    const hourAgo = new Date(now.getTime() - 3_600_000);
+    const recent = await trx
+      .selectFrom("password_help_requests")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .where("ip_address", "=", ip)
+      .where("requested_at", ">", hourAgo)
+      .executeTakeFirstOrThrow();
+    if (Number(recent.n) >= PASSWORD_HELP_PER_HOUR) return;
+    if (await trx.selectFrom("password_help_requests").select("id").where("email", "=", address).where("resolved_at", "is", null).executeTakeFirst()) return;
+    const user = await trx.selectFrom("users").select(["id", "organisation_id"]).where("email", "=", address).executeTakeFirst();
+    const { id } = await trx
+      .insertInto("password_help_requests")
+      .values({ email: address, user_id: user?.id ?? null, ip_address: ip, requested_at: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAuditEvent(
+      trx,
+      { userId: null, organisationId: null, ip },
+      { action: "account.password_help_requested", recordType: "password_help_request", recordId: id, subjectOrganisationId: user?.organisation_id ?? null },
+    );
+  });
+}
+
+/** The open requests for help, oldest first, with the account and organisation where the address has one. */
+export async function listOpenPasswordHelpRequests(db: Kysely<Database>) {
+  const rows = await db
+    .selectFrom("password_help_requests as r")
+    .leftJoin("users", "users.id", "r.user_id")
+    .leftJoin("organisations", "organisations.id", "users.organisation_id")
+    .select([
+      "r.id",
+      "r.email",
+      "r.requested_at",
+      "users.id as user_id",
+      "users.display_name",
+      "users.disabled_at",
+      "organisations.id as organisation_id",
+      "organisations.name as organisation_name",
+    ])
+    .where("r.resolved_at", "is", null)
+    .orderBy("r.requested_at")
+    .orderBy("r.id")
+    .limit(100)
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    email: r.email,
+    requestedAt: new Date(r.requested_at),
+    account:
+      r.user_id === null
+        ? null
+        : {
+            userId: Number(r.user_id),
+            displayName: r.display_name ?? "",
+            disabled: r.disabled_at !== null,
+            organisationId: Number(r.organisation_id),
+            organisationName: r.organisation_name ?? "",
+          },
+  }));
+}
+
+async function resolvePasswordHelpRequests(trx: Kysely<Database>, by: number, which: { email: string } | { id: number }, now: Date) {
+  let query = trx.updateTable("password_help_requests").set({ resolved_at: now, resolved_by: by }).where("resolved_at", "is", null);
+  query = "id" in which ? query.where("id", "=", which.id) : query.where("email", "=", which.email);
+  return query.returning("id").execute();
+}
+
+/** Closes a request for help without issuing a link (an address without an account, or dealt with otherwise). Audited. */
+export async function closePasswordHelpRequest(db: Kysely<Database>, actor: Actor & { userId: number }, id: number, now = new Date()): Promise<Outcome> {
+  if (!isRecordId(id)) return notFound;
+  return db.transaction().execute(async (trx): Promise<Outcome> => {
+    const closed = await resolvePasswordHelpRequests(trx, actor.userId, { id }, now);
+    if (closed.length === 0) return notFound;
+    await recordAuditEvent(trx, actor, { action: "account.password_help_closed", recordType: "password_help_request", recordId: id });
+    return { status: "done" };
+  });
+}
+
+/** One account of an organisation, for the administrator's form; undefined when it is not that organisation's. */
+export async function findAccount(db: Kysely<Database>, organisationId: number, userId: number) {
+  return db
+    .selectFrom("users")
+    .select(["id", "email", "display_name", "role", "disabled_at"])
+    .where("id", "=", userId)
+    .where("organisation_id", "=", organisationId)
+    .executeTakeFirst();
 }

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema";
 import type { Viewer } from "~/auth/viewer.server";
 import type { OrganisationProfile } from "~/forms/organisation-profile";
-import { seesAllOrganisations } from "~/domain/permissions";
+import { can, seesAllOrganisations } from "~/domain/permissions";
 import type { OrganisationKind } from "~/domain/roles";
 import { invalid, notFound, type Outcome } from "~/domain/outcome";
 import { missingPartyDetails } from "~/domain/party-details";
@@ -53,18 +53,17 @@ export async function missingDetailsOf(db: Kysely<Database>, organisationId: num
   return missingPartyDetails(party);
 }
 
+/** Whether the viewer may change this organisation's profile: its own officers, and administrators for any. */
+export function mayEditOrganisationProfile(viewer: Viewer, organisationId: number): boolean {
+  return (can(viewer.role, "edit:organisation:own") && organisationId === viewer.organisationId) || can(viewer.role, "manage:organisations:any");
+}
+
 /**
- * Saves the profile of the viewer's own organisation, with an audit row naming what changed. Another
- * organisation's is not found; a corporate number another organisation has is refused at its field.
+ * Saves an organisation's profile, by its own officer or an administrator, with an audit row naming what
+ * changed. Anyone else's attempt is not found; a corporate number another organisation has is refused at its field.
  */
-export async function updateOwnOrganisationProfile(
-  db: Kysely<Database>,
-  viewer: Viewer,
-  ip: string,
-  id: number,
-  profile: OrganisationProfile,
-): Promise<Outcome> {
-  if (id !== viewer.organisationId) return notFound;
+export async function updateOrganisationProfile(db: Kysely<Database>, viewer: Viewer, ip: string, id: number, profile: OrganisationProfile): Promise<Outcome> {
+  if (!mayEditOrganisationProfile(viewer, id)) return notFound;
   return db.transaction().execute(async (trx): Promise<Outcome> => {
     const before = await trx.selectFrom("organisations").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
     if (!before) return notFound;

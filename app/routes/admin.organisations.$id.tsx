@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { FieldErrors as HookFormErrors, FieldValues } from "react-hook-form";
 import { notFound, requirePermission } from "~/auth/viewer.server";
-import { ErrorSummary, fieldId, inputClass, Notice, primaryButtonClass, TextField } from "~/components/forms";
+import { ChoiceField, ErrorSummary, Notice, primaryButtonClass, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { ORGANISATION_KIND_LABELS, ROLE_LABELS, ROLES_BY_ORGANISATION_KIND } from "~/domain/roles";
 import { formatWarekiDateTime } from "~/domain/wareki";
@@ -11,7 +11,7 @@ import { PASSWORD_LINK_HOURS } from "~/domain/passwords";
 import { AccountStateSchema, newAccountSchema } from "~/forms/accounts";
 import { formValues, nestErrors, readForm } from "~/forms/read-form";
 import { useValidatedForm } from "~/forms/use-validated-form";
-import { createAccount, listAccounts, setAccountDisabled } from "~/models/accounts.server";
+import { createAccount, listAccounts, reissuePasswordLink, setAccountDisabled } from "~/models/accounts.server";
 import { findOrganisationForViewer } from "~/models/organisations.server";
 import { idParam } from "~/utils/route-params.server";
 import { postedForm } from "~/utils/posted-form.server";
@@ -31,17 +31,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 type ActionResult =
-  { errors: HookFormErrors; values: FieldValues } | { created: { email: string; link: string } } | { done: "disable" | "enable" } | { refused: string };
+  | { errors: HookFormErrors; values: FieldValues }
+  | { created: { email: string; link: string } }
+  | { reissued: { email: string; link: string } }
+  | { done: "disable" | "enable" }
+  | { refused: string };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { viewer, organisation } = await load(request, context, params);
   const actor = { userId: viewer.userId, organisationId: viewer.organisationId, ip: context.clientIp };
   const values = formValues(await postedForm(request));
 
-  if (values.intent === "disable" || values.intent === "enable") {
+  if (values.intent === "reissue" || values.intent === "disable" || values.intent === "enable") {
     const parsed = await readForm(AccountStateSchema, values);
     if (!parsed.ok) notFound();
     const { intent, userId } = parsed.value;
+    if (intent === "reissue") {
+      const outcome = await reissuePasswordLink(context.db, actor, { organisationId: organisation.id, userId }, new URL(request.url).origin);
+      if (outcome.status === "not-found") notFound();
+      if (outcome.status === "done") return data<ActionResult>({ reissued: { email: outcome.email, link: outcome.link } });
+      return data<ActionResult>({ refused: outcome.status === "refused" ? outcome.reason : Object.values(outcome.errors).join(" ") }, { status: 409 });
+    }
     const belongs = (await listAccounts(context.db, organisation.id)).some((a) => a.id === userId);
     if (!belongs) notFound();
     const outcome = await setAccountDisabled(context.db, actor, userId, intent === "disable");
@@ -67,7 +77,7 @@ export default function AdminOrganisation() {
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const roles = ROLES_BY_ORGANISATION_KIND[organisation.kind];
-  const { formRef, onSubmit, errors, field, register } = useValidatedForm(
+  const { formRef, onSubmit, errors, field } = useValidatedForm(
     newAccountSchema(organisation.kind),
     actionData && "values" in actionData ? actionData.values : { role: roles[0] },
   );
@@ -82,8 +92,14 @@ export default function AdminOrganisation() {
         </p>
         <p className="mt-4 text-dns-16N-130 text-solid-gray-700">{ORGANISATION_KIND_LABELS[organisation.kind]}</p>
         <h1 className="text-std-32B-150">{organisation.name}</h1>
+        <p className="mt-2">
+          <Link to={`/organisations/${organisation.id}`} className="text-key-800 underline">
+            組織の情報（所在地・代表者・担当者など）を見る・編集する
+          </Link>
+        </p>
       </div>
       {params.get("notice") === "created" && !actionData ? <Notice tone="success">組織を登録しました。</Notice> : null}
+      {params.get("notice") === "account-updated" && !actionData ? <Notice tone="success">アカウントの変更を保存しました。</Notice> : null}
       {actionData && "created" in actionData && actionData.created ? (
         <Notice tone="success">
           <p>
@@ -92,6 +108,17 @@ export default function AdminOrganisation() {
           </p>
           <p className="mt-2 break-all font-mono" data-testid="password-link">
             {actionData.created.link}
+          </p>
+        </Notice>
+      ) : null}
+      {actionData && "reissued" in actionData ? (
+        <Notice tone="success">
+          <p>
+            {actionData.reissued.email} のパスワード設定用リンクを再発行しました（以前のリンクは使えなくなりました）。次のリンクを本人に伝えてください（
+            {PASSWORD_LINK_HOURS}時間有効・1回限り）。同じ内容のメールを送信待ちに登録しました。
+          </p>
+          <p className="mt-2 break-all font-mono" data-testid="password-link">
+            {actionData.reissued.link}
           </p>
         </Notice>
       ) : null}
@@ -137,18 +164,38 @@ export default function AdminOrganisation() {
                   <td className="py-2">{ROLE_LABELS[a.role]}</td>
                   <td className="py-2">{a.disabled_at ? `無効（${formatWarekiDateTime(a.disabled_at)}）` : a.hasPassword ? "有効" : "パスワード未設定"}</td>
                   <td className="py-2">
-                    <Form method="post">
-                      <input type="hidden" name="userId" value={a.id} />
-                      <button
-                        type="submit"
-                        name="intent"
-                        value={a.disabled_at ? "enable" : "disable"}
-                        className="rounded-8 border border-solid-gray-600 px-3 py-1 text-dns-14N-130"
-                        aria-label={`${a.display_name}のアカウントを${a.disabled_at ? "有効にする" : "無効にする"}`}
+                    <div className="flex flex-wrap items-center gap-2">
+                      <Link
+                        to={`/admin/organisations/${organisation.id}/accounts/${a.id}`}
+                        className="rounded-8 border border-solid-gray-600 px-3 py-1 text-dns-14N-130 text-key-800"
+                        aria-label={`${a.display_name}のアカウントを変更する`}
                       >
-                        {a.disabled_at ? "有効にする" : "無効にする"}
-                      </button>
-                    </Form>
+                        変更
+                      </Link>
+                      <Form method="post">
+                        <input type="hidden" name="userId" value={a.id} />
+                        {a.disabled_at ? null : (
+                          <button
+                            type="submit"
+                            name="intent"
+                            value="reissue"
+                            className="mr-2 rounded-8 border border-solid-gray-600 px-3 py-1 text-dns-14N-130"
+                            aria-label={`${a.display_name}のパスワード設定用リンクを再発行する`}
+                          >
+                            リンクを再発行
+                          </button>
+                        )}
+                        <button
+                          type="submit"
+                          name="intent"
+                          value={a.disabled_at ? "enable" : "disable"}
+                          className="rounded-8 border border-solid-gray-600 px-3 py-1 text-dns-14N-130"
+                          aria-label={`${a.display_name}のアカウントを${a.disabled_at ? "有効にする" : "無効にする"}`}
+                        >
+                          {a.disabled_at ? "有効にする" : "無効にする"}
+                        </button>
+                      </Form>
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -166,30 +213,7 @@ export default function AdminOrganisation() {
           <input type="hidden" name="intent" value="create" />
           <TextField {...field("displayName")} label="氏名" required />
           <TextField {...field("email")} label="メールアドレス" type="email" required />
-          <div className="space-y-1">
-            <label htmlFor={fieldId("role")} className="block text-std-16B-170">
-              役割
-            </label>
-            <select
-              id={fieldId("role")}
-              {...register("role")}
-              defaultValue={field("role").defaultValue}
-              className={inputClass}
-              aria-invalid={errors.role ? true : undefined}
-              aria-describedby={errors.role ? `${fieldId("role")}-error` : undefined}
-            >
-              {roles.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
-                </option>
-              ))}
-            </select>
-            {errors.role ? (
-              <p id={`${fieldId("role")}-error`} className="text-error-2">
-                {errors.role}
-              </p>
-            ) : null}
-          </div>
+          <ChoiceField {...field("role")} label="役割" choices={roles.map((role) => [role, ROLE_LABELS[role]] as const)} />
           <button type="submit" className={primaryButtonClass}>
             発行する
           </button>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { endSession, readCookie, SESSION_COOKIE, sessionCookie } from "~/auth/session.server";
 import { signIn, SIGN_IN_REFUSED } from "~/auth/sign-in.server";
 import { getViewer } from "~/auth/viewer.server";
@@ -114,7 +114,10 @@ export default function Login() {
         </button>
       </Form>
       <p className="text-dns-16N-130 text-solid-gray-700">
-        アカウントは内閣府の管理者が発行します。パスワードを忘れた場合は、管理者に再発行を依頼してください。
+        アカウントは内閣府の管理者が発行します。
+        <Link to="/password/forgot" className="text-key-800 underline">
+          パスワードを忘れた場合
+        </Link>
       </p>
     </div>
   );

@@ -3,15 +3,14 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { FieldErrors as HookFormErrors, FieldValues } from "react-hook-form";
 import { takeStashedInput } from "~/auth/stash.server";
-import { notFound, requireAnyPermission, requirePermission } from "~/auth/viewer.server";
+import { notFound, requireAnyPermission } from "~/auth/viewer.server";
 import { ErrorSummary, Notice, primaryButtonClass, TextField } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { can } from "~/domain/permissions";
 import { ORGANISATION_KIND_LABELS } from "~/domain/roles";
 import { OrganisationProfileSchema, PROFILE_FIELDS } from "~/forms/organisation-profile";
 import { formOf, formValues, nestErrors, readForm, typedValues } from "~/forms/read-form";
 import { useValidatedForm } from "~/forms/use-validated-form";
-import { findOrganisationForViewer, updateOwnOrganisationProfile } from "~/models/organisations.server";
+import { findOrganisationForViewer, mayEditOrganisationProfile, updateOrganisationProfile } from "~/models/organisations.server";
 import { idParam } from "~/utils/route-params.server";
 import { postedForm } from "~/utils/posted-form.server";
 
@@ -24,7 +23,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const restored = await takeStashedInput(context.db, request, viewer.userId);
   return {
     organisation,
-    canEdit: can(viewer.role, "edit:organisation:own") && organisation.id === viewer.organisationId,
+    canEdit: mayEditOrganisationProfile(viewer, organisation.id),
     // What was typed when the session ran out, kept while its author signed in again.
     restored: restored && typedValues(formOf(restored)),
   };
@@ -34,13 +33,13 @@ type ActionResult = { errors: HookFormErrors; values: FieldValues };
 
 /** Saves the profile, read with its schema; what cannot be used comes back beside its field, with everything typed. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const viewer = await requirePermission(request, context, "edit:organisation:own");
+  const viewer = await requireAnyPermission(request, context, ["edit:organisation:own", "manage:organisations:any"]);
   const id = idParam(params, "id");
   const values = formValues(await postedForm(request));
   const parsed = await readForm(OrganisationProfileSchema, values);
   if (!parsed.ok) return data<ActionResult>({ errors: nestErrors(parsed.errors), values }, { status: 400 });
 
-  const outcome = await updateOwnOrganisationProfile(context.db, viewer, context.clientIp, id, parsed.value);
+  const outcome = await updateOrganisationProfile(context.db, viewer, context.clientIp, id, parsed.value);
   if (outcome.status === "not-found") notFound();
   if (outcome.status === "invalid") return data<ActionResult>({ errors: nestErrors(outcome.errors), values }, { status: 400 });
   if (outcome.status === "refused") return data<ActionResult>({ errors: nestErrors({ form: outcome.reason }), values }, { status: 409 });

@@ -41,7 +41,11 @@ export default function SetPassword() {
       <h1 className="text-std-32B-150">パスワードの設定</h1>
       {!usable ? (
         <p>
-          このリンクは使えません（期限切れ、使用済み、または正しくないリンクです）。管理者に再発行を依頼してください。
+          このリンクは使えません（期限切れ、使用済み、または正しくないリンクです）。
+          <Link to="/password/forgot" className="text-key-800 underline">
+            管理者に再発行を依頼してください
+          </Link>
+          。
           <br />
           <Link to="/login" className="text-key-800 underline">
             ログイン画面へ

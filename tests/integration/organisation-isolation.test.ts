@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findOrganisationForViewer, updateOwnOrganisationProfile } from "../../app/models/organisations.server";
+import { findOrganisationForViewer, updateOrganisationProfile } from "../../app/models/organisations.server";
 import { listAuditEvents } from "../../app/models/audit.server";
 import { OrganisationProfileSchema } from "../../app/forms/organisation-profile";
 import type { AppDatabase } from "../../db/database";
@@ -44,13 +44,13 @@ describe.each(ENGINES)("%s: organisation isolation", (engine) => {
   });
 
   it("refuses to save another organisation's profile and changes nothing", async () => {
-    expect(await updateOwnOrganisationProfile(database.db, toyama.viewer, "192.0.2.1", fukuoka.organisationId, profile)).toEqual({ status: "not-found" });
+    expect(await updateOrganisationProfile(database.db, toyama.viewer, "192.0.2.1", fukuoka.organisationId, profile)).toEqual({ status: "not-found" });
     const row = await database.db.selectFrom("organisations").select("address").where("id", "=", fukuoka.organisationId).executeTakeFirstOrThrow();
     expect(row.address).toBe(COMPLETE_PROFILE.address);
   });
 
   it("saves the own profile with an audit row of what changed, which that organisation can read and another cannot", async () => {
-    expect(await updateOwnOrganisationProfile(database.db, toyama.viewer, "192.0.2.1", toyama.organisationId, profile)).toEqual({ status: "done" });
+    expect(await updateOrganisationProfile(database.db, toyama.viewer, "192.0.2.1", toyama.organisationId, profile)).toEqual({ status: "done" });
 
     const own = await listAuditEvents(database.db, { organisationId: toyama.organisationId, seesAll: false }, {});
     expect(own.events.map((e) => e.action)).toEqual(["organisation.profile_updated"]);
