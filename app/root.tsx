@@ -1,12 +1,12 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getViewer } from "~/auth/viewer.server";
-import { ErrorPage } from "~/components/error-page";
+import { ErrorPage, wordsFor } from "~/components/error-page";
 import { IdleWarning } from "~/components/idle-warning";
 import { useNonce } from "~/components/nonce";
 import { SiteFooter } from "~/components/site-footer";
-import { SiteHeader } from "~/components/site-header";
+import { PRODUCT_NAME, SiteHeader } from "~/components/site-header";
 import { can, PERMISSIONS } from "~/domain/permissions";
 import stylesheet from "~/tailwind.css?url";
 
@@ -14,6 +14,10 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** The tab of an error page names what happened (each page names itself otherwise). */
+export const meta: MetaFunction = ({ error }) =>
+  error ? [{ title: `${wordsFor(isRouteErrorResponse(error) ? error.status : 500, null, null).title} | ${PRODUCT_NAME}` }] : [];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);

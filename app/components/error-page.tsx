@@ -50,7 +50,8 @@ export function ErrorPage({ status, message, viewer }: { status: number; message
   );
 }
 
-function wordsFor(status: number, message: string | null, viewer: { displayName: string; role: Role } | null): { title: string; body: string[] } {
+/** The title and paragraphs of the page for a status; the title also names the browser tab. */
+export function wordsFor(status: number, message: string | null, viewer: { displayName: string; role: Role } | null): { title: string; body: string[] } {
   if (status === 404) {
     return {
       title: "ページが見つかりません",

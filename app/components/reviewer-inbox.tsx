@@ -66,6 +66,7 @@ export function ReviewerInbox({
   fiscalYears,
   reviewers,
   viewerId,
+  canAssign,
   notice,
 }: {
   filter: InboxFilter;
@@ -77,6 +78,8 @@ export function ReviewerInbox({
   /** Every reviewer account, for the 担当 filter. */
   reviewers: { id: number; name: string; active: boolean }[];
   viewerId: number;
+  /** Whether the viewer takes applications (a reviewer); an administrator reads the same list without the buttons. */
+  canAssign: boolean;
   /** A change of assignment just made, from a row of this page. */
   notice: { intent: string; organisation: string } | null;
 }) {
@@ -93,7 +96,7 @@ export function ReviewerInbox({
       <Form key={here} method="get" action="/applications" className="space-y-3 rounded-8 border border-solid-gray-420 p-4" aria-label="絞り込み">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
           <FilterSelect form="inbox" name="assignee" label="担当" value={String(filter.assignee)}>
-            <option value="me">自分が担当</option>
+            {canAssign ? <option value="me">自分が担当</option> : null}
             <option value="nobody">未割当</option>
             <option value="all">すべて</option>
             {reviewers
@@ -274,13 +277,15 @@ export function ReviewerInbox({
                     ) : (
                       <div className="space-y-1">
                         <span className="block">未割当</span>
-                        <form method="post" action={`/applications/${a.id}/assignment`}>
-                          <input type="hidden" name="current" value="" />
-                          <input type="hidden" name="redirectTo" value={here} />
-                          <button type="submit" name="intent" value="take" className={`${secondaryButtonClass} whitespace-nowrap`}>
-                            担当する<span className="sr-only">（{a.organisation}）</span>
-                          </button>
-                        </form>
+                        {canAssign ? (
+                          <form method="post" action={`/applications/${a.id}/assignment`}>
+                            <input type="hidden" name="current" value="" />
+                            <input type="hidden" name="redirectTo" value={here} />
+                            <button type="submit" name="intent" value="take" className={`${secondaryButtonClass} whitespace-nowrap`}>
+                              担当する<span className="sr-only">（{a.organisation}）</span>
+                            </button>
+                          </form>
+                        ) : null}
                       </div>
                     )}
                   </td>

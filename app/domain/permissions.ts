@@ -56,7 +56,8 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "manage:programme-parameters:any",
     "manage:calls:any",
     "view:audit:any",
-    // The budget overview, to read: an administrator takes no decisions.
+    // The applications and the budget overview, to read: an administrator takes no decisions.
+    "view:application:any",
     "view:budget:any",
   ]),
 };

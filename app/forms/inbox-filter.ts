@@ -45,7 +45,7 @@ export interface InboxFilter {
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T => (list as readonly string[]).includes(value);
 const PREFECTURE_CODES = PREFECTURES.map(([code]) => code as string);
 
-export function readInboxFilter(params: URLSearchParams): InboxFilter {
+export function readInboxFilter(params: URLSearchParams, { takesApplications = true }: { takesApplications?: boolean } = {}): InboxFilter {
   const fiscalYear = params.get("fiscalYear") ?? "";
   const programme = params.get("programme") ?? "";
   const prefecture = params.get("prefecture") ?? "";
@@ -62,7 +62,8 @@ export function readInboxFilter(params: URLSearchParams): InboxFilter {
       .slice(0, 100),
     findings: params.get("findings") === "1",
     overdue: params.get("overdue") === "1",
-    assignee: assignee === "all" || assignee === "nobody" ? assignee : /^[1-9][0-9]{0,14}$/.test(assignee) ? Number(assignee) : "me",
+    assignee:
+      assignee === "all" || assignee === "nobody" ? assignee : /^[1-9][0-9]{0,14}$/.test(assignee) ? Number(assignee) : takesApplications ? "me" : "all",
     sort: isOneOf(Object.keys(INBOX_SORTS) as InboxSort[], sort) ? sort : "waiting",
     page: pageParam(params),
   };

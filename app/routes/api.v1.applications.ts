@@ -19,9 +19,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   try {
     const viewer = await getViewer(request, context);
     if (!viewer) return problem(401, "unauthorized", "ログインしてください。");
-    if (!can(viewer.role, "review:application:any")) return problem(403, "forbidden", "この操作を行う権限がありません。");
+    if (!can(viewer.role, "view:application:any")) return problem(403, "forbidden", "この操作を行う権限がありません。");
 
-    const filter = readInboxFilter(new URL(request.url).searchParams);
+    const filter = readInboxFilter(new URL(request.url).searchParams, { takesApplications: can(viewer.role, "review:application:any") });
     const now = new Date();
     const inbox = await inboxWithCorporateNumbers(context.db, filter, { viewerId: viewer.userId, today: japanToday(now) });
     return Response.json(

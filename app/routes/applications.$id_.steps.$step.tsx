@@ -31,7 +31,8 @@ import { postedForm } from "~/utils/posted-form.server";
  */
 
 async function load(request: Request, context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]) {
-  const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
+  // The steps are the applicant's and the reviewer's to take; an administrator reads the application only.
+  const viewer = await requireAnyPermission(request, context, ["edit:application:own", "decide:application:any"]);
   const step = params.step;
   if (!isStepAction(step)) notFound();
   const application = await findApplicationForViewer(context.db, viewer, idParam(params, "id"));

@@ -27,12 +27,17 @@ export const meta: MetaFunction = () => [{ title: `交付申請 | ${PRODUCT_NAME
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const started = performance.now();
   const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
-  if (!can(viewer.role, "review:application:any")) return { kind: "applicant" as const, ...(await applicationOverview(context.db, viewer)) };
+  if (!can(viewer.role, "view:application:any")) return { kind: "applicant" as const, ...(await applicationOverview(context.db, viewer)) };
+  // An administrator reads the reviewers' inbox without its actions: nothing is theirs to take.
+  const canAssign = can(viewer.role, "review:application:any");
   const params = new URL(request.url).searchParams;
-  const asked = readInboxFilter(params);
+  const asked = readInboxFilter(params, { takesApplications: canAssign });
   const reviewers = await listReviewers(context.db);
   // A user id that is no reviewer's is no filter.
-  const filter = typeof asked.assignee === "number" && !reviewers.some((r) => r.id === asked.assignee) ? { ...asked, assignee: "me" as const } : asked;
+  const filter =
+    typeof asked.assignee === "number" && !reviewers.some((r) => r.id === asked.assignee)
+      ? { ...asked, assignee: canAssign ? ("me" as const) : ("all" as const) }
+      : asked;
   const now = new Date();
   const inbox = await reviewerInbox(context.db, filter, { viewerId: viewer.userId, today: japanToday(now) });
   // A change of assignment made from a row of this page says which application it was.
@@ -67,6 +72,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       fiscalYears: [CURRENT_FISCAL_YEAR, CURRENT_FISCAL_YEAR - 1, CURRENT_FISCAL_YEAR - 2],
       reviewers,
       viewerId: viewer.userId,
+      canAssign,
       notice: changed && organisation ? { intent: changed, organisation } : null,
     },
     // The server's own time for the page's data, for the browser's developer tools and npm run bench:inbox.

@@ -48,6 +48,11 @@ const EXPECTED: Record<string, Case[]> = {
   "routes/login": [{ method: "GET", path: "/login", target: "none", expect: { ...EVERYONE(302), anonymous: 200 } }],
   "routes/logout": [{ method: "GET", path: "/logout", target: "none", expect: EVERYONE(405) }],
   "routes/session.keepalive": [{ method: "POST", path: "/session/keepalive", target: "none", expect: { ...EVERYONE(200), anonymous: 401 } }],
+  "routes/password.forgot": [
+    { method: "GET", path: "/password/forgot", target: "none", expect: EVERYONE(200) },
+    // Posted without an address: refused at the field, for anyone.
+    { method: "POST", path: "/password/forgot", target: "none", expect: EVERYONE(400) },
+  ],
   "routes/password.set.$token": [{ method: "GET", path: "/password/set/not-a-token", target: "none", expect: EVERYONE(200) }],
   "routes/account": [
     { method: "GET", path: "/account", target: "none", expect: SIGNED_IN(200) },
@@ -66,24 +71,27 @@ const EXPECTED: Record<string, Case[]> = {
       method: "POST",
       path: "/organisations/:org",
       target: "own",
-      expect: ONLY({ prefecture: 302, intermediary: 302, proposer: 302 }),
+      expect: ONLY({ prefecture: 302, intermediary: 302, proposer: 302, administrator: 302 }),
     },
-    { method: "POST", path: "/organisations/:org", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, proposer: 404 }) },
+    // An administrator edits any organisation's profile.
+    { method: "POST", path: "/organisations/:org", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, proposer: 404, administrator: 302 }) },
   ],
   "routes/applications._index": [
-    { method: "GET", path: "/applications", target: "none", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
+    { method: "GET", path: "/applications", target: "none", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200, administrator: 200 }) },
     { method: "POST", path: "/applications", target: "none", expect: ONLY({ prefecture: 302, intermediary: 302 }) },
   ],
-  "routes/applications[.]csv": [{ method: "GET", path: "/applications.csv", target: "none", expect: ONLY({ reviewer: 200 }) }],
-  "routes/applications[.]xlsx": [{ method: "GET", path: "/applications.xlsx?state=closed", target: "none", expect: ONLY({ reviewer: 200 }) }],
+  "routes/applications[.]csv": [{ method: "GET", path: "/applications.csv", target: "none", expect: ONLY({ reviewer: 200, administrator: 200 }) }],
+  "routes/applications[.]xlsx": [
+    { method: "GET", path: "/applications.xlsx?state=closed", target: "none", expect: ONLY({ reviewer: 200, administrator: 200 }) },
+  ],
   // JSON for everyone: the signed-out are told 401 rather than sent to a page.
   "routes/api.v1.applications": [
-    { method: "GET", path: "/api/v1/applications", target: "none", expect: { ...ONLY({ reviewer: 200 }), anonymous: 401 } },
+    { method: "GET", path: "/api/v1/applications", target: "none", expect: { ...ONLY({ reviewer: 200, administrator: 200 }), anonymous: 401 } },
     { method: "POST", path: "/api/v1/applications", target: "none", expect: EVERYONE(405) },
   ],
   "routes/applications.$id": [
-    { method: "GET", path: "/applications/:app", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
-    { method: "GET", path: "/applications/:app", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
+    { method: "GET", path: "/applications/:app", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200, administrator: 200 }) },
+    { method: "GET", path: "/applications/:app", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200, administrator: 200 }) },
     // "check" is no button of the form: refused (400) for the owner; nobody else may post at all.
     { method: "POST", path: "/applications/:app", target: "own", expect: ONLY({ prefecture: 400, intermediary: 400 }) },
     { method: "POST", path: "/applications/:app", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404 }) },
@@ -94,29 +102,64 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "POST", path: "/applications/:app/draft", target: "other", expect: { ...ONLY({ prefecture: 415, intermediary: 415 }), anonymous: 401 } },
   ],
   "routes/applications.$id_.versions.$version": [
-    { method: "GET", path: "/applications/:submitted/versions/1", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
-    { method: "GET", path: "/applications/:app/versions/99", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
+    {
+      method: "GET",
+      path: "/applications/:submitted/versions/1",
+      target: "other",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200, administrator: 200 }),
+    },
+    {
+      method: "GET",
+      path: "/applications/:app/versions/99",
+      target: "own",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404, administrator: 404 }),
+    },
   ],
   "routes/applications.$id_.attachments": [
-    { method: "GET", path: "/applications/:app/attachments", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
-    { method: "GET", path: "/applications/:app/attachments", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
+    {
+      method: "GET",
+      path: "/applications/:app/attachments",
+      target: "own",
+      expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200, administrator: 200 }),
+    },
+    {
+      method: "GET",
+      path: "/applications/:app/attachments",
+      target: "other",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200, administrator: 200 }),
+    },
     // Posted without a file: refused at the file field, and only for the applicant's own application.
     { method: "POST", path: "/applications/:app/attachments", target: "own", expect: ONLY({ prefecture: 400, intermediary: 400 }) },
     { method: "POST", path: "/applications/:app/attachments", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404 }) },
   ],
   "routes/applications.$id_.attachments_.$attachmentId": [
     // Downloads themselves are tested in applications.spec.ts; here only who gets past the guard.
-    { method: "GET", path: "/applications/:app/attachments/999999", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
+    {
+      method: "GET",
+      path: "/applications/:app/attachments/999999",
+      target: "own",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404, administrator: 404 }),
+    },
     { method: "POST", path: "/applications/:app/attachments/999999", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404 }) },
   ],
   "routes/applications.$id_.versions.$version_.pdf": [
-    { method: "GET", path: "/applications/:submitted/versions/1/pdf", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
-    { method: "GET", path: "/applications/not-a-number/versions/1/pdf", target: "none", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
+    {
+      method: "GET",
+      path: "/applications/:submitted/versions/1/pdf",
+      target: "other",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200, administrator: 200 }),
+    },
+    {
+      method: "GET",
+      path: "/applications/not-a-number/versions/1/pdf",
+      target: "none",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404, administrator: 404 }),
+    },
     {
       method: "GET",
       path: "/applications/:submitted/versions/first/pdf",
       target: "other",
-      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }),
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404, administrator: 404 }),
     },
   ],
   "routes/applications.$id_.versions.$version_.budget-statement[.]xlsx": [
@@ -124,27 +167,52 @@ const EXPECTED: Record<string, Case[]> = {
       method: "GET",
       path: "/applications/:submitted/versions/1/budget-statement.xlsx",
       target: "other",
-      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }),
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200, administrator: 200 }),
     },
     {
       method: "GET",
       path: "/applications/:app/versions/99/budget-statement.xlsx",
       target: "own",
-      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }),
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404, administrator: 404 }),
     },
   ],
   "routes/applications.$id_.pdf": [
-    { method: "GET", path: "/applications/:app/pdf", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
-    { method: "GET", path: "/applications/:app/pdf", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
+    { method: "GET", path: "/applications/:app/pdf", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200, administrator: 200 }) },
+    { method: "GET", path: "/applications/:app/pdf", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200, administrator: 200 }) },
     // Submitted: no draft to print; the reviewer is sent to version 1's PDF.
-    { method: "GET", path: "/applications/:submitted/pdf", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 302 }) },
+    {
+      method: "GET",
+      path: "/applications/:submitted/pdf",
+      target: "other",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 302, administrator: 302 }),
+    },
   ],
   "routes/applications.$id_.steps.$step": [
     // The page explains when a step cannot be taken now; posting it is refused (409) without a change.
-    { method: "GET", path: "/applications/:app/steps/decide", target: "own", expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }) },
-    { method: "GET", path: "/applications/:app/steps/decide", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }) },
-    { method: "GET", path: "/applications/:app/steps/no-such-step", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
-    { method: "GET", path: "/applications/not-a-number/steps/decide", target: "none", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
+    {
+      method: "GET",
+      path: "/applications/:app/steps/decide",
+      target: "own",
+      expect: ONLY({ prefecture: 200, intermediary: 200, reviewer: 200 }),
+    },
+    {
+      method: "GET",
+      path: "/applications/:app/steps/decide",
+      target: "other",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 200 }),
+    },
+    {
+      method: "GET",
+      path: "/applications/:app/steps/no-such-step",
+      target: "own",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }),
+    },
+    {
+      method: "GET",
+      path: "/applications/not-a-number/steps/decide",
+      target: "none",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }),
+    },
     { method: "POST", path: "/applications/:app/steps/decide", target: "own", expect: ONLY({ prefecture: 409, intermediary: 409, reviewer: 409 }) },
     { method: "POST", path: "/applications/:app/steps/report", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 409 }) },
   ],
@@ -157,9 +225,24 @@ const EXPECTED: Record<string, Case[]> = {
   ],
   "routes/applications.$id_.documents.$proceedingId": [
     // Documents themselves are tested in proceedings.spec.ts; here only who gets past the guard.
-    { method: "GET", path: "/applications/:app/documents/999999", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
-    { method: "GET", path: "/applications/:app/documents/999999", target: "other", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
-    { method: "GET", path: "/applications/:app/documents/not-a-number", target: "own", expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404 }) },
+    {
+      method: "GET",
+      path: "/applications/:app/documents/999999",
+      target: "own",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404, administrator: 404 }),
+    },
+    {
+      method: "GET",
+      path: "/applications/:app/documents/999999",
+      target: "other",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404, administrator: 404 }),
+    },
+    {
+      method: "GET",
+      path: "/applications/:app/documents/not-a-number",
+      target: "own",
+      expect: ONLY({ prefecture: 404, intermediary: 404, reviewer: 404, administrator: 404 }),
+    },
   ],
   "routes/budget": [{ method: "GET", path: "/budget", target: "none", expect: ONLY({ reviewer: 200, administrator: 200 }) }],
   "routes/budget[.]csv": [{ method: "GET", path: "/budget.csv", target: "none", expect: ONLY({ reviewer: 200, administrator: 200 }) }],
@@ -232,6 +315,10 @@ const EXPECTED: Record<string, Case[]> = {
   "routes/admin.organisations._index": [
     { method: "GET", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 200 }) },
     { method: "POST", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 400 }) },
+  ],
+  "routes/admin.organisations.$id_.accounts.$userId": [
+    { method: "GET", path: "/admin/organisations/:org/accounts/999999", target: "own", expect: ONLY({ administrator: 404 }) },
+    { method: "POST", path: "/admin/organisations/:org/accounts/999999", target: "own", expect: ONLY({ administrator: 404 }) },
   ],
   "routes/admin.organisations.$id": [
     { method: "GET", path: "/admin/organisations/:org", target: "own", expect: ONLY({ administrator: 200 }) },
