@@ -17,7 +17,7 @@ export interface MailSettings {
 }
 
 export interface MailSender {
-  /** One round: sends what is due now; answers how many were sent and how many failed. */
+  /** One round: sends what is due at `now` (the round's clock, also the time recorded); answers how many were sent and failed. */
   drain(now?: Date): Promise<{ sent: number; failed: number }>;
   start(): void;
   stop(): Promise<void>;
@@ -37,11 +37,11 @@ export function createMailSender(db: Kysely<Database>, settings: MailSettings, l
     for (const message of messages) {
       try {
         await transport.sendMail({ to: message.recipient, subject: message.subject, text: message.body });
-        await recordSent(db, message.id, new Date());
+        await recordSent(db, message.id, now);
         counts.sent += 1;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
-        await recordFailure(db, message, reason, new Date());
+        await recordFailure(db, message, reason, now);
         counts.failed += 1;
         logger?.warn({ messageId: message.id, attempts: message.attempts, error: reason }, "mail not sent");
       }

@@ -53,7 +53,9 @@ describe.each(ENGINES)("%s: notifications", (engine) => {
     expect(await notificationsOf(app.officer)).toEqual([]);
 
     await database.db.insertInto("application_assignments").values({ application_id: app.id, reviewer_id: second.id, assigned_by: second.id }).execute();
-    expect(await reviewApplication(database.db, first.viewer, IP, app.id, "return", [{ path: "purpose", body: "目的を具体的に。" }], DURING_CALL)).toMatchObject({
+    expect(
+      await reviewApplication(database.db, first.viewer, IP, app.id, "return", [{ path: "purpose", body: "目的を具体的に。" }], DURING_CALL),
+    ).toMatchObject({
       status: "done",
     });
     const saved = await saveDraft(database.db, app.officer.viewer, IP, app.id, { revision: 2, draft: completeMenu1() }, DURING_CALL);
@@ -100,7 +102,12 @@ describe.each(ENGINES)("%s: notifications", (engine) => {
 
     expect(await step(app.reviewer, "decide", { decidedAmount: 1_850_000, conditions: "" } as never, DECIDED_AT)).toMatchObject({ status: "done" });
     expect(
-      await step(app.reviewer, "record_payment", { direction: "paid", amount: 1_850_000, paidOn: "2027-02-01", note: "" } as never, new Date("2027-02-01T01:00:00Z")),
+      await step(
+        app.reviewer,
+        "record_payment",
+        { direction: "paid", amount: 1_850_000, paidOn: "2027-02-01", note: "" } as never,
+        new Date("2027-02-01T01:00:00Z"),
+      ),
     ).toMatchObject({ status: "done" });
     expect(
       await step(
@@ -116,12 +123,7 @@ describe.each(ENGINES)("%s: notifications", (engine) => {
     });
 
     const notices = await notificationsOf(app.officer);
-    expect(notices.map((n) => n.kind)).toEqual([
-      "application.decide",
-      "application.record_payment",
-      "application.confirm",
-      "application.order_repayment",
-    ]);
+    expect(notices.map((n) => n.kind)).toEqual(["application.decide", "application.record_payment", "application.confirm", "application.order_repayment"]);
     expect(notices.map((n) => n.title.replace(/】.*/, "】"))).toEqual(["【交付決定】", "【支払・返還の記録】", "【額の確定】", "【返還命令】"]);
     expect(notices[0]!.body).toContain("金額：1,850,000円");
     // 3,283,500 / 2 → 1,641,000 confirmed; 209,000 of the 1,850,000 paid is ordered back.
@@ -143,9 +145,11 @@ describe.each(ENGINES)("%s: notifications", (engine) => {
   it("tells the proposer's people of a selection, linking to the proposal", async () => {
     const call = await modelProjectCall(database.db);
     const proposal = await call.submittedProposal(4_000_000);
-    expect(await decideSelection(database.db, call.first.viewer, IP, proposal.id, { selected: true, contractAmount: 4_000_000, reason: "優れた計画" })).toEqual({
-      status: "done",
-    });
+    expect(await decideSelection(database.db, call.first.viewer, IP, proposal.id, { selected: true, contractAmount: 4_000_000, reason: "優れた計画" })).toEqual(
+      {
+        status: "done",
+      },
+    );
     const [notice] = await notificationsOf(proposal.proposer);
     expect(notice).toMatchObject({ kind: "proposal.selected", link: `/proposals/${proposal.id}`, title: "【採択】令和8年度 地方版プラットフォーム" });
     expect(notice!.body).toContain("契約予定額：4,000,000円");
