@@ -143,16 +143,18 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
 
 /** The link to one's notifications, with the unread count in its name (「お知らせ（未読3件）」). */
 function NotificationsLink({ unread }: { unread: number }) {
+  const count = unreadLabel(unread);
   return (
-    <Link to="/notifications" className="inline-flex items-center gap-1 rounded-8 px-2 py-1 text-key-800 underline-offset-4 hover:underline">
+    <Link
+      to="/notifications"
+      aria-label={unread > 0 ? `お知らせ（未読${count}件）` : undefined}
+      className="inline-flex items-center gap-1 rounded-8 px-2 py-1 text-key-800 underline-offset-4 hover:underline"
+    >
       お知らせ
       {unread > 0 ? (
-        <>
-          <span aria-hidden="true" className="rounded-full bg-red-900 px-2 text-dns-14B-130 text-white">
-            {unreadLabel(unread)}
-          </span>
-          <span className="sr-only">（未読{unreadLabel(unread)}件）</span>
-        </>
+        <span aria-hidden="true" className="rounded-full bg-red-900 px-2 text-dns-14B-130 text-white">
+          {count}
+        </span>
       ) : null}
     </Link>
   );

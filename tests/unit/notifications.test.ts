@@ -12,7 +12,7 @@ describe("which reminder is due, by days left before a deadline", () => {
     [1, 1, "the day before: the 1-day reminder"],
     [0, 1, "the day itself: the 1-day reminder if it has not gone"],
     [-1, null, "after the deadline: none"],
-  ])("%i days left → %s (%s)", (days, band) => {
+  ])("%i days left → %s (%s)", (days, band, _why) => {
     expect(reminderBand(days)).toBe(band);
   });
 
