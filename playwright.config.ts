@@ -2,6 +2,9 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const baseURL = `http://127.0.0.1:${PORT}`;
+/** The test mail server beside the app (tests/e2e/support/mail-catcher.ts): SMTP in, JSON out. */
+const SMTP_PORT = PORT + 1;
+export const mailCatcherURL = `http://127.0.0.1:${PORT + 2}`;
 
 /** Browser tests run the built app (`npm run build` first) on a throw-away in-memory database. */
 export default defineConfig({
@@ -35,20 +38,33 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: "tsx server.ts",
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      PGLITE_DATA_DIR: "memory://",
-      SEED_DEMO_DATA: "true",
-      LOG_LEVEL: "warn",
+  webServer: [
+    {
+      command: `tsx tests/e2e/support/mail-catcher.ts ${SMTP_PORT} ${PORT + 2}`,
+      url: mailCatcherURL,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-  },
+    {
+      command: "tsx server.ts",
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        PORT: String(PORT),
+        HOST: "127.0.0.1",
+        PGLITE_DATA_DIR: "memory://",
+        SEED_DEMO_DATA: "true",
+        LOG_LEVEL: "warn",
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        MAIL_FROM: "孤独・孤立対策推進交付金 <noreply@e2e.example>",
+        MAIL_INTERVAL_SECONDS: "1",
+      },
+    },
+  ],
 });

@@ -15,6 +15,7 @@ import { createServerApp } from "./server/app";
 import { cspNonceOf } from "./server/security";
 import { ConfigError, loadConfig, type ServerConfig } from "./server/config";
 import { createLogger } from "./server/logger";
+import { createMailSender } from "./server/mail-sender";
 
 function fail(message: string): never {
   process.stderr.write(`起動できません: ${message}\n`);
@@ -94,10 +95,16 @@ async function main() {
     maxRequestBodyBytes: config.maxRequestBodyBytes,
     frontend: [frontend.router],
   });
+  // Without SMTP_URL the messages wait in the outbox (/admin/outbox).
+  const mailSender = config.mail ? createMailSender(database.db, config.mail, logger) : null;
+  mailSender?.start();
+  if (!mailSender) logger.info("SMTP_URL is not set: mail stays in the outbox");
+
   const server = app.listen(config.port, config.host, () => {
     logger.info({ url: `http://localhost:${config.port}`, engine: database.engine, mode: config.mode }, "listening");
   });
   server.on("error", async (error: NodeJS.ErrnoException) => {
+    await mailSender?.stop().catch(() => {});
     await database.close().catch(() => {});
     fail(error.code === "EADDRINUSE" ? `ポート ${config.port} は既に使われています。PORT で別のポートを指定してください。` : error.message);
   });
@@ -112,6 +119,7 @@ async function main() {
     // Requests still running after 5 s are cut off so the database can always be closed.
     setTimeout(() => server.closeAllConnections(), 5_000).unref();
     await closed;
+    await mailSender?.stop();
     await frontend.close();
     await database.close();
     logger.info("stopped");

@@ -29,6 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       role: viewer.role,
       permissions: PERMISSIONS.filter((p) => can(viewer.role, p)),
       sessionExpiresAt: viewer.sessionExpiresAt,
+      unreadNotifications: viewer.unreadNotifications ?? 0,
     },
   };
 }

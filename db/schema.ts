@@ -143,6 +143,12 @@ export interface OutboundMessagesTable {
   body: string;
   created_at: CreatedAt;
   sent_at: Date | null;
+  /** The sender's bookkeeping (migration 015): see app/models/outbox.server.ts. */
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_attempt_at: Date | null;
+  last_error: string | null;
+  failed_at: Date | null;
 }
 
 export interface StashedFormInputsTable {
@@ -423,6 +429,26 @@ export interface ContractRecordsTable {
   recorded_at: CreatedAt;
 }
 
+/** One person told of a change (migration 015). */
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: ColumnType<string, string | undefined, string>;
+  /** The record it is about: a path inside the app. */
+  link: string;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
+/** A reminder the daily job has sent, by its key (migration 015). */
+export interface RemindersSentTable {
+  key: string;
+  sent_on: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -458,6 +484,8 @@ export interface Database {
   proposals: ProposalsTable;
   proposal_versions: ProposalVersionsTable;
   proposal_comments: ProposalCommentsTable;
+  notifications: NotificationsTable;
+  reminders_sent: RemindersSentTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

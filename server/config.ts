@@ -2,6 +2,10 @@ import { z } from "zod";
 import { randomBytes } from "node:crypto";
 import type { SessionSettings } from "../app/auth/session.server";
 import { databaseConfigFromEnv, type DatabaseConfig } from "../db/database";
+import type { MailSettings } from "./mail-sender";
+
+/** An address as a From header takes it: "a@b.example" or "名前 <a@b.example>". */
+const MAIL_ADDRESS = /^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/;
 
 /** Every environment variable the server reads, parsed once at start-up (see README "Configuration"). */
 const EnvSchema = z.object({
@@ -32,6 +36,15 @@ const EnvSchema = z.object({
     .int("MAX_REQUEST_BODY_BYTES はバイト数（整数）で指定してください")
     .min(1024, "MAX_REQUEST_BODY_BYTES は1024以上にしてください")
     .default(12 * 1024 * 1024),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+/, "SMTP_URL は smtp://ホスト:ポート または smtps://ユーザー:パスワード@ホスト:ポート の形で指定してください")
+    .optional(),
+  MAIL_FROM: z.string().optional(),
+  MAIL_INTERVAL_SECONDS: z.coerce
+    .number({ message: "MAIL_INTERVAL_SECONDS は秒数で指定してください" })
+    .positive("MAIL_INTERVAL_SECONDS は0より大きい秒数で指定してください")
+    .default(15),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       message: "LOG_LEVEL は fatal / error / warn / info / debug / trace / silent のいずれかです",
@@ -50,6 +63,8 @@ export interface ServerConfig {
   sessions: SessionSettings;
   sessionSecretGenerated: boolean;
   maxRequestBodyBytes: number;
+  /** The mail sender's settings; null without SMTP_URL (messages then wait in the outbox). */
+  mail: MailSettings | null;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
 }
 
@@ -71,6 +86,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SESSION_SECRET === undefined && e.NODE_ENV === "production" && !seedDemoData) {
     throw new ConfigError("環境変数 SESSION_SECRET が必要です: 本番環境では32文字以上のランダムな文字列を指定してください");
   }
+  if (e.SMTP_URL !== undefined) {
+    try {
+      new URL(e.SMTP_URL);
+    } catch {
+      throw new ConfigError("環境変数 SMTP_URL が不正です: smtp://ホスト:ポート の形で指定してください");
+    }
+    if (e.MAIL_FROM === undefined) throw new ConfigError("環境変数 MAIL_FROM が必要です: SMTP_URL を設定するときは送信元のアドレスも指定してください");
+  }
+  if (e.MAIL_FROM !== undefined && !MAIL_ADDRESS.test(e.MAIL_FROM.trim())) {
+    throw new ConfigError("環境変数 MAIL_FROM が不正です: noreply@example.jp または 名前 <noreply@example.jp> の形で指定してください");
+  }
   return {
     mode: e.NODE_ENV,
     host: e.HOST,
@@ -87,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       absoluteMinutes: e.SESSION_ABSOLUTE_MINUTES,
     },
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
+    mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM.trim(), intervalMs: e.MAIL_INTERVAL_SECONDS * 1000 } : null,
     logLevel: e.LOG_LEVEL,
   };
 }

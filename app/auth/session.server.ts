@@ -62,7 +62,12 @@ export interface SessionAccount {
   organisationId: number;
   organisationName: string;
   organisationKind: OrganisationKind;
+  /** Unread notifications, counted up to UNREAD_COUNT_LIMIT (the header shows "99+" beyond). */
+  unreadNotifications: number;
 }
+
+/** Counting stops here, so that the header's count costs the same however many are unread. */
+const UNREAD_COUNT_LIMIT = 100;
 
 export type SessionLookup =
   | { status: "active"; userId: number; sessionId: string; idleExpiresAt: Date; account: SessionAccount }
@@ -88,6 +93,20 @@ export async function lookupSession(db: Kysely<Database>, settings: SessionSetti
       "users.organisation_id",
       "organisations.name as organisation_name",
       "organisations.kind as organisation_kind",
+      // The header's unread count, in the same query (notifications_unread_idx).
+      (eb) =>
+        eb
+          .selectFrom((inner) =>
+            inner
+              .selectFrom("notifications")
+              .select("notifications.id")
+              .whereRef("notifications.user_id", "=", "sessions.user_id")
+              .where("notifications.read_at", "is", null)
+              .limit(UNREAD_COUNT_LIMIT)
+              .as("unread"),
+          )
+          .select((c) => c.fn.countAll<string | number>().as("n"))
+          .as("unread_notifications"),
     ])
     .where("sessions.id", "=", id)
     .executeTakeFirst();
@@ -119,6 +138,7 @@ export async function lookupSession(db: Kysely<Database>, settings: SessionSetti
       organisationId: row.organisation_id,
       organisationName: row.organisation_name,
       organisationKind: row.organisation_kind,
+      unreadNotifications: Number(row.unread_notifications ?? 0),
     },
   };
 }

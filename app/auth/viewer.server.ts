@@ -19,6 +19,8 @@ export interface Viewer {
   sessionId: string;
   /** When the session ends if nothing else happens (idle or absolute limit, whichever is first). */
   sessionExpiresAt: string;
+  /** Unread notifications, read with the session (absent where a viewer is made otherwise). */
+  unreadNotifications?: number;
 }
 
 type Lookup = { viewer: Viewer } | { viewer: null; expiredUserId: number | null };

@@ -1,4 +1,5 @@
 import { Form, Link, NavLink } from "@remix-run/react";
+import { unreadLabel } from "~/domain/notifications";
 import type { Permission } from "~/domain/permissions";
 import { ROLE_LABELS, type Role } from "~/domain/roles";
 
@@ -10,6 +11,7 @@ export interface HeaderViewer {
   organisationId: number;
   role: Role;
   permissions: Permission[];
+  unreadNotifications?: number;
 }
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
@@ -32,6 +34,7 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
                   （{viewer.organisationName}・{ROLE_LABELS[viewer.role]}）
                 </span>
               </span>
+              <NotificationsLink unread={viewer.unreadNotifications ?? 0} />
               <Form method="post" action="/logout">
                 <button type="submit" className="rounded-8 border border-solid-gray-600 px-3 py-1 hover:bg-solid-gray-50">
                   ログアウト
@@ -118,6 +121,13 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
               </NavLink>
             </li>
           ) : null}
+          {has("manage:accounts:any") ? (
+            <li>
+              <NavLink to="/admin/outbox" className={navLinkClass}>
+                送信メール
+              </NavLink>
+            </li>
+          ) : null}
           {viewer ? (
             <li>
               <NavLink to="/account" className={navLinkClass}>
@@ -128,5 +138,24 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
         </ul>
       </nav>
     </header>
+  );
+}
+
+/** The link to one's notifications, with the unread count in its name (「お知らせ（未読3件）」). */
+function NotificationsLink({ unread }: { unread: number }) {
+  const count = unreadLabel(unread);
+  return (
+    <Link
+      to="/notifications"
+      aria-label={unread > 0 ? `お知らせ（未読${count}件）` : undefined}
+      className="inline-flex items-center gap-1 rounded-8 px-2 py-1 text-key-800 underline-offset-4 hover:underline"
+    >
+      お知らせ
+      {unread > 0 ? (
+        <span aria-hidden="true" className="rounded-full bg-red-900 px-2 text-dns-14B-130 text-white">
+          {count}
+        </span>
+      ) : null}
+    </Link>
   );
 }

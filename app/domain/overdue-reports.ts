@@ -35,3 +35,8 @@ export function isReportLate(status: ReportStatus, today: string): boolean {
   if (status.reportedOn !== null && status.reportDueOn !== null && status.reportedOn > status.reportDueOn) return true;
   return REPORT_OWED_STATES.includes(status.state) && status.fiscalYear <= lastYearPastReportDeadline(today);
 }
+
+/** The latest date a fiscal year's performance report can be due: 10 April after the year ("YYYY-MM-DD"). */
+export function latestReportDueOn(fiscalYear: number): string {
+  return `${fiscalYear + 1}-04-10`;
+}

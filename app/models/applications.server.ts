@@ -17,6 +17,8 @@ import { RETURN_COMMENTS_MAX, REVIEW_TEXT_MAX, unknownTargets } from "~/domain/r
 import { missingPartyDetails } from "~/domain/party-details";
 import { isRecordId } from "~/utils/route-params.server";
 import { recordAuditEvent } from "./audit.server";
+import { applicationStepNotice } from "~/domain/notifications";
+import { applicationReviewers, notify, organisationMembers } from "./notifications.server";
 import { PARTY_COLUMNS } from "./organisations.server";
 import { listProgrammeParameters } from "./programme-parameters.server";
 
@@ -345,6 +347,17 @@ export async function submitApplication(
       subjectOrganisationId: viewer.organisationId,
       details: { from: application.state, to: allowed.to, version, grantAmount: check.result.grantAmount, requestedAmount: check.requestedAmount },
     });
+    await notify(
+      trx,
+      await applicationReviewers(trx, id),
+      applicationStepNotice(
+        { id, organisationName: application.name, programme: application.programme, fiscalYear: application.fiscal_year },
+        { action, label: action === "resubmit" ? "再提出" : "提出", by: "applicant" },
+        check.requestedAmount,
+        version,
+      ),
+      now,
+    );
     return { status: "done", version };
   });
 }
@@ -377,9 +390,17 @@ export async function reviewApplication(
   return db.transaction().execute(async (trx): Promise<ReviewOutcome> => {
     const application = await trx
       .selectFrom("applications")
-      .select(["state", "organisation_id", "latest_version"])
-      .where("id", "=", id)
-      .forUpdate()
+      .innerJoin("organisations", "organisations.id", "applications.organisation_id")
+      .select([
+        "applications.state",
+        "applications.organisation_id",
+        "applications.latest_version",
+        "applications.programme",
+        "applications.fiscal_year",
+        "organisations.name",
+      ])
+      .where("applications.id", "=", id)
+      .forUpdate(["applications"])
       .executeTakeFirst();
     if (!application) return { status: "not-found" };
     const allowed = transition(application.state, action, viewer.role);
@@ -434,6 +455,19 @@ export async function reviewApplication(
         ...(kept.length > 0 ? { targets: kept.map((c) => c.path) } : {}),
       },
     });
+    if (action === "return") {
+      await notify(
+        trx,
+        await organisationMembers(trx, application.organisation_id),
+        applicationStepNotice(
+          { id, organisationName: application.name, programme: application.programme, fiscalYear: application.fiscal_year },
+          { action: "return", label: "差戻し", by: "reviewer" },
+          null,
+          application.latest_version,
+        ),
+        now,
+      );
+    }
     return { status: "done", to: allowed.to };
   });
 }

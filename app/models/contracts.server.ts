@@ -16,6 +16,7 @@ import type { z } from "zod";
 import type { AgreementSchema } from "~/domain/contracts";
 import { isRecordId } from "~/utils/route-params.server";
 import { recordAuditEvent, type Actor } from "./audit.server";
+import { callReviewers, notify, organisationMembers } from "./notifications.server";
 import { isCallReviewer } from "./selection.server";
 
 const actorOf = (viewer: Viewer, ip: string): Actor => ({ userId: viewer.userId, organisationId: viewer.organisationId, ip });
@@ -27,16 +28,6 @@ async function sideOf(db: Kysely<Database>, viewer: Viewer, contract: { organisa
   if (can(viewer.role, "edit:proposal:own") && Number(contract.organisation_id) === viewer.organisationId) return "proposer";
   if (can(viewer.role, "review:proposal:any") && (await isCallReviewer(db, Number(contract.call_id), viewer.userId))) return "reviewer";
   return null;
-}
-
-/** Tells the contractor's accounts by mail (the outbox). */
-async function tellContractor(db: Kysely<Database>, organisationId: number, subject: string, body: string) {
-  const recipients = await db.selectFrom("users").select("email").where("organisation_id", "=", organisationId).where("disabled_at", "is", null).execute();
-  if (recipients.length === 0) return;
-  await db
-    .insertInto("outbound_messages")
-    .values(recipients.map((r) => ({ recipient: r.email, subject, body })))
-    .execute();
 }
 
 /**
@@ -91,12 +82,12 @@ export async function agreeContract(
       subjectOrganisationId: Number(proposal.organisation_id),
       details: { proposalId, amount, periodFrom: input.periodFrom, periodTo: input.periodTo },
     });
-    await tellContractor(
-      trx,
-      Number(proposal.organisation_id),
-      `【委託契約】${proposal.title}`,
-      `委託契約（契約額 ${amount.toLocaleString("ja-JP")}円）を締結しました。`,
-    );
+    await notify(trx, await organisationMembers(trx, Number(proposal.organisation_id)), {
+      kind: "contract.agreed",
+      title: `【委託契約】${proposal.title}`,
+      body: `委託契約（契約額 ${amount.toLocaleString("ja-JP")}円）を締結しました。`,
+      link: `/contracts/${id}`,
+    });
     return { status: "done", id: Number(id) };
   });
 }
@@ -236,14 +227,14 @@ export async function takeContractStepFor<S extends ContractStep>(
       subjectOrganisationId: Number(row.organisation_id),
       details: { from: row.state, to: taken.to, ...(amount === null ? {} : { amount }) },
     });
-    if (side === "reviewer") {
-      await tellContractor(
-        trx,
-        Number(row.organisation_id),
-        `【${CONTRACT_RECORD_LABELS[taken.record.kind]}】${row.title}`,
-        `委託契約の${CONTRACT_RECORD_LABELS[taken.record.kind]}を記録しました。`,
-      );
-    }
+    // The other side is told: the contractor of a reviewer's record, the call's reviewers of a report.
+    const label = CONTRACT_RECORD_LABELS[taken.record.kind];
+    await notify(trx, side === "reviewer" ? await organisationMembers(trx, Number(row.organisation_id)) : await callReviewers(trx, Number(row.call_id)), {
+      kind: `contract.${step}`,
+      title: `【${label}】${row.title}`,
+      body: side === "reviewer" ? `委託契約の${label}を記録しました。` : `受託者が委託契約の${label}を提出しました。`,
+      link: `/contracts/${contractId}`,
+    });
     return { status: "done" };
   });
 }

@@ -19,6 +19,8 @@ import type { StepContext } from "~/domain/steps/step";
 import { submittedVersionOf } from "~/domain/submitted-version";
 import { fiscalYearOf } from "~/domain/wareki";
 import { recordAuditEvent } from "./audit.server";
+import { applicationStepNotice } from "~/domain/notifications";
+import { applicationReviewers, notify, organisationMembers } from "./notifications.server";
 import { PARTY_COLUMNS } from "./organisations.server";
 
 type Trx = Transaction<Database>;
@@ -211,6 +213,17 @@ export async function takeProceedingStep<A extends StepAction>(
         subjectOrganisationId: application.organisation_id,
         details: { from: application.state, to: allowed.to, proceedingId, kind: taken.record?.kind ?? null, amount: taken.amount },
       },
+    );
+    // The other side is told: the applicant of a reviewer's step, the reviewers of an applicant's.
+    await notify(
+      trx,
+      step.by === "reviewer" ? await organisationMembers(trx, application.organisation_id) : await applicationReviewers(trx, id),
+      applicationStepNotice(
+        { id, organisationName: application.applicant.name, programme: application.programme, fiscalYear: application.fiscal_year },
+        { action, label: step.label, by: step.by },
+        taken.amount,
+      ),
+      now,
     );
     return { status: "done", proceedingId, to: allowed.to };
   });

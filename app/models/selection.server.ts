@@ -9,6 +9,7 @@ import { fiscalYearLabel } from "~/domain/wareki";
 import type { ReviewInput, SelectionInput } from "~/forms/selection";
 import { isRecordId } from "~/utils/route-params.server";
 import { recordAuditEvent, type Actor } from "./audit.server";
+import { notify, organisationMembers } from "./notifications.server";
 import { publishSelectedParticipant } from "./model-projects.server";
 
 /** A proposal is scored and selected once submitted; these are the states it can be in from then on. */
@@ -394,28 +395,16 @@ export async function decideSelection(db: Kysely<Database>, viewer: Viewer, ip: 
       });
     }
     const outcome = input.selected ? "採択" : "不採択";
-    const recipients = await trx
-      .selectFrom("users")
-      .select("email")
-      .where("organisation_id", "=", row.organisation_id)
-      .where("disabled_at", "is", null)
-      .execute();
-    if (recipients.length > 0) {
-      await trx
-        .insertInto("outbound_messages")
-        .values(
-          recipients.map((r) => ({
-            recipient: r.email,
-            subject: `【${outcome}】${call.title}`,
-            body: [
-              `${fiscalYearLabel(call.fiscal_year)}「${call.title}」への企画提案は、${outcome}となりました。`,
-              ...(input.selected ? [`契約予定額：${input.contractAmount.toLocaleString("ja-JP")}円`] : []),
-              `理由：${input.reason}`,
-            ].join("\n"),
-          })),
-        )
-        .execute();
-    }
+    await notify(trx, await organisationMembers(trx, Number(row.organisation_id)), {
+      kind: input.selected ? "proposal.selected" : "proposal.not_selected",
+      title: `【${outcome}】${call.title}`,
+      body: [
+        `${fiscalYearLabel(call.fiscal_year)}「${call.title}」への企画提案は、${outcome}となりました。`,
+        ...(input.selected ? [`契約予定額：${input.contractAmount.toLocaleString("ja-JP")}円`] : []),
+        `理由：${input.reason}`,
+      ].join("\n"),
+      link: `/proposals/${proposalId}`,
+    });
     await recordAuditEvent(trx, actorOf(viewer, ip), {
       action: input.selected ? "proposal.selected" : "proposal.not_selected",
       recordType: "proposal",

@@ -13,6 +13,7 @@ import * as modelProjectParticipants from "./2026_12_05_011_model_project_partic
 import * as proposals from "./2026_12_05_012_proposals";
 import * as selection from "./2026_12_05_013_selection";
 import * as contracts from "./2026_12_05_014_contracts";
+import * as notifications from "./2026_12_05_015_notifications";
 import * as passwordHelpRequests from "./2026_12_05_017_password_help_requests";
 
 /**
@@ -35,5 +36,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_012_proposals": proposals,
   "2026_12_05_013_selection": selection,
   "2026_12_05_014_contracts": contracts,
+  "2026_12_05_015_notifications": notifications,
   "2026_12_05_017_password_help_requests": passwordHelpRequests,
 };

@@ -325,6 +325,14 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "GET", path: "/admin/organisations/:org", target: "other", expect: ONLY({ administrator: 200 }) },
     { method: "POST", path: "/admin/organisations/:org", target: "other", expect: ONLY({ administrator: 400 }) },
   ],
+  "routes/notifications._index": [
+    { method: "GET", path: "/notifications", target: "none", expect: SIGNED_IN(200) },
+    // 「すべて既読にする」: one's own notifications only, then back to the list.
+    { method: "POST", path: "/notifications", target: "none", expect: SIGNED_IN(302) },
+  ],
+  // Another's notification, or none, is not found.
+  "routes/notifications.$id": [{ method: "GET", path: "/notifications/999999", target: "none", expect: SIGNED_IN(404) }],
+  "routes/admin.outbox": [{ method: "GET", path: "/admin/outbox", target: "none", expect: ONLY({ administrator: 200 }) }],
 };
 
 test("every route of the app has an access decision in this test", async () => {
