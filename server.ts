@@ -29,6 +29,7 @@ async function frontendFor(config: ServerConfig, database: AppDatabase) {
     secure: req.secure,
     cspNonce: cspNonceOf(res),
     sessions: config.sessions,
+    fiscalYearOverride: config.fiscalYearOverride,
   });
   const router = express.Router();
 

@@ -32,6 +32,12 @@ const EnvSchema = z.object({
     .int("MAX_REQUEST_BODY_BYTES はバイト数（整数）で指定してください")
     .min(1024, "MAX_REQUEST_BODY_BYTES は1024以上にしてください")
     .default(12 * 1024 * 1024),
+  // Fixes the current fiscal year (tests, demonstrations); unset, it follows the date in Japan (April–March).
+  CURRENT_FISCAL_YEAR: z
+    .string()
+    .regex(/^(20[2-9][0-9]|2019|2100)$/, "CURRENT_FISCAL_YEAR は年度の始まる西暦年（2019〜2100、例：2026）で指定してください")
+    .transform(Number)
+    .optional(),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       message: "LOG_LEVEL は fatal / error / warn / info / debug / trace / silent のいずれかです",
@@ -50,6 +56,8 @@ export interface ServerConfig {
   sessions: SessionSettings;
   sessionSecretGenerated: boolean;
   maxRequestBodyBytes: number;
+  /** The current fiscal year when fixed by CURRENT_FISCAL_YEAR; null: from the date in Japan. */
+  fiscalYearOverride: number | null;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
 }
 
@@ -87,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       absoluteMinutes: e.SESSION_ABSOLUTE_MINUTES,
     },
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
+    fiscalYearOverride: e.CURRENT_FISCAL_YEAR ?? null,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -20,6 +20,7 @@ import { submittedVersionOf } from "~/domain/submitted-version";
 import { fiscalYearOf } from "~/domain/wareki";
 import { recordAuditEvent } from "./audit.server";
 import { PARTY_COLUMNS } from "./organisations.server";
+import { documentSettingsFor } from "./programme-parameters.server";
 
 type Trx = Transaction<Database>;
 
@@ -172,14 +173,17 @@ export async function takeProceedingStep<A extends StepAction>(
     if (taken.record) {
       const noticeYear = NOTICE_KINDS.has(taken.record.kind) ? fiscalYearOf(now) : null;
       const serial = noticeYear === null ? null : await nextNoticeSerial(trx, noticeYear);
+      // The document prints the grant year's settings as they stand now, frozen into the record.
+      const documents = await documentSettingsFor(trx, application.fiscal_year);
       const record: ProceedingRecord = {
         applicationId: id,
         programme: application.programme,
         fiscalYear: application.fiscal_year,
         applicant: application.applicant,
-        documentNumber: serial === null ? "" : noticeNumber(serial),
+        documentNumber: serial === null ? "" : noticeNumber(serial, documents.documentNumberPrefix),
         documentDate: ctx.today,
         recordedBy: { userId: viewer.userId, name: viewer.displayName },
+        documents,
         ...taken.record,
       };
       const inserted = await trx

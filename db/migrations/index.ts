@@ -13,6 +13,7 @@ import * as modelProjectParticipants from "./2026_12_05_011_model_project_partic
 import * as proposals from "./2026_12_05_012_proposals";
 import * as selection from "./2026_12_05_013_selection";
 import * as contracts from "./2026_12_05_014_contracts";
+import * as programmeYears from "./2026_12_05_016_programme_years";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_012_proposals": proposals,
   "2026_12_05_013_selection": selection,
   "2026_12_05_014_contracts": contracts,
+  "2026_12_05_016_programme_years": programmeYears,
 };
