@@ -259,6 +259,8 @@ export async function proceedingsSummary(db: Kysely<Database>, applicationId: nu
     lines: currentBudget(records),
     otherIncome: version.calculation.otherIncome,
     requestedAmount: version.requestedAmount,
+    /** The 20% rule as the submitted version's parameters have it. */
+    changeThresholdPercent: version.parameters.changeThresholdPercent,
     ledger: ledgerOf(records),
     records,
   };
