@@ -11,6 +11,7 @@ import express from "express";
 import { DatabaseStartupError, openDatabase, type AppDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrator";
 import { seed } from "./db/seed";
+import { currentFiscalYear } from "./app/domain/fiscal-year";
 import { createServerApp } from "./server/app";
 import { cspNonceOf } from "./server/security";
 import { ConfigError, loadConfig, type ServerConfig } from "./server/config";
@@ -79,7 +80,7 @@ async function main() {
 
   try {
     const applied = await migrateToLatest(database.db);
-    await seed(database.db, { demo: config.seedDemoData });
+    await seed(database.db, { demo: config.seedDemoData, fiscalYear: currentFiscalYear(new Date(), config.fiscalYearOverride) });
     logger.info({ engine: database.engine, migrationsApplied: applied, demoData: config.seedDemoData }, "database ready");
   } catch (error) {
     await database.close().catch(() => {});

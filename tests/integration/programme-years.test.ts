@@ -329,6 +329,15 @@ describe.each(ENGINES)("%s: programme years", (engine) => {
     expect((await home(2027)).years.map((y) => y.fiscalYear)).toEqual([2027]);
   });
 
+  it("starts the demo's current year from the latest one when the date has moved past the demo data, and leaves a started year alone", async () => {
+    await seed(database.db, { demo: true, fiscalYear: 2027 });
+    const years = await listProgrammeYears(database.db, [2027]);
+    expect(years.map((y) => y.parameters)).toEqual(DEFAULT_PROGRAMME_PARAMETERS.filter((p) => p.fiscalYear === 2026).map((p) => ({ ...p, fiscalYear: 2027 })));
+    expect(years.map((y) => y.window)).toEqual([0, 1].map(() => ({ opensAt: new Date("2027-03-31T15:00:00Z"), closesAt: new Date("2028-03-31T14:59:00Z") })));
+    await seed(database.db, { demo: true, fiscalYear: 2026 });
+    expect(await listProgrammeYears(database.db, [2028])).toEqual([]);
+  });
+
   it("carries dates of an earlier window over as instants in Japan time, and back", async () => {
     // Later migrations (if any) are undone first, down to and including this one.
     const undoProgrammeYears = async () => {
