@@ -56,12 +56,7 @@ export function ProgrammeParametersForm({ values, inUse }: { values: FieldValues
       <fieldset className="space-y-4">
         <legend className="text-std-20B-150">実績報告の期限</legend>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField
-            {...field("reportDueDays")}
-            label="事業完了後の日数"
-            inputMode="numeric"
-            hint="空欄のときは完了の1か月後（交付要綱のとおり）。"
-          />
+          <TextField {...field("reportDueDays")} label="事業完了後の日数" inputMode="numeric" hint="空欄のときは完了の1か月後（交付要綱のとおり）。" />
           <TextField {...field("reportLatestMonthDay")} label="最終期限（翌年の月-日）" required hint="例：04-10（年度の翌年4月10日）" />
         </div>
       </fieldset>
@@ -104,7 +99,8 @@ export function DocumentSettingsForm({ values }: { values: FieldValues }) {
           <input
             id={fieldId("sealOmitted")}
             type="checkbox"
-            {...register("sealOmitted")}
+            // Posted with the form as it stands; the schema reads "on" or nothing.
+            name="sealOmitted"
             defaultChecked={values.sealOmitted === "on"}
             className="size-5"
           />
@@ -174,13 +170,7 @@ export function DocumentSettingsForm({ values }: { values: FieldValues }) {
   );
 }
 
-export function DeadlineExtensionForm({
-  values,
-  organisations,
-}: {
-  values: FieldValues;
-  organisations: { id: number; name: string; programme: string }[];
-}) {
+export function DeadlineExtensionForm({ values, organisations }: { values: FieldValues; organisations: { id: number; name: string; programme: string }[] }) {
   const { formRef, onSubmit, errors, field, register } = useValidatedForm(DeadlineExtensionSchema, values);
   const orgError = errors.organisationId;
   return (

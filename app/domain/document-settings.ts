@@ -62,7 +62,7 @@ export function readDocumentSettings(stored: unknown): DocumentSettings {
   };
 }
 
-/** 「内閣総理大臣」 or 「内閣総理大臣　山田　太郎」. */
+/** 「内閣総理大臣」, or with the name after a full-width space (「内閣総理大臣 山田 太郎」 as printed). */
 export function signatory(s: DocumentSettings): string {
   return s.signatoryName.trim() ? `${s.signatoryTitle}　${s.signatoryName.trim()}` : s.signatoryTitle;
 }

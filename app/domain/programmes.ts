@@ -91,7 +91,11 @@ export interface ProgrammeParameters {
 }
 
 /** The rules of a programme-year added after the first parameters were stored, as they were before: for older snapshots. */
-export const PARAMETER_DEFAULTS = { changeThresholdPercent: 20, reportDueDays: null, reportLatestMonthDay: "04-10" } as const satisfies Partial<ProgrammeParameters>;
+export const PARAMETER_DEFAULTS = {
+  changeThresholdPercent: 20,
+  reportDueDays: null,
+  reportLatestMonthDay: "04-10",
+} as const satisfies Partial<ProgrammeParameters>;
 
 function defaultsFor(fiscalYear: number): ProgrammeParameters[] {
   return [

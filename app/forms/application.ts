@@ -35,11 +35,11 @@ export const newApplicationSchema = (currentFiscalYear: number) =>
   z.object({
     fiscalYear: z.preprocess(
       (value) => (value === undefined || value === "" ? currentFiscalYear : typeof value === "string" && /^[0-9]{4}$/.test(value) ? Number(value) : NaN),
-    z
-      .number({ error: "年度は西暦の4桁で指定してください。" })
-      .int()
-      .min(2000, { error: "年度は西暦の4桁で指定してください。" })
-      .max(2100, { error: "年度は西暦の4桁で指定してください。" }),
+      z
+        .number({ error: "年度は西暦の4桁で指定してください。" })
+        .int()
+        .min(2000, { error: "年度は西暦の4桁で指定してください。" })
+        .max(2100, { error: "年度は西暦の4桁で指定してください。" }),
     ),
   });
 

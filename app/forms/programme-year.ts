@@ -136,7 +136,10 @@ const articleField = (kind: DocumentKind) =>
       const typed = text(value).normalize("NFKC");
       if (!typed) return "";
       if (!/^第[0-9]+条(の[0-9]+)?(第[0-9]+項)?(第[0-9]+号)?$/.test(typed)) {
-        ctx.addIssue({ code: "custom", message: `${DOCUMENT_KIND_NAMES[kind]}の条項は「第5条」「第5条第2項」のように入力してください（条を示さないときは空欄）。` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${DOCUMENT_KIND_NAMES[kind]}の条項は「第5条」「第5条第2項」のように入力してください（条を示さないときは空欄）。`,
+        });
         return z.NEVER;
       }
       return typed;

@@ -12,7 +12,12 @@ import { recordAuditEvent, type Actor } from "./audit.server";
 export const EXTENSION_REASON_MAX = 1000;
 
 /** The organisation's extension of the programme-year's deadline, or null. */
-export async function deadlineExtensionFor(db: Kysely<Database>, organisationId: number, fiscalYear: number, programme: Programme): Promise<DeadlineExtension | null> {
+export async function deadlineExtensionFor(
+  db: Kysely<Database>,
+  organisationId: number,
+  fiscalYear: number,
+  programme: Programme,
+): Promise<DeadlineExtension | null> {
   const row = await db
     .selectFrom("deadline_extensions")
     .select(["closes_at", "reason"])

@@ -138,7 +138,10 @@ export async function saveProgrammeYear(
         return {
           status: "invalid",
           errors: Object.fromEntries(
-            changed.map(([field, label]) => [field, `この年度の申請がすでに提出されているため、${label}は変更できません（提出された申請はその時の値で計算されています）。`]),
+            changed.map(([field, label]) => [
+              field,
+              `この年度の申請がすでに提出されているため、${label}は変更できません（提出された申請はその時の値で計算されています）。`,
+            ]),
           ),
         };
       }
@@ -186,43 +189,47 @@ async function submittedUnder(db: Kysely<Database>, fiscalYear: number, programm
  */
 export async function startNextYear(db: Kysely<Database>, actor: Actor, fromYear: number): Promise<Outcome<{ fiscalYear: number }>> {
   const next = fromYear + 1;
-  return db.transaction().execute(async (trx): Promise<Outcome<{ fiscalYear: number }>> => {
-    const source = await trx.selectFrom("programme_parameters").selectAll().where("fiscal_year", "=", fromYear).execute();
-    if (source.length === 0) return { status: "not-found" };
-    await trx
-      .insertInto("fiscal_years")
-      .values({ year: next })
-      .onConflict((oc) => oc.column("year").doNothing())
-      .execute();
-    const inserted = await trx
-      .insertInto("programme_parameters")
-      .values(source.map((row) => programmeParametersRow({ ...fromRow(row), fiscalYear: next })))
-      .onConflict((oc) => oc.columns(["fiscal_year", "programme"]).doNothing())
-      .returning("programme")
-      .execute();
-    if (inserted.length < source.length) {
-      // Another administrator (or an earlier press) started it: nothing of this attempt is kept.
-      throw new NextYearExists();
-    }
-    const settings = await trx.selectFrom("fiscal_year_document_settings").select("settings").where("fiscal_year", "=", fromYear).executeTakeFirst();
-    if (settings) {
+  return db
+    .transaction()
+    .execute(async (trx): Promise<Outcome<{ fiscalYear: number }>> => {
+      const source = await trx.selectFrom("programme_parameters").selectAll().where("fiscal_year", "=", fromYear).execute();
+      if (source.length === 0) return { status: "not-found" };
       await trx
-        .insertInto("fiscal_year_document_settings")
-        .values({ fiscal_year: next, settings: JSON.stringify(readDocumentSettings(settings.settings)), updated_by: actor.userId })
-        .onConflict((oc) => oc.column("fiscal_year").doNothing())
+        .insertInto("fiscal_years")
+        .values({ year: next })
+        .onConflict((oc) => oc.column("year").doNothing())
         .execute();
-    }
-    await recordAuditEvent(trx, actor, {
-      action: "programme_year.started",
-      recordType: "fiscal_year",
-      recordId: next,
-      details: { from: fromYear, programmes: inserted.map((r) => r.programme), parameters: source.map((row) => fromRow(row)) },
+      const inserted = await trx
+        .insertInto("programme_parameters")
+        .values(source.map((row) => programmeParametersRow({ ...fromRow(row), fiscalYear: next })))
+        .onConflict((oc) => oc.columns(["fiscal_year", "programme"]).doNothing())
+        .returning("programme")
+        .execute();
+      if (inserted.length < source.length) {
+        // Another administrator (or an earlier press) started it: nothing of this attempt is kept.
+        throw new NextYearExists();
+      }
+      const settings = await trx.selectFrom("fiscal_year_document_settings").select("settings").where("fiscal_year", "=", fromYear).executeTakeFirst();
+      if (settings) {
+        await trx
+          .insertInto("fiscal_year_document_settings")
+          .values({ fiscal_year: next, settings: JSON.stringify(readDocumentSettings(settings.settings)), updated_by: actor.userId })
+          .onConflict((oc) => oc.column("fiscal_year").doNothing())
+          .execute();
+      }
+      await recordAuditEvent(trx, actor, {
+        action: "programme_year.started",
+        recordType: "fiscal_year",
+        recordId: next,
+        details: { from: fromYear, programmes: inserted.map((r) => r.programme), parameters: source.map((row) => fromRow(row)) },
+      });
+      return { status: "done", fiscalYear: next };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof NextYearExists)
+        return { status: "refused", reason: `${next}年度（次の年度）はすでに始まっています。次の年度の画面で変更してください。` } as const;
+      throw error;
     });
-    return { status: "done", fiscalYear: next };
-  }).catch((error: unknown) => {
-    if (error instanceof NextYearExists) return { status: "refused", reason: `${next}年度（次の年度）はすでに始まっています。次の年度の画面で変更してください。` } as const;
-    throw error;
-  });
 }
 
 class NextYearExists extends Error {}

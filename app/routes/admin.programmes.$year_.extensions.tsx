@@ -14,7 +14,9 @@ import { grantDeadlineExtension, listApplicantOrganisations, listDeadlineExtensi
 import { listProgrammeYears } from "~/models/programme-parameters.server";
 import { postedForm } from "~/utils/posted-form.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${fiscalYearLabel(data.fiscalYear)}の締切の延長 | ${PRODUCT_NAME}` : PRODUCT_NAME }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${fiscalYearLabel(data.fiscalYear)}の締切の延長 | ${PRODUCT_NAME}` : PRODUCT_NAME },
+];
 
 async function yearOf(context: LoaderFunctionArgs["context"], params: LoaderFunctionArgs["params"]): Promise<number> {
   if (!/^[0-9]{4}$/.test(params.year ?? "")) notFound();

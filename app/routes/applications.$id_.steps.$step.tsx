@@ -57,8 +57,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     today: japanToday(new Date()),
     budget: STEPS[step].reservesBudget ? await budgetStanding(context.db, application.programme, application.fiscal_year, application.id) : null,
   };
-  return { step, page, allowed, movedCategories: movedCategories(step, records, summary?.changeThresholdPercent),
-    limitPercent: summary?.changeThresholdPercent ?? 20, restored: stashed && typedValues(formOf(stashed)) };
+  return {
+    step,
+    page,
+    allowed,
+    movedCategories: movedCategories(step, records, summary?.changeThresholdPercent),
+    limitPercent: summary?.changeThresholdPercent ?? 20,
+    restored: stashed && typedValues(formOf(stashed)),
+  };
 }
 
 /**
@@ -143,7 +149,9 @@ export default function StepPage() {
           {movedCategories.length > 0 ? (
             <Notice tone="warning">
               <p className="font-bold">
-                {step === "confirm" ? `予算額から${limitPercent}%を超えて増減した経費区分があります。` : `この変更で${limitPercent}%を超えて増減する経費区分があります。`}
+                {step === "confirm"
+                  ? `予算額から${limitPercent}%を超えて増減した経費区分があります。`
+                  : `この変更で${limitPercent}%を超えて増減する経費区分があります。`}
               </p>
               <ul className="mt-2 list-disc pl-6">
                 {movedCategories.map((c) => (

@@ -27,7 +27,8 @@ export const meta: MetaFunction = () => [{ title: `交付申請 | ${PRODUCT_NAME
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const started = performance.now();
   const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
-  if (!can(viewer.role, "review:application:any")) return { kind: "applicant" as const, ...(await applicationOverview(context.db, viewer, currentFiscalYearOf(context))) };
+  if (!can(viewer.role, "review:application:any"))
+    return { kind: "applicant" as const, ...(await applicationOverview(context.db, viewer, currentFiscalYearOf(context))) };
   const params = new URL(request.url).searchParams;
   const asked = readInboxFilter(params);
   const reviewers = await listReviewers(context.db);

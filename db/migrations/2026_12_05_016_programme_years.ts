@@ -13,7 +13,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .alterTable("programme_parameters")
     .addColumn("application_opens_at", "timestamptz")
     .addColumn("application_closes_at", "timestamptz")
-    .addColumn("change_threshold_percent", "integer", (c) => c.notNull().defaultTo(20).check(sql`change_threshold_percent between 1 and 100`))
+    .addColumn("change_threshold_percent", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(20)
+        .check(sql`change_threshold_percent between 1 and 100`),
+    )
     .addColumn("report_due_days", "integer", (c) => c.check(sql`report_due_days between 1 and 365`))
     .addColumn("report_latest_month_day", "text", (c) =>
       c

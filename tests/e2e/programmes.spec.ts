@@ -57,6 +57,7 @@ test("an administrator starts 令和9年度 from 令和8年度 with a new window
   await expect(menu1).toContainText("75,000,000円");
   await expect(menu1).toContainText("令和9年4月1日 10:00 〜 令和9年5月31日 17:00");
   await expect(page.getByRole("textbox", { name: "署名者の官職" })).toHaveValue("内閣総理大臣");
+  await expect(page.getByLabel("通知に「（公印省略）」を印字する")).not.toBeChecked();
   await screenshots(page, "programme-year");
 
   // Starting it again is refused: the button is gone from 令和8年度, and a second press answers why.

@@ -69,7 +69,12 @@ describe.each(ENGINES)("%s: programme years", (engine) => {
   const context = (extra: Record<string, unknown> = {}) =>
     ({ db: database.db, engine, clientIp: IP, secure: false, cspNonce: "test", sessions: SESSIONS, ...extra }) as unknown as AppLoadContext;
 
-  const post = async (path: string, fields: Record<string, string>, run: (args: ActionFunctionArgs) => Promise<unknown>, params = {}): Promise<ActionAnswer> => {
+  const post = async (
+    path: string,
+    fields: Record<string, string>,
+    run: (args: ActionFunctionArgs) => Promise<unknown>,
+    params = {},
+  ): Promise<ActionAnswer> => {
     const { token } = await startSession(database.db, SESSIONS, admin.id, { ip: null, userAgent: null });
     const request = new Request(`http://localhost${path}`, {
       method: "POST",
@@ -103,7 +108,9 @@ describe.each(ENGINES)("%s: programme years", (engine) => {
   });
 
   it("answers each bad value with a Japanese message at its own field", async () => {
-    const answer = await postParameters(menu2Form({ programmeBudget: "1.5億", reportLatestMonthDay: "02-30", changeThresholdPercent: "0", opensAt: "2027-04-31T10:00" }));
+    const answer = await postParameters(
+      menu2Form({ programmeBudget: "1.5億", reportLatestMonthDay: "02-30", changeThresholdPercent: "0", opensAt: "2027-04-31T10:00" }),
+    );
     expect(messages(answer)).toEqual({
       programmeBudget: expect.stringContaining("予算額"),
       opensAt: "受付開始日時は日付と時刻（例：2027-01-10 09:00）で入力してください。",
@@ -126,7 +133,13 @@ describe.each(ENGINES)("%s: programme years", (engine) => {
 
   it("saves the programme-year from the form, window in Japan time, with the figures before and after in the audit trail", async () => {
     const answer = await postParameters(
-      menu2Form({ programmeBudget: "65,000,000", opensAt: "2026-04-01T09:00", closesAt: "2026-05-29T17:00", reportDueDays: "30", changeThresholdPercent: "25" }),
+      menu2Form({
+        programmeBudget: "65,000,000",
+        opensAt: "2026-04-01T09:00",
+        closesAt: "2026-05-29T17:00",
+        reportDueDays: "30",
+        changeThresholdPercent: "25",
+      }),
     );
 
     expect(answer).toBeInstanceOf(Response);
@@ -232,7 +245,12 @@ describe.each(ENGINES)("%s: programme years", (engine) => {
         reason: "早すぎる延長",
       }),
     ).toEqual({ status: "invalid", errors: { closesAt: "延長後の締切日時は、受付終了日時より後にしてください。" } });
-    const extension = { organisationId: extended.officer.organisationId, fiscalYear: 2026, closesAt: parseJapanDateTime("2026-12-28T17:00"), reason: "大雪による庁舎閉鎖のため" };
+    const extension = {
+      organisationId: extended.officer.organisationId,
+      fiscalYear: 2026,
+      closesAt: parseJapanDateTime("2026-12-28T17:00"),
+      reason: "大雪による庁舎閉鎖のため",
+    };
     expect(await grantDeadlineExtension(database.db, actor(), extension)).toEqual({ status: "done" });
 
     expect(await applicationOverview(database.db, extended.officer.viewer, 2026, afterClosing)).toMatchObject({
@@ -267,7 +285,15 @@ describe.each(ENGINES)("%s: programme years", (engine) => {
     };
     expect(await saveDocumentSettings(database.db, actor(), 2026, settings)).toEqual({ status: "done" });
     const app = await submittedApplication(database.db);
-    const decided = await takeProceedingStep(database.db, app.reviewer.viewer, IP, app.id, "decide", { decidedAmount: 1_000_000, conditions: "" }, parseJapanDateTime("2026-12-10T10:00"));
+    const decided = await takeProceedingStep(
+      database.db,
+      app.reviewer.viewer,
+      IP,
+      app.id,
+      "decide",
+      { decidedAmount: 1_000_000, conditions: "" },
+      parseJapanDateTime("2026-12-10T10:00"),
+    );
     expect(decided).toMatchObject({ status: "done" });
 
     const [decision] = await listProceedings(database.db, app.id);
@@ -312,10 +338,15 @@ describe.each(ENGINES)("%s: programme years", (engine) => {
 
   it("shows the current fiscal year's menus, and the next year's once it has started, on the home page", async () => {
     await startNextYear(database.db, actor(), 2026);
-    await saveProgrammeYear(database.db, actor(), { ...MENU1_2026, fiscalYear: 2027 }, {
-      opensAt: parseJapanDateTime("2027-04-01T10:00"),
-      closesAt: parseJapanDateTime("2027-05-31T17:00"),
-    });
+    await saveProgrammeYear(
+      database.db,
+      actor(),
+      { ...MENU1_2026, fiscalYear: 2027 },
+      {
+        opensAt: parseJapanDateTime("2027-04-01T10:00"),
+        closesAt: parseJapanDateTime("2027-05-31T17:00"),
+      },
+    );
     const home = async (override: number) =>
       (await homeLoader({ request: new Request("http://localhost/"), params: {}, context: context({ fiscalYearOverride: override }) } as never)) as {
         years: { fiscalYear: number; programmes: { programme: string; window: { opensAt: string; closesAt: string } | null }[] }[];
@@ -351,7 +382,10 @@ describe.each(ENGINES)("%s: programme years", (engine) => {
     const [window] = (await listProgrammeYears(database.db, [2026])).map((p) => p.window);
     expect(window).toEqual({ opensAt: new Date("2026-03-31T15:00:00.000Z"), closesAt: new Date("2026-12-25T14:59:59.999Z") });
     await undoProgrammeYears();
-    const { rows } = await sql<{ opens: string; closes: string }>`select application_opens_on::text as opens, application_closes_on::text as closes from programme_parameters where fiscal_year = 2026`.execute(
+    const { rows } = await sql<{
+      opens: string;
+      closes: string;
+    }>`select application_opens_on::text as opens, application_closes_on::text as closes from programme_parameters where fiscal_year = 2026`.execute(
       database.db,
     );
     expect(rows).toEqual([

@@ -30,17 +30,34 @@ describe("the application window of an organisation", () => {
   const extension = { closesAt: parseJapanDateTime("2026-06-05T17:00"), reason: "災害のため" };
 
   it.each([
-    { name: "before it opens", at: "2026-04-01T08:59", ext: null, problem: "令和8年度の地方における孤独・孤立対策推進事業（メニュー1）の受付は令和8年4月1日 09:00からです。" },
+    {
+      name: "before it opens",
+      at: "2026-04-01T08:59",
+      ext: null,
+      problem: "令和8年度の地方における孤独・孤立対策推進事業（メニュー1）の受付は令和8年4月1日 09:00からです。",
+    },
     { name: "at its last minute", at: "2026-05-29T17:00", ext: null, problem: null },
-    { name: "after it closes", at: "2026-05-29T17:01", ext: null, problem: "令和8年度の地方における孤独・孤立対策推進事業（メニュー1）の受付は令和8年5月29日 17:00で締め切りました。" },
+    {
+      name: "after it closes",
+      at: "2026-05-29T17:01",
+      ext: null,
+      problem: "令和8年度の地方における孤独・孤立対策推進事業（メニュー1）の受付は令和8年5月29日 17:00で締め切りました。",
+    },
     { name: "after it closes, within an extension", at: "2026-06-05T17:00", ext: extension, problem: null },
-    { name: "after the extension too", at: "2026-06-05T17:01", ext: extension, problem: "令和8年度の地方における孤独・孤立対策推進事業（メニュー1）の受付は令和8年6月5日 17:00で締め切りました。" },
+    {
+      name: "after the extension too",
+      at: "2026-06-05T17:01",
+      ext: extension,
+      problem: "令和8年度の地方における孤独・孤立対策推進事業（メニュー1）の受付は令和8年6月5日 17:00で締め切りました。",
+    },
   ])("$name", ({ at, ext, problem }) => {
     expect(windowProblem(window, ext, 2026, "prefectural", parseJapanDateTime(at))).toBe(problem);
   });
 
   it("is undecided without a window, and an extension earlier than the window changes nothing", () => {
-    expect(windowProblem(null, extension, 2026, "prefectural", new Date())).toBe("令和8年度の地方における孤独・孤立対策推進事業（メニュー1）の受付期間はまだ決まっていません。");
+    expect(windowProblem(null, extension, 2026, "prefectural", new Date())).toBe(
+      "令和8年度の地方における孤独・孤立対策推進事業（メニュー1）の受付期間はまだ決まっていません。",
+    );
     expect(closingFor(window, { closesAt: parseJapanDateTime("2026-05-01T00:00"), reason: "" })).toEqual(window.closesAt);
   });
 });
