@@ -11,6 +11,7 @@ import express from "express";
 import { DatabaseStartupError, openDatabase, type AppDatabase } from "./db/database";
 import { migrateToLatest } from "./db/migrator";
 import { seed } from "./db/seed";
+import { currentFiscalYear } from "./app/domain/fiscal-year";
 import { createServerApp } from "./server/app";
 import { cspNonceOf } from "./server/security";
 import { ConfigError, loadConfig, type ServerConfig } from "./server/config";
@@ -30,6 +31,7 @@ async function frontendFor(config: ServerConfig, database: AppDatabase) {
     secure: req.secure,
     cspNonce: cspNonceOf(res),
     sessions: config.sessions,
+    fiscalYearOverride: config.fiscalYearOverride,
   });
   const router = express.Router();
 
@@ -79,7 +81,7 @@ async function main() {
 
   try {
     const applied = await migrateToLatest(database.db);
-    await seed(database.db, { demo: config.seedDemoData });
+    await seed(database.db, { demo: config.seedDemoData, fiscalYear: currentFiscalYear(new Date(), config.fiscalYearOverride) });
     logger.info({ engine: database.engine, migrationsApplied: applied, demoData: config.seedDemoData }, "database ready");
   } catch (error) {
     await database.close().catch(() => {});

@@ -1,4 +1,5 @@
 import type { ContractRecordBody, ContractState } from "../app/domain/contracts";
+import type { DocumentSettings } from "../app/domain/document-settings";
 import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { ApplicationState } from "../app/domain/application-states";
 import type { ModelProjectGroup } from "../app/domain/model-projects";
@@ -68,11 +69,37 @@ export interface ProgrammeParametersTable {
   eligible_categories: string[];
   asset_restriction_threshold: number;
   outsourcing_warning_percent: number;
-  /** "YYYY-MM-DD" in Japan time; null until the programme-year's call is announced. */
-  application_opens_on: string | null;
-  application_closes_on: string | null;
+  /** The application window; both null until the programme-year's call is announced. */
+  application_opens_at: Date | null;
+  application_closes_at: Date | null;
+  /** 変更交付申請 is needed when an expense category moves by more than this percentage. */
+  change_threshold_percent: ColumnType<number, number | undefined, number>;
+  /** 実績報告 due this many days after completion; null: one month after, as the 交付要綱 says. */
+  report_due_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** …and never later than this day ("MM-DD") of the calendar year after the fiscal year starts. */
+  report_latest_month_day: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+}
+
+/** What a fiscal year's documents print (app/domain/document-settings.ts); no row: the defaults. */
+export interface FiscalYearDocumentSettingsTable {
+  fiscal_year: number;
+  settings: Json<DocumentSettings>;
+  updated_by: number | null;
+  updated_at: UpdatedAt;
+}
+
+/** A later closing date-time for one organisation in one programme-year, with its reason. */
+export interface DeadlineExtensionsTable {
+  id: Generated<number>;
+  organisation_id: number;
+  fiscal_year: number;
+  programme: "prefectural" | "intermediary";
+  closes_at: Date;
+  reason: string;
+  created_by: number;
+  created_at: CreatedAt;
 }
 
 export interface AuditEventsTable {
@@ -486,6 +513,8 @@ export interface Database {
   proposal_comments: ProposalCommentsTable;
   notifications: NotificationsTable;
   reminders_sent: RemindersSentTable;
+  fiscal_year_document_settings: FiscalYearDocumentSettingsTable;
+  deadline_extensions: DeadlineExtensionsTable;
 }
 
 export type Organisation = Selectable<OrganisationsTable>;

@@ -45,6 +45,12 @@ const EnvSchema = z.object({
     .number({ message: "MAIL_INTERVAL_SECONDS は秒数で指定してください" })
     .positive("MAIL_INTERVAL_SECONDS は0より大きい秒数で指定してください")
     .default(15),
+  // Fixes the current fiscal year (tests, demonstrations); unset, it follows the date in Japan (April–March).
+  CURRENT_FISCAL_YEAR: z
+    .string()
+    .regex(/^(20[2-9][0-9]|2019|2100)$/, "CURRENT_FISCAL_YEAR は年度の始まる西暦年（2019〜2100、例：2026）で指定してください")
+    .transform(Number)
+    .optional(),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       message: "LOG_LEVEL は fatal / error / warn / info / debug / trace / silent のいずれかです",
@@ -65,6 +71,8 @@ export interface ServerConfig {
   maxRequestBodyBytes: number;
   /** The mail sender's settings; null without SMTP_URL (messages then wait in the outbox). */
   mail: MailSettings | null;
+  /** The current fiscal year when fixed by CURRENT_FISCAL_YEAR; null: from the date in Japan. */
+  fiscalYearOverride: number | null;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
 }
 
@@ -114,6 +122,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     maxRequestBodyBytes: e.MAX_REQUEST_BODY_BYTES,
     mail: e.SMTP_URL && e.MAIL_FROM ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM.trim(), intervalMs: e.MAIL_INTERVAL_SECONDS * 1000 } : null,
+    fiscalYearOverride: e.CURRENT_FISCAL_YEAR ?? null,
     logLevel: e.LOG_LEVEL,
   };
 }

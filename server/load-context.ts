@@ -15,6 +15,8 @@ declare module "@remix-run/node" {
     /** This response's nonce for inline scripts, also named in its Content-Security-Policy. */
     cspNonce: string;
     sessions: SessionSettings;
+    /** CURRENT_FISCAL_YEAR when set: the current fiscal year whatever the date (read through currentFiscalYearOf). */
+    fiscalYearOverride?: number | null;
   }
 }
 

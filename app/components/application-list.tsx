@@ -3,7 +3,7 @@ import { STATE_LABELS, type ApplicationState } from "~/domain/application-states
 import { formatYen } from "~/domain/money";
 import { PROGRAMME_NAMES, type Programme } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
-import { primaryButtonClass } from "./forms";
+import { Notice, primaryButtonClass } from "./forms";
 
 const NEXT_STEP: Record<ApplicationState, string> = {
   draft: "入力を続けて、締切までに提出してください。",
@@ -33,14 +33,25 @@ export function ApplicationList({
   applications,
   showOrganisation,
   canStart,
+  extension = null,
 }: {
   applications: ApplicationListItem[];
   showOrganisation: boolean;
   /** The programme-year this organisation may start an application for, when it has none yet. */
   canStart: { fiscalYear: number; programme: Programme; deadline: string | null } | null;
+  /** The organisation's own later deadline of the current year (締切の延長), when it has one. */
+  extension?: { fiscalYear: number; closesAt: string; reason: string } | null;
 }) {
   return (
     <div className="space-y-4">
+      {extension ? (
+        <Notice>
+          <p className="text-std-16B-170">
+            {fiscalYearLabel(extension.fiscalYear)}の受付締切は、この組織について{extension.closesAt}まで延長されています。
+          </p>
+          <p>理由：{extension.reason}</p>
+        </Notice>
+      ) : null}
       {applications.length === 0 ? <p>申請はまだありません。</p> : null}
       {applications.length > 0 ? (
         <table className="w-full border-collapse text-left">

@@ -128,6 +128,13 @@ export function SiteHeader({ viewer }: { viewer: HeaderViewer | null }) {
               </NavLink>
             </li>
           ) : null}
+          {has("manage:programme-parameters:any") ? (
+            <li>
+              <NavLink to="/admin/programmes" className={navLinkClass}>
+                年度と交付要件
+              </NavLink>
+            </li>
+          ) : null}
           {viewer ? (
             <li>
               <NavLink to="/account" className={navLinkClass}>

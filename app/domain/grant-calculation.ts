@@ -425,6 +425,15 @@ export function validateProgrammeParameters(p: ProgrammeParameters): string[] {
   if (!Number.isInteger(p.outsourcingWarningPercent) || p.outsourcingWarningPercent < 0 || p.outsourcingWarningPercent > 100) {
     problems.push("委託費割合の警告基準は0～100の整数（%）にしてください。");
   }
+  if (!Number.isInteger(p.changeThresholdPercent) || p.changeThresholdPercent < 1 || p.changeThresholdPercent > 100) {
+    problems.push("変更交付申請が必要となる増減の割合は1～100の整数（%）にしてください。");
+  }
+  if (p.reportDueDays !== null && (!Number.isInteger(p.reportDueDays) || p.reportDueDays < 1 || p.reportDueDays > 365)) {
+    problems.push("実績報告の期限（完了後の日数）は1～365の整数にしてください。");
+  }
+  if (!/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/.test(p.reportLatestMonthDay)) {
+    problems.push("実績報告の最終期限は月日（例：04-10）で指定してください。");
+  }
   for (const category of p.eligibleCategories) {
     if (!(EXPENSE_CATEGORIES as readonly string[]).includes(category)) {
       problems.push(`経費区分「${category}」は登録されていません。`);

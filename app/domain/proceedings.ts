@@ -6,6 +6,7 @@
  * This module is pure: the record shapes, the 文書番号 of the Cabinet Office's notices and what later steps
  * read from earlier records (the budget in force, the decision they cite). The money is in ledger.ts.
  */
+import type { DocumentSettings } from "./document-settings";
 import type { GrantResult } from "./grant-calculation";
 import { formatDateOnly, parseDateOnly } from "./japan-time";
 import type { Programme } from "./programmes";
@@ -58,6 +59,8 @@ interface Common {
   /** The document's date, "YYYY-MM-DD" (the day it was made, in Japan). */
   documentDate: string;
   recordedBy: { userId: number; name: string };
+  /** What the document prints (signatory, 様式, article), as set for the fiscal year when the record was made; absent in older records: the defaults. */
+  documents?: DocumentSettings;
 }
 
 /**
@@ -219,8 +222,9 @@ export const NOTICE_KINDS: ReadonlySet<ProceedingKind> = new Set([
   "repayment_order",
 ]);
 
-export function noticeNumber(serial: number): string {
-  return `府孤第${serial}号`;
+/** 「府孤第3号」, or with the prefix of the fiscal year's document settings. */
+export function noticeNumber(serial: number, prefix = "府孤"): string {
+  return `${prefix}第${serial}号`;
 }
 
 /**
@@ -281,13 +285,24 @@ export function decisionReference(records: readonly ProceedingRecord[]): Documen
 
 /**
  * When the 実績報告 is due (docs/domain.md §5): one month after the work was completed (the same day of the next
- * month, or its last day), and never later than 10 April after the fiscal year.
+ * month, or its last day), and never later than 10 April after the fiscal year — or the programme-year's own rule
+ * (a number of days after completion, another latest day).
  */
-export function reportDueOn(completedOn: string, fiscalYear: number): string {
+export function reportDueOn(
+  completedOn: string,
+  fiscalYear: number,
+  rule: { reportDueDays: number | null; reportLatestMonthDay: string } = { reportDueDays: null, reportLatestMonthDay: "04-10" },
+): string {
   const { year, month, day } = parseDateOnly(completedOn);
-  const [y, m] = month === 12 ? [year + 1, 1] : [year, month + 1];
-  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  const oneMonthLater = formatDateOnly({ year: y, month: m, day: Math.min(day, lastDay) });
-  const april10 = `${fiscalYear + 1}-04-10`;
-  return oneMonthLater < april10 ? oneMonthLater : april10;
+  let due: string;
+  if (rule.reportDueDays === null) {
+    const [y, m] = month === 12 ? [year + 1, 1] : [year, month + 1];
+    const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    due = formatDateOnly({ year: y, month: m, day: Math.min(day, lastDay) });
+  } else {
+    const later = new Date(Date.UTC(year, month - 1, day + rule.reportDueDays));
+    due = formatDateOnly({ year: later.getUTCFullYear(), month: later.getUTCMonth() + 1, day: later.getUTCDate() });
+  }
+  const latest = `${fiscalYear + 1}-${rule.reportLatestMonthDay}`;
+  return due < latest ? due : latest;
 }

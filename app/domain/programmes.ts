@@ -6,6 +6,12 @@
 export const PROGRAMMES = ["prefectural", "intermediary"] as const;
 export type Programme = (typeof PROGRAMMES)[number];
 
+/** Which programme each kind of organisation applies to. */
+export const PROGRAMME_OF_KIND: Partial<Record<string, Programme>> = {
+  prefecture: "prefectural",
+  intermediary: "intermediary",
+};
+
 export const PROGRAMME_NAMES: Record<Programme, string> = {
   prefectural: "地方における孤独・孤立対策推進事業（メニュー1）",
   intermediary: "孤独・孤立対策担い手育成支援事業（メニュー2）",
@@ -76,7 +82,20 @@ export interface ProgrammeParameters {
   assetRestrictionThreshold: number;
   /** `outsourcing-share-high` fires when outsourcing is above this percentage of C. */
   outsourcingWarningPercent: number;
+  /** 変更交付申請 is needed when an expense category moves by more than this percentage (the 20% rule). */
+  changeThresholdPercent: number;
+  /** 実績報告 is due this many days after the work is completed; null: one month after (the 交付要綱's rule). */
+  reportDueDays: number | null;
+  /** …and never later than this day, "MM-DD", of the calendar year after the fiscal year starts ("04-10": 10 April). */
+  reportLatestMonthDay: string;
 }
+
+/** The rules of a programme-year added after the first parameters were stored, as they were before: for older snapshots. */
+export const PARAMETER_DEFAULTS = {
+  changeThresholdPercent: 20,
+  reportDueDays: null,
+  reportLatestMonthDay: "04-10",
+} as const satisfies Partial<ProgrammeParameters>;
 
 function defaultsFor(fiscalYear: number): ProgrammeParameters[] {
   return [
@@ -90,6 +109,7 @@ function defaultsFor(fiscalYear: number): ProgrammeParameters[] {
       eligibleCategories: [...COMMON_ELIGIBLE, "subsidies"],
       assetRestrictionThreshold: 500_000,
       outsourcingWarningPercent: 50,
+      ...PARAMETER_DEFAULTS,
     },
     {
       fiscalYear,
@@ -101,14 +121,13 @@ function defaultsFor(fiscalYear: number): ProgrammeParameters[] {
       eligibleCategories: [...COMMON_ELIGIBLE],
       assetRestrictionThreshold: 500_000,
       outsourcingWarningPercent: 50,
+      ...PARAMETER_DEFAULTS,
     },
   ];
 }
 
 /** The 令和6年度 figures of the grant rules, carried over unchanged to 令和7年度 and 令和8年度. */
 export const DEFAULT_PROGRAMME_PARAMETERS: readonly ProgrammeParameters[] = [2024, 2025, 2026].flatMap(defaultsFor);
-
-export const CURRENT_FISCAL_YEAR = 2026;
 
 /**
  * Menu 1 activities (docs/domain.md §2): the mandatory platform (事業内容 1) and the optional works ①–⑩

@@ -8,7 +8,8 @@ import { checkApplication, readDraft, type ApplicationDraft } from "./applicatio
 import { calculateGrant, type Finding, type GrantInput, type GrantResult } from "./grant-calculation";
 import { japanToday } from "./japan-time";
 import type { BudgetLineSnapshot, PartySnapshot } from "./proceedings";
-import type { Programme, ProgrammeParameters } from "./programmes";
+import { PARAMETER_DEFAULTS, type Programme, type ProgrammeParameters } from "./programmes";
+import type { DocumentSettings } from "./document-settings";
 
 export interface AttachmentSnapshot {
   id: number;
@@ -32,6 +33,8 @@ export interface SubmittedSnapshot {
   acknowledgedWarnings: Finding[];
   attachments: AttachmentSnapshot[];
   parameters: ProgrammeParameters;
+  /** What the 交付申請書 prints, as the fiscal year's settings stood at submission; absent in older versions: the defaults. */
+  documents?: DocumentSettings;
   /** ISO instant. */
   submittedAt: string;
   submittedBy: { userId: number; name: string };
@@ -39,7 +42,7 @@ export interface SubmittedSnapshot {
 
 /** A snapshot as stored: the draft read again through its schema, so an older shape still reads. */
 export function readSnapshot(stored: SubmittedSnapshot): SubmittedSnapshot {
-  return { ...stored, draft: readDraft(stored.draft) };
+  return { ...stored, draft: readDraft(stored.draft), parameters: { ...PARAMETER_DEFAULTS, ...stored.parameters } };
 }
 
 /** What the steps after submission need of the version they act on: its figures and budget lines in yen. */

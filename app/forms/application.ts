@@ -7,7 +7,7 @@
 import type { FieldValues, Resolver } from "react-hook-form";
 import { z } from "zod";
 import { checkApplication, NEW_ROWS, readDraft, type ApplicationDraft, type ApplicationCheck, type RowList } from "~/domain/application-draft";
-import { CURRENT_FISCAL_YEAR, type Programme, type ProgrammeParameters } from "~/domain/programmes";
+import { type Programme, type ProgrammeParameters } from "~/domain/programmes";
 import { nestErrors } from "./read-form";
 
 export interface DraftRulesContext {
@@ -30,17 +30,18 @@ export function applicationResolver(context: DraftRulesContext): Resolver<Applic
   };
 }
 
-/** Starting an application: the fiscal year it is for (this year when not given). */
-export const NewApplicationSchema = z.object({
-  fiscalYear: z.preprocess(
-    (value) => (value === undefined || value === "" ? CURRENT_FISCAL_YEAR : typeof value === "string" && /^[0-9]{4}$/.test(value) ? Number(value) : NaN),
-    z
-      .number({ error: "年度は西暦の4桁で指定してください。" })
-      .int()
-      .min(2000, { error: "年度は西暦の4桁で指定してください。" })
-      .max(2100, { error: "年度は西暦の4桁で指定してください。" }),
-  ),
-});
+/** Starting an application: the fiscal year it is for (the current one when not given). */
+export const newApplicationSchema = (currentFiscalYear: number) =>
+  z.object({
+    fiscalYear: z.preprocess(
+      (value) => (value === undefined || value === "" ? currentFiscalYear : typeof value === "string" && /^[0-9]{4}$/.test(value) ? Number(value) : NaN),
+      z
+        .number({ error: "年度は西暦の4桁で指定してください。" })
+        .int()
+        .min(2000, { error: "年度は西暦の4桁で指定してください。" })
+        .max(2100, { error: "年度は西暦の4桁で指定してください。" }),
+    ),
+  });
 
 /** What a button of the form asks for: save, submit, or (without JavaScript) add or remove a row of a list. */
 export type DraftIntent = { kind: "save" } | { kind: "submit" } | { kind: "add"; list: RowList } | { kind: "remove"; list: RowList; row: number };

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { checkApplication, EMPTY_BUDGET_LINE, emptyDraft, messagesByField, type ApplicationDraft } from "~/domain/application-draft";
 import { choiceField } from "~/domain/form-fields";
 import type { Finding, GrantResult } from "~/domain/grant-calculation";
-import { CURRENT_FISCAL_YEAR, MENU1_ACTIVITY_CODES, PROGRAMMES, type Programme, type ProgrammeParameters } from "~/domain/programmes";
+import { MENU1_ACTIVITY_CODES, PROGRAMMES, type Programme, type ProgrammeParameters } from "~/domain/programmes";
 
 export const INITIAL_LINE_COUNT = 5;
 export const MAX_FORM_LINES = 500;
@@ -31,7 +31,7 @@ export const SimulatorLineSchema = z.object({ category: typed, activity: typed, 
 /** Exactly what is in the form, as text. Never refuses: what the rules say of it is `simulate`'s answer. */
 export const SimulatorValuesSchema = z.object({
   program: choiceField(PROGRAMMES),
-  fiscalYear: typed.transform((year) => year || String(CURRENT_FISCAL_YEAR)),
+  fiscalYear: typed,
   activities: ticked,
   areaPrefectures: ticked,
   areaJustification: typed,
@@ -48,10 +48,11 @@ export type SimulatorLineValues = SimulatorValues["lines"][number];
 
 export const EMPTY_LINE: SimulatorLineValues = { category: "", activity: "", amount: "", description: "" };
 
-export function initialSimulatorValues(program: Programme = "prefectural"): SimulatorValues {
+/** An empty simulator for a fiscal year (the page starts on the current one, or the latest with parameters). */
+export function initialSimulatorValues(program: Programme, fiscalYear: number): SimulatorValues {
   return {
     program,
-    fiscalYear: String(CURRENT_FISCAL_YEAR),
+    fiscalYear: String(fiscalYear),
     activities: program === "prefectural" ? ["platform"] : [],
     areaPrefectures: [],
     areaJustification: "",

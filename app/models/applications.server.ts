@@ -6,11 +6,10 @@ import type { ApplicationState } from "~/domain/application-states";
 import type { Finding } from "~/domain/grant-calculation";
 import type { Conflict, Outcome } from "~/domain/outcome";
 import { decideSave, type DraftSaveOutcome } from "~/domain/draft-revision";
-import { deadlineInstant, isOpen } from "~/domain/japan-time";
 import { can, seesAllOrganisations, sideOf } from "~/domain/permissions";
 import type { Programme } from "~/domain/programmes";
-import { PROGRAMME_NAMES } from "~/domain/programmes";
-import { fiscalYearLabel } from "~/domain/wareki";
+import { PROGRAMME_OF_KIND } from "~/domain/programmes";
+import { windowProblem, type ApplicationWindow } from "~/domain/programme-years";
 import { checkApplication, initialDraft, readDraft, type ApplicationDraft } from "~/domain/application-draft";
 import { readSnapshot, type SubmittedSnapshot } from "~/domain/submitted-version";
 import { RETURN_COMMENTS_MAX, REVIEW_TEXT_MAX, unknownTargets } from "~/domain/review";
@@ -20,13 +19,10 @@ import { recordAuditEvent } from "./audit.server";
 import { applicationStepNotice } from "~/domain/notifications";
 import { applicationReviewers, notify, organisationMembers } from "./notifications.server";
 import { PARTY_COLUMNS } from "./organisations.server";
-import { listProgrammeParameters } from "./programme-parameters.server";
+import { deadlineExtensionFor } from "./deadline-extensions.server";
+import { documentSettingsFor, listProgrammeParameters } from "./programme-parameters.server";
 
-/** Which programme each kind of organisation applies to. */
-export const PROGRAMME_OF_KIND: Partial<Record<string, Programme>> = {
-  prefecture: "prefectural",
-  intermediary: "intermediary",
-};
+export { PROGRAMME_OF_KIND };
 
 const actorOf = (viewer: Viewer, ip: string) => ({ userId: viewer.userId, organisationId: viewer.organisationId, ip });
 
@@ -89,29 +85,26 @@ export async function listApplicationsForViewer(db: Kysely<Database>, viewer: Vi
   return query.orderBy("applications.fiscal_year", "desc").orderBy("applications.id").execute();
 }
 
-export interface ApplicationWindow {
-  opensOn: string;
-  closesOn: string;
-}
+export type { ApplicationWindow };
 
 export async function applicationWindow(db: Kysely<Database>, fiscalYear: number, programme: Programme): Promise<ApplicationWindow | null> {
   const row = await db
     .selectFrom("programme_parameters")
-    .select(["application_opens_on", "application_closes_on"])
+    .select(["application_opens_at", "application_closes_at"])
     .where("fiscal_year", "=", fiscalYear)
     .where("programme", "=", programme)
     .executeTakeFirst();
-  if (!row?.application_opens_on || !row.application_closes_on) return null;
-  return { opensOn: row.application_opens_on, closesOn: row.application_closes_on };
+  if (!row?.application_opens_at || !row.application_closes_at) return null;
+  return { opensAt: new Date(row.application_opens_at), closesAt: new Date(row.application_closes_at) };
 }
 
-function windowProblem(window: ApplicationWindow | null, fiscalYear: number, programme: Programme, now: Date): string | null {
-  const what = `${fiscalYearLabel(fiscalYear)}の${PROGRAMME_NAMES[programme]}`;
-  if (!window) return `${what}の受付期間はまだ決まっていません。`;
-  if (isOpen(now, window.opensOn, window.closesOn)) return null;
-  return now < deadlineInstant(window.closesOn)
-    ? `${what}の受付は${window.opensOn.replaceAll("-", "/")}からです。`
-    : `${what}の受付は${window.closesOn.replaceAll("-", "/")}で締め切りました。`;
+/** Why the organisation cannot start or submit the programme-year's application now (its extension counted), or null. */
+async function closedFor(db: Kysely<Database>, organisationId: number, fiscalYear: number, programme: Programme, now: Date): Promise<string | null> {
+  const [window, extension] = await Promise.all([
+    applicationWindow(db, fiscalYear, programme),
+    deadlineExtensionFor(db, organisationId, fiscalYear, programme),
+  ]);
+  return windowProblem(window, extension, fiscalYear, programme, now);
 }
 
 export type CreateOutcome = Outcome<{ id: number; created: boolean }>;
@@ -130,7 +123,7 @@ export async function createApplication(db: Kysely<Database>, viewer: Viewer, ip
     .where("fiscal_year", "=", fiscalYear)
     .executeTakeFirst();
   if (existing) return { status: "done", id: existing.id, created: false };
-  const problem = windowProblem(await applicationWindow(db, fiscalYear, programme), fiscalYear, programme, now);
+  const problem = await closedFor(db, viewer.organisationId, fiscalYear, programme, now);
   if (problem) return { status: "refused", reason: problem };
 
   return db.transaction().execute(async (trx): Promise<CreateOutcome> => {
@@ -281,8 +274,7 @@ export async function submitApplication(
     const action: LifecycleAction = application.state === "returned" ? "resubmit" : "submit";
     const allowed = transition(application.state, action, viewer.role);
     if (!allowed.ok) return { status: "refused", reason: allowed.reason };
-    const window = await applicationWindow(trx, application.fiscal_year, application.programme);
-    const closed = windowProblem(window, application.fiscal_year, application.programme, now);
+    const closed = await closedFor(trx, viewer.organisationId, application.fiscal_year, application.programme, now);
     if (closed) return { status: "refused", reason: closed };
     const missing = missingPartyDetails(application);
     if (missing.length > 0) return { status: "profile-incomplete", missing };
@@ -320,6 +312,7 @@ export async function submitApplication(
       acknowledgedWarnings: warnings,
       attachments: attachments.map((a) => ({ ...a, uploaded_at: a.uploaded_at.toISOString() })),
       parameters: programmeParameters,
+      documents: await documentSettingsFor(trx, application.fiscal_year),
       submittedAt: now.toISOString(),
       submittedBy: { userId: viewer.userId, name: viewer.displayName },
     };

@@ -22,6 +22,7 @@ import { recordAuditEvent } from "./audit.server";
 import { applicationStepNotice } from "~/domain/notifications";
 import { applicationReviewers, notify, organisationMembers } from "./notifications.server";
 import { PARTY_COLUMNS } from "./organisations.server";
+import { documentSettingsFor } from "./programme-parameters.server";
 
 type Trx = Transaction<Database>;
 
@@ -174,14 +175,17 @@ export async function takeProceedingStep<A extends StepAction>(
     if (taken.record) {
       const noticeYear = NOTICE_KINDS.has(taken.record.kind) ? fiscalYearOf(now) : null;
       const serial = noticeYear === null ? null : await nextNoticeSerial(trx, noticeYear);
+      // The document prints the grant year's settings as they stand now, frozen into the record.
+      const documents = await documentSettingsFor(trx, application.fiscal_year);
       const record: ProceedingRecord = {
         applicationId: id,
         programme: application.programme,
         fiscalYear: application.fiscal_year,
         applicant: application.applicant,
-        documentNumber: serial === null ? "" : noticeNumber(serial),
+        documentNumber: serial === null ? "" : noticeNumber(serial, documents.documentNumberPrefix),
         documentDate: ctx.today,
         recordedBy: { userId: viewer.userId, name: viewer.displayName },
+        documents,
         ...taken.record,
       };
       const inserted = await trx
@@ -268,6 +272,8 @@ export async function proceedingsSummary(db: Kysely<Database>, applicationId: nu
     lines: currentBudget(records),
     otherIncome: version.calculation.otherIncome,
     requestedAmount: version.requestedAmount,
+    /** The 20% rule as the submitted version's parameters have it. */
+    changeThresholdPercent: version.parameters.changeThresholdPercent,
     ledger: ledgerOf(records),
     records,
   };

@@ -36,12 +36,13 @@ async function remindOnce(trx: Trx, key: string, organisationId: number, notice:
 async function deadlineReminders(trx: Trx, now: Date): Promise<number> {
   const windows = await trx
     .selectFrom("programme_parameters")
-    .select(["fiscal_year", "programme", "application_closes_on"])
-    .where("application_closes_on", ">=", japanToday(now))
+    .select(["fiscal_year", "programme", "application_closes_at"])
+    .where("application_closes_at", ">", now)
     .execute();
   let told = 0;
   for (const w of windows) {
-    const closesOn = w.application_closes_on!;
+    // The window closes at a date-time; the reminder counts days to the day it closes, in Japan.
+    const closesOn = japanToday(new Date(w.application_closes_at!));
     const daysLeft = japanDaysBetween(now, dayStartInstant(closesOn));
     const band = reminderBand(daysLeft);
     if (band === null) continue;

@@ -2,6 +2,7 @@
  * 交付申請書（様式第1号）with 別紙1 事業計画書 and 別紙2 所要額調書, built from a frozen version of an
  * application (or a draft's preview) and nothing else.
  */
+import { guidelinesCited, readDocumentSettings, signatory, type DocumentSettings } from "~/domain/document-settings";
 import type { GrantResult } from "~/domain/grant-calculation";
 import { formatYen, formatYenWithKin } from "~/domain/money";
 import { prefectureName } from "~/domain/prefectures";
@@ -10,7 +11,7 @@ import { activityLabel, expenseCategoryName, PROGRAMME_NAMES, type Programme } f
 import { fiscalYearLabel } from "~/domain/wareki";
 import { DELEGATION_METHODS, lineAmount, MENU2_PLAN_FIELDS, PLATFORM_MEMBER_KINDS, type ApplicationDraft } from "~/domain/application-draft";
 import type { Block, DocumentSpec } from "./blocks";
-import { applicantSender, letterhead, PRIME_MINISTER } from "./letterhead";
+import { applicantSender, letterhead } from "./letterhead";
 import { amountTable, calculationRows, categoryTotals, heading, lineTable, preamble, text } from "./parts";
 
 export interface ApplicationRecord {
@@ -23,6 +24,8 @@ export interface ApplicationRecord {
   requestedAmount: number;
   /** When it was submitted (or, for a draft, last saved): the document's date. */
   date: string;
+  /** The fiscal year's document settings as they stood at submission (a draft: as they stand); absent: the defaults. */
+  documents?: DocumentSettings;
 }
 
 export function applicationFormDocument(record: ApplicationRecord, { draft = false } = {}): DocumentSpec {
@@ -31,17 +34,18 @@ export function applicationFormDocument(record: ApplicationRecord, { draft = fal
   const menu1 = record.programme === "prefectural";
   const title = `${year}孤独・孤立対策推進交付金交付申請書`;
   const date = new Date(record.date);
+  const settings = readDocumentSettings(record.documents);
   const blocks: Block[] = [
     ...letterhead({
-      form: "様式第1号",
+      form: settings.forms.application || undefined,
       documentNumber: "",
       date,
-      addressee: `${PRIME_MINISTER}　殿`,
+      addressee: `${signatory(settings)}　殿`,
       sender: applicantSender(org),
       title,
     }),
     ...preamble(
-      `${year}において、孤独・孤立対策推進交付金（${PROGRAMME_NAMES[record.programme]}）の交付を受けたいので、孤独・孤立対策推進交付金交付要綱の規定に基づき、下記のとおり申請します。`,
+      `${year}において、孤独・孤立対策推進交付金（${PROGRAMME_NAMES[record.programme]}）の交付を受けたいので、${guidelinesCited(settings, "application")}の規定に基づき、下記のとおり申請します。`,
     ),
     text(`1　交付申請額　　${formatYenWithKin(record.requestedAmount)}`, { spaceBefore: 8 }),
     text(`2　事業名　　${PROGRAMME_NAMES[record.programme]}`),

@@ -25,6 +25,9 @@ export const BLANK_DOCUMENT_NUMBER = "第　　　　号";
 /** What the applicant writes to, and what the Cabinet Office signs its notices as. */
 export const PRIME_MINISTER = "内閣総理大臣";
 
+/** Printed under the signatory of a notice when the fiscal year's document settings say so. */
+export const SEAL_OMITTED = "（公印省略）";
+
 export function letterhead(head: Letterhead): Block[] {
   return [
     ...(head.form ? [text(head.form, { size: 9 })] : []),

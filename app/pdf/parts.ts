@@ -17,7 +17,7 @@ export const heading = (t: string, extra: Partial<Omit<TextBlock, "kind" | "text
   text(t, { bold: true, spaceBefore: 8, keepWithNext: true, ...extra });
 
 /** The law the grant is administered under, named in every document's body. */
-export const GUIDELINES = "孤独・孤立対策推進交付金交付要綱";
+export { GUIDELINES } from "~/domain/document-settings";
 
 /** The body's opening sentence, then 「記」 centred. */
 export function preamble(sentence: string): Block[] {

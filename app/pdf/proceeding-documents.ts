@@ -25,10 +25,11 @@ import {
   type RepaymentOrderRecord,
   type WithdrawalRecord,
 } from "~/domain/proceedings";
+import { guidelinesCited, readDocumentSettings, signatory } from "~/domain/document-settings";
 import { expenseCategoryName, PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
 import type { Block, DocumentSpec } from "./blocks";
-import { applicantSender, letterhead, noticeAddressee, PRIME_MINISTER } from "./letterhead";
+import { applicantSender, letterhead, noticeAddressee, SEAL_OMITTED } from "./letterhead";
 import {
   amountTable,
   calculationRows,
@@ -53,11 +54,14 @@ export function proceedingDocument(record: ProceedingRecord): DocumentSpec {
   }
   const notice = NOTICE_KINDS.has(record.kind);
   const title = `${fiscalYearLabel(record.fiscalYear)}孤独・孤立対策推進交付金${DOCUMENT_TITLES[record.kind]}`;
+  // The settings the record was made with (an older record: the defaults, which print what it always printed).
+  const settings = readDocumentSettings(record.documents);
   const head = letterhead({
+    form: settings.forms[record.kind] || undefined,
     documentNumber: record.documentNumber,
     date: record.documentDate,
-    addressee: notice ? noticeAddressee(record.applicant) : `${PRIME_MINISTER}　殿`,
-    sender: notice ? [PRIME_MINISTER] : applicantSender(record.applicant),
+    addressee: notice ? noticeAddressee(record.applicant) : `${signatory(settings)}　殿`,
+    sender: notice ? [signatory(settings), ...(settings.sealOmitted ? [SEAL_OMITTED] : [])] : applicantSender(record.applicant),
     title,
   });
   return {
@@ -65,30 +69,31 @@ export function proceedingDocument(record: ProceedingRecord): DocumentSpec {
     author: notice ? "内閣府" : record.applicant.name,
     date: new Date(`${record.documentDate}T00:00:00+09:00`),
     draft: false,
-    blocks: [...head, ...body(record)],
+    blocks: [...head, ...body(record, guidelinesCited(settings, record.kind))],
   };
 }
 
-function body(record: PrintedRecord): Block[] {
+/** `cite`: the 交付要綱 as the document's opening sentence cites it (with the article, when one is set). */
+function body(record: PrintedRecord, cite: string): Block[] {
   switch (record.kind) {
     case "decision":
-      return decision(record);
+      return decision(record, cite);
     case "rejection":
       return rejection(record);
     case "change_request":
-      return changeRequest(record);
+      return changeRequest(record, cite);
     case "change_approval":
-      return changeApproval(record);
+      return changeApproval(record, cite);
     case "change_refusal":
       return changeRefusal(record);
     case "withdrawal":
       return withdrawal(record);
     case "payment_claim":
-      return paymentClaim(record);
+      return paymentClaim(record, cite);
     case "performance_report":
-      return performanceReport(record);
+      return performanceReport(record, cite);
     case "confirmation":
-      return confirmation(record);
+      return confirmation(record, cite);
     case "repayment_order":
       return repaymentOrder(record);
   }
@@ -105,11 +110,11 @@ const menu1 = (r: PrintedRecord) => r.programme === "prefectural";
 // ---------------------------------------------------------------------------------------------------
 // The applicant's documents
 
-function changeRequest(r: ChangeRequestRecord): Block[] {
+function changeRequest(r: ChangeRequestRecord, cite: string): Block[] {
   const paired = pairLines(r.before, r.after);
   const yenOrDash = (amount: number | undefined) => (amount === undefined ? "—" : formatYen(amount));
   return [
-    ...preamble(`${dated(r.decision)}で交付決定の通知があった${subject(r)}について、下記のとおり変更したいので、${GUIDELINES}の規定に基づき申請します。`),
+    ...preamble(`${dated(r.decision)}で交付決定の通知があった${subject(r)}について、下記のとおり変更したいので、${cite}の規定に基づき申請します。`),
     item(1, "変更の理由"),
     detail(r.reason || "—"),
     item(2, "交付決定額及び変更後の交付申請額"),
@@ -130,7 +135,7 @@ function changeRequest(r: ChangeRequestRecord): Block[] {
   ];
 }
 
-function performanceReport(r: PerformanceReportRecord): Block[] {
+function performanceReport(r: PerformanceReportRecord, cite: string): Block[] {
   const actual = r.lines.map((l) => ({ category: l.category, amount: l.actual }));
   const rows: LineRow[] = r.lines.map((l) => ({
     ...l,
@@ -139,7 +144,7 @@ function performanceReport(r: PerformanceReportRecord): Block[] {
   const [budgetTotal, actualTotal] = [sumOf(r.lines), sumOf(actual)];
   return [
     ...preamble(
-      `${dated(r.decision)}で交付決定の通知があった${subject(r)}に係る事業を${r.discontinued ? "中止（廃止）した" : "完了した"}ので、${GUIDELINES}の規定に基づき、下記のとおり報告します。`,
+      `${dated(r.decision)}で交付決定の通知があった${subject(r)}に係る事業を${r.discontinued ? "中止（廃止）した" : "完了した"}ので、${cite}の規定に基づき、下記のとおり報告します。`,
     ),
     item(1, "交付決定額", kin(r.decidedAmount)),
     item(2, r.discontinued ? "事業の中止（廃止）日" : "事業の完了日", formatWarekiDate(r.completedOn)),
@@ -176,9 +181,9 @@ const PAYEE_FIELDS = [
   ["口座名義", "accountHolder"],
 ] as const satisfies readonly (readonly [string, keyof Payee])[];
 
-function paymentClaim(r: PaymentClaimRecord): Block[] {
+function paymentClaim(r: PaymentClaimRecord, cite: string): Block[] {
   return [
-    ...preamble(`${dated(r.decision)}で交付決定の通知があった${subject(r)}について、${GUIDELINES}の規定に基づき、下記のとおり概算払を請求します。`),
+    ...preamble(`${dated(r.decision)}で交付決定の通知があった${subject(r)}について、${cite}の規定に基づき、下記のとおり概算払を請求します。`),
     item(1, "交付決定額", kin(r.decidedAmount)),
     item(2, "既請求額", kin(r.alreadyClaimed)),
     item(3, "既受領額", kin(r.alreadyReceived)),
@@ -192,7 +197,7 @@ function paymentClaim(r: PaymentClaimRecord): Block[] {
 // ---------------------------------------------------------------------------------------------------
 // The Cabinet Office's notices
 
-function decision(r: DecisionRecord): Block[] {
+function decision(r: DecisionRecord, cite: string): Block[] {
   // The fixed condition, then each line of the record's own conditions as a numbered condition.
   const own = r.conditions
     .split("\n")
@@ -201,7 +206,7 @@ function decision(r: DecisionRecord): Block[] {
   const conditions = [`${GUIDELINES}に定めるところに従うこと。`, ...own];
   return [
     ...preamble(
-      `${formatWarekiDate(r.applicationDate)}付けで申請のあった${subject(r)}については、${GUIDELINES}に基づき、下記のとおり交付することに決定したので通知する。`,
+      `${formatWarekiDate(r.applicationDate)}付けで申請のあった${subject(r)}については、${cite}に基づき、下記のとおり交付することに決定したので通知する。`,
     ),
     item(1, "交付決定額", kin(r.decidedAmount)),
     detail(`（交付申請額　　${kin(r.requestedAmount)}）`),
@@ -226,10 +231,10 @@ function rejection(r: RejectionRecord): Block[] {
   ];
 }
 
-function changeApproval(r: ChangeDecisionRecord): Block[] {
+function changeApproval(r: ChangeDecisionRecord, cite: string): Block[] {
   return [
     ...preamble(
-      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.changeRequestDate)}付けで申請のあった変更を承認し、${GUIDELINES}に基づき、下記のとおり交付決定の内容を変更したので通知する。`,
+      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.changeRequestDate)}付けで申請のあった変更を承認し、${cite}に基づき、下記のとおり交付決定の内容を変更したので通知する。`,
     ),
     item(1, "変更前の交付決定額", kin(r.previousAmount)),
     item(2, "変更交付申請額", kin(r.requestedAmount)),
@@ -251,7 +256,7 @@ function changeRefusal(r: ChangeDecisionRecord): Block[] {
   ];
 }
 
-function confirmation(r: ConfirmationRecord): Block[] {
+function confirmation(r: ConfirmationRecord, cite: string): Block[] {
   const balance = r.confirmedAmount - r.netPaid;
   const settlement =
     balance > 0
@@ -261,7 +266,7 @@ function confirmation(r: ConfirmationRecord): Block[] {
         : [item(5, "精算払額及び返還額", "なし")];
   return [
     ...preamble(
-      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.reportDate)}付けで提出のあった実績報告書に基づき、${GUIDELINES}の規定により、交付すべき額を下記のとおり確定したので通知する。`,
+      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.reportDate)}付けで提出のあった実績報告書に基づき、${cite}の規定により、交付すべき額を下記のとおり確定したので通知する。`,
     ),
     item(1, "交付決定額", kin(r.decidedAmount)),
     item(2, "確定額", kin(r.confirmedAmount)),

@@ -4,12 +4,13 @@ import { getViewer } from "~/auth/viewer.server";
 import { Notice } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { formatYen } from "~/domain/money";
-import { CURRENT_FISCAL_YEAR, PROGRAMME_NAMES } from "~/domain/programmes";
+import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
 import { ApplicationList } from "~/components/application-list";
 import { can } from "~/domain/permissions";
 import { applicationOverview } from "~/models/application-overview.server";
-import { listProgrammeParameters } from "~/models/programme-parameters.server";
+import { listProgrammeYears } from "~/models/programme-parameters.server";
+import { currentFiscalYearOf } from "~/utils/fiscal-year.server";
 import { listCalls } from "~/models/calls.server";
 import { CALL_KINDS, CALL_KIND_NAMES, mayPropose } from "~/domain/calls";
 import { formatWarekiDateTime } from "~/domain/wareki";
@@ -21,13 +22,28 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const viewer = await getViewer(request, context);
-  const parameters = await listProgrammeParameters(context.db, CURRENT_FISCAL_YEAR);
+  const fiscalYear = currentFiscalYearOf(context);
+  // The current year's menus, and the next year's once an administrator has started it (its window may be announced).
+  const programmeYears = await listProgrammeYears(context.db, [fiscalYear, fiscalYear + 1]);
   const seesApplications = viewer && (can(viewer.role, "view:application:own") || can(viewer.role, "view:application:any"));
   return {
-    fiscalYear: CURRENT_FISCAL_YEAR,
-    parameters,
+    years: [fiscalYear, fiscalYear + 1]
+      .map((year) => ({
+        fiscalYear: year,
+        programmes: programmeYears
+          .filter((p) => p.parameters.fiscalYear === year)
+          .map(({ parameters: p, window }) => ({
+            programme: p.programme,
+            rate: p.rate,
+            baseAmount: p.baseAmount,
+            ceiling: p.ceiling,
+            programmeBudget: p.programmeBudget,
+            window: window && { opensAt: formatWarekiDateTime(window.opensAt), closesAt: formatWarekiDateTime(window.closesAt) },
+          })),
+      }))
+      .filter((y, i) => i === 0 || y.programmes.length > 0),
     signedIn: viewer !== null,
-    overview: seesApplications ? await applicationOverview(context.db, viewer) : null,
+    overview: seesApplications ? await applicationOverview(context.db, viewer, fiscalYear) : null,
     openCalls: viewer && can(viewer.role, "edit:proposal:own") ? await openCallsFor(context.db, viewer.organisationKind) : null,
   };
 }
@@ -40,7 +56,7 @@ async function openCallsFor(db: LoaderFunctionArgs["context"]["db"], organisatio
 }
 
 export default function Index() {
-  const { fiscalYear, parameters, signedIn, overview, openCalls } = useLoaderData<typeof loader>();
+  const { years, signedIn, overview, openCalls } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <div className="space-y-10">
@@ -109,34 +125,38 @@ export default function Index() {
         </section>
       ) : null}
 
-      <section aria-labelledby="menus-heading" className="space-y-4">
-        <h2 id="menus-heading" className="text-std-24B-150">
-          {fiscalYearLabel(fiscalYear)}の交付メニュー
-        </h2>
-        {parameters.length === 0 ? (
-          <p>この年度の交付要件はまだ登録されていません。</p>
-        ) : (
-          <ul className="grid gap-6 md:grid-cols-2">
-            {parameters.map((p) => (
-              <li key={p.programme} className="rounded-12 border border-solid-gray-420 p-6">
-                <h3 className="mb-4 text-std-20B-150">{PROGRAMME_NAMES[p.programme]}</h3>
-                <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
-                  <dt className="text-solid-gray-700">交付率</dt>
-                  <dd>
-                    {p.rate.numerator}/{p.rate.denominator}
-                  </dd>
-                  <dt className="text-solid-gray-700">交付基準額</dt>
-                  <dd>{formatYen(p.baseAmount)}</dd>
-                  <dt className="text-solid-gray-700">交付上限額</dt>
-                  <dd>{formatYen(p.ceiling)}</dd>
-                  <dt className="text-solid-gray-700">予算額</dt>
-                  <dd>{formatYen(p.programmeBudget)}</dd>
-                </dl>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {years.map(({ fiscalYear, programmes }) => (
+        <section key={fiscalYear} aria-labelledby={`menus-heading-${fiscalYear}`} className="space-y-4">
+          <h2 id={`menus-heading-${fiscalYear}`} className="text-std-24B-150">
+            {fiscalYearLabel(fiscalYear)}の交付メニュー
+          </h2>
+          {programmes.length === 0 ? (
+            <p>この年度の交付要件はまだ登録されていません。</p>
+          ) : (
+            <ul className="grid gap-6 md:grid-cols-2">
+              {programmes.map((p) => (
+                <li key={p.programme} className="rounded-12 border border-solid-gray-420 p-6">
+                  <h3 className="mb-4 text-std-20B-150">{PROGRAMME_NAMES[p.programme]}</h3>
+                  <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+                    <dt className="text-solid-gray-700">交付率</dt>
+                    <dd>
+                      {p.rate.numerator}/{p.rate.denominator}
+                    </dd>
+                    <dt className="text-solid-gray-700">交付基準額</dt>
+                    <dd>{formatYen(p.baseAmount)}</dd>
+                    <dt className="text-solid-gray-700">交付上限額</dt>
+                    <dd>{formatYen(p.ceiling)}</dd>
+                    <dt className="text-solid-gray-700">予算額</dt>
+                    <dd>{formatYen(p.programmeBudget)}</dd>
+                    <dt className="text-solid-gray-700">受付期間</dt>
+                    <dd>{p.window ? `${p.window.opensAt} 〜 ${p.window.closesAt}` : "未定"}</dd>
+                  </dl>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ))}
     </div>
   );
 }

@@ -5,18 +5,18 @@ import type { FieldErrors as HookFormErrors, FieldValues } from "react-hook-form
 import { notFound, requirePermission } from "~/auth/viewer.server";
 import { CallForm } from "~/components/call-form";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { CURRENT_FISCAL_YEAR } from "~/domain/programmes";
 import { CallSchema, callFormValues } from "~/forms/call";
 import { formValues, nestErrors, readForm } from "~/forms/read-form";
 import { createCall } from "~/models/calls.server";
 import { postedForm } from "~/utils/posted-form.server";
+import { currentFiscalYearOf } from "~/utils/fiscal-year.server";
 
 export const meta: MetaFunction = () => [{ title: `公募を作成する | ${PRODUCT_NAME}` }];
 
 /** GET /admin/calls/new — a new call, with the default criteria, for the current fiscal year. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "manage:calls:any");
-  return { values: callFormValues({ fiscalYear: CURRENT_FISCAL_YEAR }) };
+  return { values: callFormValues({ fiscalYear: currentFiscalYearOf(context) }) };
 }
 
 type ActionResult = { errors: HookFormErrors; values: FieldValues };

@@ -6,7 +6,7 @@ import { fiscalYearLabel } from "~/domain/wareki";
 import { checkApplication } from "~/domain/application-draft";
 import { findApplicationForViewer } from "~/models/applications.server";
 import { findOrganisationForViewer } from "~/models/organisations.server";
-import { listProgrammeParameters } from "~/models/programme-parameters.server";
+import { documentSettingsFor, listProgrammeParameters } from "~/models/programme-parameters.server";
 import { applicationFormDocument } from "~/pdf/application-form";
 import { renderPdf } from "~/pdf/render.server";
 import { fileResponse } from "~/utils/file-response.server";
@@ -48,6 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         },
         draft: application.draft,
         calculation: check.result,
+        documents: await documentSettingsFor(context.db, application.fiscal_year),
         requestedAmount: check.requestedAmount,
         date: new Date(application.updated_at).toISOString(),
       },

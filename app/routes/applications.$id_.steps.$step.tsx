@@ -58,17 +58,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     today: japanToday(new Date()),
     budget: STEPS[step].reservesBudget ? await budgetStanding(context.db, application.programme, application.fiscal_year, application.id) : null,
   };
-  return { step, page, allowed, movedCategories: movedCategories(step, records), restored: stashed && typedValues(formOf(stashed)) };
+  return {
+    step,
+    page,
+    allowed,
+    movedCategories: movedCategories(step, records, summary?.changeThresholdPercent),
+    limitPercent: summary?.changeThresholdPercent ?? 20,
+    restored: stashed && typedValues(formOf(stashed)),
+  };
 }
 
 /**
- * Review aid: expense categories that moved by more than 20% — in the change being decided, or between
+ * Review aid: expense categories that moved by more than the version's threshold (20% unless set otherwise) — in the change being decided, or between
  * the budget in force and the actual spending being confirmed (docs/domain.md §5).
  */
-function movedCategories(step: StepAction, records: ProceedingRecord[]) {
+function movedCategories(step: StepAction, records: ProceedingRecord[], limitPercent?: number) {
   if (step === "approve_change" || step === "refuse_change") {
     const request = latestOf(records, "change_request");
-    return request ? categoriesMovedOverLimit(request.before, request.after) : [];
+    return request ? categoriesMovedOverLimit(request.before, request.after, limitPercent) : [];
   }
   if (step === "confirm") {
     const report = latestOf(records, "performance_report");
@@ -76,6 +83,7 @@ function movedCategories(step: StepAction, records: ProceedingRecord[]) {
       ? categoriesMovedOverLimit(
           report.lines,
           report.lines.map((l) => ({ ...l, amount: l.actual })),
+          limitPercent,
         )
       : [];
   }
@@ -105,7 +113,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function StepPage() {
-  const { step, page, allowed, movedCategories, restored } = useLoaderData<typeof loader>();
+  const { step, page, allowed, movedCategories, limitPercent, restored } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { Fields, defaults } = STEP_FORMS[step];
   const { formRef, onSubmit, errors, field, register, watch } = useValidatedForm(
@@ -142,7 +150,9 @@ export default function StepPage() {
           {movedCategories.length > 0 ? (
             <Notice tone="warning">
               <p className="font-bold">
-                {step === "confirm" ? "予算額から20%を超えて増減した経費区分があります。" : "この変更で20%を超えて増減する経費区分があります。"}
+                {step === "confirm"
+                  ? `予算額から${limitPercent}%を超えて増減した経費区分があります。`
+                  : `この変更で${limitPercent}%を超えて増減する経費区分があります。`}
               </p>
               <ul className="mt-2 list-disc pl-6">
                 {movedCategories.map((c) => (

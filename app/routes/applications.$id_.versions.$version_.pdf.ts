@@ -20,6 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     calculation: snapshot.calculation,
     requestedAmount: snapshot.requestedAmount,
     date: snapshot.submittedAt,
+    documents: snapshot.documents,
   };
   const pdf = await renderPdf(applicationFormDocument(record));
   const fileName = `交付申請書_${application.organisation_name}_${fiscalYearLabel(application.fiscal_year)}_v${version.version}.pdf`;

@@ -9,14 +9,14 @@ import { japanDaysBetween, japanToday } from "~/domain/japan-time";
 import { netPaid } from "~/domain/ledger";
 import { can } from "~/domain/permissions";
 import { prefectureName } from "~/domain/prefectures";
-import { CURRENT_FISCAL_YEAR } from "~/domain/programmes";
 import { readInboxFilter } from "~/forms/inbox-filter";
 import { applicationName, listReviewers } from "~/models/assignments.server";
 import { reviewerInbox, WAITING_ON_REVIEWER } from "~/models/inbox.server";
 import { Notice } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { applicationOverview } from "~/models/application-overview.server";
-import { NewApplicationSchema } from "~/forms/application";
+import { newApplicationSchema } from "~/forms/application";
+import { currentFiscalYearOf } from "~/utils/fiscal-year.server";
 import { formValues, readForm } from "~/forms/read-form";
 import { createApplication } from "~/models/applications.server";
 import { httpStatusOf } from "~/utils/outcome-response.server";
@@ -27,7 +27,8 @@ export const meta: MetaFunction = () => [{ title: `交付申請 | ${PRODUCT_NAME
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const started = performance.now();
   const viewer = await requireAnyPermission(request, context, ["view:application:own", "view:application:any"]);
-  if (!can(viewer.role, "view:application:any")) return { kind: "applicant" as const, ...(await applicationOverview(context.db, viewer)) };
+  if (!can(viewer.role, "view:application:any"))
+    return { kind: "applicant" as const, ...(await applicationOverview(context.db, viewer, currentFiscalYearOf(context))) };
   // An administrator reads the reviewers' inbox without its actions: nothing is theirs to take.
   const canAssign = can(viewer.role, "review:application:any");
   const params = new URL(request.url).searchParams;
@@ -69,7 +70,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       counts: inbox.counts,
       total: inbox.total,
       pages: inbox.pages,
-      fiscalYears: [CURRENT_FISCAL_YEAR, CURRENT_FISCAL_YEAR - 1, CURRENT_FISCAL_YEAR - 2],
+      fiscalYears: [0, 1, 2].map((back) => currentFiscalYearOf(context, now) - back),
       reviewers,
       viewerId: viewer.userId,
       canAssign,
@@ -87,7 +88,7 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const viewer = await requirePermission(request, context, "edit:application:own");
-  const parsed = await readForm(NewApplicationSchema, formValues(await postedForm(request)));
+  const parsed = await readForm(newApplicationSchema(currentFiscalYearOf(context)), formValues(await postedForm(request)));
   if (!parsed.ok) return data({ message: Object.values(parsed.errors).join(" ") }, { status: 400 });
   const created = await createApplication(context.db, viewer, context.clientIp, parsed.value.fiscalYear);
   if (created.status !== "done")

@@ -14,6 +14,7 @@ import * as proposals from "./2026_12_05_012_proposals";
 import * as selection from "./2026_12_05_013_selection";
 import * as contracts from "./2026_12_05_014_contracts";
 import * as notifications from "./2026_12_05_015_notifications";
+import * as programmeYears from "./2026_12_05_016_programme_years";
 import * as passwordHelpRequests from "./2026_12_05_017_password_help_requests";
 
 /**
@@ -37,5 +38,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_013_selection": selection,
   "2026_12_05_014_contracts": contracts,
   "2026_12_05_015_notifications": notifications,
+  "2026_12_05_016_programme_years": programmeYears,
   "2026_12_05_017_password_help_requests": passwordHelpRequests,
 };

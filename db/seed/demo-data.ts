@@ -68,7 +68,8 @@ const DEMO_PROFILES: Record<string, Partial<Record<string, string>>> = {
   },
 };
 
-export const DEMO_CALL = { fiscalYear: 2026, opensOn: "2026-04-01", closesOn: "2027-03-31" };
+/** The demo's open call: the whole of 令和8年度, in Japan time. */
+export const DEMO_CALL = { fiscalYear: 2026, opensAt: new Date("2026-04-01T00:00:00+09:00"), closesAt: new Date("2027-03-31T23:59:00+09:00") };
 
 /**
  * The demo's model-project calls: a 地方版プラットフォーム call open for the whole demo year (so that
@@ -148,9 +149,9 @@ export async function seedDemoData(db: Kysely<Database>): Promise<void> {
   // The current year's call is open in the demo, so that applications can be tried out.
   await db
     .updateTable("programme_parameters")
-    .set({ application_opens_on: DEMO_CALL.opensOn, application_closes_on: DEMO_CALL.closesOn })
+    .set({ application_opens_at: DEMO_CALL.opensAt, application_closes_at: DEMO_CALL.closesAt })
     .where("fiscal_year", "=", DEMO_CALL.fiscalYear)
-    .where("application_opens_on", "is", null)
+    .where("application_opens_at", "is", null)
     .execute();
 
   await seedModelCalls(db);

@@ -60,9 +60,9 @@ export async function seedDemoHistory(db: Kysely<Database>): Promise<void> {
 
   await db
     .updateTable("programme_parameters")
-    .set({ application_opens_on: `${YEAR}-04-01`, application_closes_on: `${YEAR}-05-31` })
+    .set({ application_opens_at: new Date(`${YEAR}-04-01T00:00:00+09:00`), application_closes_at: new Date(`${YEAR}-05-31T23:59:00+09:00`) })
     .where("fiscal_year", "=", YEAR)
-    .where("application_opens_on", "is", null)
+    .where("application_opens_at", "is", null)
     .execute();
 
   const created = await createApplication(db, officer, IP, YEAR, at("2025-04-21"));

@@ -312,6 +312,24 @@ const EXPECTED: Record<string, Case[]> = {
     { method: "GET", path: "/admin/calls/999999", target: "none", expect: ONLY({ administrator: 404 }) },
     { method: "POST", path: "/admin/calls/2", target: "none", expect: ONLY({ administrator: 400 }) },
   ],
+  "routes/admin.programmes._index": [
+    { method: "GET", path: "/admin/programmes", target: "none", expect: ONLY({ administrator: 200 }) },
+    { method: "POST", path: "/admin/programmes", target: "none", expect: ONLY({ administrator: 400 }) },
+  ],
+  "routes/admin.programmes.$year": [
+    { method: "GET", path: "/admin/programmes/2026", target: "none", expect: ONLY({ administrator: 200 }) },
+    { method: "GET", path: "/admin/programmes/2099", target: "none", expect: ONLY({ administrator: 404 }) },
+    { method: "POST", path: "/admin/programmes/2026", target: "none", expect: ONLY({ administrator: 400 }) },
+  ],
+  "routes/admin.programmes.$year_.$programme": [
+    { method: "GET", path: "/admin/programmes/2026/intermediary", target: "none", expect: ONLY({ administrator: 200 }) },
+    { method: "GET", path: "/admin/programmes/2026/unknown", target: "none", expect: ONLY({ administrator: 404 }) },
+    { method: "POST", path: "/admin/programmes/2026/intermediary", target: "none", expect: ONLY({ administrator: 400 }) },
+  ],
+  "routes/admin.programmes.$year_.extensions": [
+    { method: "GET", path: "/admin/programmes/2026/extensions", target: "none", expect: ONLY({ administrator: 200 }) },
+    { method: "POST", path: "/admin/programmes/2026/extensions", target: "none", expect: ONLY({ administrator: 400 }) },
+  ],
   "routes/admin.organisations._index": [
     { method: "GET", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 200 }) },
     { method: "POST", path: "/admin/organisations", target: "none", expect: ONLY({ administrator: 400 }) },

@@ -29,7 +29,7 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     await seed(database.db, { demo: false });
     await database.db
       .updateTable("programme_parameters")
-      .set({ application_opens_on: "2026-04-01", application_closes_on: "2026-12-25" })
+      .set({ application_opens_at: new Date("2026-04-01T00:00:00+09:00"), application_closes_at: new Date("2026-12-25T23:59:59.999+09:00") })
       .where("fiscal_year", "=", 2026)
       .execute();
     officer = await createUser(database.db, "prefecture_officer");
@@ -67,7 +67,7 @@ describe.each(ENGINES)("%s: applications", (engine) => {
 
   it("does not open before the call or after its closing day, which ends at 23:59:59 JST", async () => {
     const before = await createApplication(database.db, officer.viewer, "192.0.2.1", 2026, new Date("2026-03-31T14:59:59Z"));
-    expect(before).toEqual({ status: "refused", reason: expect.stringMatching(/2026\/04\/01からです/) });
+    expect(before).toEqual({ status: "refused", reason: expect.stringMatching(/令和8年4月1日 00:00からです/) });
     const lastSecond = await createApplication(database.db, officer.viewer, "192.0.2.1", 2026, new Date("2026-12-25T14:59:59Z"));
     expect(lastSecond.status).toBe("done");
   });
@@ -83,7 +83,7 @@ describe.each(ENGINES)("%s: applications", (engine) => {
       { revision: 2, acknowledgeWarnings: true },
       new Date("2026-12-25T15:00:00Z"),
     );
-    expect(late).toEqual({ status: "refused", reason: expect.stringMatching(/2026\/12\/25で締め切りました/) });
+    expect(late).toEqual({ status: "refused", reason: expect.stringMatching(/令和8年12月25日 23:59で締め切りました/) });
     const stored = await findApplicationForViewer(database.db, officer.viewer, id);
     expect(stored).toMatchObject({ state: "draft", latest_version: 0, draft: completeMenu1() });
   });

@@ -42,6 +42,8 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
       "calls",
       "contract_records",
       "contracts",
+      "deadline_extensions",
+      "fiscal_year_document_settings",
       "fiscal_years",
       "model_project_participants",
       "model_project_years",

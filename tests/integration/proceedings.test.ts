@@ -266,7 +266,11 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const parameters = DEFAULT_PROGRAMME_PARAMETERS.find((p) => p.fiscalYear === 2026 && p.programme === "prefectural")!;
       await database.db
         .insertInto("programme_parameters")
-        .values({ ...programmeParametersRow({ ...parameters, fiscalYear: 2027 }), application_opens_on: "2027-04-01", application_closes_on: "2027-05-31" })
+        .values({
+          ...programmeParametersRow({ ...parameters, fiscalYear: 2027 }),
+          application_opens_at: new Date("2027-04-01T00:00:00+09:00"),
+          application_closes_at: new Date("2027-05-31T23:59:59.999+09:00"),
+        })
         .execute();
     };
 

@@ -19,6 +19,11 @@ describe("server configuration from the environment", () => {
     expect(config.database).toEqual({ engine: "postgres", connectionString: "postgres://app@db:5432/grants" });
   });
 
+  it("takes the current fiscal year from the date unless CURRENT_FISCAL_YEAR fixes it", () => {
+    expect(loadConfig({}).fiscalYearOverride).toBeNull();
+    expect(loadConfig({ CURRENT_FISCAL_YEAR: "2027" }).fiscalYearOverride).toBe(2027);
+  });
+
   it("treats a blank DATABASE_URL as unset", () => {
     expect(loadConfig({ DATABASE_URL: "  " }).database.engine).toBe("pglite");
   });
@@ -35,6 +40,8 @@ describe("server configuration from the environment", () => {
     [{ SEED_DEMO_DATA: "yes" }, /SEED_DEMO_DATA は true または false/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL/],
     [{ NODE_ENV: "staging" }, /NODE_ENV/],
+    [{ CURRENT_FISCAL_YEAR: "令和8" }, /CURRENT_FISCAL_YEAR は年度の始まる西暦年/],
+    [{ CURRENT_FISCAL_YEAR: "2018" }, /CURRENT_FISCAL_YEAR/],
   ])("refuses %o with a Japanese message naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

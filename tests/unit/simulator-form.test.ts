@@ -11,7 +11,7 @@ async function simulatorValuesFromFormData(form: FormData): Promise<SimulatorVal
 }
 
 const menu2 = (change: Partial<SimulatorValues> = {}): SimulatorValues => ({
-  ...initialSimulatorValues("intermediary"),
+  ...initialSimulatorValues("intermediary", 2026),
   areaPrefectures: ["13", "14"],
   ...change,
 });

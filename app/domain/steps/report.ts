@@ -49,7 +49,7 @@ export const report = defineStep({
         decidedAmount: ctx.ledger.decidedAmount,
         completedOn: input.completedOn,
         discontinued: state === "withdrawn",
-        dueOn: reportDueOn(input.completedOn, fiscalYear),
+        dueOn: reportDueOn(input.completedOn, fiscalYear, ctx.version.parameters),
         summary: input.summary,
         lines,
         otherIncomeBudget: ctx.version.calculation.otherIncome,

@@ -12,13 +12,14 @@ import { readDraft, type ApplicationDraft } from "~/domain/application-draft";
 import { allowedActions, availableSteps } from "~/domain/application-lifecycle";
 import { STATE_LABELS } from "~/domain/application-states";
 import type { Finding } from "~/domain/grant-calculation";
-import { timeLeft } from "~/domain/japan-time";
+import { timeLeftUntil } from "~/domain/japan-time";
+import { closingFor } from "~/domain/programme-years";
 import { ledgerOf } from "~/domain/ledger";
 import { missingPartyDetailsMessage } from "~/domain/party-details";
 import { can } from "~/domain/permissions";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { STEP_ACTIONS, STEPS } from "~/domain/steps";
-import { fiscalYearLabel } from "~/domain/wareki";
+import { fiscalYearLabel, formatWarekiDateTime } from "~/domain/wareki";
 import { readSnapshot } from "~/domain/submitted-version";
 import { applyRowIntent, readDraftIntent } from "~/forms/application";
 import { formOf, formValues } from "~/forms/read-form";
@@ -39,6 +40,7 @@ import { listAttachments } from "~/models/attachments.server";
 import { missingDetailsOf } from "~/models/organisations.server";
 import { listProceedings } from "~/models/proceedings.server";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
+import { deadlineExtensionFor } from "~/models/deadline-extensions.server";
 import { idParam } from "~/utils/route-params.server";
 import { DraftEditor } from "./draft-editor";
 import { isReviewIntent, reviewAction } from "./review-actions.server";
@@ -66,6 +68,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!application) notFound();
   const stashed = await takeStashedInput(context.db, request, viewer.userId);
   const window = await applicationWindow(context.db, application.fiscal_year, application.programme);
+  const extension = await deadlineExtensionFor(context.db, application.organisation_id, application.fiscal_year, application.programme);
+  const closes = window && closingFor(window, extension);
   const proceedings = await listProceedings(context.db, application.id);
   const records = proceedings.map((p) => p.record);
   const attachments = await listAttachments(context.db, application.id);
@@ -95,7 +99,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     steps: availableSteps(viewer, application, records),
     assignment:
       can(viewer.role, "review:application:any") && application.state !== "draft" ? await assignmentPanelOf(context.db, application.id, viewer.userId) : null,
-    deadline: window ? { closesOn: window.closesOn, left: timeLeft(new Date(), window.closesOn) } : null,
+    deadline: closes
+      ? {
+          closesAt: formatWarekiDateTime(closes),
+          left: timeLeftUntil(new Date(), closes),
+          extensionReason: extension && closes === extension.closesAt ? extension.reason : null,
+        }
+      : null,
   };
 }
 
@@ -193,10 +203,11 @@ export default function ApplicationPage() {
           {application.latest_version > 0 ? `（提出済み 第${application.latest_version}版）` : null}
           {deadline && editable ? (
             <span className="ml-4">
-              受付締切 {deadline.closesOn.replaceAll("-", "/")}（{deadline.left}）
+              受付締切 {deadline.closesAt}（{deadline.left}）{deadline.extensionReason ? "（この組織について延長）" : null}
             </span>
           ) : null}
         </p>
+        {deadline?.extensionReason && editable ? <p className="text-dns-16N-130">締切延長の理由：{deadline.extensionReason}</p> : null}
       </div>
 
       {notice === "submitted" ? (

@@ -15,33 +15,42 @@ import { listProgrammeParameters } from "~/models/programme-parameters.server";
 import { BudgetLines, type AmountField } from "./budget-lines";
 import { described, FieldMessage, messageId } from "./field-message";
 import { postedForm } from "~/utils/posted-form.server";
+import { currentFiscalYearOf } from "~/utils/fiscal-year.server";
 
 export const meta: MetaFunction = () => [
   { title: `交付額シミュレーター | ${PRODUCT_NAME}` },
   { name: "description", content: "孤独・孤立対策推進交付金の交付額を、予算の内訳から試算できます。ログインは不要です。" },
 ];
 
+/** The year the simulator starts on: the current fiscal year, or the latest with parameters when it has none yet. */
+function startingYear(parameters: readonly { fiscalYear: number }[], current: number): number {
+  const years = parameters.map((p) => p.fiscalYear);
+  return years.includes(current) || years.length === 0 ? current : Math.max(...years);
+}
+
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { parameters: await listProgrammeParameters(context.db) };
+  const parameters = await listProgrammeParameters(context.db);
+  return { parameters, fiscalYear: startingYear(parameters, currentFiscalYearOf(context)) };
 }
 
 /**
  * Without JavaScript the form posts here: read with the form's schema, a row added or removed as the
  * button asks, and the page shown again with the figures recomputed from the values. Nothing is stored.
  */
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const posted = formValues(await postedForm(request));
   const read = await readForm(SimulatorValuesSchema, posted);
+  const fiscalYear = startingYear(await listProgrammeParameters(context.db), currentFiscalYearOf(context));
   // The schema keeps whatever was typed and never refuses; the fallback only satisfies the type.
-  const values = read.ok ? read.value : initialSimulatorValues();
-  return { values: applyIntent(values, posted.intent) };
+  const values = read.ok ? read.value : initialSimulatorValues("prefectural", fiscalYear);
+  return { values: applyIntent({ ...values, fiscalYear: values.fiscalYear || String(fiscalYear) }, posted.intent) };
 }
 
 export default function Simulator() {
-  const { parameters } = useLoaderData<typeof loader>();
+  const { parameters, fiscalYear } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   // What the page starts with: the values posted without JavaScript, or the usual empty budget.
-  const [defaults] = useState<SimulatorValues>(() => actionData?.values ?? initialSimulatorValues());
+  const [defaults] = useState<SimulatorValues>(() => actionData?.values ?? initialSimulatorValues("prefectural", fiscalYear));
   const { register, control, setValue, watch } = useForm<SimulatorValues>({ defaultValues: defaults });
   const lines = useFieldArray({ control, name: "lines" });
   // The figures are live: every change re-reads the form with its schema and runs the rules again.

@@ -39,7 +39,7 @@ export function completeMenu1(): ApplicationDraft {
 export async function openCall(db: Kysely<Database>): Promise<void> {
   await db
     .updateTable("programme_parameters")
-    .set({ application_opens_on: "2026-04-01", application_closes_on: "2026-12-25" })
+    .set({ application_opens_at: new Date("2026-04-01T00:00:00+09:00"), application_closes_at: new Date("2026-12-25T23:59:59.999+09:00") })
     .where("fiscal_year", "=", 2026)
     .execute();
 }
