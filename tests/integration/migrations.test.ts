@@ -50,6 +50,7 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
       "notifications",
       "organisations",
       "outbound_messages",
+      "password_help_requests",
       "password_tokens",
       "programme_parameters",
       "proposal_comments",
