@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { look } from "./support/look";
 import { ACCOUNTS, newAccount, signIn, signOut } from "./support/accounts";
 
 /**
@@ -7,17 +7,6 @@ import { ACCOUNTS, newAccount, signIn, signOut } from "./support/accounts";
  * from the sign-in page to a new link, a change refused at its field, the 403 and 404 pages, and the
  * applications read without the reviewers' actions.
  */
-
-async function look(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `test-results/screenshots/${name}-1280.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `test-results/screenshots/${name}-390.png`, fullPage: true });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 test("a forgotten password: the request reaches the administrator, who re-issues the link, and the owner signs in again", async ({ page }) => {
   const owner = await newAccount("npo", { displayName: "忘却 花子" });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { look } from "./support/look";
 import { ACCOUNTS, newAccount, signIn, signOut } from "./support/accounts";
 import { waitUntilSaved } from "./support/applications";
 import { fillCall } from "./support/calls";
@@ -12,17 +12,6 @@ import { applyToCall, fillProposal } from "./support/proposals";
  * the second sees the first's scores only after scoring, selects 仙台市 and agrees the contract; 仙台市
  * reports; the report is accepted; 仙台市 is on the public page of the year.
  */
-
-async function look(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: `test-results/screenshots/${name}-1280.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `test-results/screenshots/${name}-390.png`, fullPage: true });
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
 
 const CRITERIA = ["先進性", "実現可能性", "官民連携の広がり", "波及効果", "経費の妥当性"];
 
