@@ -1,6 +1,6 @@
 import type { ContractRecordBody, ContractState } from "../app/domain/contracts";
 import type { DocumentSettings } from "../app/domain/document-settings";
-import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable } from "kysely";
 import type { ApplicationState } from "../app/domain/application-states";
 import type { ModelProjectGroup } from "../app/domain/model-projects";
 import type { ProceedingKind, ProceedingRecord } from "../app/domain/proceedings";
@@ -283,9 +283,13 @@ export interface ApplicationAssignmentsTable {
 export interface ApplicationSummariesTable {
   application_id: number;
   organisation_id: number;
+  /** The organisation's `location_prefecture_code`, copied (migration 018). */
+  prefecture_code: string | null;
   programme: "prefectural" | "intermediary";
   fiscal_year: number;
   state: ApplicationState;
+  /** 0 while it waits on the reviewer, 1 otherwise (generated from `state`). */
+  waiting_rank: GeneratedAlways<number>;
   latest_version: number;
   reviewer_id: number | null;
   first_submitted_at: Date | null;

@@ -5,10 +5,11 @@
  * against `GET /login` and the inbox's first page, at 10 and 50 connections. Prints requests per second,
  * p50 and p99 latency, errors and the ratio to `/login` measured in the same run (this machine is shared:
  * compare ratios, not absolute figures), then the server's own time for each inbox page, one request at a
- * time: the loader's time from its Server-Timing header, and the whole request from the server's log.
+ * time: the loader's time from its Server-Timing header, and the whole request from the server's log. Each
+ * run also prints the server's CPU time per request (Linux), steadier than throughput on a shared machine.
  * Figures, not pass/fail: see docs/performance.md.
  *
- * Then the model alone (reviewerInbox, the page's two queries), called in this process: median and p95, and
+ * Then the model alone (reviewerInbox, the page's one statement), called in this process: median and p95, and
  * with --explain the plan of each query (EXPLAIN ANALYZE, BUFFERS).
  *
  * Options: --email, --password (default the demo reviewer), --duration SECONDS (10), --gzip (send
@@ -17,7 +18,7 @@
  * profile (.cpuprofile, for Chrome's DevTools) into DIR when it stops.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
@@ -131,6 +132,7 @@ async function signIn(base: string): Promise<string> {
 }
 
 interface Run {
+  requests: number;
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -157,6 +159,7 @@ function autocannon(url: string, connections: number, seconds: number, headers: 
           non2xx: number;
         };
         resolve({
+          requests: r.requests.total,
           requestsPerSecond: r.requests.average,
           p50: r.latency.p50,
           p99: r.latency.p99,
@@ -168,6 +171,19 @@ function autocannon(url: string, connections: number, seconds: number, headers: 
       }
     });
   });
+}
+
+/**
+ * The CPU time (user and system, ms) a process has used so far, from Linux's /proc; null elsewhere. The CPU a
+ * page costs the server is steadier on a shared machine than its throughput, which the neighbours move.
+ */
+function cpuMsOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 const quantile = (values: number[], q: number) => {
@@ -223,7 +239,7 @@ async function model() {
     const viewer = await db.selectFrom("users").select("id").where("email", "=", email).executeTakeFirst();
     if (!viewer) throw new BenchError(`${email} のアカウントがありません。`);
     const today = japanToday(new Date());
-    console.log("\nmodel (reviewerInbox: counts and page), in this process, 200 calls after 20");
+    console.log("\nmodel (reviewerInbox: counts, page and reviewers in one statement), in this process, 200 calls after 20");
     for (const page of PAGES.slice(1)) {
       const filter = readInboxFilter(new URL(page.path, "http://x").searchParams);
       const call = () => reviewerInbox(db, filter, { viewerId: viewer.id, today });
@@ -279,11 +295,14 @@ async function main() {
         // /login is measured as a visitor who is not signed in sees it (signed in, it redirects).
         const sent = page.path === "/login" ? encoding : headers;
         await autocannon(url, connections, 2, sent);
+        const cpuBefore = cpuMsOf(server.pid);
         const run = await autocannon(url, connections, duration, sent);
+        const cpuAfter = cpuMsOf(server.pid);
+        const cpu = cpuBefore !== null && cpuAfter !== null && run.requests > 0 ? `  cpu ${((cpuAfter - cpuBefore) / run.requests).toFixed(1)} ms/req` : "";
         if (page.path === "/login") login = run.requestsPerSecond;
         const ratio = page.path === "/login" ? "" : `  ${(run.requestsPerSecond / login).toFixed(2)}× /login`;
         console.log(
-          `  ${page.name.padEnd(52)} ${run.requestsPerSecond.toFixed(0).padStart(5)} req/s  p50 ${String(run.p50).padStart(4)} ms  p99 ${String(run.p99).padStart(4)} ms  errors ${run.errors}  ${(run.bytesPerRequest / 1024).toFixed(1)} KB${ratio}`,
+          `  ${page.name.padEnd(52)} ${run.requestsPerSecond.toFixed(0).padStart(5)} req/s  p50 ${String(run.p50).padStart(4)} ms  p99 ${String(run.p99).padStart(4)} ms  errors ${run.errors}  ${(run.bytesPerRequest / 1024).toFixed(1)} KB${cpu}${ratio}`,
         );
       }
     }

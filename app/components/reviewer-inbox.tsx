@@ -50,8 +50,6 @@ export interface InboxItem {
 }
 
 const SELECTABLE_STATES = APPLICATION_STATES.filter((s) => s !== "draft");
-const cell = "py-2 pr-3";
-const money = `${cell} text-right tabular-nums whitespace-nowrap`;
 
 /**
  * The reviewer's inbox: a filter in the address (works without JavaScript), counts per state, one page of
@@ -88,11 +86,7 @@ export function ReviewerInbox({
   const here = inboxHref(filter, { page: filter.page });
   return (
     <div className="space-y-4">
-      {notice ? (
-        <Notice tone="success">
-          {notice.organisation}：{ASSIGNMENT_NOTICES[notice.intent]}
-        </Notice>
-      ) : null}
+      {notice ? <Notice tone="success">{`${notice.organisation}：${ASSIGNMENT_NOTICES[notice.intent]}`}</Notice> : null}
       <Form key={here} method="get" action="/applications" className="space-y-3 rounded-8 border border-solid-gray-420 p-4" aria-label="絞り込み">
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
           <FilterSelect form="inbox" name="assignee" label="担当" value={String(filter.assignee)}>
@@ -103,8 +97,7 @@ export function ReviewerInbox({
               .filter((r) => r.id !== viewerId)
               .map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.name}
-                  {r.active ? "" : "（無効）"}
+                  {r.active ? r.name : `${r.name}（無効）`}
                 </option>
               ))}
           </FilterSelect>
@@ -145,7 +138,7 @@ export function ReviewerInbox({
             {SELECTABLE_STATES.map((state) => (
               <label key={state} className="inline-flex items-center gap-1">
                 <input type="checkbox" name="state" value={state} defaultChecked={filter.states.includes(state)} />
-                {STATE_LABELS[state]}（{counts[state].toLocaleString("ja-JP")}）
+                {`${STATE_LABELS[state]}（${counts[state].toLocaleString("ja-JP")}）`}
               </label>
             ))}
           </div>
@@ -207,93 +200,92 @@ export function ReviewerInbox({
         // At 390 px the table scrolls inside this box (reachable by keyboard); the page never widens.
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take focus to be scrolled by keyboard
         <div className="relative overflow-x-auto" role="region" aria-labelledby="inbox-caption" tabIndex={0}>
-          <table className="w-full min-w-[72rem] border-collapse text-left text-dns-16N-130">
+          <table className="inbox-table w-full min-w-[72rem] border-collapse text-left text-dns-16N-130">
             <caption id="inbox-caption" className="sr-only">
               審査する交付申請の一覧
             </caption>
             <thead>
               <tr className="border-b border-solid-gray-420">
-                <th scope="col" className={`${cell} min-w-[10rem]`}>
+                <th scope="col" className="min-w-[10rem]">
                   申請者
                 </th>
-                <th scope="col" className={`${cell} whitespace-nowrap`}>
+                <th scope="col" className="whitespace-nowrap">
                   都道府県
                 </th>
-                <th scope="col" className={cell}>
-                  年度・事業
-                </th>
-                <th scope="col" className={cell}>
-                  状態
-                </th>
-                <th scope="col" className={cell}>
-                  提出日
-                </th>
-                <th scope="col" className={`${cell} text-right`}>
+                <th scope="col">年度・事業</th>
+                <th scope="col">状態</th>
+                <th scope="col">提出日</th>
+                <th scope="col" className="text-right">
                   待ち日数
                 </th>
-                <th scope="col" className={`${cell} text-right`}>
+                <th scope="col" className="text-right">
                   申請額
                 </th>
-                <th scope="col" className={`${cell} text-right`}>
+                <th scope="col" className="text-right">
                   交付決定額
                 </th>
-                <th scope="col" className={`${cell} text-right`}>
+                <th scope="col" className="text-right">
                   支払済額
                   <span className="block text-dns-14N-130">（返還差引後）</span>
                 </th>
-                <th scope="col" className={cell}>
-                  担当
-                </th>
-                <th scope="col" className="py-2">
-                  次にすること
-                </th>
+                <th scope="col">担当</th>
+                <th scope="col">次にすること</th>
               </tr>
             </thead>
             <tbody>
               {items.map((a) => (
-                <tr key={a.id} className="border-b border-solid-gray-200 align-top">
-                  <td className={cell}>
+                <tr key={a.id}>
+                  <td>
                     <Link to={`/applications/${a.id}`} className="text-key-800 underline">
                       {a.organisation}
                     </Link>
                   </td>
-                  <td className={`${cell} whitespace-nowrap`}>{a.prefecture}</td>
-                  <td className={cell}>
-                    {fiscalYearLabel(a.fiscalYear)} {PROGRAMME_NAMES[a.programme]}
-                  </td>
-                  <td className={cell}>
-                    {STATE_LABELS[a.state]}（第{a.version}版）
-                    {a.findings > 0 ? <Flag>確認事項{a.findings}件</Flag> : null}
+                  <td className="whitespace-nowrap">{a.prefecture}</td>
+                  <td>{`${fiscalYearLabel(a.fiscalYear)} ${PROGRAMME_NAMES[a.programme]}`}</td>
+                  <td>
+                    {`${STATE_LABELS[a.state]}（第${a.version}版）`}
+                    {a.findings > 0 ? <Flag>{`確認事項${a.findings}件`}</Flag> : null}
                     {a.reportLate ? <Flag>実績報告の遅れ</Flag> : null}
                   </td>
-                  <td className={`${cell} tabular-nums`}>{a.submittedOn}</td>
-                  <td className={money}>{a.daysWaiting === null ? "—" : `${a.daysWaiting}日`}</td>
-                  <td className={money}>{a.requestedAmount === null ? "—" : formatYen(a.requestedAmount)}</td>
-                  <td className={money}>{a.decidedAmount === null ? "—" : formatYen(a.decidedAmount)}</td>
-                  <td className={money}>{a.decidedAmount === null && a.netPaid === 0 ? "—" : formatYen(a.netPaid)}</td>
-                  <td className={cell}>
+                  <td className="tabular-nums">{a.submittedOn}</td>
+                  <td className="amount">{a.daysWaiting === null ? "—" : `${a.daysWaiting}日`}</td>
+                  <td className="amount">{a.requestedAmount === null ? "—" : formatYen(a.requestedAmount)}</td>
+                  <td className="amount">{a.decidedAmount === null ? "—" : formatYen(a.decidedAmount)}</td>
+                  <td className="amount">{a.decidedAmount === null && a.netPaid === 0 ? "—" : formatYen(a.netPaid)}</td>
+                  <td>
                     {a.assignee ? (
                       `${a.assignee.name}${a.assignee.id === viewerId ? "（あなた）" : ""}`
-                    ) : (
-                      <div className="space-y-1">
+                    ) : canAssign ? (
+                      <>
                         <span className="block">未割当</span>
-                        {canAssign ? (
-                          <form method="post" action={`/applications/${a.id}/assignment`}>
-                            <input type="hidden" name="current" value="" />
-                            <input type="hidden" name="redirectTo" value={here} />
-                            <button type="submit" name="intent" value="take" className={`${secondaryButtonClass} whitespace-nowrap`}>
-                              担当する<span className="sr-only">（{a.organisation}）</span>
-                            </button>
-                          </form>
-                        ) : null}
-                      </div>
+                        {/* Every row's button posts the one form below the table, to its own application. */}
+                        <button
+                          type="submit"
+                          form="inbox-take"
+                          formAction={`/applications/${a.id}/assignment`}
+                          name="intent"
+                          value="take"
+                          className={`${secondaryButtonClass} mt-1 whitespace-nowrap`}
+                          aria-label={`担当する（${a.organisation}）`}
+                        >
+                          担当する
+                        </button>
+                      </>
+                    ) : (
+                      "未割当"
                     )}
                   </td>
-                  <td className="py-2">{REVIEWER_NEXT_STEP[a.state]}</td>
+                  <td>{REVIEWER_NEXT_STEP[a.state]}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          {canAssign ? (
+            <form id="inbox-take" method="post">
+              <input type="hidden" name="current" value="" />
+              <input type="hidden" name="redirectTo" value={here} />
+            </form>
+          ) : null}
         </div>
       ) : null}
 

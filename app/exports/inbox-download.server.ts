@@ -3,7 +3,7 @@ import { requirePermission } from "~/auth/viewer.server";
 import { japanToday } from "~/domain/japan-time";
 import { can } from "~/domain/permissions";
 import { readInboxFilter } from "~/forms/inbox-filter";
-import { inboxWithCorporateNumbers } from "~/models/inbox-export.server";
+import { reviewerInbox } from "~/models/inbox.server";
 import { tableDownload, type DownloadFormat } from "./download.server";
 import { inboxDownloadName, inboxTable } from "./inbox";
 
@@ -15,6 +15,6 @@ export async function inboxDownload(request: Request, context: AppLoadContext, f
   const viewer = await requirePermission(request, context, "view:application:any");
   const filter = readInboxFilter(new URL(request.url).searchParams, { takesApplications: can(viewer.role, "review:application:any") });
   const now = new Date();
-  const { rows } = await inboxWithCorporateNumbers(context.db, filter, { viewerId: viewer.userId, today: japanToday(now), allRows: true });
+  const { rows } = await reviewerInbox(context.db, filter, { viewerId: viewer.userId, today: japanToday(now), allRows: true });
   return tableDownload(inboxTable(rows, now), format, inboxDownloadName(now));
 }

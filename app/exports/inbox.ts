@@ -8,7 +8,6 @@ import { japanDaysBetween, japanToday } from "~/domain/japan-time";
 import { prefectureName } from "~/domain/prefectures";
 import { PROGRAMME_NAMES, type Programme } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
-import type { InboxExportRow } from "~/models/inbox-export.server";
 import { WAITING_ON_REVIEWER, type InboxRow } from "~/models/inbox.server";
 import type { ExportTable } from "./table";
 
@@ -20,7 +19,7 @@ export function daysWaiting(row: InboxRow, now: Date): number | null {
 const dateInJapan = (instant: Date | null) => (instant ? japanToday(instant) : null);
 
 /** The inbox as a table to download: the page's columns, with the amounts applied for summed on the last row. */
-export function inboxTable(rows: readonly InboxExportRow[], now: Date): ExportTable<InboxExportRow> {
+export function inboxTable(rows: readonly InboxRow[], now: Date): ExportTable<InboxRow> {
   return {
     title: "申請一覧",
     totalsLabel: `合計（${rows.length.toLocaleString("ja-JP")}件）`,
@@ -80,7 +79,7 @@ export interface InboxApiRow {
   assigneeName: string | null;
 }
 
-export function inboxApiRow(row: InboxExportRow, now: Date): InboxApiRow {
+export function inboxApiRow(row: InboxRow, now: Date): InboxApiRow {
   return {
     id: row.id,
     organisationName: row.organisation_name,

@@ -19,17 +19,26 @@ export interface Reviewer {
   active: boolean;
 }
 
-/** Every reviewer account, active ones first, by name. */
-export async function listReviewers(db: Kysely<Database>): Promise<Reviewer[]> {
-  const rows = await db
+/** Every reviewer account, active ones first, by name: the query, for a statement that reads more besides. */
+export function reviewerAccounts(db: Kysely<Database>) {
+  return db
     .selectFrom("users")
     .select(["id", "display_name", "disabled_at"])
     .where("role", "=", "reviewer")
     .orderBy((eb) => eb.case().when("disabled_at", "is", null).then(0).else(1).end())
     .orderBy("display_name")
-    .orderBy("id")
-    .execute();
-  return rows.map((r) => ({ id: r.id, name: r.display_name, active: r.disabled_at === null }));
+    .orderBy("id");
+}
+
+export const reviewerOf = (row: { id: number; display_name: string; disabled_at: Date | string | null }): Reviewer => ({
+  id: row.id,
+  name: row.display_name,
+  active: row.disabled_at === null,
+});
+
+/** Every reviewer account, active ones first, by name. */
+export async function listReviewers(db: Kysely<Database>): Promise<Reviewer[]> {
+  return (await reviewerAccounts(db).execute()).map(reviewerOf);
 }
 
 export interface Assignment {

@@ -4,7 +4,7 @@ import { japanToday } from "~/domain/japan-time";
 import { can } from "~/domain/permissions";
 import { inboxApiRow } from "~/exports/inbox";
 import { INBOX_PAGE_SIZE, readInboxFilter } from "~/forms/inbox-filter";
-import { inboxWithCorporateNumbers } from "~/models/inbox-export.server";
+import { reviewerInbox } from "~/models/inbox.server";
 
 /**
  * GET /api/v1/applications?… — the reviewer's inbox as JSON, for reviewers signed in (the session cookie of
@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
     const filter = readInboxFilter(new URL(request.url).searchParams, { takesApplications: can(viewer.role, "review:application:any") });
     const now = new Date();
-    const inbox = await inboxWithCorporateNumbers(context.db, filter, { viewerId: viewer.userId, today: japanToday(now) });
+    const inbox = await reviewerInbox(context.db, filter, { viewerId: viewer.userId, today: japanToday(now) });
     return Response.json(
       {
         filter: { ...filter, page: inbox.page },

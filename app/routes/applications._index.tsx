@@ -9,8 +9,8 @@ import { japanDaysBetween, japanToday } from "~/domain/japan-time";
 import { netPaid } from "~/domain/ledger";
 import { can } from "~/domain/permissions";
 import { prefectureName } from "~/domain/prefectures";
-import { readInboxFilter } from "~/forms/inbox-filter";
-import { applicationName, listReviewers } from "~/models/assignments.server";
+import { readInboxFilter, type InboxFilter } from "~/forms/inbox-filter";
+import { applicationName } from "~/models/assignments.server";
 import { reviewerInbox, WAITING_ON_REVIEWER } from "~/models/inbox.server";
 import { Notice } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
@@ -33,14 +33,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const canAssign = can(viewer.role, "review:application:any");
   const params = new URL(request.url).searchParams;
   const asked = readInboxFilter(params, { takesApplications: canAssign });
-  const reviewers = await listReviewers(context.db);
-  // A user id that is no reviewer's is no filter.
-  const filter =
-    typeof asked.assignee === "number" && !reviewers.some((r) => r.id === asked.assignee)
-      ? { ...asked, assignee: canAssign ? ("me" as const) : ("all" as const) }
-      : asked;
   const now = new Date();
-  const inbox = await reviewerInbox(context.db, filter, { viewerId: viewer.userId, today: japanToday(now) });
+  const read = (filter: InboxFilter) => reviewerInbox(context.db, filter, { viewerId: viewer.userId, today: japanToday(now) });
+  let filter = asked;
+  let inbox = await read(filter);
+  // A user id that is no reviewer's is no filter (only an address typed by hand leads here: read once more).
+  if (typeof asked.assignee === "number" && !inbox.reviewers.some((r) => r.id === asked.assignee)) {
+    filter = { ...asked, assignee: canAssign ? "me" : "all" };
+    inbox = await read(filter);
+  }
   // A change of assignment made from a row of this page says which application it was.
   const changed = params.get("assignment");
   const organisation = changed && Object.hasOwn(ASSIGNMENT_NOTICES, changed) ? await applicationName(context.db, Number(params.get("application"))) : null;
@@ -71,7 +72,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       total: inbox.total,
       pages: inbox.pages,
       fiscalYears: [0, 1, 2].map((back) => currentFiscalYearOf(context, now) - back),
-      reviewers,
+      reviewers: inbox.reviewers,
       viewerId: viewer.userId,
       canAssign,
       notice: changed && organisation ? { intent: changed, organisation } : null,

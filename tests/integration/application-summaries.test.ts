@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { APPLICATION_STATES } from "../../app/domain/application-states";
 import { ledgerOf } from "../../app/domain/ledger";
 import { latestOf, type ProceedingRecord } from "../../app/domain/proceedings";
 import type { StepAction, StepInputs } from "../../app/domain/steps";
 import { reviewApplication, saveDraft, submitApplication } from "../../app/models/applications.server";
 import { changeAssignment } from "../../app/models/assignments.server";
+import { WAITING_ON_REVIEWER } from "../../app/models/inbox.server";
 import { takeProceedingStep } from "../../app/models/proceedings.server";
 import type { AppDatabase } from "../../db/database";
 import { migrateDown, migrateToLatest } from "../../db/migrator";
@@ -45,7 +47,17 @@ describe.each(ENGINES)("%s: the summary the inbox reads", (engine) => {
     ).map((r) => r.record);
     const ledger = ledgerOf(records);
     const report = latestOf(records, "performance_report");
-    expect(summary).toMatchObject({ ...application, reviewer_id: assignment?.reviewer_id ?? null });
+    const organisation = await database.db
+      .selectFrom("organisations")
+      .select("location_prefecture_code")
+      .where("id", "=", application.organisation_id)
+      .executeTakeFirstOrThrow();
+    expect(summary).toMatchObject({
+      ...application,
+      reviewer_id: assignment?.reviewer_id ?? null,
+      prefecture_code: organisation.location_prefecture_code,
+      waiting_rank: WAITING_ON_REVIEWER.includes(application.state) ? 0 : 1,
+    });
     expect({
       decidedAmount: summary.decided_amount ?? 0,
       claimed: summary.claimed_amount,
@@ -131,6 +143,33 @@ describe.each(ENGINES)("%s: the summary the inbox reads", (engine) => {
     await takeProceedingStep(database.db, viewer, IP, withdrawn.id, "close", {}, at("2026-12-21"));
     expect(await changeAssignment(database.db, viewer, IP, withdrawn.id, { intent: "release", current: viewer.userId })).toMatchObject({ status: "done" });
     expect(await expectSummaryToMatch(withdrawn.id)).toMatchObject({ state: "closed", reviewer_id: null, decided_amount: 1_000_000 });
+  });
+
+  it("follows the organisation's prefecture when its address or prefecture changes", async () => {
+    const app = await submittedApplication(database.db);
+    const { organisation_id } = await summaryOf(app.id);
+    const prefectureOf = async () => (await summaryOf(app.id)).prefecture_code;
+    const before = await prefectureOf();
+    expect(before).toMatch(/^[0-9]{2}$/);
+    await database.db
+      .updateTable("organisations")
+      .set({ kind: "intermediary", prefecture_code: null, address: "東京都千代田区永田町1-6-1" })
+      .where("id", "=", organisation_id)
+      .execute();
+    expect(await prefectureOf()).toBe("13");
+    await database.db.updateTable("organisations").set({ address: "大阪府大阪市中央区大手前2-1-22" }).where("id", "=", organisation_id).execute();
+    expect(await prefectureOf()).toBe("27");
+    await database.db.updateTable("organisations").set({ address: "住所不明" }).where("id", "=", organisation_id).execute();
+    expect(await prefectureOf()).toBeNull();
+    await expectSummaryToMatch(app.id);
+  });
+
+  it("ranks as waiting on the reviewer exactly the states the inbox counts days for", async () => {
+    const app = await submittedApplication(database.db);
+    for (const state of APPLICATION_STATES.filter((s) => s !== "draft")) {
+      await database.db.updateTable("applications").set({ state }).where("id", "=", app.id).execute();
+      expect({ state, rank: (await summaryOf(app.id)).waiting_rank }).toEqual({ state, rank: WAITING_ON_REVIEWER.includes(state) ? 0 : 1 });
+    }
   });
 
   it("is rebuilt the same from the versions and records when the migration runs on a database that has them", async () => {

@@ -1,5 +1,5 @@
 import type { AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
-import { sql, type Kysely, type KyselyPlugin } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SESSION_COOKIE, startSession } from "../../app/auth/session.server";
 import type { ApplicationState } from "../../app/domain/application-states";
@@ -10,6 +10,7 @@ import type { AppDatabase } from "../../db/database";
 import type { Database } from "../../db/schema";
 import { seed } from "../../db/seed";
 import { createUser, SESSIONS } from "./support/accounts";
+import { countingQueries } from "./support/counting-queries";
 import { createTestDatabase, ENGINES } from "./support/test-database";
 
 const FIRST_DAY = Date.parse("2026-05-01T01:00:00Z");
@@ -106,19 +107,6 @@ async function addRecord(db: Kysely<Database>, applicationId: number, kind: stri
       recorded_by: recordedBy,
     })
     .execute();
-}
-
-/** Counts the statements run through the returned database (one result each; a subquery is part of its statement). */
-function countingQueries(db: Kysely<Database>): { db: Kysely<Database>; count: () => number } {
-  let n = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery: ({ node }) => node,
-    transformResult: async ({ result }) => {
-      n += 1;
-      return result;
-    },
-  };
-  return { db: db.withPlugin(plugin), count: () => n };
 }
 
 describe.each(ENGINES)("%s: the reviewer's inbox", (engine) => {
@@ -313,7 +301,7 @@ describe.each(ENGINES)("%s: the reviewer's inbox", (engine) => {
     expect((await inbox("overdue=1", undefined, "2026-04-11")).total).toBe(3);
   });
 
-  it("runs the same two queries for a page, every filter on, whether the call holds 70 applications or ten times as many", async () => {
+  it("reads a page in one statement, every filter on, whether the call holds 70 applications or ten times as many", async () => {
     const everything = (query: string) =>
       `findings=1&overdue=1&fiscalYear=2026&programme=intermediary&prefecture=13&q=${encodeURIComponent("法人")}&state=submitted&state=decided&${query}`;
     const queries = [
@@ -329,12 +317,12 @@ describe.each(ENGINES)("%s: the reviewer's inbox", (engine) => {
     const page = await inbox("programme=intermediary&page=2", large.db);
     expect(page.total).toBe(690);
     expect(page.rows).toHaveLength(INBOX_PAGE_SIZE);
-    expect(large.count()).toBe(2);
+    expect(large.count()).toBe(1);
     for (const [i, query] of queries.entries()) {
       const counted = countingQueries(database.db);
       await inbox(everything(query), counted.db);
       expect(counted.count()).toBe(small[i]!.count());
-      expect(counted.count()).toBe(2);
+      expect(counted.count()).toBe(1);
     }
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from applications`.execute(database.db);
     expect(rows[0]!.n).toBe(700);
@@ -356,7 +344,7 @@ describe.each(ENGINES)("%s: the reviewer's inbox", (engine) => {
     const small = await page();
     await insertApplications(database.db, reviewerId, 630, 61);
     expect(await page()).toBe(small);
-    // The session with its account, the reviewers, the counts and the page.
-    expect(small).toBe(4);
+    // The session with its account, then the counts, the page and the reviewers in one statement.
+    expect(small).toBe(2);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { toCsv } from "~/exports/csv";
 import { daysWaiting, inboxApiRow, inboxDownloadName, inboxTable } from "~/exports/inbox";
-import type { InboxExportRow } from "~/models/inbox-export.server";
+import type { InboxRow } from "~/models/inbox.server";
 
 const NOW = new Date("2026-06-10T03:00:00Z");
 
-const row = (overrides: Partial<InboxExportRow>): InboxExportRow => ({
+const row = (overrides: Partial<InboxRow>): InboxRow => ({
   id: 7,
   organisation_name: "富山県",
   corporate_number: "8000020160008",
