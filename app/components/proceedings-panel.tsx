@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { formatYen } from "~/domain/money";
 import { DOCUMENT_TITLES, type ProceedingRecord } from "~/domain/proceedings";
 import { type Ledger } from "~/domain/ledger";
+import type { RepaymentStanding } from "~/domain/subsidy-charges";
 import { formatWarekiDate } from "~/domain/wareki";
 import { stepHeading, type StepAction } from "~/domain/steps";
 import { Section } from "./application-fields";
@@ -43,19 +44,53 @@ export function LedgerFigures({ ledger, requestedAmount }: { ledger: Ledger; req
   );
 }
 
+/** The latest return order: what it ordered, what came back, what is unpaid, and the 延滞金 so far (docs/domain.md §5). */
+export function RepaymentFigures({ repayment }: { repayment: RepaymentStanding }) {
+  const figures: [string, string][] = [
+    ["返還を命じた額", formatYen(repayment.ordered)],
+    ["納期限", formatWarekiDate(repayment.dueOn)],
+    ["返還を受けた額", formatYen(repayment.returned)],
+    ["未納額", formatYen(repayment.unpaid)],
+    // Returned in full by the due date: nothing accrued, and no day to count to.
+    [repayment.unpaid === 0 && repayment.lateCharge === 0 ? "延滞金" : `延滞金（${formatWarekiDate(repayment.asOf)}まで）`, formatYen(repayment.lateCharge)],
+  ];
+  return (
+    <section aria-labelledby="repayment-heading" className="space-y-2">
+      <h3 id="repayment-heading" className="text-std-18B-160">
+        返還命令の状況
+      </h3>
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-8 bg-solid-gray-50 p-4 sm:grid-cols-3 lg:grid-cols-5">
+        {figures.map(([name, value]) => (
+          <div key={name}>
+            <dt className="text-dns-14N-130 text-solid-gray-700">{name}</dt>
+            <dd className="text-std-16B-170">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {repayment.overdue ? (
+        <p role="note" className="text-error-2">
+          納期限を過ぎています。未納額には、納期限の翌日から納付の日まで年10.95%の延滞金がかかります（補助金等に係る予算の執行の適正化に関する法律第19条第2項）。
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 /**
- * Everything after submission on the application page: the money so far, each record with its official
- * document as PDF, and links to the steps the viewer may take now.
+ * Everything after submission on the application page: the money so far, where a return order stands, each
+ * record with its official document as PDF, and links to the steps the viewer may take now.
  */
 export function ProceedingsPanel({
   applicationId,
   items,
   ledger,
+  repayment,
   steps,
 }: {
   applicationId: number;
   items: ProceedingItem[];
   ledger: Ledger;
+  repayment: RepaymentStanding | null;
   steps: StepAction[];
 }) {
   if (items.length === 0 && steps.length === 0) return null;
@@ -64,9 +99,14 @@ export function ProceedingsPanel({
       {items.length > 0 ? (
         <>
           <LedgerFigures ledger={ledger} />
-          <div className="relative overflow-x-auto">
-            <table className="w-full border-collapse text-left">
-              <caption className="sr-only">手続の記録</caption>
+          {repayment ? <RepaymentFigures repayment={repayment} /> : null}
+          {/* At 390 px the table scrolls inside this box (reachable by keyboard) rather than squeezing its columns. */}
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrolling region must take focus to be scrolled by keyboard */}
+          <div className="relative overflow-x-auto" role="region" aria-labelledby="proceedings-caption" tabIndex={0}>
+            <table className="w-full min-w-[44rem] border-collapse text-left">
+              <caption id="proceedings-caption" className="sr-only">
+                手続の記録
+              </caption>
               <thead>
                 <tr className="border-b border-solid-gray-420">
                   <th scope="col" className="p-2">

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { ApplicationState } from "../../app/domain/application-states";
 import type { ProceedingRecord } from "../../app/domain/proceedings";
 import { DEFAULT_PROGRAMME_PARAMETERS } from "../../app/domain/programmes";
+import { repaymentStanding } from "../../app/domain/subsidy-charges";
 import { availableSteps } from "../../app/domain/application-lifecycle";
 import { stepSchema, type StepAction as ProceedingAction, type StepInputs as ProceedingInputs } from "../../app/domain/steps";
 import { formValues, readForm } from "../../app/forms/read-form";
@@ -754,6 +755,49 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
   });
 
   describe("payments and settlement", () => {
+    it("counts the 延滞金 on a return order paid partly late, from the day after the due date, and stops once all is returned", async () => {
+      const app = await decided();
+      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(REQUESTED, "2027-02-01"), AT.pay)).toMatchObject({ status: "done" });
+      expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, OTHER_INCOME_ACTUAL), AT.report)).toMatchObject({ status: "done" });
+      expect(await step(app.reviewer, app.id, "confirm", {}, AT.confirm)).toMatchObject({ status: "done" });
+      expect(await step(app.reviewer, app.id, "order_repayment", { dueOn: "2027-05-20" }, AT.confirm)).toMatchObject({ status: "done" });
+      const overpaid = REQUESTED - ACTUAL_GRANT;
+      expect(repaymentStanding(await records(app.id), "2027-05-20")).toEqual({
+        ordered: overpaid,
+        dueOn: "2027-05-20",
+        returned: 0,
+        unpaid: overpaid,
+        lateCharge: 0,
+        asOf: "2027-05-20",
+        overdue: false,
+      });
+      // Unpaid ten days after the due date: 10.95% a year for 10 days, down to the yen.
+      const tenDays = Math.floor((overpaid * 1095 * 10) / 3_650_000);
+      expect(repaymentStanding(await records(app.id), "2027-05-30")).toMatchObject({ lateCharge: tenDays, overdue: true, asOf: "2027-05-30" });
+
+      const onTime = Math.floor(overpaid / 2);
+      const at = (day: string) => new Date(`${day}T10:00:00+09:00`);
+      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(onTime, "2027-05-20", "returned"), at("2027-05-20"))).toMatchObject({
+        status: "done",
+      });
+      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(overpaid - onTime, "2027-05-30", "returned"), at("2027-05-30"))).toMatchObject({
+        status: "done",
+      });
+      // Only the part returned late bears it, and it stays what it was on the day of the last return.
+      const standing = repaymentStanding(await records(app.id), "2027-12-31");
+      expect(standing).toEqual({
+        ordered: overpaid,
+        dueOn: "2027-05-20",
+        returned: overpaid,
+        unpaid: 0,
+        lateCharge: Math.floor(((overpaid - onTime) * 1095 * 10) / 3_650_000),
+        asOf: "2027-05-30",
+        overdue: false,
+      });
+      expect(standing!.lateCharge).toBeGreaterThan(0);
+      expect(await step(app.reviewer, app.id, "close", {}, at("2027-05-30"))).toMatchObject({ status: "done", to: "closed" });
+    });
+
     it("orders an overpayment back, closes only once it is returned, and then refuses every step", async () => {
       const app = await decided();
       expect(await step(app.reviewer, app.id, "record_payment", paymentInput(REQUESTED + 1, "2027-02-01"), AT.pay)).toEqual({

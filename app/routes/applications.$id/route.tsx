@@ -12,9 +12,10 @@ import { readDraft, type ApplicationDraft } from "~/domain/application-draft";
 import { allowedActions, availableSteps } from "~/domain/application-lifecycle";
 import { STATE_LABELS } from "~/domain/application-states";
 import type { Finding } from "~/domain/grant-calculation";
-import { timeLeftUntil } from "~/domain/japan-time";
+import { japanToday, timeLeftUntil } from "~/domain/japan-time";
 import { closingFor } from "~/domain/programme-years";
 import { ledgerOf } from "~/domain/ledger";
+import { repaymentStanding } from "~/domain/subsidy-charges";
 import { missingPartyDetailsMessage } from "~/domain/party-details";
 import { can } from "~/domain/permissions";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
@@ -96,6 +97,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     workspace: await workspaceFor(context.db, viewer, application, attachments),
     proceedings,
     ledger: ledgerOf(records),
+    repayment: repaymentStanding(records, japanToday(new Date())),
     steps: availableSteps(viewer, application, records),
     assignment:
       can(viewer.role, "review:application:any") && application.state !== "draft" ? await assignmentPanelOf(context.db, application.id, viewer.userId) : null,
@@ -269,13 +271,19 @@ export default function ApplicationPage() {
             steps={loaded.steps}
             result={actionData && actionData.kind !== "saved" && actionData.kind !== "submit-refused" ? actionData : null}
           />
-          <ProceedingsPanel applicationId={application.id} items={loaded.proceedings} ledger={loaded.ledger} steps={[]} />
+          <ProceedingsPanel applicationId={application.id} items={loaded.proceedings} ledger={loaded.ledger} repayment={loaded.repayment} steps={[]} />
         </>
       ) : (
         <div className="space-y-6">
           {loaded.assignment ? <AssignmentPanel applicationId={application.id} back={`/applications/${application.id}`} {...loaded.assignment} /> : null}
           <ReviewPanel application={application} versions={versions} />
-          <ProceedingsPanel applicationId={application.id} items={loaded.proceedings} ledger={loaded.ledger} steps={loaded.steps} />
+          <ProceedingsPanel
+            applicationId={application.id}
+            items={loaded.proceedings}
+            ledger={loaded.ledger}
+            repayment={loaded.repayment}
+            steps={loaded.steps}
+          />
         </div>
       )}
       {/* The workspace lists the version's attachments with their links beside the content. */}
