@@ -20,7 +20,7 @@ function label(record: ProceedingRecord): string {
 }
 
 /** Records that carry no amount of their own. */
-const WITHOUT_AMOUNT: ReadonlySet<ProceedingRecord["kind"]> = new Set(["rejection", "change_refusal", "withdrawal"]);
+const WITHOUT_AMOUNT: ReadonlySet<ProceedingRecord["kind"]> = new Set(["rejection", "change_refusal", "withdrawal", "status_report_request"]);
 
 /** The money so far (decided, claimed, paid, returned, confirmed), and the amount applied for when given. */
 export function LedgerFigures({ ledger, requestedAmount }: { ledger: Ledger; requestedAmount?: number }) {

@@ -3,7 +3,7 @@ import type { FieldValues } from "react-hook-form";
 import type { BudgetStanding, Ledger } from "~/domain/ledger";
 import { confirmedAmountOf } from "~/domain/ledger";
 import { formatYen, parseYen, tidyYenInput } from "~/domain/money";
-import type { BudgetLineSnapshot, ChangeRequestRecord, PerformanceReportRecord } from "~/domain/proceedings";
+import type { BudgetLineSnapshot, ChangeRequestRecord, PerformanceReportRecord, StatusReportRequestRecord } from "~/domain/proceedings";
 import { activityLabel, expenseCategoryName, type Programme } from "~/domain/programmes";
 import type { StepAction } from "~/domain/steps";
 import { DECISION_CONFIRMATION } from "~/domain/steps/decide";
@@ -27,6 +27,8 @@ export interface StepPageData {
   ledger: Ledger | null;
   changeRequest: ChangeRequestRecord | null;
   report: PerformanceReportRecord | null;
+  /** The request for a status report waiting for its answer. */
+  statusRequest: StatusReportRequestRecord | null;
   /** What was paid beyond the confirmed amount (a return order asks for it back). */
   overpaid: number;
   today: string;
@@ -184,6 +186,33 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
         </>
       );
     },
+  },
+  request_status_report: {
+    Fields: ({ field }) => (
+      <>
+        <p>
+          事業の遂行の状況の報告を求めます（補助金等に係る予算の執行の適正化に関する法律第12条）。依頼の文書（遂行状況報告の依頼）が発行され、申請者に通知されます。
+        </p>
+        <LongText field={field} name="matters" label="報告を求める事項" required hint="例：事業の進捗、参加者数、これまでの支出の状況" />
+        <DateInput field={field} name="dueOn" label="提出期限" hint="明日以降の日付" />
+      </>
+    ),
+  },
+  report_status: {
+    Fields: ({ page, field }) => (
+      <>
+        {page.statusRequest ? (
+          <dl className="space-y-1">
+            <dt className="text-std-16B-170">依頼</dt>
+            <dd>{`${formatWarekiDate(page.statusRequest.documentDate)}付け${page.statusRequest.documentNumber}（提出期限 ${formatWarekiDate(page.statusRequest.dueOn)}）`}</dd>
+            <dt className="text-std-16B-170">報告を求められた事項</dt>
+            <dd className="whitespace-pre-wrap">{page.statusRequest.matters}</dd>
+          </dl>
+        ) : null}
+        <LongText field={field} name="progress" label="事業の遂行の状況" required />
+        <Yen field={field} name="spentToDate" label="これまでに支出した額（円）" hint="交付金以外の財源による支出も含めた額" />
+      </>
+    ),
   },
   order_repayment: {
     Fields: ({ page, field }) => (

@@ -18,6 +18,8 @@ export const DOCUMENT_KINDS = [
   "change_refusal",
   "confirmation",
   "repayment_order",
+  "status_report_request",
+  "status_report",
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

@@ -174,6 +174,26 @@ export interface RepaymentOrderRecord extends Common {
   dueOn: string;
 }
 
+/** 状況報告の求め (Subsidy Act §12): the reviewer asks how the work is going, by a due date. */
+export interface StatusReportRequestRecord extends Common {
+  kind: "status_report_request";
+  decision: DocumentReference;
+  /** What the report is to cover. */
+  matters: string;
+  dueOn: string;
+}
+
+/** 遂行状況報告: the grantee's answer to a request, citing it. */
+export interface StatusReportRecord extends Common {
+  kind: "status_report";
+  decision: DocumentReference;
+  request: DocumentReference & { dueOn: string };
+  decidedAmount: number;
+  progress: string;
+  /** What the work has spent so far, all sources together. */
+  spentToDate: number;
+}
+
 /** A payment to the applicant (概算払 or 精算払) or a repayment received from it: the ledger, no document. */
 export interface PaymentRecord extends Common {
   kind: "payment";
@@ -193,6 +213,8 @@ export type ProceedingRecord =
   | PerformanceReportRecord
   | ConfirmationRecord
   | RepaymentOrderRecord
+  | StatusReportRequestRecord
+  | StatusReportRecord
   | PaymentRecord;
 
 export type ProceedingKind = ProceedingRecord["kind"];
@@ -209,6 +231,8 @@ export const DOCUMENT_TITLES: Record<ProceedingKind, string | null> = {
   performance_report: "実績報告書",
   confirmation: "額の確定通知書",
   repayment_order: "返還命令書",
+  status_report_request: "遂行状況報告の依頼",
+  status_report: "遂行状況報告書",
   payment: null,
 };
 
@@ -220,6 +244,7 @@ export const NOTICE_KINDS: ReadonlySet<ProceedingKind> = new Set([
   "change_refusal",
   "confirmation",
   "repayment_order",
+  "status_report_request",
 ]);
 
 /** 「府孤第3号」, or with the prefix of the fiscal year's document settings. */
@@ -275,6 +300,14 @@ export function currentBudget(records: readonly ProceedingRecord[]): readonly Bu
 /** The most recent record of a kind, if any. */
 export function latestOf<K extends ProceedingKind>(records: readonly ProceedingRecord[], kind: K): Extract<ProceedingRecord, { kind: K }> | undefined {
   return records.findLast((r): r is Extract<ProceedingRecord, { kind: K }> => r.kind === kind);
+}
+
+/** The request for a status report still waiting for its answer (a request answered by a later report is not). */
+export function openStatusReportRequest(records: readonly ProceedingRecord[]): StatusReportRequestRecord | undefined {
+  const at = records.findLastIndex((r) => r.kind === "status_report_request");
+  const request = records[at];
+  if (request?.kind !== "status_report_request") return undefined;
+  return records.slice(at + 1).some((r) => r.kind === "status_report") ? undefined : request;
 }
 
 /** The 交付決定 as later documents cite it (there is one per application; changes refer back to it). */

@@ -1,9 +1,9 @@
 /**
  * The official documents printed from the records of app/domain/proceedings.ts (docs/domain.md §5, §7), each
  * built from its record and nothing else:
- * - the applicant's: 変更交付申請書, 実績報告書, 概算払請求書, addressed to 内閣総理大臣;
+ * - the applicant's: 変更交付申請書, 実績報告書, 概算払請求書, 遂行状況報告書, addressed to 内閣総理大臣;
  * - the Cabinet Office's notices: 交付決定通知書, 不交付決定通知書, 変更交付決定通知書, 変更交付申請に対する
- *   不承認通知書, 額の確定通知書, 返還命令書, addressed to the applicant (see noticeAddressee).
+ *   不承認通知書, 額の確定通知書, 返還命令書, 遂行状況報告の依頼, addressed to the applicant (see noticeAddressee).
  * A payment is a ledger entry and has no document.
  */
 import { formatYen, formatYenWithKin as kin } from "~/domain/money";
@@ -23,6 +23,8 @@ import {
   type ProceedingRecord,
   type RejectionRecord,
   type RepaymentOrderRecord,
+  type StatusReportRecord,
+  type StatusReportRequestRecord,
   type WithdrawalRecord,
 } from "~/domain/proceedings";
 import { guidelinesCited, readDocumentSettings, signatory } from "~/domain/document-settings";
@@ -96,6 +98,10 @@ function body(record: PrintedRecord, cite: string): Block[] {
       return confirmation(record, cite);
     case "repayment_order":
       return repaymentOrder(record);
+    case "status_report_request":
+      return statusReportRequest(record);
+    case "status_report":
+      return statusReport(record, cite);
   }
 }
 
@@ -290,6 +296,25 @@ function repaymentOrder(r: RepaymentOrderRecord): Block[] {
       `納期限までに返還額を納付しないときは、同法第19条第2項の規定により、納期限の翌日から納付の日までの日数に応じ、その未納付額につき年10.95パーセントの割合で計算した延滞金を納付しなければならない。`,
       { spaceBefore: 16 },
     ),
+  ];
+}
+
+function statusReportRequest(r: StatusReportRequestRecord): Block[] {
+  return [
+    ...preamble(`${dated(r.decision)}で交付決定した${subject(r)}について、${SUBSIDY_ACT}第12条の規定により、下記のとおり事業の遂行の状況を報告されたい。`),
+    item(1, "報告を求める事項"),
+    detail(r.matters),
+    item(2, "提出期限", formatWarekiDate(r.dueOn)),
+  ];
+}
+
+function statusReport(r: StatusReportRecord, cite: string): Block[] {
+  return [
+    ...preamble(`${dated(r.request)}で報告を求められた${subject(r)}の遂行の状況について、${cite}の規定に基づき、下記のとおり報告します。`),
+    item(1, "交付決定額", kin(r.decidedAmount)),
+    item(2, "これまでに支出した額", kin(r.spentToDate)),
+    item(3, "事業の遂行の状況"),
+    detail(r.progress),
   ];
 }
 

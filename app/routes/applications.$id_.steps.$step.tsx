@@ -12,7 +12,7 @@ import { availableSteps } from "~/domain/application-lifecycle";
 import { japanToday } from "~/domain/japan-time";
 import { settlementBalance } from "~/domain/ledger";
 import { formatYen } from "~/domain/money";
-import { categoriesMovedOverLimit, latestOf, type ProceedingRecord } from "~/domain/proceedings";
+import { categoriesMovedOverLimit, latestOf, openStatusReportRequest, type ProceedingRecord } from "~/domain/proceedings";
 import { expenseCategoryName } from "~/domain/programmes";
 import { isStepAction, STEPS, stepHeading, stepSchema, type StepAction } from "~/domain/steps";
 import { fiscalYearLabel } from "~/domain/wareki";
@@ -53,6 +53,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     requestedAmount: summary?.requestedAmount ?? 0,
     ledger,
     changeRequest: latestOf(records, "change_request") ?? null,
+    statusRequest: openStatusReportRequest(records) ?? null,
     report: latestOf(records, "performance_report") ?? null,
     overpaid: ledger && ledger.confirmedAmount !== null ? -settlementBalance(ledger) : 0,
     today: japanToday(new Date()),

@@ -18,6 +18,8 @@ import {
   rejectionRecord,
   withdrawalRecord,
   repaymentOrderRecord,
+  statusReportRecord,
+  statusReportRequestRecord,
 } from "./support/proceeding-records";
 
 /**
@@ -76,6 +78,8 @@ const DOCUMENTS = {
   "performance-report": () => proceedingDocument(performanceReportRecord(8)),
   "confirmation-notice": () => proceedingDocument(confirmationRecord()),
   "repayment-order": () => proceedingDocument(repaymentOrderRecord()),
+  "status-report-request": () => proceedingDocument(statusReportRequestRecord()),
+  "status-report": () => proceedingDocument(statusReportRecord()),
 };
 
 describe("documents rendered to images", () => {

@@ -16,6 +16,8 @@ import {
   rejectionRecord,
   withdrawalRecord,
   repaymentOrderRecord,
+  statusReportRecord,
+  statusReportRequestRecord,
 } from "./support/proceeding-records";
 
 /** The fixtures' dates, converted to 令和 by hand. */
@@ -25,7 +27,10 @@ const REIWA: Record<string, string> = {
   "2026-08-03": "令和8年8月3日",
   "2026-08-20": "令和8年8月20日",
   "2026-09-01": "令和8年9月1日",
+  "2026-10-01": "令和8年10月1日",
   "2026-10-15": "令和8年10月15日",
+  "2026-10-20": "令和8年10月20日",
+  "2026-10-31": "令和8年10月31日",
   "2027-03-31": "令和9年3月31日",
   "2027-04-05": "令和9年4月5日",
   "2027-04-20": "令和9年4月20日",
@@ -80,6 +85,8 @@ const PRINTED: [string, () => ProceedingRecord][] = [
   ["実績報告書", () => performanceReportRecord()],
   ["額の確定通知書", () => confirmationRecord()],
   ["返還命令書", repaymentOrderRecord],
+  ["遂行状況報告の依頼", () => statusReportRequestRecord()],
+  ["遂行状況報告書", () => statusReportRecord()],
 ];
 
 describe("documents printed from proceedings", () => {
@@ -319,5 +326,29 @@ describe("返還命令書", () => {
     expect(pages[0]).toContain("補助金等に係る予算の執行の適正化に関する法律（昭和30年法律第179号）第18条第2項の規定により");
     expect(pages[0]).toContain("同法第19条第2項の規定により");
     expect(pages[0]).toContain("延滞金を納付しなければならない");
+  });
+});
+
+describe("遂行状況報告", () => {
+  it("the request cites the decision and Subsidy Act §12, with what to report and the due date, whole however long", async () => {
+    const matters = "各取組の進捗と参加者数、支出の状況。".repeat(100).slice(0, 2000);
+    const r = statusReportRequestRecord(matters);
+    const { pages } = await read(r);
+    // The pages without their 「i / N」, run together.
+    const all = pages.map((page) => page.replace(/\d+\/\d+$/, "")).join("");
+    expect(pages.length).toBeGreaterThan(1);
+    expect(all).toContain(`${reiwa(r.decision.documentDate)}付け府孤第3号で交付決定した`);
+    expect(all).toContain("補助金等に係る予算の執行の適正化に関する法律（昭和30年法律第179号）第12条の規定により");
+    expect(all).toContain(`2提出期限${reiwa(r.dueOn)}`);
+    expect(all).toContain(`1報告を求める事項${matters}2提出期限`);
+  });
+
+  it("the report cites the request by date and number, with the decided amount, what was spent and how it goes", async () => {
+    const r = statusReportRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(`${reiwa(r.request.documentDate)}付け府孤第21号で報告を求められた`);
+    expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}2これまでに支出した額${kin(30_000)}`);
+    expect(pages[0]).toContain("延べ412人が利用した");
   });
 });

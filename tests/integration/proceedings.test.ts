@@ -716,7 +716,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         return availableSteps(user.viewer, application, await records(app.id));
       };
       expect(await offered(app.officer)).toEqual(["request_change", "withdraw", "claim_payment", "report"]);
-      expect(await offered(app.reviewer)).toEqual(["record_payment"]);
+      expect(await offered(app.reviewer)).toEqual(["request_status_report", "record_payment"]);
 
       expect(await step(app.officer, app.id, "claim_payment", claimInput(REQUESTED), AT.pay)).toMatchObject({ status: "done" });
       expect(await offered(app.officer)).toEqual(["request_change", "withdraw", "report"]);
@@ -729,6 +729,102 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect(await step(app.reviewer, app.id, "order_repayment", { dueOn: "2027-05-31" }, AT.confirm)).toMatchObject({ status: "done" });
       expect(await offered(app.reviewer)).toEqual(["record_payment", "close"]);
       expect(await offered(app.officer)).toEqual([]);
+    });
+  });
+
+  describe("status reports (状況報告)", () => {
+    const MATTERS = "各取組の進捗と参加者数、これまでの支出の状況";
+    const offered = async (app: SubmittedApplication, user: TestUser) => {
+      const application = await database.db.selectFrom("applications").select(["state", "organisation_id"]).where("id", "=", app.id).executeTakeFirstOrThrow();
+      return availableSteps(user.viewer, application, await records(app.id));
+    };
+
+    it("the reviewer asks once at a time with a due date, the grantee answers citing the request, and the reviewer may ask again", async () => {
+      const app = await decided();
+      expect(await offered(app, app.officer)).not.toContain("report_status");
+      expect(await step(app.officer, app.id, "report_status", { progress: "順調", spentToDate: 0 }, AT.claim)).toEqual({
+        status: "refused",
+        reason: "報告を求められていません。遂行状況報告は、内閣府から依頼があったときに提出します。",
+      });
+      expect(await step(app.reviewer, app.id, "request_status_report", { matters: MATTERS, dueOn: "2027-01-25" }, AT.claim)).toEqual({
+        status: "invalid",
+        errors: { dueOn: "提出期限は明日以降の日付にしてください。" },
+      });
+      expect(await step(app.officer, app.id, "request_status_report", { matters: MATTERS, dueOn: "2027-02-28" }, AT.claim)).toMatchObject({
+        status: "refused",
+      });
+
+      const asked = await step(app.reviewer, app.id, "request_status_report", { matters: MATTERS, dueOn: "2027-02-28" }, AT.claim);
+
+      expect(asked).toEqual({ status: "done", proceedingId: expect.any(Number), to: "decided" });
+      expect((await rows(app.id)).at(-1)).toMatchObject({ kind: "status_report_request", notice_serial: 2 });
+      const request = (await records(app.id)).at(-1);
+      expect(request).toMatchObject({
+        kind: "status_report_request",
+        documentNumber: "府孤第2号",
+        documentDate: "2027-01-25",
+        decision: { documentNumber: "府孤第1号", documentDate: DECIDED_ON },
+        matters: MATTERS,
+        dueOn: "2027-02-28",
+      });
+      expect(await offered(app, app.reviewer)).not.toContain("request_status_report");
+      expect(await offered(app, app.officer)).toContain("report_status");
+      expect(await step(app.reviewer, app.id, "request_status_report", { matters: MATTERS, dueOn: "2027-03-31" }, AT.pay)).toEqual({
+        status: "refused",
+        reason: "府孤第2号の依頼への報告がまだありません。報告を受けてから次の依頼をしてください。",
+      });
+
+      // Answered after the due date: still the answer.
+      const answered = await step(
+        app.officer,
+        app.id,
+        "report_status",
+        { progress: "相談窓口を毎週開設した。", spentToDate: 420_000 },
+        new Date("2027-03-02T01:00:00Z"),
+      );
+
+      expect(answered).toEqual({ status: "done", proceedingId: expect.any(Number), to: "decided" });
+      expect((await rows(app.id)).at(-1)).toMatchObject({ kind: "status_report", notice_serial: null, amount: 420_000 });
+      expect((await records(app.id)).at(-1)).toMatchObject({
+        kind: "status_report",
+        documentNumber: "",
+        request: { documentNumber: "府孤第2号", documentDate: "2027-01-25", dueOn: "2027-02-28" },
+        decidedAmount: REQUESTED,
+        progress: "相談窓口を毎週開設した。",
+        spentToDate: 420_000,
+      });
+      expect(await offered(app, app.officer)).not.toContain("report_status");
+      expect(await offered(app, app.reviewer)).toContain("request_status_report");
+      expect(
+        await step(app.reviewer, app.id, "request_status_report", { matters: "年度末の見込み", dueOn: "2027-03-20" }, new Date("2027-03-03T01:00:00Z")),
+      ).toMatchObject({
+        status: "done",
+      });
+      expect(await proceedingActions(app.id)).toEqual([
+        "application.decided",
+        "application.status_report_requested",
+        "application.status_reported",
+        "application.status_report_requested",
+      ]);
+    });
+
+    it("is asked and answered only while the work goes on: not before the decision, nor once reported", async () => {
+      const app = await submittedApplication(database.db);
+      expect(await step(app.reviewer, app.id, "request_status_report", { matters: MATTERS, dueOn: "2027-02-28" }, AT.claim)).toMatchObject({
+        status: "refused",
+      });
+      const reported = await decided();
+      expect(await step(reported.reviewer, reported.id, "request_status_report", { matters: MATTERS, dueOn: "2027-02-28" }, AT.claim)).toMatchObject({
+        status: "done",
+      });
+      expect(await step(reported.officer, reported.id, "report", reportInput(ACTUAL, OTHER_INCOME_ACTUAL), AT.report)).toMatchObject({
+        status: "done",
+        to: "reported",
+      });
+      expect(await step(reported.officer, reported.id, "report_status", { progress: "完了した", spentToDate: 1 }, AT.report)).toMatchObject({
+        status: "refused",
+      });
+      expect(await offered(reported, reported.officer)).toEqual([]);
     });
   });
 

@@ -20,6 +20,7 @@ import type {
   PerformanceReportRecord,
   ProceedingRecord,
   RepaymentOrderRecord,
+  StatusReportRequestRecord,
   WithdrawalRecord,
 } from "../../app/domain/proceedings";
 import { DEFAULT_PROGRAMME_PARAMETERS, findProgrammeParameters } from "../../app/domain/programmes";
@@ -188,6 +189,14 @@ const repaymentOrder = (confirmedAmount: number, netPaid: number): RepaymentOrde
   netPaid,
   repaymentAmount: netPaid - confirmedAmount,
   dueOn: "2027-05-31",
+});
+
+const statusReportRequest = (): StatusReportRequestRecord => ({
+  ...common("府孤第2号", "2027-01-25"),
+  kind: "status_report_request",
+  decision: { documentNumber: "府孤第1号", documentDate: "2026-12-11" },
+  matters: "進捗",
+  dueOn: "2027-02-28",
 });
 
 /** Decided at 1,850,000, `paid` paid (and `returned` returned), reported with 1,641,000 recomputed, and confirmed. */
@@ -938,7 +947,7 @@ describe("stepPermission and availableSteps", () => {
       steps: {
         officer: ["request_change", "withdraw", "claim_payment", "report"],
         "another organisation's officer": [],
-        reviewer: ["record_payment"],
+        reviewer: ["request_status_report", "record_payment"],
         administrator: [],
       },
     },
@@ -946,7 +955,23 @@ describe("stepPermission and availableSteps", () => {
       name: "decided with everything claimed",
       state: "decided",
       records: [decision(), claim(REQUESTED)],
-      steps: { officer: ["request_change", "withdraw", "report"], "another organisation's officer": [], reviewer: ["record_payment"], administrator: [] },
+      steps: {
+        officer: ["request_change", "withdraw", "report"],
+        "another organisation's officer": [],
+        reviewer: ["request_status_report", "record_payment"],
+        administrator: [],
+      },
+    },
+    {
+      name: "decided with a status report asked for",
+      state: "decided",
+      records: [decision(), statusReportRequest()],
+      steps: {
+        officer: ["request_change", "withdraw", "claim_payment", "report_status", "report"],
+        "another organisation's officer": [],
+        reviewer: ["record_payment"],
+        administrator: [],
+      },
     },
     {
       name: "with a change pending",
@@ -955,7 +980,7 @@ describe("stepPermission and availableSteps", () => {
       steps: {
         officer: ["withdraw", "claim_payment"],
         "another organisation's officer": [],
-        reviewer: ["approve_change", "refuse_change", "record_payment"],
+        reviewer: ["approve_change", "refuse_change", "request_status_report", "record_payment"],
         administrator: [],
       },
     },

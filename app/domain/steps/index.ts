@@ -15,7 +15,9 @@ import { recordPayment } from "./record-payment";
 import { refuseChange } from "./refuse-change";
 import { reject } from "./reject";
 import { report } from "./report";
+import { reportStatus } from "./report-status";
 import { requestChange } from "./request-change";
+import { requestStatusReport } from "./request-status-report";
 import type { StepDefinition, StepFormContext } from "./step";
 import { withdraw } from "./withdraw";
 
@@ -27,6 +29,8 @@ export const STEP_ACTIONS = [
   "refuse_change",
   "withdraw",
   "claim_payment",
+  "request_status_report",
+  "report_status",
   "report",
   "confirm",
   "order_repayment",
@@ -43,6 +47,8 @@ const DEFINITIONS = {
   refuse_change: refuseChange,
   withdraw,
   claim_payment: claimPayment,
+  request_status_report: requestStatusReport,
+  report_status: reportStatus,
   report,
   confirm,
   order_repayment: orderRepayment,

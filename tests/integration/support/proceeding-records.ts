@@ -11,6 +11,8 @@ import {
   type PerformanceReportRecord,
   type RejectionRecord,
   type RepaymentOrderRecord,
+  type StatusReportRecord,
+  type StatusReportRequestRecord,
   type WithdrawalRecord,
 } from "../../../app/domain/proceedings";
 import { confirmedAmountOf } from "../../../app/domain/ledger";
@@ -216,6 +218,30 @@ export function repaymentOrderRecord(): RepaymentOrderRecord {
     netPaid: confirmed.netPaid,
     repaymentAmount: confirmed.netPaid - confirmed.confirmedAmount,
     dueOn: "2027-05-31",
+  };
+}
+
+/** The reviewer asks for a status report in the autumn, the longest matters the form allows. */
+export function statusReportRequestRecord(matters = "各取組の進捗状況（開催回数及び参加者数）並びに9月末までの経費の支出状況について報告されたい。"): StatusReportRequestRecord {
+  return {
+    ...common(record(8), "府孤第21号", "2026-10-01"),
+    kind: "status_report_request",
+    decision: DECISION,
+    matters,
+    dueOn: "2026-10-31",
+  };
+}
+
+export function statusReportRecord(progress = "相談窓口は予定どおり毎週開設し、9月末までに延べ412人が利用した。研修は3回のうち2回を終えた。"): StatusReportRecord {
+  const request = statusReportRequestRecord();
+  return {
+    ...common(record(8), "", "2026-10-20"),
+    kind: "status_report",
+    decision: DECISION,
+    request: { documentNumber: request.documentNumber, documentDate: request.documentDate, dueOn: request.dueOn },
+    decidedAmount: decisionRecord().decidedAmount,
+    progress,
+    spentToDate: 30_000,
   };
 }
 
