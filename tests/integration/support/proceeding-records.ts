@@ -222,7 +222,9 @@ export function repaymentOrderRecord(): RepaymentOrderRecord {
 }
 
 /** The reviewer asks for a status report in the autumn, the longest matters the form allows. */
-export function statusReportRequestRecord(matters = "各取組の進捗状況（開催回数及び参加者数）並びに9月末までの経費の支出状況について報告されたい。"): StatusReportRequestRecord {
+export function statusReportRequestRecord(
+  matters = "各取組の進捗状況（開催回数及び参加者数）並びに9月末までの経費の支出状況について報告されたい。",
+): StatusReportRequestRecord {
   return {
     ...common(record(8), "府孤第21号", "2026-10-01"),
     kind: "status_report_request",
@@ -232,7 +234,9 @@ export function statusReportRequestRecord(matters = "各取組の進捗状況（
   };
 }
 
-export function statusReportRecord(progress = "相談窓口は予定どおり毎週開設し、9月末までに延べ412人が利用した。研修は3回のうち2回を終えた。"): StatusReportRecord {
+export function statusReportRecord(
+  progress = "相談窓口は予定どおり毎週開設し、9月末までに延べ412人が利用した。研修は3回のうち2回を終えた。",
+): StatusReportRecord {
   const request = statusReportRequestRecord();
   return {
     ...common(record(8), "", "2026-10-20"),
