@@ -35,6 +35,13 @@ export interface OrganisationsTable {
   contact_person: ColumnType<string, string | undefined, string>;
   contact_phone: ColumnType<string, string | undefined, string>;
   contact_email: ColumnType<string, string | undefined, string>;
+  /** The account the grant is paid into (migration 020); "" until filled in. */
+  payee_bank_name: ColumnType<string, string | undefined, string>;
+  payee_branch_name: ColumnType<string, string | undefined, string>;
+  /** "普通", "当座" or "". */
+  payee_account_type: ColumnType<string, string | undefined, string>;
+  payee_account_number: ColumnType<string, string | undefined, string>;
+  payee_account_holder: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

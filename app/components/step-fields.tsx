@@ -3,11 +3,17 @@ import type { FieldValues } from "react-hook-form";
 import type { BudgetStanding, Ledger } from "~/domain/ledger";
 import { confirmedAmountOf } from "~/domain/ledger";
 import { formatYen, parseYen, tidyYenInput } from "~/domain/money";
-import type { BudgetLineSnapshot, ChangeRequestRecord, PerformanceReportRecord, StatusReportRequestRecord } from "~/domain/proceedings";
+import {
+  ACCOUNT_TYPES,
+  type BudgetLineSnapshot,
+  type ChangeRequestRecord,
+  type Payee,
+  type PerformanceReportRecord,
+  type StatusReportRequestRecord,
+} from "~/domain/proceedings";
 import { activityLabel, expenseCategoryName, type Programme } from "~/domain/programmes";
 import type { StepAction } from "~/domain/steps";
 import { DECISION_CONFIRMATION } from "~/domain/steps/decide";
-import { ACCOUNT_TYPES } from "~/domain/steps/claim-payment";
 import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
 import type { FormField as Field, FormRegister, FormWatch } from "~/forms/use-validated-form";
 import { BudgetStandingPanel } from "./budget-standing";
@@ -29,6 +35,8 @@ export interface StepPageData {
   report: PerformanceReportRecord | null;
   /** The request for a status report waiting for its answer. */
   statusRequest: StatusReportRequestRecord | null;
+  /** The account on the organisation's profile, offered by a payment claim; null when none is registered. */
+  payee: Payee | null;
   /** What was paid beyond the confirmed amount (a return order asks for it back). */
   overpaid: number;
   today: string;
@@ -117,7 +125,7 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
     ),
   },
   claim_payment: {
-    defaults: () => ({ accountType: "普通" }),
+    defaults: (page) => ({ ...page.payee, accountType: page.payee?.accountType || "普通" }),
     Fields: ({ page, field, register }) => (
       <>
         <Yen
@@ -128,6 +136,11 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
         />
         <fieldset className="space-y-4">
           <legend className="text-std-18B-160">振込先</legend>
+          <p className="text-dns-16N-130 text-solid-gray-700">
+            {page.payee
+              ? "組織の情報に登録された口座です。今回だけ別の口座にする場合は書き換えてください（組織の情報は変わりません）。"
+              : "組織の情報に口座を登録しておくと、次からここに表示されます。"}
+          </p>
           <TextField {...field("bankName")} label="金融機関名" required />
           <TextField {...field("branchName")} label="支店名" required />
           <div className="space-y-1">

@@ -38,6 +38,10 @@ export interface DocumentReference {
   documentDate: string;
 }
 
+/** 普通預金 or 当座預金. */
+export const ACCOUNT_TYPES = ["普通", "当座"] as const;
+
+/** The account a grant is paid into (振込先). */
 export interface Payee {
   bankName: string;
   branchName: string;

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { isValidCorporateNumber } from "~/domain/corporate-number";
 import { EMAIL_MAX, textField } from "~/domain/form-fields";
+import { ACCOUNT_TYPES } from "~/domain/proceedings";
 
 const text = (max: number, label: string) => textField(label, { max });
 
@@ -35,6 +36,14 @@ export const OrganisationProfileSchema = z.object({
     .refine((v) => v === "" || !/^\d{13}$/.test(v) || isValidCorporateNumber(v), {
       error: "法人番号の検査用数字（先頭の1桁）が合いません。番号を確認してください。",
     }),
+  // The account grants are paid into, offered by every payment claim (each claim keeps the one it named).
+  bankName: text(100, "金融機関名"),
+  branchName: text(100, "支店名"),
+  accountType: normalised.refine((v) => v === "" || (ACCOUNT_TYPES as readonly string[]).includes(v), {
+    error: "預金種別は「普通」か「当座」を選んでください。",
+  }),
+  accountNumber: normalised.refine((v) => v === "" || /^\d{7}$/.test(v), { error: "口座番号は7桁の数字で入力してください。" }),
+  accountHolder: text(100, "口座名義"),
 });
 
 export type OrganisationProfile = z.output<typeof OrganisationProfileSchema>;
@@ -48,4 +57,9 @@ export const PROFILE_FIELDS = [
   ["contactPhone", "電話番号", "例：076-444-3200"],
   ["contactEmail", "担当者のメールアドレス", ""],
   ["corporateNumber", "法人番号（13桁）", "法人の場合に入力します。"],
+  ["bankName", "振込先の金融機関名", "概算払・精算払の請求に表示されます。"],
+  ["branchName", "振込先の支店名", ""],
+  ["accountType", "預金種別", ""],
+  ["accountNumber", "口座番号", "7桁の数字"],
+  ["accountHolder", "口座名義", "通帳に記載のとおり（カナ）"],
 ] as const satisfies readonly (readonly [keyof OrganisationProfile, string, string])[];

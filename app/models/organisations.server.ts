@@ -6,6 +6,7 @@ import { can, seesAllOrganisations } from "~/domain/permissions";
 import type { OrganisationKind } from "~/domain/roles";
 import { invalid, notFound, type Outcome } from "~/domain/outcome";
 import { missingPartyDetails } from "~/domain/party-details";
+import type { Payee } from "~/domain/proceedings";
 import { recordAuditEvent, type Actor } from "./audit.server";
 
 /** The organisation as documents show the applicant (PartySnapshot), for selects joined to organisations. */
@@ -29,6 +30,11 @@ const PROFILE_COLUMNS = {
   contactPhone: "contact_phone",
   contactEmail: "contact_email",
   corporateNumber: "corporate_number",
+  bankName: "payee_bank_name",
+  branchName: "payee_branch_name",
+  accountType: "payee_account_type",
+  accountNumber: "payee_account_number",
+  accountHolder: "payee_account_holder",
 } as const;
 
 /**
@@ -45,6 +51,22 @@ export async function findOrganisationForViewer(db: Kysely<Database>, viewer: Vi
     string
   >;
   return { id: row.id, kind: row.kind, name: row.name, prefectureCode: row.prefecture_code, profile };
+}
+
+/** The account on the organisation's profile (振込先), or null when none is registered. */
+export async function payeeOf(db: Kysely<Database>, organisationId: number): Promise<Payee | null> {
+  const row = await db
+    .selectFrom("organisations")
+    .select([
+      "payee_bank_name as bankName",
+      "payee_branch_name as branchName",
+      "payee_account_type as accountType",
+      "payee_account_number as accountNumber",
+      "payee_account_holder as accountHolder",
+    ])
+    .where("id", "=", organisationId)
+    .executeTakeFirst();
+  return row && Object.values(row).some((value) => value !== "") ? row : null;
 }
 
 /** The labels of what the organisation's documents print and its profile lacks; [] when complete. */

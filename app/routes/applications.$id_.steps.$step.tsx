@@ -20,6 +20,7 @@ import { formOf, formValues, nestErrors, readForm, typedValues } from "~/forms/r
 import { useValidatedForm } from "~/forms/use-validated-form";
 import { findApplicationForViewer } from "~/models/applications.server";
 import { budgetStanding, proceedingsSummary, takeProceedingStep } from "~/models/proceedings.server";
+import { payeeOf } from "~/models/organisations.server";
 import { idParam } from "~/utils/route-params.server";
 import { postedForm } from "~/utils/posted-form.server";
 
@@ -54,6 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ledger,
     changeRequest: latestOf(records, "change_request") ?? null,
     statusRequest: openStatusReportRequest(records) ?? null,
+    payee: step === "claim_payment" ? await payeeOf(context.db, application.organisation_id) : null,
     report: latestOf(records, "performance_report") ?? null,
     overpaid: ledger && ledger.confirmedAmount !== null ? -settlementBalance(ledger) : 0,
     today: japanToday(new Date()),

@@ -4,7 +4,8 @@ import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/
 import type { FieldErrors as HookFormErrors, FieldValues } from "react-hook-form";
 import { takeStashedInput } from "~/auth/stash.server";
 import { notFound, requireAnyPermission } from "~/auth/viewer.server";
-import { ErrorSummary, Notice, primaryButtonClass, TextField } from "~/components/forms";
+import { ChoiceField, ErrorSummary, Notice, primaryButtonClass, TextField } from "~/components/forms";
+import { ACCOUNT_TYPES } from "~/domain/proceedings";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { ORGANISATION_KIND_LABELS } from "~/domain/roles";
 import { OrganisationProfileSchema, PROFILE_FIELDS } from "~/forms/organisation-profile";
@@ -67,16 +68,25 @@ export default function OrganisationPage() {
         <Form method="post" ref={formRef} onSubmit={onSubmit} noValidate className="max-w-2xl space-y-4">
           <h2 className="text-std-24B-150">組織の情報</h2>
           <p className="text-dns-16N-130 text-solid-gray-700">ここで入力した内容は、申請書の申請者欄などに使われます。</p>
-          {PROFILE_FIELDS.map(([name, label, hint]) => (
-            <TextField
-              key={`${name}-${restored ? "restored" : "saved"}`}
-              {...field(name)}
-              label={label}
-              hint={hint || undefined}
-              inputMode={name === "corporateNumber" || name === "postalCode" ? "numeric" : undefined}
-              type={name === "contactEmail" ? "email" : name === "contactPhone" ? "tel" : "text"}
-            />
-          ))}
+          {PROFILE_FIELDS.map(([name, label, hint]) =>
+            name === "accountType" ? (
+              <ChoiceField
+                key={`${name}-${restored ? "restored" : "saved"}`}
+                {...field(name)}
+                label={label}
+                choices={[["", "（未登録）"], ...ACCOUNT_TYPES.map((t): [string, string] => [t, t])]}
+              />
+            ) : (
+              <TextField
+                key={`${name}-${restored ? "restored" : "saved"}`}
+                {...field(name)}
+                label={label}
+                hint={hint || undefined}
+                inputMode={name === "corporateNumber" || name === "postalCode" || name === "accountNumber" ? "numeric" : undefined}
+                type={name === "contactEmail" ? "email" : name === "contactPhone" ? "tel" : "text"}
+              />
+            ),
+          )}
           <button type="submit" className={primaryButtonClass}>
             保存する
           </button>

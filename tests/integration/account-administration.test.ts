@@ -10,7 +10,7 @@ import {
   setPasswordWithToken,
   updateAccount,
 } from "../../app/models/accounts.server";
-import { updateOrganisationProfile } from "../../app/models/organisations.server";
+import { payeeOf, updateOrganisationProfile } from "../../app/models/organisations.server";
 import type { AppDatabase } from "../../db/database";
 import { COMPLETE_PROFILE, createUser, SESSIONS } from "./support/accounts";
 import { createTestDatabase, ENGINES } from "./support/test-database";
@@ -153,6 +153,11 @@ describe.each(ENGINES)("%s: an administrator's work on accounts and organisation
       contactPerson: COMPLETE_PROFILE.contact_person,
       contactPhone: COMPLETE_PROFILE.contact_phone,
       contactEmail: COMPLETE_PROFILE.contact_email,
+      bankName: "",
+      branchName: "",
+      accountType: "",
+      accountNumber: "",
+      accountHolder: "",
     };
     const stranger = await createUser(database.db, "intermediary_officer");
     expect(await updateOrganisationProfile(database.db, stranger.viewer, IP, officer.organisationId, profile)).toEqual({ status: "not-found" });
@@ -169,5 +174,11 @@ describe.each(ENGINES)("%s: an administrator's work on accounts and organisation
       .where("action", "=", "organisation.profile_updated")
       .executeTakeFirstOrThrow();
     expect(event).toEqual({ actor_user_id: admin.id, subject_organisation_id: officer.organisationId });
+
+    // The account grants are paid into: none until registered, then offered as saved.
+    expect(await payeeOf(database.db, officer.organisationId)).toBeNull();
+    const payee = { bankName: "北陸銀行", branchName: "県庁支店", accountType: "当座", accountNumber: "1234567", accountHolder: "トヤマケン" };
+    expect(await updateOrganisationProfile(database.db, officer.viewer, IP, officer.organisationId, { ...profile, ...payee })).toEqual({ status: "done" });
+    expect(await payeeOf(database.db, officer.organisationId)).toEqual(payee);
   });
 });

@@ -71,4 +71,46 @@ describe.each(ENGINES)("%s: a step's form across an expired session", (engine) =
     // Given back once: a reload shows the form as it is stored.
     expect((await loader({ request: get(), params, context } as LoaderFunctionArgs)).restored).toBeNull();
   });
+
+  it("offers the account on the organisation's profile to a payment claim, and nothing when none is registered", async () => {
+    database = await createTestDatabase(engine);
+    await seed(database.db, { demo: false });
+    const app = await submittedApplication(database.db);
+    const { requested_amount } = await database.db
+      .selectFrom("application_versions")
+      .select("requested_amount")
+      .where("application_id", "=", app.id)
+      .executeTakeFirstOrThrow();
+    expect(
+      await takeProceedingStep(database.db, app.reviewer.viewer, "192.0.2.9", app.id, "decide", { decidedAmount: requested_amount, conditions: "" }),
+    ).toMatchObject({ status: "done" });
+    const context = { db: database.db, engine, clientIp: "192.0.2.1", secure: false, cspNonce: "test", sessions: SESSIONS } as unknown as AppLoadContext;
+    const { token } = await startSession(database.db, SESSIONS, app.officer.id, { ip: null, userAgent: null });
+    const claimPage = () =>
+      loader({
+        request: new Request(`http://localhost/applications/${app.id}/steps/claim_payment`, { headers: { cookie: `${SESSION_COOKIE}=${token}` } }),
+        params: { id: String(app.id), step: "claim_payment" },
+        context,
+      } as LoaderFunctionArgs);
+
+    expect((await claimPage()).page.payee).toBeNull();
+    await database.db
+      .updateTable("organisations")
+      .set({
+        payee_bank_name: "北陸銀行",
+        payee_branch_name: "県庁支店",
+        payee_account_type: "普通",
+        payee_account_number: "7654321",
+        payee_account_holder: "トヤマケン",
+      })
+      .where("id", "=", app.officer.organisationId)
+      .execute();
+    expect((await claimPage()).page.payee).toEqual({
+      bankName: "北陸銀行",
+      branchName: "県庁支店",
+      accountType: "普通",
+      accountNumber: "7654321",
+      accountHolder: "トヤマケン",
+    });
+  });
 });

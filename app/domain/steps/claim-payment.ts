@@ -2,10 +2,8 @@ import { z } from "zod";
 import { choiceField, textField, yenField } from "../form-fields";
 import { claimable, netPaid } from "../ledger";
 import { formatYen } from "../money";
-import { decisionReference } from "../proceedings";
+import { ACCOUNT_TYPES, decisionReference } from "../proceedings";
 import { defineStep, fieldError, record } from "./step";
-
-export const ACCOUNT_TYPES = ["普通", "当座"] as const;
 
 const payeeText = (label: string) => textField(label, { required: true, max: 100 });
 
