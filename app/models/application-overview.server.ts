@@ -5,8 +5,7 @@ import { timeLeftUntil } from "~/domain/japan-time";
 import { can, seesAllOrganisations } from "~/domain/permissions";
 import { closingFor } from "~/domain/programme-years";
 import { formatWarekiDateTime } from "~/domain/wareki";
-import { applicationWindow, listApplicationsForViewer, PROGRAMME_OF_KIND } from "./applications.server";
-import { deadlineExtensionFor } from "./deadline-extensions.server";
+import { listApplicationsForViewer, PROGRAMME_OF_KIND, windowWithExtension } from "./applications.server";
 
 /**
  * The viewer's applications and, for an applicant without one in the current fiscal year, the call they may
@@ -19,10 +18,7 @@ export async function applicationOverview(db: Kysely<Database>, viewer: Viewer, 
   let extension = null;
   if (programme && can(viewer.role, "edit:application:own")) {
     const has = applications.some((a) => a.fiscal_year === fiscalYear && a.programme === programme);
-    const [window, granted] = await Promise.all([
-      applicationWindow(db, fiscalYear, programme),
-      deadlineExtensionFor(db, viewer.organisationId, fiscalYear, programme),
-    ]);
+    const { window, extension: granted } = await windowWithExtension(db, viewer.organisationId, fiscalYear, programme);
     if (window && granted && granted.closesAt > window.closesAt) {
       extension = { fiscalYear, closesAt: formatWarekiDateTime(granted.closesAt), reason: granted.reason };
     }

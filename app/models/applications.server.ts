@@ -9,7 +9,9 @@ import { decideSave, type DraftSaveOutcome } from "~/domain/draft-revision";
 import { can, seesAllOrganisations, sideOf } from "~/domain/permissions";
 import type { Programme } from "~/domain/programmes";
 import { PROGRAMME_OF_KIND } from "~/domain/programmes";
-import { windowProblem, type ApplicationWindow } from "~/domain/programme-years";
+import { closingFor, windowProblem, type ApplicationWindow, type DeadlineExtension } from "~/domain/programme-years";
+import { timeLeftUntil } from "~/domain/japan-time";
+import { formatWarekiDateTime } from "~/domain/wareki";
 import { checkApplication, initialDraft, readDraft, type ApplicationDraft } from "~/domain/application-draft";
 import { readSnapshot, type SubmittedSnapshot } from "~/domain/submitted-version";
 import { RETURN_COMMENTS_MAX, REVIEW_TEXT_MAX, unknownTargets } from "~/domain/review";
@@ -98,13 +100,43 @@ export async function applicationWindow(db: Kysely<Database>, fiscalYear: number
   return { opensAt: new Date(row.application_opens_at), closesAt: new Date(row.application_closes_at) };
 }
 
-/** Why the organisation cannot start or submit the programme-year's application now (its extension counted), or null. */
-async function closedFor(db: Kysely<Database>, organisationId: number, fiscalYear: number, programme: Programme, now: Date): Promise<string | null> {
+/** The programme-year's window and the organisation's own extension of its deadline, read together. */
+export async function windowWithExtension(
+  db: Kysely<Database>,
+  organisationId: number,
+  fiscalYear: number,
+  programme: Programme,
+): Promise<{ window: ApplicationWindow | null; extension: DeadlineExtension | null }> {
   const [window, extension] = await Promise.all([
     applicationWindow(db, fiscalYear, programme),
     deadlineExtensionFor(db, organisationId, fiscalYear, programme),
   ]);
+  return { window, extension };
+}
+
+/** Why the organisation cannot start or submit the programme-year's application now (its extension counted), or null. */
+async function closedFor(db: Kysely<Database>, organisationId: number, fiscalYear: number, programme: Programme, now: Date): Promise<string | null> {
+  const { window, extension } = await windowWithExtension(db, organisationId, fiscalYear, programme);
   return windowProblem(window, extension, fiscalYear, programme, now);
+}
+
+/**
+ * The deadline an application's page shows: the window's closing, or the organisation's later extension with
+ * its reason; null while the programme-year has no window.
+ */
+export async function applicationDeadline(
+  db: Kysely<Database>,
+  application: { organisation_id: number; fiscal_year: number; programme: Programme },
+  now = new Date(),
+): Promise<{ closesAt: string; left: string; extensionReason: string | null } | null> {
+  const { window, extension } = await windowWithExtension(db, application.organisation_id, application.fiscal_year, application.programme);
+  if (!window) return null;
+  const closes = closingFor(window, extension);
+  return {
+    closesAt: formatWarekiDateTime(closes),
+    left: timeLeftUntil(now, closes),
+    extensionReason: extension && closes === extension.closesAt ? extension.reason : null,
+  };
 }
 
 export type CreateOutcome = Outcome<{ id: number; created: boolean }>;

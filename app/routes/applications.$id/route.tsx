@@ -12,21 +12,20 @@ import { readDraft, type ApplicationDraft } from "~/domain/application-draft";
 import { allowedActions, availableSteps } from "~/domain/application-lifecycle";
 import { STATE_LABELS } from "~/domain/application-states";
 import type { Finding } from "~/domain/grant-calculation";
-import { japanToday, timeLeftUntil } from "~/domain/japan-time";
-import { closingFor } from "~/domain/programme-years";
+import { japanToday } from "~/domain/japan-time";
 import { ledgerOf } from "~/domain/ledger";
 import { repaymentStanding } from "~/domain/subsidy-charges";
 import { missingPartyDetailsMessage } from "~/domain/party-details";
 import { can } from "~/domain/permissions";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { STEP_ACTIONS, STEPS } from "~/domain/steps";
-import { fiscalYearLabel, formatWarekiDateTime } from "~/domain/wareki";
+import { fiscalYearLabel } from "~/domain/wareki";
 import { readSnapshot } from "~/domain/submitted-version";
 import { applyRowIntent, readDraftIntent } from "~/forms/application";
 import { formOf, formValues } from "~/forms/read-form";
 import { commentTargetLabel, type ReviewActionResult } from "~/forms/review";
 import {
-  applicationWindow,
+  applicationDeadline,
   findApplicationForViewer,
   getVersion,
   isEditable,
@@ -41,7 +40,6 @@ import { listAttachments } from "~/models/attachments.server";
 import { missingDetailsOf } from "~/models/organisations.server";
 import { listProceedings } from "~/models/proceedings.server";
 import { listProgrammeParameters } from "~/models/programme-parameters.server";
-import { deadlineExtensionFor } from "~/models/deadline-extensions.server";
 import { idParam } from "~/utils/route-params.server";
 import { DraftEditor } from "./draft-editor";
 import { isReviewIntent, reviewAction } from "./review-actions.server";
@@ -68,9 +66,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const application = await findApplicationForViewer(context.db, viewer, idParam(params, "id"));
   if (!application) notFound();
   const stashed = await takeStashedInput(context.db, request, viewer.userId);
-  const window = await applicationWindow(context.db, application.fiscal_year, application.programme);
-  const extension = await deadlineExtensionFor(context.db, application.organisation_id, application.fiscal_year, application.programme);
-  const closes = window && closingFor(window, extension);
   const proceedings = await listProceedings(context.db, application.id);
   const records = proceedings.map((p) => p.record);
   const attachments = await listAttachments(context.db, application.id);
@@ -101,13 +96,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     steps: availableSteps(viewer, application, records),
     assignment:
       can(viewer.role, "review:application:any") && application.state !== "draft" ? await assignmentPanelOf(context.db, application.id, viewer.userId) : null,
-    deadline: closes
-      ? {
-          closesAt: formatWarekiDateTime(closes),
-          left: timeLeftUntil(new Date(), closes),
-          extensionReason: extension && closes === extension.closesAt ? extension.reason : null,
-        }
-      : null,
+    deadline: await applicationDeadline(context.db, application),
   };
 }
 
