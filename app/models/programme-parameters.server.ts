@@ -69,13 +69,14 @@ export async function listProgrammeYears(db: Kysely<Database>, fiscalYears: read
     .selectFrom("programme_parameters")
     .selectAll()
     .select((eb) =>
+      // A summary exists from an application's first version on (migration 008): the narrow table, not the
+      // applications with their drafts, which a home page would otherwise scan for every programme-year.
       eb
         .exists(
           eb
-            .selectFrom("application_versions")
-            .innerJoin("applications", "applications.id", "application_versions.application_id")
-            .whereRef("applications.fiscal_year", "=", "programme_parameters.fiscal_year")
-            .whereRef("applications.programme", "=", "programme_parameters.programme")
+            .selectFrom("application_summaries")
+            .whereRef("application_summaries.fiscal_year", "=", "programme_parameters.fiscal_year")
+            .whereRef("application_summaries.programme", "=", "programme_parameters.programme")
             .select(eb.lit(1).as("one")),
         )
         .as("in_use"),
