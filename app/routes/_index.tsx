@@ -3,7 +3,7 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { getViewer } from "~/auth/viewer.server";
 import { Notice } from "~/components/forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { formatYen } from "~/domain/money";
+import { ProgrammeFigures, programmeFigureValues } from "~/components/programme-figures";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel } from "~/domain/wareki";
 import { ApplicationList } from "~/components/application-list";
@@ -30,16 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     years: [fiscalYear, fiscalYear + 1]
       .map((year) => ({
         fiscalYear: year,
-        programmes: programmeYears
-          .filter((p) => p.parameters.fiscalYear === year)
-          .map(({ parameters: p, window }) => ({
-            programme: p.programme,
-            rate: p.rate,
-            baseAmount: p.baseAmount,
-            ceiling: p.ceiling,
-            programmeBudget: p.programmeBudget,
-            window: window && { opensAt: formatWarekiDateTime(window.opensAt), closesAt: formatWarekiDateTime(window.closesAt) },
-          })),
+        programmes: programmeYears.filter((p) => p.parameters.fiscalYear === year).map(({ parameters, window }) => programmeFigureValues(parameters, window)),
       }))
       .filter((y, i) => i === 0 || y.programmes.length > 0),
     signedIn: viewer !== null,
@@ -137,20 +128,7 @@ export default function Index() {
               {programmes.map((p) => (
                 <li key={p.programme} className="rounded-12 border border-solid-gray-420 p-6">
                   <h3 className="mb-4 text-std-20B-150">{PROGRAMME_NAMES[p.programme]}</h3>
-                  <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2">
-                    <dt className="text-solid-gray-700">交付率</dt>
-                    <dd>
-                      {p.rate.numerator}/{p.rate.denominator}
-                    </dd>
-                    <dt className="text-solid-gray-700">交付基準額</dt>
-                    <dd>{formatYen(p.baseAmount)}</dd>
-                    <dt className="text-solid-gray-700">交付上限額</dt>
-                    <dd>{formatYen(p.ceiling)}</dd>
-                    <dt className="text-solid-gray-700">予算額</dt>
-                    <dd>{formatYen(p.programmeBudget)}</dd>
-                    <dt className="text-solid-gray-700">受付期間</dt>
-                    <dd>{p.window ? `${p.window.opensAt} 〜 ${p.window.closesAt}` : "未定"}</dd>
-                  </dl>
+                  <ProgrammeFigures figures={p} />
                 </li>
               ))}
             </ul>

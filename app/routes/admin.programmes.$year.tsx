@@ -6,9 +6,9 @@ import { notFound, requirePermission } from "~/auth/viewer.server";
 import { Notice } from "~/components/forms";
 import { DocumentSettingsForm } from "~/components/programme-year-forms";
 import { PRODUCT_NAME } from "~/components/site-header";
-import { formatYen } from "~/domain/money";
+import { ProgrammeFigures, programmeFigureValues } from "~/components/programme-figures";
 import { PROGRAMME_NAMES } from "~/domain/programmes";
-import { fiscalYearLabel, formatWarekiDateTime } from "~/domain/wareki";
+import { fiscalYearLabel } from "~/domain/wareki";
 import { documentSettingsFormValues, DocumentSettingsSchema } from "~/forms/programme-year";
 import { formValues, nestErrors, readForm } from "~/forms/read-form";
 import { listDeadlineExtensions } from "~/models/deadline-extensions.server";
@@ -31,15 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const [settings, extensions] = await Promise.all([documentSettingsFor(context.db, fiscalYear), listDeadlineExtensions(context.db, fiscalYear)]);
   return {
     fiscalYear,
-    programmes: programmes.map(({ parameters: p, window, inUse }) => ({
-      programme: p.programme,
-      rate: `${p.rate.numerator}/${p.rate.denominator}`,
-      baseAmount: p.baseAmount,
-      ceiling: p.ceiling,
-      programmeBudget: p.programmeBudget,
-      window: window ? `${formatWarekiDateTime(window.opensAt)} 〜 ${formatWarekiDateTime(window.closesAt)}` : "未定",
-      inUse,
-    })),
+    programmes: programmes.map(({ parameters, window, inUse }) => ({ ...programmeFigureValues(parameters, window), inUse })),
     documentValues: documentSettingsFormValues(settings),
     extensionCount: extensions.length,
   };
@@ -87,18 +79,7 @@ export default function AdminFiscalYear() {
           {programmes.map((p) => (
             <li key={p.programme} className="space-y-2 rounded-12 border border-solid-gray-420 p-4">
               <h3 className="text-std-18B-160">{PROGRAMME_NAMES[p.programme]}</h3>
-              <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
-                <dt className="text-solid-gray-700">交付率</dt>
-                <dd>{p.rate}</dd>
-                <dt className="text-solid-gray-700">交付基準額</dt>
-                <dd>{formatYen(p.baseAmount)}</dd>
-                <dt className="text-solid-gray-700">交付上限額</dt>
-                <dd>{formatYen(p.ceiling)}</dd>
-                <dt className="text-solid-gray-700">予算額</dt>
-                <dd>{formatYen(p.programmeBudget)}</dd>
-                <dt className="text-solid-gray-700">受付期間</dt>
-                <dd>{p.window}</dd>
-              </dl>
+              <ProgrammeFigures figures={p} />
               <p>
                 <Link to={`/admin/programmes/${fiscalYear}/${p.programme}`} className="text-key-800 underline">
                   交付要件を変更する<span className="sr-only">（{PROGRAMME_NAMES[p.programme]}）</span>

@@ -349,14 +349,11 @@ describe.each(ENGINES)("%s: programme years", (engine) => {
     );
     const home = async (override: number) =>
       (await homeLoader({ request: new Request("http://localhost/"), params: {}, context: context({ fiscalYearOverride: override }) } as never)) as {
-        years: { fiscalYear: number; programmes: { programme: string; window: { opensAt: string; closesAt: string } | null }[] }[];
+        years: { fiscalYear: number; programmes: { programme: string; window: string }[] }[];
       };
     const in2026 = await home(2026);
     expect(in2026.years.map((y) => y.fiscalYear)).toEqual([2026, 2027]);
-    expect(in2026.years[1]!.programmes.find((p) => p.programme === "prefectural")!.window).toEqual({
-      opensAt: "令和9年4月1日 10:00",
-      closesAt: "令和9年5月31日 17:00",
-    });
+    expect(in2026.years[1]!.programmes.find((p) => p.programme === "prefectural")!.window).toBe("令和9年4月1日 10:00 〜 令和9年5月31日 17:00");
     expect((await home(2027)).years.map((y) => y.fiscalYear)).toEqual([2027]);
   });
 
