@@ -13,28 +13,28 @@ import { sql, type Kysely } from "kysely";
  *   list in the default order, so that the first page stops after its 50 rows; and for the reviewers among
  *   the users.
  */
-export async function up(db: Kysely<any>): Promise<void> {
-  await sql`alter table application_summaries add column prefecture_code text`.execute(db);
-  await sql`
-    update application_summaries s set prefecture_code = o.location_prefecture_code
-    from organisations o where o.id = s.organisation_id`.execute(db);
-  await sql`
-    alter table application_summaries add column waiting_rank smallint not null
-    generated always as (case when state in ('submitted', 'under_review', 'change_requested', 'withdrawn', 'reported') then 0 else 1 end) stored`.execute(db);
 
-  // The same function as migration 008's, with the organisation's prefecture copied on the first version.
+/**
+ * Migration 008's trigger function that adds or updates an application's summary with each version; with
+ * the prefecture, it also copies the organisation's `location_prefecture_code` (this migration), without it
+ * it is 008's own again (undoing this one).
+ */
+async function followVersions(db: Kysely<any>, { withPrefecture }: { withPrefecture: boolean }) {
+  const column = withPrefecture ? sql`prefecture_code,` : sql``;
+  const value = withPrefecture ? sql`o.location_prefecture_code,` : sql``;
+  const organisation = withPrefecture ? sql`join organisations o on o.id = a.organisation_id` : sql``;
   await sql`
     create or replace function application_summaries_follow_versions() returns trigger language plpgsql as $$
     begin
       insert into application_summaries as s
-        (application_id, organisation_id, prefecture_code, programme, fiscal_year, state, latest_version, reviewer_id,
+        (application_id, organisation_id, ${column} programme, fiscal_year, state, latest_version, reviewer_id,
          first_submitted_at, latest_submitted_at, waiting_since, requested_amount, acknowledged_warnings)
-      select a.id, a.organisation_id, o.location_prefecture_code, a.programme, a.fiscal_year, a.state, new.version,
+      select a.id, a.organisation_id, ${value} a.programme, a.fiscal_year, a.state, new.version,
         (select reviewer_id from application_assignments where application_id = a.id),
         new.submitted_at, new.submitted_at, new.submitted_at, new.requested_amount,
         case when jsonb_typeof(new.snapshot -> 'acknowledgedWarnings') = 'array'
           then jsonb_array_length(new.snapshot -> 'acknowledgedWarnings') else 0 end
-      from applications a join organisations o on o.id = a.organisation_id
+      from applications a ${organisation}
       where a.id = new.application_id
       on conflict (application_id) do update set
         state = excluded.state,
@@ -48,6 +48,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       return null;
     end
     $$`.execute(db);
+}
+
+export async function up(db: Kysely<any>): Promise<void> {
+  await sql`alter table application_summaries add column prefecture_code text`.execute(db);
+  await sql`
+    update application_summaries s set prefecture_code = o.location_prefecture_code
+    from organisations o where o.id = s.organisation_id`.execute(db);
+  await sql`
+    alter table application_summaries add column waiting_rank smallint not null
+    generated always as (case when state in ('submitted', 'under_review', 'change_requested', 'withdrawn', 'reported') then 0 else 1 end) stored`.execute(db);
+
+  await followVersions(db, { withPrefecture: true });
 
   await sql`
     create function application_summaries_follow_organisations() returns trigger language plpgsql as $$
@@ -87,30 +99,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex("application_summaries_prefecture_state_idx").execute();
   await sql`drop trigger application_summaries_follow_organisations on organisations`.execute(db);
   await sql`drop function application_summaries_follow_organisations()`.execute(db);
-  await sql`
-    create or replace function application_summaries_follow_versions() returns trigger language plpgsql as $$
-    begin
-      insert into application_summaries as s
-        (application_id, organisation_id, programme, fiscal_year, state, latest_version, reviewer_id,
-         first_submitted_at, latest_submitted_at, waiting_since, requested_amount, acknowledged_warnings)
-      select a.id, a.organisation_id, a.programme, a.fiscal_year, a.state, new.version,
-        (select reviewer_id from application_assignments where application_id = a.id),
-        new.submitted_at, new.submitted_at, new.submitted_at, new.requested_amount,
-        case when jsonb_typeof(new.snapshot -> 'acknowledgedWarnings') = 'array'
-          then jsonb_array_length(new.snapshot -> 'acknowledgedWarnings') else 0 end
-      from applications a where a.id = new.application_id
-      on conflict (application_id) do update set
-        state = excluded.state,
-        latest_version = excluded.latest_version,
-        first_submitted_at = case when new.version = 1 then excluded.first_submitted_at
-          else coalesce(s.first_submitted_at, excluded.first_submitted_at) end,
-        latest_submitted_at = excluded.latest_submitted_at,
-        waiting_since = excluded.waiting_since,
-        requested_amount = excluded.requested_amount,
-        acknowledged_warnings = excluded.acknowledged_warnings;
-      return null;
-    end
-    $$`.execute(db);
+  await followVersions(db, { withPrefecture: false });
   await sql`alter table application_summaries drop column waiting_rank`.execute(db);
   await sql`alter table application_summaries drop column prefecture_code`.execute(db);
 }
