@@ -17,7 +17,8 @@ describe.each(ENGINES)("%s: a step's form across an expired session", (engine) =
   let database: AppDatabase;
   afterEach(() => database?.close());
 
-  it("keeps what was typed on the 実績報告 form and gives it back after signing in again, once", async () => {
+  /** A fresh database with one application, decided at the amount applied for. */
+  async function decidedApplication() {
     database = await createTestDatabase(engine);
     await seed(database.db, { demo: false });
     const app = await submittedApplication(database.db);
@@ -29,6 +30,11 @@ describe.each(ENGINES)("%s: a step's form across an expired session", (engine) =
     expect(
       await takeProceedingStep(database.db, app.reviewer.viewer, "192.0.2.9", app.id, "decide", { decidedAmount: requested_amount, conditions: "" }),
     ).toMatchObject({ status: "done" });
+    return app;
+  }
+
+  it("keeps what was typed on the 実績報告 form and gives it back after signing in again, once", async () => {
+    const app = await decidedApplication();
 
     const context = { db: database.db, engine, clientIp: "192.0.2.1", secure: false, cspNonce: "test", sessions: SESSIONS } as unknown as AppLoadContext;
     const path = `/applications/${app.id}/steps/report`;
@@ -73,17 +79,7 @@ describe.each(ENGINES)("%s: a step's form across an expired session", (engine) =
   });
 
   it("offers the account on the organisation's profile to a payment claim, and nothing when none is registered", async () => {
-    database = await createTestDatabase(engine);
-    await seed(database.db, { demo: false });
-    const app = await submittedApplication(database.db);
-    const { requested_amount } = await database.db
-      .selectFrom("application_versions")
-      .select("requested_amount")
-      .where("application_id", "=", app.id)
-      .executeTakeFirstOrThrow();
-    expect(
-      await takeProceedingStep(database.db, app.reviewer.viewer, "192.0.2.9", app.id, "decide", { decidedAmount: requested_amount, conditions: "" }),
-    ).toMatchObject({ status: "done" });
+    const app = await decidedApplication();
     const context = { db: database.db, engine, clientIp: "192.0.2.1", secure: false, cspNonce: "test", sessions: SESSIONS } as unknown as AppLoadContext;
     const { token } = await startSession(database.db, SESSIONS, app.officer.id, { ip: null, userAgent: null });
     const claimPage = () =>
