@@ -13,6 +13,7 @@ const NEXT_STEP: Record<ApplicationState, string> = {
   decided: "交付決定を受けました。",
   rejected: "不交付の決定を受けました。",
   change_requested: "変更交付申請の審査中です。",
+  discontinuation_requested: "事業の中止（廃止）の承認申請の審査中です。",
   withdrawn: "取下げ・中止の手続き中です。",
   reported: "実績報告の審査中です。",
   confirmed: "額が確定しました。",

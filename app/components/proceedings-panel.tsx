@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatYen } from "~/domain/money";
-import { DOCUMENT_TITLES, type ProceedingRecord } from "~/domain/proceedings";
+import { DOCUMENT_TITLES, latestOf, withdrawalDeadline, type ProceedingRecord } from "~/domain/proceedings";
 import { type Ledger } from "~/domain/ledger";
 import type { RepaymentStanding } from "~/domain/subsidy-charges";
 import { formatWarekiDate } from "~/domain/wareki";
@@ -20,7 +20,13 @@ function label(record: ProceedingRecord): string {
 }
 
 /** Records that carry no amount of their own. */
-const WITHOUT_AMOUNT: ReadonlySet<ProceedingRecord["kind"]> = new Set(["rejection", "change_refusal", "withdrawal", "status_report_request"]);
+const WITHOUT_AMOUNT: ReadonlySet<ProceedingRecord["kind"]> = new Set([
+  "rejection",
+  "change_refusal",
+  "withdrawal",
+  "discontinuation_refusal",
+  "status_report_request",
+]);
 
 /** The money so far (decided, claimed, paid, returned, confirmed), and the amount applied for when given. */
 export function LedgerFigures({ ledger, requestedAmount }: { ledger: Ledger; requestedAmount?: number }) {
@@ -155,8 +161,23 @@ export function ProceedingsPanel({
           </div>
         </>
       ) : null}
+      {steps.includes("withdraw") ? <WithdrawalPeriod items={items} /> : null}
       <StepLinks applicationId={applicationId} steps={steps} />
     </Section>
+  );
+}
+
+/** Until when the application may still be withdrawn, and what to do after that. */
+function WithdrawalPeriod({ items }: { items: ProceedingItem[] }) {
+  const decision = latestOf(
+    items.map((i) => i.record),
+    "decision",
+  );
+  if (!decision) return null;
+  return (
+    <p>
+      {`申請の取下げができるのは${formatWarekiDate(withdrawalDeadline(decision))}までです。それより後に事業をやめる場合は、中止（廃止）の承認申請をしてください。`}
+    </p>
   );
 }
 

@@ -7,6 +7,8 @@ import {
   ACCOUNT_TYPES,
   type BudgetLineSnapshot,
   type ChangeRequestRecord,
+  DEFAULT_WITHDRAWAL_DAYS,
+  type DiscontinuationRequestRecord,
   type Payee,
   type PerformanceReportRecord,
   type StatusReportRequestRecord,
@@ -33,6 +35,8 @@ export interface StepPageData {
   ledger: Ledger | null;
   changeRequest: ChangeRequestRecord | null;
   report: PerformanceReportRecord | null;
+  /** The pending request to stop the work (中止・廃止), for the reviewer's answer. */
+  discontinuationRequest: DiscontinuationRequestRecord | null;
   /** The request for a status report waiting for its answer. */
   statusRequest: StatusReportRequestRecord | null;
   /** The account on the organisation's profile, offered by a payment claim; null when none is registered. */
@@ -70,12 +74,19 @@ const reason = (label: string, hint?: string): StepForm => ({
 
 export const STEP_FORMS: { [A in StepAction]: StepForm } = {
   decide: {
-    defaults: (page) => ({ decidedAmount: yen(page.requestedAmount) }),
+    defaults: (page) => ({ decidedAmount: yen(page.requestedAmount), withdrawalDays: String(DEFAULT_WITHDRAWAL_DAYS) }),
     Fields: ({ page, field, register, watch }) => (
       <>
         <Yen field={field} name="decidedAmount" label="交付決定額（円）" hint={`交付申請額 ${formatYen(page.requestedAmount)} 以下`} />
         <BudgetAfter page={page} watch={watch} name="decidedAmount" />
         <LongText field={field} name="conditions" label="交付の条件" hint="交付要綱に定める条件のほかに付す条件があれば記入してください。" />
+        <TextField
+          {...field("withdrawalDays")}
+          label="申請の取下げ期間（日）"
+          hint={`交付決定の日から数えた日数。期限の日付が交付決定通知書に記載されます（通常${DEFAULT_WITHDRAWAL_DAYS}日）。`}
+          inputMode="numeric"
+          required
+        />
         <Confirmation field={field} register={register} name="confirmIrreversible" label={DECISION_CONFIRMATION}>
           交付決定をすると交付決定通知書が発行され、取り消すことはできません（額を変えるには変更交付決定を行います）。
         </Confirmation>
@@ -119,8 +130,51 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
   withdraw: {
     Fields: ({ field }) => (
       <>
-        <p>交付申請を取り下げるか、事業を中止（廃止）します。中止（廃止）までに行った事業は、このあと実績報告で報告できます。</p>
-        <LongText field={field} name="reason" label="取下げ・中止の理由" required />
+        <p>
+          交付申請を取り下げると、交付決定はなかったものとなり、交付金は交付されません（受け取った交付金は返還します）。取下げは交付決定通知書に記載の期限までにできます。期限を過ぎて事業をやめる場合は、中止（廃止）の承認申請をしてください。
+        </p>
+        <LongText field={field} name="reason" label="取下げの理由" required />
+      </>
+    ),
+  },
+  request_discontinuation: {
+    Fields: ({ page, field }) => (
+      <>
+        <p>
+          事業を中止（廃止）するには、内閣府の承認が必要です。承認を受けた後、中止（廃止）までに実施した事業について実績報告を提出し、交付額が確定されます。
+        </p>
+        <DateInput field={field} name="stopOn" label="中止（廃止）の予定日" />
+        <LongText field={field} name="reason" label="中止（廃止）の理由" required />
+        <LongText field={field} name="doneSoFar" label="中止（廃止）までに実施した事業の内容" required />
+        <Yen
+          field={field}
+          name="expectedAmount"
+          label="中止（廃止）までの事業に係る交付金の見込額（円）"
+          hint={page.ledger ? `交付決定額 ${formatYen(page.ledger.decidedAmount)} 以下` : undefined}
+        />
+      </>
+    ),
+  },
+  approve_discontinuation: {
+    defaults: (page) => ({ decidedAmount: page.discontinuationRequest ? yen(page.discontinuationRequest.expectedAmount) : "" }),
+    Fields: ({ page, field }) => (
+      <>
+        <DiscontinuationRequestSummary page={page} />
+        <Yen
+          field={field}
+          name="decidedAmount"
+          label="承認後の交付決定額（円）"
+          hint="中止（廃止）までの事業に必要な額。これまでの交付決定額との差額は予算に戻ります。"
+        />
+        <LongText field={field} name="comment" label="承認の条件" hint="例：中止（廃止）までに実施した事業について、速やかに実績報告を提出すること。" />
+      </>
+    ),
+  },
+  refuse_discontinuation: {
+    Fields: ({ page, field }) => (
+      <>
+        <DiscontinuationRequestSummary page={page} />
+        <LongText field={field} name="reason" label="不承認の理由" required hint="申請者に通知されます。事業は交付決定のとおり続けることになります。" />
       </>
     ),
   },
@@ -180,7 +234,7 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
     },
   },
   confirm: {
-    Fields: ({ page }) => {
+    Fields: ({ page, field }) => {
       const { report } = page;
       if (!report) return null;
       const decided = page.ledger?.decidedAmount ?? 0;
@@ -196,6 +250,7 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
             実績報告に基づく算定額 {formatYen(recomputed)} と交付決定額 {formatYen(decided)}
             のうち少ない額 {formatYen(confirmedAmountOf(decided, recomputed))} を確定額とし、額の確定通知書を発行します。
           </p>
+          <Findings report={report} field={field} />
         </>
       );
     },
@@ -279,6 +334,101 @@ function BudgetAfter({ page, watch, name }: { page: StepPageData; watch: FormWat
       fiscalYear={page.application.fiscalYear}
       amount={amount.ok ? amount.value : null}
     />
+  );
+}
+
+/**
+ * Per line of the report: the part of its actual spending the reviewer does not accept, and why. The grant is
+ * then recomputed from what remains when the confirmation is made; the notice lists these lines.
+ */
+function Findings({ report, field }: { report: PerformanceReportRecord; field: Field }) {
+  return (
+    <div className="relative overflow-x-auto">
+      <table className="w-full border-collapse text-left">
+        <caption className="mb-2 text-left text-std-18B-160">交付の対象と認めない経費（ある場合のみ）</caption>
+        <thead>
+          <tr className="border-b border-solid-gray-420">
+            <th scope="col" className="p-2">
+              行
+            </th>
+            <th scope="col" className="p-2">
+              経費区分・内容
+            </th>
+            <th scope="col" className="p-2 text-right">
+              実績額
+            </th>
+            <th scope="col" className="p-2">
+              認めない額（円）
+            </th>
+            <th scope="col" className="p-2">
+              認めない理由
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {report.lines.map((line, i) => {
+            const what = `${expenseCategoryName(line.category)}・${line.description || "内容なし"}`;
+            return (
+              <tr key={i} className="border-b border-solid-gray-200 align-top">
+                <td className="p-2">{i + 1}</td>
+                <th scope="row" className="p-2 text-left font-normal">
+                  {what}
+                </th>
+                <td className="whitespace-nowrap p-2 text-right tabular-nums">{formatYen(line.actual)}</td>
+                <td className="w-40 p-2">
+                  <CellInput field={field} name={`disallowed.${i}`} label={`${i + 1}行目 認めない額（${what}）`} inputMode="numeric" />
+                </td>
+                <td className="min-w-48 p-2">
+                  <CellInput field={field} name={`reasons.${i}`} label={`${i + 1}行目 認めない理由（${what}）`} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** An input in a table cell, named by its label for screen readers, with its message under it. */
+function CellInput({ field, name, label, inputMode }: { field: Field; name: string; label: string; inputMode?: "numeric" }) {
+  const { error, ...input } = field(name);
+  const id = fieldId(input.name);
+  return (
+    <>
+      <input
+        id={id}
+        {...input}
+        inputMode={inputMode}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClass}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-dns-16N-130 text-error-2">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+/** The grantee's request to stop the work, as the reviewer answers it. */
+function DiscontinuationRequestSummary({ page }: { page: StepPageData }) {
+  const request = page.discontinuationRequest;
+  if (!request) return null;
+  return (
+    <dl className="space-y-1">
+      <dt className="text-std-16B-170">承認申請</dt>
+      <dd>{`${formatWarekiDate(request.documentDate)}付け　中止（廃止）の予定日 ${formatWarekiDate(request.stopOn)}`}</dd>
+      <dt className="text-std-16B-170">理由</dt>
+      <dd className="whitespace-pre-wrap">{request.reason}</dd>
+      <dt className="text-std-16B-170">中止（廃止）までに実施した事業の内容</dt>
+      <dd className="whitespace-pre-wrap">{request.doneSoFar}</dd>
+      <dt className="text-std-16B-170">交付金の見込額</dt>
+      <dd>{`${formatYen(request.expectedAmount)}（交付決定額 ${formatYen(request.decidedAmount)}）`}</dd>
+    </dl>
   );
 }
 

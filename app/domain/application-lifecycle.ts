@@ -120,9 +120,9 @@ export function stepPermission(action: StepAction, application: StepSubject, vie
   return { ok: true, to: application.state };
 }
 
-/** The steps the viewer may take now, in lifecycle order, leaving out those with nothing to act on. */
-export function availableSteps(viewer: Viewer, application: StepSubject, records: readonly ProceedingRecord[]): StepAction[] {
+/** The steps the viewer may take now (`today` in Japan), in lifecycle order, leaving out those with nothing to act on. */
+export function availableSteps(viewer: Viewer, application: StepSubject, records: readonly ProceedingRecord[], today: string): StepAction[] {
   if (sideOf(viewer, application.organisation_id) === null) return [];
   const ledger = ledgerOf(records);
-  return STEP_ACTIONS.filter((action) => stepPermission(action, application, viewer).ok && (STEPS[action].offered?.(ledger, records) ?? true));
+  return STEP_ACTIONS.filter((action) => stepPermission(action, application, viewer).ok && !STEPS[action].unavailable?.(ledger, records, today));
 }

@@ -107,7 +107,7 @@ export const FIGURE_DEFINITIONS: Record<FigureKey, string> = {
   applied:
     "提出済み・審査中（まだ交付決定・不交付決定をしていないもの）の申請の、最新の版の交付申請額の合計です。差戻し中の申請は含めず、別に件数と額を示します。",
   awaitingResubmission: "差戻し中の申請の、最新の版の交付申請額の合計です。再提出されると審査待ちに戻ります。",
-  decided: "交付決定額（変更承認後はその額）の合計です。取下げ・中止や額の確定の後も、決定した額として残ります。",
+  decided: "交付決定額（変更や中止（廃止）の承認後はその額）の合計です。取下げや額の確定の後も、決定した額として残ります。",
   confirmed: "額の確定をした確定額の合計です。",
   paid: "概算払・精算払として支払った額の合計です。",
   returned: "返還を受けた額の合計です。",
@@ -326,7 +326,7 @@ export interface NeedsAction {
 }
 
 /** Decided and not yet reported: the report is late once the last possible due date has passed. */
-const REPORT_PENDING: readonly ApplicationState[] = ["decided", "change_requested"];
+const REPORT_PENDING: readonly ApplicationState[] = ["decided", "change_requested", "discontinuation_requested"];
 
 const daysFrom = (from: string, to: string) => japanDaysBetween(new Date(`${from}T00:00:00+09:00`), new Date(`${to}T00:00:00+09:00`));
 

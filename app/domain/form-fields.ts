@@ -88,13 +88,14 @@ export function dateTimeField(label: string) {
     });
 }
 
-/** A whole number from `min` to `max` (full-width digits and commas accepted). */
-export function countField(label: string, { min, max, unit = "" }: { min: number; max: number; unit?: string }) {
+/** A whole number from `min` to `max` (full-width digits and commas accepted); left empty, `whenEmpty` if given. */
+export function countField(label: string, { min, max, unit = "", whenEmpty }: { min: number; max: number; unit?: string; whenEmpty?: number }) {
   return z
     .unknown()
     .optional()
     .transform((value, ctx): number => {
       const text = asText(value).normalize("NFKC").replaceAll(",", "").trim();
+      if (!text && whenEmpty !== undefined) return whenEmpty;
       if (!text) {
         ctx.addIssue({ code: "custom", message: `${label}を入力してください。` });
         return z.NEVER;
@@ -132,6 +133,21 @@ export function choiceField<const T extends readonly [string, ...string[]]>(choi
       const text = asText(value);
       return isChoice(text) ? text : choices[0];
     });
+}
+
+/** One text per budget line, named `${name}.${i}`, each at most `max` characters and labelled by its row. */
+export function lineTextsField(count: number, label: string, { max = 400 } = {}) {
+  return z
+    .unknown()
+    .optional()
+    .transform((value, ctx): string[] =>
+      Array.from({ length: count }, (_, i) => {
+        const text = textField(`${i + 1}行目の${label}`, { max }).safeParse(Array.isArray(value) ? value[i] : undefined);
+        if (text.success) return text.data;
+        for (const issue of text.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: [i] });
+        return "";
+      }),
+    );
 }
 
 /** One amount per budget line, named `${name}.${i}`: exactly `count` of them, each labelled by its row. */

@@ -6,7 +6,7 @@ import { assertYen, formatYen } from "./money";
 import type { ProceedingRecord } from "./proceedings";
 
 export interface Ledger {
-  /** The amount currently decided (after approved changes); 0 before a decision. */
+  /** The amount currently decided (after an approved change or discontinuation); 0 before a decision. */
   decidedAmount: number;
   /** Advance payments claimed so far (概算払請求). */
   claimed: number;
@@ -20,7 +20,7 @@ export interface Ledger {
 export function ledgerOf(records: readonly ProceedingRecord[]): Ledger {
   const ledger: Ledger = { decidedAmount: 0, claimed: 0, paid: 0, returned: 0, confirmedAmount: null };
   for (const r of records) {
-    if (r.kind === "decision" || r.kind === "change_approval") ledger.decidedAmount = r.decidedAmount;
+    if (r.kind === "decision" || r.kind === "change_approval" || r.kind === "discontinuation_approval") ledger.decidedAmount = r.decidedAmount;
     if (r.kind === "payment_claim") ledger.claimed += r.claimAmount;
     if (r.kind === "payment") ledger[r.direction] += r.amount;
     if (r.kind === "confirmation") ledger.confirmedAmount = r.confirmedAmount;

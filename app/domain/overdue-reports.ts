@@ -12,7 +12,7 @@ import type { ApplicationState } from "./application-states";
 import { parseDateOnly } from "./japan-time";
 
 /** The states in which the applicant still owes the report. */
-export const REPORT_OWED_STATES: readonly ApplicationState[] = ["decided", "change_requested"];
+export const REPORT_OWED_STATES: readonly ApplicationState[] = ["decided", "change_requested", "discontinuation_requested"];
 
 /**
  * The latest fiscal year whose last possible report due date (10 April of the next year) lies before

@@ -80,6 +80,8 @@ export interface DecisionRecord extends Common {
   conditions: string;
   calculation: GrantResult;
   lines: BudgetLineSnapshot[];
+  /** The last day the application may be withdrawn (申請の取下げ, Act §9); absent in older records: see withdrawalDeadline. */
+  withdrawalDeadline?: string;
 }
 
 /** 不交付決定: with the reason the applicant is told. */
@@ -118,12 +120,43 @@ export interface ChangeDecisionRecord extends Common {
   comment: string;
 }
 
-/** 取下げ・中止（廃止）: the applicant gives up the grant, or stops the work part-way, with the reason. */
+/** 申請の取下げ (Act §9): within the period the decision set, the applicant gives up the grant; the decision lapses. */
 export interface WithdrawalRecord extends Common {
   kind: "withdrawal";
   decision: DocumentReference;
   decidedAmount: number;
   reason: string;
+  /** The last day withdrawal was allowed; absent in older records, made when this one step also stood for 中止・廃止. */
+  deadline?: string;
+}
+
+/** 事業中止（廃止）承認申請: the grantee asks to stop the work part-way, saying what was done and what it expects to need. */
+export interface DiscontinuationRequestRecord extends Common {
+  kind: "discontinuation_request";
+  decision: DocumentReference;
+  decidedAmount: number;
+  /** 中止（廃止）の予定日. */
+  stopOn: string;
+  reason: string;
+  /** What was done before stopping (reported in full in the 実績報告 that follows an approval). */
+  doneSoFar: string;
+  /** The grant the work done until then is expected to need: at most the decided amount. */
+  expectedAmount: number;
+}
+
+/** 中止（廃止）の承認 or 不承認 of a pending request. */
+export interface DiscontinuationDecisionRecord extends Common {
+  kind: "discontinuation_approval" | "discontinuation_refusal";
+  decision: DocumentReference;
+  requestDate: string;
+  stopOn: string;
+  /** The grant the request expected to need. */
+  expectedAmount: number;
+  previousAmount: number;
+  /** The decided amount from now on: lowered to what the work done may need when approved (the rest of the budget is released), unchanged when refused. */
+  decidedAmount: number;
+  /** Conditions when approved; the reason when refused. */
+  comment: string;
 }
 
 /** 概算払請求: an advance payment claimed against the decided amount. */
@@ -156,12 +189,30 @@ export interface PerformanceReportRecord extends Common {
   calculationActual: GrantResult;
 }
 
-/** 額の確定: the confirmed amount, recomputed from the report and capped by the decided amount. */
+/** A line of the report the reviewer does not accept in full (額の確定's findings), with why. */
+export interface Finding {
+  /** The line's place in the report, from 0. */
+  line: number;
+  category: string;
+  activity: string;
+  description: string;
+  actual: number;
+  disallowed: number;
+  reason: string;
+}
+
+/**
+ * 額の確定: the confirmed amount, recomputed from the report less what the reviewer disallowed, and capped by
+ * the decided amount.
+ */
 export interface ConfirmationRecord extends Common {
   kind: "confirmation";
   decision: DocumentReference;
   reportDate: string;
   decidedAmount: number;
+  /** The lines not accepted in full (often none); absent in older records, made before findings were kept. */
+  findings?: Finding[];
+  /** The grant recomputed from the actual spending that is accepted. */
   recomputedAmount: number;
   confirmedAmount: number;
   /** Paid less returned when confirmed (既交付額); confirmedAmount − netPaid is still to pay, or to return when negative. */
@@ -213,6 +264,8 @@ export type ProceedingRecord =
   | ChangeRequestRecord
   | ChangeDecisionRecord
   | WithdrawalRecord
+  | DiscontinuationRequestRecord
+  | DiscontinuationDecisionRecord
   | PaymentClaimRecord
   | PerformanceReportRecord
   | ConfirmationRecord
@@ -230,7 +283,10 @@ export const DOCUMENT_TITLES: Record<ProceedingKind, string | null> = {
   change_request: "変更交付申請書",
   change_approval: "変更交付決定通知書",
   change_refusal: "変更交付申請に対する不承認通知書",
-  withdrawal: "取下げ・中止（廃止）届",
+  withdrawal: "交付申請取下げ書",
+  discontinuation_request: "事業中止（廃止）承認申請書",
+  discontinuation_approval: "事業中止（廃止）承認通知書",
+  discontinuation_refusal: "事業中止（廃止）不承認通知書",
   payment_claim: "概算払請求書",
   performance_report: "実績報告書",
   confirmation: "額の確定通知書",
@@ -240,12 +296,28 @@ export const DOCUMENT_TITLES: Record<ProceedingKind, string | null> = {
   payment: null,
 };
 
+/** The title a record's document prints: older withdrawals, which also stood for 中止・廃止, keep theirs. */
+export function documentTitle(record: ProceedingRecord): string | null {
+  if (record.kind === "withdrawal" && record.deadline === undefined) return "取下げ・中止（廃止）届";
+  return DOCUMENT_TITLES[record.kind];
+}
+
+/** What the applicant files that puts the application back in the reviewer's hands (its wait counts from then). */
+export const APPLICANT_REQUESTS = [
+  "change_request",
+  "withdrawal",
+  "discontinuation_request",
+  "performance_report",
+] as const satisfies readonly ProceedingKind[];
+
 /** Records the Cabinet Office issues, numbered 「府孤第N号」 per fiscal year. */
 export const NOTICE_KINDS: ReadonlySet<ProceedingKind> = new Set([
   "decision",
   "rejection",
   "change_approval",
   "change_refusal",
+  "discontinuation_approval",
+  "discontinuation_refusal",
   "confirmation",
   "repayment_order",
   "status_report_request",
@@ -314,6 +386,48 @@ export function openStatusReportRequest(records: readonly ProceedingRecord[]): S
   return records.slice(at + 1).some((r) => r.kind === "status_report") ? undefined : request;
 }
 
+/**
+ * The application's commitment of its programme-year's budget once `record` is made, or null when the record
+ * leaves it as it was (docs/domain.md §5): the decided amount, as changed or lowered by a discontinuation; the
+ * confirmed amount; 0 once withdrawn (an older withdrawal, without a deadline, kept it). currentCommitments
+ * (app/models/proceedings.server.ts) reads the same in SQL.
+ */
+export function commitmentAfter(record: ProceedingRecord): number | null {
+  switch (record.kind) {
+    case "decision":
+    case "change_approval":
+    case "discontinuation_approval":
+      return record.decidedAmount;
+    case "confirmation":
+      return record.confirmedAmount;
+    case "withdrawal":
+      return record.deadline === undefined ? null : 0;
+    default:
+      return null;
+  }
+}
+
+/** The days the applicant has to withdraw its application, counted from the decision notice, unless the decision says otherwise. */
+export const DEFAULT_WITHDRAWAL_DAYS = 15;
+
+/** The date `days` calendar days after `date` ("2026-12-11", 15 → "2026-12-26"). */
+export function daysAfter(date: string, days: number): string {
+  const { year, month, day } = parseDateOnly(date);
+  const later = new Date(Date.UTC(year, month - 1, day + days));
+  return formatDateOnly({ year: later.getUTCFullYear(), month: later.getUTCMonth() + 1, day: later.getUTCDate() });
+}
+
+/** The last day the application may be withdrawn: as the decision set it, or 15 days from its notice for a decision that set none. */
+export function withdrawalDeadline(decision: DecisionRecord): string {
+  return decision.withdrawalDeadline ?? daysAfter(decision.documentDate, DEFAULT_WITHDRAWAL_DAYS);
+}
+
+/**
+ * Whether the application was withdrawn (取下げ): its decision lapsed, so there is no work to report. An older
+ * withdrawal (no deadline), made when the one step also stood for 中止・廃止, still leads to a report.
+ */
+export const wasWithdrawn = (records: readonly ProceedingRecord[]): boolean => records.some((r) => r.kind === "withdrawal" && r.deadline !== undefined);
+
 /** The 交付決定 as later documents cite it (there is one per application; changes refer back to it). */
 export function decisionReference(records: readonly ProceedingRecord[]): DocumentReference | undefined {
   const decision = latestOf(records, "decision");
@@ -337,8 +451,7 @@ export function reportDueOn(
     const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
     due = formatDateOnly({ year: y, month: m, day: Math.min(day, lastDay) });
   } else {
-    const later = new Date(Date.UTC(year, month - 1, day + rule.reportDueDays));
-    due = formatDateOnly({ year: later.getUTCFullYear(), month: later.getUTCMonth() + 1, day: later.getUTCDate() });
+    due = daysAfter(completedOn, rule.reportDueDays);
   }
   const latest = `${fiscalYear + 1}-${rule.reportLatestMonthDay}`;
   return due < latest ? due : latest;

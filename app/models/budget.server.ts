@@ -18,7 +18,7 @@ import {
   type ProgrammeBudget,
 } from "~/domain/budget";
 import { japanToday } from "~/domain/japan-time";
-import type { ProceedingKind } from "~/domain/proceedings";
+import { APPLICANT_REQUESTS, type ProceedingKind } from "~/domain/proceedings";
 import type { Programme } from "~/domain/programmes";
 import { readBudgetFilter, type BudgetFilter } from "~/forms/budget-filter";
 import { WAITING_ON_REVIEWER } from "./inbox.server";
@@ -80,13 +80,13 @@ export async function budgetApplications(db: Kysely<Database>, scope: BudgetScop
   const { rows } = await sql<Row>`
     with money as (
       select p.application_id,
-        ${latest(sql`p.amount`, sql`p.kind in ('decision', 'change_approval')`)} as decided,
+        ${latest(sql`p.amount`, sql`p.kind in ('decision', 'change_approval', 'discontinuation_approval')`)} as decided,
         ${sumOf(sql`p.kind = 'payment_claim'`)} as claimed,
         ${sumOf(sql`p.kind = 'payment' and p.record->>'direction' = 'paid'`)} as paid,
         ${sumOf(sql`p.kind = 'payment' and p.record->>'direction' = 'returned'`)} as returned,
         ${latest(sql`p.amount`, sql`p.kind = 'confirmation'`)} as confirmed,
         array_agg(distinct p.kind::text) as kinds,
-        max(p.recorded_at) filter (where p.kind in ('change_request', 'withdrawal', 'performance_report')) as applicant_step_at,
+        max(p.recorded_at) filter (where p.kind in (${sql.join(APPLICANT_REQUESTS.map((k) => sql.lit(k)))})) as applicant_step_at,
         ${latest(sql`p.record->>'dueOn'`, sql`p.kind = 'performance_report'`)} as report_due_on,
         ${latest(sql`p.record->>'documentDate'`, sql`p.kind = 'performance_report'`)} as reported_on,
         ${latest(sql`p.amount`, sql`p.kind = 'repayment_order'`)} as repayment_ordered,

@@ -11,7 +11,14 @@ import { reviewerAccounts, reviewerOf, type Reviewer } from "./assignments.serve
  * States in which the application waits for the reviewer: its days waiting count from `waiting_since`, and
  * the inbox's default order puts them first (`waiting_rank`, migration 018, which freezes the same list).
  */
-export const WAITING_ON_REVIEWER: readonly ApplicationState[] = ["submitted", "under_review", "change_requested", "withdrawn", "reported"];
+export const WAITING_ON_REVIEWER: readonly ApplicationState[] = [
+  "submitted",
+  "under_review",
+  "change_requested",
+  "discontinuation_requested",
+  "withdrawn",
+  "reported",
+];
 
 export interface InboxRow {
   id: number;

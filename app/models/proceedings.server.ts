@@ -15,7 +15,7 @@ import { sideOf } from "~/domain/permissions";
 import { currentBudget, NOTICE_KINDS, noticeNumber, type ProceedingRecord } from "~/domain/proceedings";
 import type { Programme } from "~/domain/programmes";
 import { STEPS, type StepAction, type StepInputs } from "~/domain/steps";
-import type { StepContext } from "~/domain/steps/step";
+import { takeStep, type StepContext } from "~/domain/steps/step";
 import { submittedVersionOf } from "~/domain/submitted-version";
 import { fiscalYearOf } from "~/domain/wareki";
 import { recordAuditEvent } from "./audit.server";
@@ -66,7 +66,8 @@ async function listRecords(db: Kysely<Database>, applicationId: number): Promise
 
 /**
  * Each application's current commitment against its programme-year's budget (docs/domain.md §5): the amount
- * of its latest decision, approved change or confirmation. One row (application_id, amount) per application
+ * of its latest decision, approved change or discontinuation, or confirmation; 0 once withdrawn (an older
+ * withdrawal, made when it also stood for 中止・廃止 and without a deadline, left the commitment as it was). One row (application_id, amount) per application
  * among those `where` selects (on `applications a`) that has one. The budget check of a decision, the budget
  * panel beside it and the budget overview all read it, so "committed" means one thing.
  */
@@ -74,7 +75,8 @@ export function currentCommitments(where: RawBuilder<unknown>) {
   return sql<{ application_id: number; amount: number }>`
     select distinct on (p.application_id) p.application_id, p.amount
     from application_proceedings p join applications a on a.id = p.application_id
-    where ${where} and p.kind in ('decision', 'change_approval', 'confirmation')
+    where ${where} and (p.kind in ('decision', 'change_approval', 'discontinuation_approval', 'confirmation')
+      or (p.kind = 'withdrawal' and p.record ? 'deadline'))
     order by p.application_id, p.id desc`;
 }
 
@@ -168,7 +170,7 @@ export async function takeProceedingStep<A extends StepAction>(
       version,
       budget: step.reservesBudget ? await budgetRoom(trx, application.programme, application.fiscal_year, id) : null,
     };
-    const taken = step.take(ctx, input);
+    const taken = takeStep(step, ctx, input);
     if (taken.status !== "done") return taken;
 
     let proceedingId: number | null = null;

@@ -49,14 +49,17 @@ export function applicantSender(party: PartySnapshot): string[] {
 }
 
 /**
- * How a notice addresses the applicant. When the representative's title already names the organisation
- * (「富山県知事」 of 富山県, 「仙台市長」 of 仙台市) the office alone identifies the addressee:
- * 「富山県知事 殿」. Any other title (「理事長」) is shared by many bodies, so the organisation, title and
- * name are all written: 「特定非営利活動法人つながり 理事長 山田 花子 殿」 (full-width spaces between the parts).
+ * How a notice addresses the applicant: to its representative by title and name. When the title already
+ * names the organisation (「富山県知事」 of 富山県, 「仙台市長」 of 仙台市) the organisation is not written again:
+ * 「富山県知事 富山 一郎 殿」. Any other title (「理事長」) is shared by many bodies, so the organisation comes
+ * first: 「特定非営利活動法人つながり 理事長 山田 花子 殿」. Full-width spaces separate the parts; the name is
+ * printed as registered. A part left blank is left out, so a representative without a name is addressed by
+ * title alone (「富山県知事 殿」).
  */
 export function noticeAddressee(party: PartySnapshot): string {
+  const organisation = party.name.trim();
   const title = party.representative_title.trim();
-  if (title && title.startsWith(party.name.trim())) return `${title}　殿`;
-  const parts = [party.name, title, party.representative_name].map((s) => s.trim()).filter(Boolean);
+  const titleNamesOrganisation = organisation !== "" && title.startsWith(organisation);
+  const parts = [titleNamesOrganisation ? "" : organisation, title, party.representative_name.trim()].filter(Boolean);
   return `${parts.join("　")}　殿`;
 }

@@ -8,13 +8,16 @@
  */
 import { formatYen, formatYenWithKin as kin } from "~/domain/money";
 import {
-  DOCUMENT_TITLES,
+  documentTitle,
   NOTICE_KINDS,
+  withdrawalDeadline,
   type BudgetLineSnapshot,
   type ChangeDecisionRecord,
   type ChangeRequestRecord,
   type ConfirmationRecord,
   type DecisionRecord,
+  type DiscontinuationDecisionRecord,
+  type DiscontinuationRequestRecord,
   type DocumentReference,
   type PaymentClaimRecord,
   type Payee,
@@ -55,7 +58,7 @@ export function proceedingDocument(record: ProceedingRecord): DocumentSpec {
     throw new Error('a payment record (kind "payment") is a ledger entry and has no document to print');
   }
   const notice = NOTICE_KINDS.has(record.kind);
-  const title = `${fiscalYearLabel(record.fiscalYear)}孤独・孤立対策推進交付金${DOCUMENT_TITLES[record.kind]}`;
+  const title = `${fiscalYearLabel(record.fiscalYear)}孤独・孤立対策推進交付金${documentTitle(record)}`;
   // The settings the record was made with (an older record: the defaults, which print what it always printed).
   const settings = readDocumentSettings(record.documents);
   const head = letterhead({
@@ -90,6 +93,12 @@ function body(record: PrintedRecord, cite: string): Block[] {
       return changeRefusal(record);
     case "withdrawal":
       return withdrawal(record);
+    case "discontinuation_request":
+      return discontinuationRequest(record, cite);
+    case "discontinuation_approval":
+      return discontinuationApproval(record, cite);
+    case "discontinuation_refusal":
+      return discontinuationRefusal(record);
     case "payment_claim":
       return paymentClaim(record, cite);
     case "performance_report":
@@ -112,6 +121,9 @@ const subject = (r: PrintedRecord) => `${fiscalYearLabel(r.fiscalYear)}孤独・
 const dated = (ref: DocumentReference) => `${formatWarekiDate(ref.documentDate)}付け${ref.documentNumber}`;
 
 const menu1 = (r: PrintedRecord) => r.programme === "prefectural";
+
+/** The Act on the grant's budget execution (適正化法), cited in full, as official documents do. */
+const SUBSIDY_ACT = "補助金等に係る予算の執行の適正化に関する法律（昭和30年法律第179号）";
 
 // ---------------------------------------------------------------------------------------------------
 // The applicant's documents
@@ -168,6 +180,20 @@ function performanceReport(r: PerformanceReportRecord, cite: string): Block[] {
 }
 
 function withdrawal(r: WithdrawalRecord): Block[] {
+  if (r.deadline === undefined) return formerWithdrawal(r);
+  return [
+    ...preamble(
+      `${dated(r.decision)}で交付決定の通知があった${subject(r)}について、下記の理由により、${SUBSIDY_ACT}第9条第1項の規定に基づき、交付申請を取り下げます。`,
+    ),
+    item(1, "交付決定額", kin(r.decidedAmount)),
+    item(2, "取下げの期限", formatWarekiDate(r.deadline)),
+    item(3, "取下げの理由"),
+    detail(r.reason || "—"),
+  ];
+}
+
+/** A withdrawal made when the one step stood for 取下げ and 中止・廃止 alike, printed as it was issued. */
+function formerWithdrawal(r: WithdrawalRecord): Block[] {
   return [
     ...preamble(
       `${dated(r.decision)}で交付決定の通知があった${subject(r)}について、下記の理由により、交付申請を取り下げ、又は事業を中止（廃止）するので届け出ます。`,
@@ -175,6 +201,21 @@ function withdrawal(r: WithdrawalRecord): Block[] {
     item(1, "交付決定額", kin(r.decidedAmount)),
     item(2, "理由"),
     detail(r.reason || "—"),
+  ];
+}
+
+function discontinuationRequest(r: DiscontinuationRequestRecord, cite: string): Block[] {
+  return [
+    ...preamble(
+      `${dated(r.decision)}で交付決定の通知があった${subject(r)}に係る事業を、下記により中止（廃止）したいので、${cite}の規定に基づき承認を申請します。`,
+    ),
+    item(1, "交付決定額", kin(r.decidedAmount)),
+    item(2, "中止（廃止）の予定日", formatWarekiDate(r.stopOn)),
+    item(3, "中止（廃止）の理由"),
+    detail(r.reason || "—"),
+    item(4, "中止（廃止）までに実施した事業の内容"),
+    detail(r.doneSoFar || "—"),
+    item(5, "中止（廃止）までの事業に係る交付金の見込額", kin(r.expectedAmount)),
   ];
 }
 
@@ -204,11 +245,49 @@ function paymentClaim(r: PaymentClaimRecord, cite: string): Block[] {
 // The Cabinet Office's notices
 
 function decision(r: DecisionRecord, cite: string): Block[] {
-  // The fixed condition, then each line of the record's own conditions as a numbered condition.
+  // The record's own conditions, one numbered condition per line, after the standard ones.
   const own = r.conditions
     .split("\n")
     .map((line) => line.trim())
     .filter(Boolean);
+  if (r.withdrawalDeadline === undefined) return formerDecision(r, cite, own);
+  const conditions = [...STANDARD_CONDITIONS, ...own];
+  return [
+    ...preamble(
+      `${formatWarekiDate(r.applicationDate)}付けで申請のあった${subject(r)}については、${cite}及び${SUBSIDY_ACT}（以下「適正化法」という。）第6条第1項の規定に基づき、下記のとおり交付することに決定したので、適正化法第8条の規定により通知する。`,
+    ),
+    item(1, "交付決定額", kin(r.decidedAmount)),
+    detail(`（交付申請額　　${kin(r.requestedAmount)}）`),
+    item(2, "交付の対象となる事業の内容"),
+    detail(`${formatWarekiDate(r.applicationDate)}付けの交付申請書に記載のとおりとする。`),
+    item(3, "交付の対象となる経費及び交付決定額"),
+    amountTable("区分", ["金額"], [...calculationRows(menu1(r), [r.calculation]).slice(0, 6), ["交付決定額", formatYen(r.decidedAmount)]]),
+    item(4, "交付の条件"),
+    ...conditions.map((c, i) => detail(`（${i + 1}）${c}`)),
+    item(5, "申請の取下げ"),
+    detail(
+      `この決定の内容又はこれに付された条件に不服があるときは、適正化法第9条第1項の規定により、${formatWarekiDate(withdrawalDeadline(r))}までに申請の取下げをすることができる。`,
+    ),
+  ];
+}
+
+/**
+ * The standard conditions of every decision (docs/domain.md §7), citing the Act's articles they rest on; a
+ * decision's own conditions follow them.
+ */
+const STANDARD_CONDITIONS = [
+  `${GUIDELINES}に定めるところに従うこと。`,
+  "交付の対象となる事業の内容又は経費の配分を変更する場合（軽微な変更を除く。）には、あらかじめ変更交付申請を行い、その承認を受けること（適正化法第7条第1項第1号及び第2号）。",
+  "交付の対象となる事業を中止し、又は廃止する場合には、あらかじめ承認を受けること（適正化法第7条第1項第3号）。",
+  "交付の決定後の事情の変更により特別の必要が生じたときは、交付の決定の全部若しくは一部を取り消し、又はその内容若しくはこれに付した条件を変更することがある（適正化法第10条）。",
+  "事業の遂行の状況に関し報告を求められたときは、報告すること（適正化法第12条）。",
+  "事業により取得し、又は効用の増加した財産は、承認を受けないで、交付の目的に反して使用し、譲渡し、交換し、貸し付け、又は担保に供してはならない（適正化法第22条）。",
+  "交付金に係る収入及び支出を明らかにした帳簿を備え、その証拠書類とともに、事業の完了の日の属する年度の終了後5年間保存すること。",
+  "事業が完了したとき（中止又は廃止の承認を受けたときを含む。）は、交付要綱に定める期限までに実績報告書を提出すること（適正化法第14条）。",
+];
+
+/** A decision made before the standard conditions and the withdrawal date were printed, as it was issued. */
+function formerDecision(r: DecisionRecord, cite: string, own: string[]): Block[] {
   const conditions = [`${GUIDELINES}に定めるところに従うこと。`, ...own];
   return [
     ...preamble(
@@ -262,6 +341,32 @@ function changeRefusal(r: ChangeDecisionRecord): Block[] {
   ];
 }
 
+function discontinuationApproval(r: DiscontinuationDecisionRecord, cite: string): Block[] {
+  return [
+    ...preamble(
+      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.requestDate)}付けで申請のあった事業の中止（廃止）を、${cite}及び${SUBSIDY_ACT}第7条第1項第3号の条件に基づき、下記のとおり承認したので通知する。`,
+    ),
+    item(1, "中止（廃止）の日", formatWarekiDate(r.stopOn)),
+    item(2, "承認前の交付決定額", kin(r.previousAmount)),
+    item(3, "承認後の交付決定額", kin(r.decidedAmount)),
+    item(4, "承認の条件"),
+    detail(r.comment.trim() || "中止（廃止）までに実施した事業について、速やかに実績報告書を提出すること。"),
+  ];
+}
+
+function discontinuationRefusal(r: DiscontinuationDecisionRecord): Block[] {
+  return [
+    ...preamble(
+      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.requestDate)}付けで申請のあった事業の中止（廃止）は、下記の理由により承認しないこととしたので通知する。`,
+    ),
+    item(1, "交付決定額", `${kin(r.decidedAmount)}（変更なし）`),
+    item(2, "中止（廃止）の予定日（申請）", formatWarekiDate(r.stopOn)),
+    item(3, "理由"),
+    detail(r.comment.trim() || "—"),
+    detail("事業は、交付決定の内容及びこれに付した条件に従い、引き続き実施すること。"),
+  ];
+}
+
 function confirmation(r: ConfirmationRecord, cite: string): Block[] {
   const balance = r.confirmedAmount - r.netPaid;
   const settlement =
@@ -270,20 +375,34 @@ function confirmation(r: ConfirmationRecord, cite: string): Block[] {
       : balance < 0
         ? [item(5, "返還額", kin(-balance)), detail("返還額については、別途返還命令書により返還を命ずる。")]
         : [item(5, "精算払額及び返還額", "なし")];
+  // An older record (no findings kept) prints as it was issued, without the §15 citation.
+  const findings = r.findings ?? [];
+  const act = r.findings === undefined ? "" : `及び${SUBSIDY_ACT}第15条`;
+  const disallowed =
+    findings.length === 0
+      ? []
+      : [
+          item(6, "交付の対象と認めなかった経費"),
+          ...findings.flatMap((f, i) => [
+            detail(
+              `（${i + 1}）実績報告書の${f.line + 1}行目　${expenseCategoryName(f.category)}${f.description ? `（${f.description}）` : ""}　実績額${formatYen(f.actual)}のうち${formatYen(f.disallowed)}`,
+            ),
+            detail(`理由：${f.reason}`),
+          ]),
+          detail(`認めなかった経費の合計　${formatYen(sum(findings.map((f) => f.disallowed)))}`),
+        ];
   return [
     ...preamble(
-      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.reportDate)}付けで提出のあった実績報告書に基づき、${cite}の規定により、交付すべき額を下記のとおり確定したので通知する。`,
+      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.reportDate)}付けで提出のあった実績報告書に基づき、${cite}${act}の規定により、交付すべき額を下記のとおり確定したので通知する。`,
     ),
     item(1, "交付決定額", kin(r.decidedAmount)),
     item(2, "確定額", kin(r.confirmedAmount)),
-    item(3, "実績に基づく算定額", kin(r.recomputedAmount)),
+    item(3, findings.length === 0 ? "実績に基づく算定額" : "実績に基づく算定額（認めなかった経費を除く。）", kin(r.recomputedAmount)),
     item(4, "既交付額", kin(r.netPaid)),
     ...settlement,
+    ...disallowed,
   ];
 }
-
-/** The Act on the grant's budget execution (適正化法), cited in full once, as official documents do. */
-const SUBSIDY_ACT = "補助金等に係る予算の執行の適正化に関する法律（昭和30年法律第179号）";
 
 function repaymentOrder(r: RepaymentOrderRecord): Block[] {
   return [

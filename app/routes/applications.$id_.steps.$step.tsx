@@ -8,9 +8,9 @@ import { ErrorSummary, Notice, primaryButtonClass } from "~/components/forms";
 import { LedgerFigures } from "~/components/proceedings-panel";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { STEP_FORMS, type StepPageData } from "~/components/step-fields";
-import { availableSteps } from "~/domain/application-lifecycle";
+import { availableSteps, stepPermission } from "~/domain/application-lifecycle";
 import { japanToday } from "~/domain/japan-time";
-import { settlementBalance } from "~/domain/ledger";
+import { ledgerOf, settlementBalance } from "~/domain/ledger";
 import { formatYen } from "~/domain/money";
 import { categoriesMovedOverLimit, latestOf, openStatusReportRequest, type ProceedingRecord } from "~/domain/proceedings";
 import { expenseCategoryName } from "~/domain/programmes";
@@ -40,11 +40,15 @@ async function load(request: Request, context: LoaderFunctionArgs["context"], pa
   if (!application) notFound();
   const summary = await proceedingsSummary(context.db, application.id, application.latest_version);
   const records = summary?.records ?? [];
-  return { viewer, step, application, summary, records, allowed: availableSteps(viewer, application, records).includes(step) };
+  const today = japanToday(new Date());
+  const allowed = availableSteps(viewer, application, records, today).includes(step);
+  // The viewer may take this step from this state, but there is nothing to act on: the step says why.
+  const unavailable = !allowed && stepPermission(step, application, viewer).ok ? (STEPS[step].unavailable?.(ledgerOf(records), records, today) ?? null) : null;
+  return { viewer, step, application, summary, records, allowed, unavailable };
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { viewer, step, application, summary, records, allowed } = await load(request, context, params);
+  const { viewer, step, application, summary, records, allowed, unavailable } = await load(request, context, params);
   const stashed = await takeStashedInput(context.db, request, viewer.userId);
   const ledger = summary?.ledger ?? null;
   const page: StepPageData = {
@@ -55,6 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     ledger,
     changeRequest: latestOf(records, "change_request") ?? null,
     statusRequest: openStatusReportRequest(records) ?? null,
+    discontinuationRequest: latestOf(records, "discontinuation_request") ?? null,
     payee: step === "claim_payment" ? await payeeOf(context.db, application.organisation_id) : null,
     report: latestOf(records, "performance_report") ?? null,
     overpaid: ledger && ledger.confirmedAmount !== null ? -settlementBalance(ledger) : 0,
@@ -65,6 +70,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     step,
     page,
     allowed,
+    unavailable,
     movedCategories: movedCategories(step, records, summary?.changeThresholdPercent),
     limitPercent: summary?.changeThresholdPercent ?? 20,
     restored: stashed && typedValues(formOf(stashed)),
@@ -93,13 +99,15 @@ function movedCategories(step: StepAction, records: ProceedingRecord[], limitPer
   return [];
 }
 
+const notAllowed = (step: StepAction) => `この申請の現在の状態では「${stepHeading(step)}」は行えないか、行う権限がありません。`;
+
 type ActionResult = { errors?: HookFormErrors; refused?: string; values: FieldValues };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { viewer, step, application, summary, allowed } = await load(request, context, params);
+  const { viewer, step, application, summary, allowed, unavailable } = await load(request, context, params);
   const values = formValues(await postedForm(request));
   if (!allowed) {
-    return data<ActionResult>({ refused: `この申請の現在の状態では「${stepHeading(step)}」は行えないか、行う権限がありません。`, values }, { status: 409 });
+    return data<ActionResult>({ refused: unavailable ?? notAllowed(step), values }, { status: 409 });
   }
   const parsed = await readForm(stepSchema(step, { lineCount: summary?.lines.length ?? 0 }), values);
   if (!parsed.ok) return data<ActionResult>({ errors: nestErrors(parsed.errors), values }, { status: 400 });
@@ -116,7 +124,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export default function StepPage() {
-  const { step, page, allowed, movedCategories, limitPercent, restored } = useLoaderData<typeof loader>();
+  const { step, page, allowed, unavailable, movedCategories, limitPercent, restored } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { Fields, defaults } = STEP_FORMS[step];
   const { formRef, onSubmit, errors, field, register, watch } = useValidatedForm(
@@ -139,7 +147,7 @@ export default function StepPage() {
       {/* A refused post keeps its form, so that what was typed is not lost even when the step closed meanwhile. */}
       {!allowed && !result && !restored ? (
         <Notice tone="warning">
-          この申請の現在の状態では「{stepHeading(step)}」は行えないか、行う権限がありません。
+          {unavailable ?? notAllowed(step)}
           <Link to={back} className="ml-2 underline">
             申請のページへ
           </Link>

@@ -19,6 +19,7 @@ import * as passwordHelpRequests from "./2026_12_05_017_password_help_requests";
 import * as inboxOrderAndPrefecture from "./2026_12_05_018_inbox_order_and_prefecture";
 import * as statusReports from "./2026_12_05_019_status_reports";
 import * as organisationPayee from "./2026_12_05_020_organisation_payee";
+import * as discontinuation from "./2026_12_06_021_discontinuation";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_018_inbox_order_and_prefecture": inboxOrderAndPrefecture,
   "2026_12_05_019_status_reports": statusReports,
   "2026_12_05_020_organisation_payee": organisationPayee,
+  "2026_12_06_021_discontinuation": discontinuation,
 };

@@ -8,12 +8,14 @@ import { takeProceedingStep } from "../../app/models/proceedings.server";
 import type { Database } from "../schema";
 
 /**
- * A finished grant to look at in the demo: 富山県's 令和7年度 Menu 1 application, taken through the same
- * services the pages use — submitted, decided, paid in advance, reported, confirmed, settled and closed —
- * so every notice and request of that year can be opened as a PDF. Seeded once, outside the reference-data
- * transaction (each step is its own transaction), and only as demo data.
+ * Grants to look at in the demo, taken through the same services the pages use, so every notice and request
+ * can be opened as a PDF: 富山県's 令和7年度 Menu 1 application, finished (submitted, decided, paid in
+ * advance, reported, confirmed, settled and closed), and its 令和8年度 one, under way (decided in June, half
+ * paid in advance, its withdrawal period over). Each is seeded once, outside the reference-data transaction
+ * (each step is its own transaction), and only as demo data.
  */
 const YEAR = 2025;
+const RUNNING_YEAR = 2026;
 const IP = "127.0.0.1";
 
 function draft(): ApplicationDraft {
@@ -50,13 +52,57 @@ export async function seedDemoHistory(db: Kysely<Database>): Promise<void> {
   const officer = await viewerOf(db, "toyama@demo.example");
   const reviewer = await viewerOf(db, "reviewer@demo.example");
   if (!officer || !reviewer) return;
-  const done = await db
+  await finishedGrant(db, officer, reviewer);
+  await runningGrant(db, officer, reviewer);
+}
+
+/** Whether the organisation has an application of the year already (the story was seeded). */
+async function hasApplication(db: Kysely<Database>, officer: Viewer, fiscalYear: number): Promise<boolean> {
+  const found = await db
     .selectFrom("applications")
     .select("id")
     .where("organisation_id", "=", officer.organisationId)
-    .where("fiscal_year", "=", YEAR)
+    .where("fiscal_year", "=", fiscalYear)
     .executeTakeFirst();
-  if (done) return;
+  return found !== undefined;
+}
+
+/** Starts, fills, submits and takes for review the year's application; returns its id and the amount applied for. */
+async function submitted(db: Kysely<Database>, officer: Viewer, reviewer: Viewer, fiscalYear: number, days: { start: string; submit: string; review: string }) {
+  const created = await createApplication(db, officer, IP, fiscalYear, at(days.start));
+  if (created.status !== "done") throw new Error(`demo history: ${JSON.stringify(created)}`);
+  const id = created.id;
+  const saved = await saveDraft(db, officer, IP, id, { revision: 1, draft: draft() }, at(days.start));
+  if (saved.status !== "done") throw new Error(`demo history: save ${saved.status}`);
+  const sent = await submitApplication(db, officer, IP, id, { revision: saved.revision, acknowledgeWarnings: true }, at(days.submit));
+  if (sent.status !== "done") throw new Error(`demo history: submit ${sent.status}`);
+  const review = await reviewApplication(db, reviewer, IP, id, "start_review", [], at(days.review));
+  if (review.status !== "done") throw new Error(`demo history: review ${review.status}`);
+  const taken = await changeAssignment(db, reviewer, IP, id, { intent: "take", current: null }, at(days.review));
+  if (taken.status !== "done") throw new Error(`demo history: assignment ${taken.status}`);
+  const requested = (await db.selectFrom("application_versions").select("requested_amount").where("application_id", "=", id).executeTakeFirstOrThrow())
+    .requested_amount;
+  const step = async <A extends StepAction>(who: Viewer, action: A, input: StepInputs[A], day: string) => {
+    const outcome = await takeProceedingStep(db, who, IP, id, action, input, at(day));
+    if (outcome.status !== "done") throw new Error(`demo history: ${action} ${JSON.stringify(outcome)}`);
+  };
+  return { id, requested, step };
+}
+
+const PAYEE = { bankName: "北陸銀行", branchName: "県庁支店", accountType: "普通" as const, accountNumber: "1234567", accountHolder: "トヤマケン" };
+
+/** 令和8年度: decided on 10 June (withdrawal possible until 25 June), half claimed and paid in July. */
+async function runningGrant(db: Kysely<Database>, officer: Viewer, reviewer: Viewer): Promise<void> {
+  if (await hasApplication(db, officer, RUNNING_YEAR)) return;
+  const { requested, step } = await submitted(db, officer, reviewer, RUNNING_YEAR, { start: "2026-04-20", submit: "2026-05-08", review: "2026-05-11" });
+  const half = Math.floor(requested / 2000) * 1000;
+  await step(reviewer, "decide", { decidedAmount: requested, conditions: "実態調査の結果は、個人が特定されない形で公表すること。" }, "2026-06-10");
+  await step(officer, "claim_payment", { claimAmount: half, ...PAYEE }, "2026-07-01");
+  await step(reviewer, "record_payment", { direction: "paid", amount: half, paidOn: "2026-07-15", note: "概算払" }, "2026-07-15");
+}
+
+async function finishedGrant(db: Kysely<Database>, officer: Viewer, reviewer: Viewer): Promise<void> {
+  if (await hasApplication(db, officer, YEAR)) return;
 
   await db
     .updateTable("programme_parameters")
@@ -65,29 +111,11 @@ export async function seedDemoHistory(db: Kysely<Database>): Promise<void> {
     .where("application_opens_at", "is", null)
     .execute();
 
-  const created = await createApplication(db, officer, IP, YEAR, at("2025-04-21"));
-  if (created.status !== "done") throw new Error(`demo history: ${JSON.stringify(created)}`);
-  const id = created.id;
-  const saved = await saveDraft(db, officer, IP, id, { revision: 1, draft: draft() }, at("2025-04-25"));
-  if (saved.status !== "done") throw new Error(`demo history: save ${saved.status}`);
-  const submitted = await submitApplication(db, officer, IP, id, { revision: saved.revision, acknowledgeWarnings: true }, at("2025-05-09"));
-  if (submitted.status !== "done") throw new Error(`demo history: submit ${submitted.status}`);
-  const review = await reviewApplication(db, reviewer, IP, id, "start_review", [], at("2025-05-12"));
-  if (review.status !== "done") throw new Error(`demo history: review ${review.status}`);
-  const taken = await changeAssignment(db, reviewer, IP, id, { intent: "take", current: null }, at("2025-05-12"));
-  if (taken.status !== "done") throw new Error(`demo history: assignment ${taken.status}`);
-
-  const step = async <A extends StepAction>(who: Viewer, action: A, input: StepInputs[A], day: string) => {
-    const outcome = await takeProceedingStep(db, who, IP, id, action, input, at(day));
-    if (outcome.status !== "done") throw new Error(`demo history: ${action} ${JSON.stringify(outcome)}`);
-  };
-  const requested = (await db.selectFrom("application_versions").select("requested_amount").where("application_id", "=", id).executeTakeFirstOrThrow())
-    .requested_amount;
+  const { id, requested, step } = await submitted(db, officer, reviewer, YEAR, { start: "2025-04-21", submit: "2025-05-09", review: "2025-05-12" });
   const half = Math.floor(requested / 2000) * 1000;
-  const payee = { bankName: "北陸銀行", branchName: "県庁支店", accountType: "普通" as const, accountNumber: "1234567", accountHolder: "トヤマケン" };
 
   await step(reviewer, "decide", { decidedAmount: requested, conditions: "実態調査の結果は、個人が特定されない形で公表すること。" }, "2025-06-02");
-  await step(officer, "claim_payment", { claimAmount: half, ...payee }, "2025-07-01");
+  await step(officer, "claim_payment", { claimAmount: half, ...PAYEE }, "2025-07-01");
   await step(reviewer, "record_payment", { direction: "paid", amount: half, paidOn: "2025-07-15", note: "概算払" }, "2025-07-15");
   await step(
     officer,

@@ -4,11 +4,19 @@ import type { ApplicationState } from "../../app/domain/application-states";
 import { corporateNumberCheckDigit } from "../../app/domain/corporate-number";
 import { japanToday } from "../../app/domain/japan-time";
 import { ledgerOf } from "../../app/domain/ledger";
-import { currentBudget, NOTICE_KINDS, noticeNumber, reportDueOn, type PartySnapshot, type ProceedingRecord } from "../../app/domain/proceedings";
+import {
+  commitmentAfter,
+  currentBudget,
+  NOTICE_KINDS,
+  noticeNumber,
+  reportDueOn,
+  type PartySnapshot,
+  type ProceedingRecord,
+} from "../../app/domain/proceedings";
 import { PREFECTURES } from "../../app/domain/prefectures";
 import { MENU1_ACTIVITIES, type ExpenseCategory, type Programme, type ProgrammeParameters } from "../../app/domain/programmes";
 import { STEPS, type StepAction, type StepInputs } from "../../app/domain/steps";
-import type { StepContext } from "../../app/domain/steps/step";
+import { takeStep, type StepContext } from "../../app/domain/steps/step";
 import { submittedVersionOf, type SubmittedSnapshot, type SubmittedVersion } from "../../app/domain/submitted-version";
 import { fiscalYearOf } from "../../app/domain/wareki";
 import { listProgrammeParameters } from "../../app/models/programme-parameters.server";
@@ -250,7 +258,22 @@ const STAGES_BY_YEAR: Record<number, Partial<Record<Stage, number>>> = {
 };
 
 type Planned =
-  | { kind: "submit" | "start_review" | "return" | "decide" | "reject" | "pay_claim" | "confirm" | "settle" | "repay" | "close" | "withdraw" }
+  | {
+      kind:
+        | "submit"
+        | "start_review"
+        | "return"
+        | "decide"
+        | "reject"
+        | "pay_claim"
+        | "confirm"
+        | "settle"
+        | "repay"
+        | "close"
+        | "withdraw"
+        | "request_discontinuation"
+        | "approve_discontinuation";
+    }
   | { kind: "claim"; share: number }
   | { kind: "request_change" }
   | { kind: "answer_change"; approve: boolean }
@@ -349,9 +372,18 @@ function planLifecycle(random: Random, fiscalYear: number, now: Date): { at: Dat
     }
   }
   if (stage === "withdrawn") {
-    t = addDays(decidedAt, between(random, 30, 120), random);
-    push(t, { kind: "withdraw" });
-    if (chance(random, 0.5)) push(addDays(t, between(random, 10, 30), random), { kind: "close" });
+    // Withdrawn within the decision's 15 days (取下げ), or stopped later with the reviewer's approval (中止),
+    // its report still owed.
+    if (chance(random, 0.6)) {
+      t = addDays(decidedAt, between(random, 2, 12), random);
+      push(t, { kind: "withdraw" });
+      if (chance(random, 0.5)) push(addDays(t, between(random, 10, 30), random), { kind: "close" });
+    } else {
+      t = addDays(decidedAt, between(random, 30, 120), random);
+      push(t, { kind: "request_discontinuation" });
+      t = addDays(t, between(random, 5, 20), random);
+      push(t, { kind: "approve_discontinuation" });
+    }
     return plan;
   }
   if (stage === "decided" || stage === "change_requested") return plan;
@@ -466,7 +498,7 @@ class Simulation {
           }
         : null,
     };
-    const taken = step.take(ctx, input);
+    const taken = takeStep(step, ctx, input);
     if (taken.status !== "done") {
       this.refusals += 1;
       return false;
@@ -489,8 +521,8 @@ class Simulation {
       } as ProceedingRecord;
       made = { record, amount: taken.amount ?? 0, at, noticeYear, serial, by };
       app.records.push(made);
-      if (record.kind === "decision" || record.kind === "change_approval" || record.kind === "confirmation") {
-        const amount = record.kind === "confirmation" ? record.confirmedAmount : record.decidedAmount;
+      const amount = commitmentAfter(record);
+      if (amount !== null) {
         this.committed.set(key, (this.committed.get(key) ?? 0) - mine + amount);
         this.commitmentOf.set(app, amount);
       }
@@ -555,7 +587,23 @@ class Simulation {
         return this.step(app, "refuse_change", { reason: "変更の必要性が認められないため。" }, at);
       }
       case "withdraw":
-        return this.step(app, "withdraw", { reason: "実施体制が整わず、事業を中止するため。" }, at);
+        return this.step(app, "withdraw", { reason: "交付決定の条件に沿った実施体制を整えられないため。" }, at);
+      case "request_discontinuation": {
+        const expectedAmount = Math.floor((ledger.decidedAmount * between(random, 20, 60)) / 100_000) * 1000;
+        const stopOn = today < `${app.fiscalYear + 1}-03-31` ? today : `${app.fiscalYear + 1}-03-31`;
+        const input = {
+          stopOn,
+          reason: "委託先が撤退し、事業の継続が困難となったため。",
+          doneSoFar: "相談窓口の開設準備と関係機関との協議を行った。",
+          expectedAmount,
+        };
+        return this.step(app, "request_discontinuation", input, at);
+      }
+      case "approve_discontinuation": {
+        const request = records.findLast((r) => r.kind === "discontinuation_request");
+        const decidedAmount = request?.kind === "discontinuation_request" ? request.expectedAmount : 0;
+        return this.step(app, "approve_discontinuation", { decidedAmount, comment: "" }, at);
+      }
       case "report": {
         const lines = currentBudget(records);
         const actual = lines.map((l) => Math.floor((l.amount * planned.actualShare) / 1000) * 1000);

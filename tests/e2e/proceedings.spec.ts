@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ACCOUNTS, newAccount, signIn, signOut, type TestAccount } from "./support/accounts";
 import { fillMenu1Application, fillMenu2Application, startApplication, submitVersion1 } from "./support/applications";
+import { look } from "./support/look";
 
 /**
  * After submission, in the browser: the reviewer decides, the applicant claims, reports and changes, the
@@ -225,4 +226,52 @@ test("a Menu 2 change request: the budget before and after, approved with a new 
     `変更交付決定通知書_${intermediary}_令和8年度_${(await page.getByRole("table", { name: "手続の記録" }).textContent())!.match(/府孤第\d+号/g)!.at(-1)}.pdf`,
   );
   await page.screenshot({ path: "test-results/screenshots/proceedings-decided.png", fullPage: true });
+});
+
+test("past the withdrawal period a grantee cannot just stop: it asks for approval to discontinue, and the reviewer approves", async ({ page }) => {
+  test.setTimeout(120_000);
+  // 富山県's 令和8年度 grant in the demo data: decided on 10 June 2026 (withdrawal possible until 25 June), half paid.
+  await signIn(page, ACCOUNTS.toyama);
+  await openApplicationOf(page, /令和8年度/);
+  const applicationUrl = page.url();
+  const next = page.getByRole("navigation", { name: "次の手続" });
+  await expect(next.getByRole("link", { name: "事業の中止（廃止）の承認申請" })).toBeVisible();
+  await expect(next.getByRole("link", { name: "交付申請の取下げ" })).toHaveCount(0);
+  // Withdrawing is refused, with the date and the way forward.
+  await page.goto(`${applicationUrl}/steps/withdraw`);
+  await expect(page.getByRole("status").filter({ hasText: "申請を取り下げられるのは" })).toContainText(
+    "交付決定通知書に記載の期限（令和8年6月25日）までです。事業をやめる場合は、中止（廃止）の承認申請をしてください。",
+  );
+  await expect(page.getByRole("button", { name: "交付申請を取り下げる" })).toHaveCount(0);
+
+  await page.goto(applicationUrl);
+  await step(page, "事業の中止（廃止）の承認申請");
+  await page.getByLabel("中止（廃止）の予定日").fill("2027-01-31");
+  await page.getByLabel("中止（廃止）の理由").fill("委託先が撤退し、居場所の運営を続けられなくなったため。");
+  await page.getByLabel("中止（廃止）までに実施した事業の内容").fill("プラットフォーム会議を2回開催し、実態調査を終えた。");
+  await page.getByLabel(/交付金の見込額/).fill("99,000,000");
+  await register(page, "中止（廃止）の承認を申請する");
+  await expect(page.getByRole("alert")).toContainText(/交付金の見込額は交付決定額[\d,]+円以下にしてください。/);
+  await expect(page.getByLabel("中止（廃止）の理由")).toHaveValue("委託先が撤退し、居場所の運営を続けられなくなったため。");
+  await page.getByLabel(/交付金の見込額/).fill("1,200,000");
+  await register(page, "中止（廃止）の承認を申請する");
+  await expectRegistered(page, "事業の中止（廃止）の承認を申請しました");
+  await expect(page.getByRole("table", { name: "手続の記録" })).toContainText("事業中止（廃止）承認申請書");
+  await expect(page.getByRole("main")).toContainText("中止（廃止）承認申請中");
+  await expectPdf(page, "事業中止（廃止）承認申請書（PDF）", `事業中止（廃止）承認申請書_富山県_令和8年度_${todayInJapan()}.pdf`);
+  await signOut(page);
+
+  await signIn(page, ACCOUNTS.reviewer);
+  await page.goto(applicationUrl);
+  await step(page, "中止（廃止）の承認");
+  await expect(page.getByRole("main")).toContainText("委託先が撤退し、居場所の運営を続けられなくなったため。");
+  await expect(page.getByLabel(/承認後の交付決定額/)).toHaveValue("1,200,000");
+  await look(page, "discontinuation-approval");
+  await register(page, "中止（廃止）を承認する");
+  await expectRegistered(page, "事業の中止（廃止）を承認しました");
+  const records = page.getByRole("table", { name: "手続の記録" });
+  await expect(records).toContainText("事業中止（廃止）承認通知書");
+  await expect(page.getByRole("main")).toContainText("取下げ・中止");
+  const number = (await records.textContent())!.match(/府孤第\d+号/g)!.at(-1);
+  await expectPdf(page, "事業中止（廃止）承認通知書（PDF）", `事業中止（廃止）承認通知書_富山県_令和8年度_${number}.pdf`);
 });

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE, startSession } from "../../app/auth/session.server";
 import { ledgerOf } from "../../app/domain/ledger";
-import type { ProceedingRecord } from "../../app/domain/proceedings";
+import { commitmentAfter, type ProceedingRecord } from "../../app/domain/proceedings";
 import type { StepAction, StepInputs } from "../../app/domain/steps";
 import { budgetApplications, budgetOverview, budgetSummary, paymentMonths } from "../../app/models/budget.server";
 import { reviewApplication } from "../../app/models/applications.server";
@@ -32,6 +32,8 @@ const CHANGED_GRANT = 1_800_000;
 
 const AT = {
   decide: new Date("2026-12-10T15:30:00Z"),
+  /** Within the decision's 15 days for withdrawal. */
+  withdraw: new Date("2026-12-20T01:00:00Z"),
   change: new Date("2027-01-14T01:00:00Z"),
   pay: new Date("2027-02-01T01:00:00Z"),
   report: new Date("2027-04-05T01:00:00Z"),
@@ -90,10 +92,10 @@ describe.each(ENGINES)("%s: the budget at a glance", (engine) => {
     await step(apps.changed.officer, apps.changed.id, "report", report([200_000, 2_000_000, 1_500_000]), AT.report);
     await step(reviewer, apps.changed.id, "confirm", {}, AT.confirm);
 
-    // Paid, withdrawn, repaid and closed: decided and committed still, nothing to do.
+    // Paid, withdrawn within the decision's period, repaid and closed: decided still, committed no more, nothing to do.
     apps.withdrawn = await decided();
-    await step(reviewer, apps.withdrawn.id, "record_payment", paid(300_000, "2027-02-01"), AT.pay);
-    await step(apps.withdrawn.officer, apps.withdrawn.id, "withdraw", { reason: "事業の廃止" }, AT.pay);
+    await step(reviewer, apps.withdrawn.id, "record_payment", paid(300_000, "2026-12-18"), AT.withdraw);
+    await step(apps.withdrawn.officer, apps.withdrawn.id, "withdraw", { reason: "辞退" }, AT.withdraw);
     await step(reviewer, apps.withdrawn.id, "record_payment", paid(300_000, "2027-02-01", "returned"), AT.pay);
     await step(reviewer, apps.withdrawn.id, "close", {}, AT.pay);
 
@@ -120,12 +122,10 @@ describe.each(ENGINES)("%s: the budget at a glance", (engine) => {
 
     const ledgers = await Promise.all(Object.values(apps).map(async (a) => ledgerOf(await recordsOf(a.id))));
     const sum = (values: number[]) => values.reduce((x, y) => x + y, 0);
-    // Each application's commitment read from its records: the latest decision, approved change or confirmation.
+    // Each application's commitment read from its records, as the domain says each record sets it.
     const commitments = await Promise.all(
       Object.values(apps).map(async (a) => {
-        const amounts = (await recordsOf(a.id)).flatMap((r) =>
-          r.kind === "confirmation" ? [r.confirmedAmount] : r.kind === "decision" || r.kind === "change_approval" ? [r.decidedAmount] : [],
-        );
+        const amounts = (await recordsOf(a.id)).flatMap((r) => commitmentAfter(r) ?? []);
         return amounts.at(-1) ?? 0;
       }),
     );
@@ -147,13 +147,13 @@ describe.each(ENGINES)("%s: the budget at a glance", (engine) => {
     // The same figures by hand: decided 1,800,000 × 4 + 2,000,000; paid 1,800,000 + 500,000 + 300,000;
     // returned 100,000 + 300,000; confirmed 1,641,000 + 1,800,000 (the changed budget, spent in full, less
     // 100,000 of income, halved); committed: the confirmed amounts of the two confirmed, and the decided
-    // amounts of the withdrawn, the late report and the unreported.
+    // amounts of the late report and the unreported (the withdrawn holds nothing).
     expect(menu1).toMatchObject({
       decided: 9_200_000,
       paid: 2_600_000,
       returned: 400_000,
       confirmed: ACTUAL_GRANT + CHANGED_GRANT,
-      committed: ACTUAL_GRANT + CHANGED_GRANT + 3 * REQUESTED,
+      committed: ACTUAL_GRANT + CHANGED_GRANT + 2 * REQUESTED,
     });
     expect(budgets.find((b) => b.programme === "intermediary")!.figures).toMatchObject({ budget: 60_000_000, decided: 0, remaining: 60_000_000 });
   });
@@ -203,7 +203,8 @@ describe.each(ENGINES)("%s: the budget at a glance", (engine) => {
 
   it("sums payments and repayments by the month of their date", async () => {
     expect(await paymentMonths(database.db, { fiscalYear: 2026, programme: null })).toEqual([
-      { month: "2027-02", paid: REQUESTED + 500_000 + 300_000, returned: 300_000 },
+      { month: "2026-12", paid: 300_000, returned: 0 },
+      { month: "2027-02", paid: REQUESTED + 500_000, returned: 300_000 },
       { month: "2027-05", paid: 0, returned: 100_000 },
     ]);
   });

@@ -5,7 +5,7 @@ import { renderPdf } from "../../app/pdf/render.server";
 import { record } from "./support/application-record";
 import { longText } from "./support/longest-records";
 import { pdfLines, type PdfLine } from "./support/pdf-text";
-import { decisionRecord } from "./support/proceeding-records";
+import { formerDecisionRecord } from "./support/proceeding-records";
 
 const squeeze = (text: string) => text.replace(/\s+/g, "");
 /** A page's lines without its page number 「1 / 3」, whitespace removed. */
@@ -32,7 +32,7 @@ describe("what belongs together stays on one page", () => {
     const pagesOfHeading = new Set<number>();
     for (let count = 0; count <= 24; count++) {
       const conditions = Array.from({ length: count }, (_, i) => `四半期ごとの実施状況（その${i + 1}）を報告すること。`).join("\n");
-      const pages = await pdfLines(await renderPdf(proceedingDocument({ ...decisionRecord(), conditions })));
+      const pages = await pdfLines(await renderPdf(proceedingDocument({ ...formerDecisionRecord(), conditions })));
       const { page, at, lines } = find(pages, "4申請の取下げ");
       pagesOfHeading.add(page);
       const following = lines.slice(at + 1, at + 3);

@@ -9,12 +9,18 @@ import {
   changeRefusalRecord,
   changeRequestRecord,
   confirmationRecord,
+  confirmationWithFindingsRecord,
   decisionRecord,
   paymentClaimRecord,
   paymentRecord,
   performanceReportRecord,
   rejectionRecord,
   withdrawalRecord,
+  discontinuationApprovalRecord,
+  discontinuationRefusalRecord,
+  discontinuationRequestRecord,
+  formerDecisionRecord,
+  formerWithdrawalRecord,
   repaymentOrderRecord,
   statusReportRecord,
   statusReportRequestRecord,
@@ -24,6 +30,9 @@ import {
 const REIWA: Record<string, string> = {
   "2026-04-30": "令和8年4月30日",
   "2026-05-01": "令和8年5月1日",
+  "2026-05-12": "令和8年5月12日",
+  "2026-05-16": "令和8年5月16日",
+  "2026-10-22": "令和8年10月22日",
   "2026-08-03": "令和8年8月3日",
   "2026-08-20": "令和8年8月20日",
   "2026-09-01": "令和8年9月1日",
@@ -47,7 +56,8 @@ const yen = (n: number) => `${n.toLocaleString("en-US")}円`;
 const kin = (n: number) => `金${yen(n)}`;
 const signed = (n: number) => (n < 0 ? `△${yen(-n)}` : yen(n));
 const total = (amounts: number[]) => amounts.reduce((a, b) => a + b, 0);
-const TOYAMA_NOTICE = "富山県知事殿";
+/** 「富山県知事 富山 一郎 殿」 as read back: the representative by title and name, 富山県 not written twice. */
+const TOYAMA_NOTICE = "富山県知事富山一郎殿";
 const YEAR = "令和8年度孤独・孤立対策推進交付金";
 
 /**
@@ -80,7 +90,11 @@ const PRINTED: [string, () => ProceedingRecord][] = [
   ["変更交付申請書", () => changeRequestRecord()],
   ["変更交付決定通知書", changeApprovalRecord],
   ["変更交付申請に対する不承認通知書", changeRefusalRecord],
-  ["取下げ・中止（廃止）届", withdrawalRecord],
+  ["交付申請取下げ書", withdrawalRecord],
+  ["取下げ・中止（廃止）届", formerWithdrawalRecord],
+  ["事業中止（廃止）承認申請書", () => discontinuationRequestRecord()],
+  ["事業中止（廃止）承認通知書", discontinuationApprovalRecord],
+  ["事業中止（廃止）不承認通知書", discontinuationRefusalRecord],
   ["概算払請求書", paymentClaimRecord],
   ["実績報告書", () => performanceReportRecord()],
   ["額の確定通知書", () => confirmationRecord()],
@@ -125,12 +139,12 @@ describe("documents printed from proceedings", () => {
 });
 
 describe("交付決定通知書", () => {
-  it("says what was decided, on what, under which conditions, on one page", async () => {
+  it("says what was decided, on what, under which conditions, on two pages", async () => {
     const r = decisionRecord();
     const { pages } = await read(r);
-    expect(pages).toHaveLength(1);
+    expect(pages).toHaveLength(2);
     expect(pages[0]).toContain(`${reiwa(r.applicationDate)}付けで申請のあった${YEAR}（地方における孤独・孤立対策推進事業（メニュー1））`);
-    expect(pages[0]).toContain(`交付することに決定したので通知する`);
+    expect(pages[0]).toContain(`交付することに決定したので、適正化法第8条の規定により通知する`);
     expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}（交付申請額${kin(r.requestedAmount)}）`);
     expect(pages[0]).toContain(`A総事業費${yen(r.calculation.totalProjectCost)}`);
     expect(pages[0]).toContain(`C対象経費${yen(r.calculation.eligibleExpenses)}`);
@@ -138,9 +152,44 @@ describe("交付決定通知書", () => {
     // The decided amount, not the amount computed when applying, which it may be less than.
     expect(pages[0]).toContain(`交付率${r.calculation.rate.numerator}/${r.calculation.rate.denominator}交付決定額${yen(r.decidedAmount)}`);
     expect(pages[0]).not.toContain("交付額（E×交付率");
+  });
+
+  it("rests on the Subsidy Act §6 and §8, says the work is as applied for, and gives the standard conditions, the decision's own, and the withdrawal date", async () => {
+    const r = decisionRecord();
+    const { all } = await read(r);
+    expect(all).toContain(
+      "補助金等に係る予算の執行の適正化に関する法律（昭和30年法律第179号）（以下「適正化法」という。）第6条第1項の規定に基づき、下記のとおり交付することに決定したので、適正化法第8条の規定により通知する。",
+    );
+    expect(all).toContain(`2交付の対象となる事業の内容${reiwa(r.applicationDate)}付けの交付申請書に記載のとおりとする。`);
+    const standard = [
+      "孤独・孤立対策推進交付金交付要綱に定めるところに従うこと。",
+      "あらかじめ変更交付申請を行い、その承認を受けること（適正化法第7条第1項第1号及び第2号）。",
+      "中止し、又は廃止する場合には、あらかじめ承認を受けること（適正化法第7条第1項第3号）。",
+      "事情の変更により特別の必要が生じたときは、交付の決定の全部若しくは一部を取り消し",
+      "報告を求められたときは、報告すること（適正化法第12条）。",
+      "担保に供してはならない（適正化法第22条）。",
+      "証拠書類とともに、事業の完了の日の属する年度の終了後5年間保存すること。",
+      "交付要綱に定める期限までに実績報告書を提出すること（適正化法第14条）。",
+    ];
+    // Each in its place: condition (n) comes after its number and before the next one's.
+    const text = all.replace(/\n/g, "");
+    standard.forEach((condition, i) => {
+      const at = text.indexOf(condition);
+      expect(at, condition).toBeGreaterThan(text.indexOf(`（${i + 1}）`));
+      expect(at, condition).toBeLessThan(text.indexOf(`（${i + 2}）`));
+    });
+    r.conditions.split("\n").forEach((condition, i) => expect(text).toContain(`（${standard.length + i + 1}）${condition}`));
+    expect(all).toContain(
+      `5申請の取下げこの決定の内容又はこれに付された条件に不服があるときは、適正化法第9条第1項の規定により、${reiwa("2026-05-16")}までに申請の取下げをすることができる。`,
+    );
+  });
+
+  it("prints a decision made before the standard conditions as it was issued", async () => {
+    const { pages } = await read(formerDecisionRecord());
+    expect(pages).toHaveLength(1);
     expect(pages[0]).toContain("（1）孤独・孤立対策推進交付金交付要綱に定めるところに従うこと。");
-    r.conditions.split("\n").forEach((condition, i) => expect(pages[0]).toContain(`（${i + 2}）${condition}`));
-    expect(pages[0]).toContain("15日以内に申請の取下げ");
+    expect(pages[0]).toContain("この通知を受けた日から15日以内に申請の取下げ");
+    expect(pages[0]).not.toContain("適正化法");
   });
 });
 
@@ -156,14 +205,73 @@ describe("不交付決定通知書", () => {
   });
 });
 
-describe("取下げ・中止（廃止）届", () => {
-  it("refers to the decision and gives the decided amount and the reason, on one page", async () => {
+describe("交付申請取下げ書 and the former 取下げ・中止（廃止）届", () => {
+  it("withdraws under the Subsidy Act §9 citing the decision, with the decided amount, the deadline and the reason", async () => {
     const r = withdrawalRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(
+      `${reiwa(r.decision.documentDate)}付け${r.decision.documentNumber}で交付決定の通知があった${YEAR}（地方における孤独・孤立対策推進事業（メニュー1））について、下記の理由により、補助金等に係る予算の執行の適正化に関する法律（昭和30年法律第179号）第9条第1項の規定に基づき、交付申請を取り下げます。`,
+    );
+    expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}`);
+    expect(pages[0]).toContain(`2取下げの期限${reiwa("2026-05-16")}`);
+    expect(pages[0]).toContain(`3取下げの理由${r.reason}`);
+  });
+
+  it("prints an older withdrawal, which also stood for 中止・廃止, as it was issued", async () => {
+    const r = formerWithdrawalRecord();
     const { pages } = await read(r);
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain(`${reiwa(r.decision.documentDate)}付け${r.decision.documentNumber}で交付決定の通知があった`);
     expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}`);
     expect(pages[0]).toContain(`2理由${r.reason}`);
+  });
+});
+
+describe("事業中止（廃止）承認申請書 and its approval or refusal", () => {
+  it("the request cites the decision and asks for approval with the stop date, reasons, work done and expected grant", async () => {
+    const r = discontinuationRequestRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(`${reiwa(r.decision.documentDate)}付け${r.decision.documentNumber}で交付決定の通知があった`);
+    expect(pages[0]).toContain("下記により中止（廃止）したいので、孤独・孤立対策推進交付金交付要綱の規定に基づき承認を申請します。");
+    expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}`);
+    expect(pages[0]).toContain(`2中止（廃止）の予定日${reiwa(r.stopOn)}`);
+    expect(pages[0]).toContain(`3中止（廃止）の理由${r.reason}`);
+    expect(pages[0]).toContain(`4中止（廃止）までに実施した事業の内容${r.doneSoFar}`);
+    expect(pages[0]).toContain(`5中止（廃止）までの事業に係る交付金の見込額${kin(r.expectedAmount)}`);
+  });
+
+  it("keeps the longest reason and work done the form allows (4,000 characters each) whole, across pages", async () => {
+    const [reason, doneSoFar] = ["中止の理由。".repeat(700).slice(0, 4000), "実施した内容。".repeat(600).slice(0, 4000)];
+    const { pages } = await read(discontinuationRequestRecord(reason, doneSoFar));
+    // The pages without their 「i / N」, run together.
+    const all = pages.map((page) => page.replace(/\d+\/\d+$/, "")).join("");
+    expect(pages.length).toBeGreaterThan(2);
+    expect(all).toContain(`3中止（廃止）の理由${reason}4中止（廃止）までに実施した事業の内容${doneSoFar}5中止（廃止）までの事業に係る交付金の見込額`);
+  });
+
+  it("the approval rests on the Subsidy Act §7 condition, cites the request, and gives the amount before and after with its conditions", async () => {
+    const r = discontinuationApprovalRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(
+      `${reiwa(r.decision.documentDate)}付け${r.decision.documentNumber}で交付決定した${YEAR}（地方における孤独・孤立対策推進事業（メニュー1））について、${reiwa(r.requestDate)}付けで申請のあった事業の中止（廃止）を、孤独・孤立対策推進交付金交付要綱及び補助金等に係る予算の執行の適正化に関する法律（昭和30年法律第179号）第7条第1項第3号の条件に基づき、下記のとおり承認したので通知する。`,
+    );
+    expect(pages[0]).toContain(`1中止（廃止）の日${reiwa(r.stopOn)}`);
+    expect(pages[0]).toContain(`2承認前の交付決定額${kin(r.previousAmount)}`);
+    expect(pages[0]).toContain(`3承認後の交付決定額${kin(r.decidedAmount)}`);
+    expect(pages[0]).toContain(`4承認の条件${r.comment}`);
+  });
+
+  it("the refusal keeps the decided amount and says the work goes on, with the reason", async () => {
+    const r = discontinuationRefusalRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain("事業の中止（廃止）は、下記の理由により承認しないこととしたので通知する。");
+    expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}（変更なし）`);
+    expect(pages[0]).toContain(`3理由${r.comment}`);
+    expect(pages[0]).toContain("引き続き実施すること。");
   });
 });
 
@@ -291,6 +399,27 @@ describe("変更交付決定通知書 and 変更交付申請に対する不承�
 });
 
 describe("額の確定通知書", () => {
+  it("with findings: rests on the Subsidy Act §15 and lists each disallowed line with its reason and the total", async () => {
+    const r = confirmationWithFindingsRecord();
+    const { all } = await read(r);
+    const text = all.replace(/\n/g, "");
+    expect(text).toContain("の規定により、交付すべき額を下記のとおり確定したので通知する。");
+    expect(text).toContain("及び補助金等に係る予算の執行の適正化に関する法律（昭和30年法律第179号）第15条の規定により");
+    expect(text).toContain(`3実績に基づく算定額（認めなかった経費を除く。）${kin(r.recomputedAmount)}`);
+    expect(text).toContain("6交付の対象と認めなかった経費");
+    const [first, second] = r.findings!;
+    expect(text).toContain(`（1）実績報告書の1行目諸謝金（${first!.description}）実績額${yen(first!.actual)}のうち${yen(1_000)}理由：${first!.reason}`);
+    expect(text).toContain(`（2）実績報告書の2行目`);
+    expect(text).toContain(`理由：${second!.reason}`);
+    expect(text).toContain(`認めなかった経費の合計${yen(1_500)}`);
+  });
+
+  it("prints a confirmation made before findings were kept as it was issued, without §15", async () => {
+    const { all } = await read(confirmationRecord());
+    expect(all).not.toContain("第15条");
+    expect(all).not.toContain("認めなかった経費");
+  });
+
   it("confirms the amount and, when more was paid, says how much is to be returned", async () => {
     const r = confirmationRecord();
     const { pages } = await read(r);

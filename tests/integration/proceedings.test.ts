@@ -7,7 +7,7 @@ import { repaymentStanding } from "../../app/domain/subsidy-charges";
 import { availableSteps } from "../../app/domain/application-lifecycle";
 import { stepSchema, type StepAction as ProceedingAction, type StepInputs as ProceedingInputs } from "../../app/domain/steps";
 import { formValues, readForm } from "../../app/forms/read-form";
-import { proceedingsSummary, listProceedings, takeProceedingStep } from "../../app/models/proceedings.server";
+import { budgetStanding, proceedingsSummary, listProceedings, takeProceedingStep } from "../../app/models/proceedings.server";
 import { programmeParametersRow } from "../../app/models/programme-parameters.server";
 import type { AppDatabase } from "../../db/database";
 import type { Database } from "../../db/schema";
@@ -692,6 +692,31 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect(await stateOf(app.id)).toBe("confirmed");
     });
 
+    it("disallows part of a line with its reason: the confirmed amount is recomputed from what remains, and the notice lists it", async () => {
+      const app = await decided();
+      expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, OTHER_INCOME_ACTUAL), AT.report)).toMatchObject({ status: "done" });
+      const form = { disallowed: ["", "1,700,001", ""], reasons: ["", "契約外の作業", ""] };
+      const read = await readForm(stepSchema("confirm", { lineCount: 3 }), form);
+      expect(read.ok).toBe(true);
+      expect(await step(app.reviewer, app.id, "confirm", read.ok ? read.value : {}, AT.confirm)).toEqual({
+        status: "invalid",
+        errors: { "disallowed.1": `2行目の認めない額は、実績額${yen(1_700_000)}以下にしてください。` },
+      });
+      expect(await stateOf(app.id)).toBe("reported");
+
+      // (183,500 + 1,500,000 + 1,500,000 − 100,000) × 1/2 = 1,541,750 → 1,541,000.
+      const outcome = await step(app.reviewer, app.id, "confirm", { disallowed: [0, 200_000, 0], reasons: ["", "契約外の作業", ""] }, AT.confirm);
+      expect(outcome).toMatchObject({ status: "done", to: "confirmed" });
+      expect((await rows(app.id)).at(-1)).toMatchObject({ kind: "confirmation", amount: 1_541_000 });
+      expect((await records(app.id)).at(-1)).toMatchObject({
+        recomputedAmount: 1_541_000,
+        confirmedAmount: 1_541_000,
+        findings: [{ line: 1, category: "outsourcing", actual: 1_700_000, disallowed: 200_000, reason: "契約外の作業" }],
+      });
+      expect(menu1Grant([183_500, 1_500_000, 1_500_000], OTHER_INCOME_ACTUAL)).toBe(1_541_000);
+      expect((await budgetStanding(database.db, "prefectural", 2026, app.id))?.committedHere).toBe(1_541_000);
+    });
+
     it("caps the confirmed amount at the decided amount when the recomputed grant is higher", async () => {
       const decidedAmount = REQUESTED - 350_000;
       const app = await decided(decidedAmount);
@@ -713,13 +738,14 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
           .select(["state", "organisation_id"])
           .where("id", "=", app.id)
           .executeTakeFirstOrThrow();
-        return availableSteps(user.viewer, application, await records(app.id));
+        // Within the decision's withdrawal period, which ends on 2026-12-26.
+        return availableSteps(user.viewer, application, await records(app.id), "2026-12-20");
       };
-      expect(await offered(app.officer)).toEqual(["request_change", "withdraw", "claim_payment", "report"]);
+      expect(await offered(app.officer)).toEqual(["request_change", "withdraw", "request_discontinuation", "claim_payment", "report"]);
       expect(await offered(app.reviewer)).toEqual(["request_status_report", "record_payment"]);
 
       expect(await step(app.officer, app.id, "claim_payment", claimInput(REQUESTED), AT.pay)).toMatchObject({ status: "done" });
-      expect(await offered(app.officer)).toEqual(["request_change", "withdraw", "report"]);
+      expect(await offered(app.officer)).toEqual(["request_change", "withdraw", "request_discontinuation", "report"]);
 
       expect(await step(app.reviewer, app.id, "record_payment", paymentInput(REQUESTED, "2027-02-01"), AT.pay)).toMatchObject({ status: "done" });
       expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, OTHER_INCOME_ACTUAL), AT.report)).toMatchObject({ status: "done" });
@@ -736,7 +762,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
     const MATTERS = "各取組の進捗と参加者数、これまでの支出の状況";
     const offered = async (app: SubmittedApplication, user: TestUser) => {
       const application = await database.db.selectFrom("applications").select(["state", "organisation_id"]).where("id", "=", app.id).executeTakeFirstOrThrow();
-      return availableSteps(user.viewer, application, await records(app.id));
+      return availableSteps(user.viewer, application, await records(app.id), "2027-01-25");
     };
 
     it("the reviewer asks once at a time with a due date, the grantee answers citing the request, and the reviewer may ask again", async () => {
@@ -828,17 +854,36 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
     });
   });
 
-  describe("withdrawal (取下げ・中止)", () => {
-    it("records the reason, moves to withdrawn, and closes once nothing paid is left unreturned", async () => {
-      const app = await decided();
-      expect(await step(app.reviewer, app.id, "withdraw", { reason: "理由" }, AT.pay)).toMatchObject({ status: "refused" });
-      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(300_000, "2027-02-01"), AT.pay)).toMatchObject({ status: "done" });
+  describe("withdrawal (取下げ) within the decision's period", () => {
+    /** The last moment of the period: 23:59 on 2026-12-26 in Japan (decided on 2026-12-11, 15 days). */
+    const LAST_MINUTE = new Date("2026-12-26T14:59:00Z");
+    /** 00:00 on 2026-12-27 in Japan. */
+    const DAY_AFTER = new Date("2026-12-26T15:00:00Z");
+    const committedHere = async (id: number) => (await budgetStanding(database.db, "prefectural", 2026, id))?.committedHere;
 
-      const outcome = await step(app.officer, app.id, "withdraw", { reason: "委託先が撤退したため、事業を廃止する。" }, AT.pay);
+    it("prints the period's last day on the decision, withdraws on it, releases the budget, and closes once what was paid is returned", async () => {
+      const app = await decided();
+      expect((await records(app.id))[0]).toMatchObject({ kind: "decision", withdrawalDeadline: "2026-12-26" });
+      expect(await step(app.reviewer, app.id, "withdraw", { reason: "理由" }, LAST_MINUTE)).toMatchObject({ status: "refused" });
+      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(300_000, "2026-12-15"), LAST_MINUTE)).toMatchObject({ status: "done" });
+      expect(await committedHere(app.id)).toBe(REQUESTED);
+
+      const outcome = await step(app.officer, app.id, "withdraw", { reason: "交付の条件を満たす体制を整えられないため。" }, LAST_MINUTE);
 
       expect(outcome).toMatchObject({ status: "done", to: "withdrawn" });
-      expect((await rows(app.id)).at(-1)).toMatchObject({ kind: "withdrawal", notice_serial: null });
-      expect((await records(app.id)).at(-1)).toMatchObject({ kind: "withdrawal", decidedAmount: REQUESTED, reason: "委託先が撤退したため、事業を廃止する。" });
+      expect((await rows(app.id)).at(-1)).toMatchObject({ kind: "withdrawal", notice_serial: null, amount: 0 });
+      expect((await records(app.id)).at(-1)).toMatchObject({
+        kind: "withdrawal",
+        decidedAmount: REQUESTED,
+        reason: "交付の条件を満たす体制を整えられないため。",
+        deadline: "2026-12-26",
+      });
+      expect(await committedHere(app.id)).toBe(0);
+      // The decision lapsed: nothing to report; what was paid comes back before closing.
+      expect(await step(app.officer, app.id, "report", reportInput(ACTUAL), AT.report)).toEqual({
+        status: "refused",
+        reason: "交付申請を取り下げたため、実績報告はありません。",
+      });
       const early = await step(app.reviewer, app.id, "close", {}, AT.pay);
       expect(early.status === "refused" && early.reason).toContain(`${yen(300_000)}の返還を記録してから完了にしてください。`);
       expect(await step(app.reviewer, app.id, "record_payment", paymentInput(1_000, "2027-02-01"), AT.pay)).toEqual({
@@ -847,6 +892,123 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       });
       expect(await step(app.reviewer, app.id, "record_payment", paymentInput(300_000, "2027-02-01", "returned"), AT.pay)).toMatchObject({ status: "done" });
       expect(await step(app.reviewer, app.id, "close", {}, AT.pay)).toMatchObject({ status: "done", to: "closed" });
+    });
+
+    it("is refused the day after the period with the date, and writes nothing", async () => {
+      const app = await decided();
+      const before = (await rows(app.id)).length;
+      expect(await step(app.officer, app.id, "withdraw", { reason: "辞退" }, DAY_AFTER)).toEqual({
+        status: "refused",
+        reason: "申請を取り下げられるのは、交付決定通知書に記載の期限（令和8年12月26日）までです。事業をやめる場合は、中止（廃止）の承認申請をしてください。",
+      });
+      expect(await rows(app.id)).toHaveLength(before);
+      expect(await stateOf(app.id)).toBe("decided");
+    });
+
+    it("keeps to the period the reviewer set on the decision", async () => {
+      const app = await submittedApplication(database.db);
+      expect(await step(app.reviewer, app.id, "decide", { ...decideInput(REQUESTED), withdrawalDays: 30 }, AT.decide)).toMatchObject({ status: "done" });
+      expect((await records(app.id))[0]).toMatchObject({ withdrawalDeadline: "2027-01-10" });
+      expect(await step(app.officer, app.id, "withdraw", { reason: "辞退" }, new Date("2027-01-10T14:59:00Z"))).toMatchObject({ status: "done" });
+    });
+  });
+
+  describe("discontinuation (中止・廃止) with approval", () => {
+    const REQUEST_AT = new Date("2027-01-20T01:00:00Z");
+    const ANSWER_AT = new Date("2027-01-27T01:00:00Z");
+    const request = (expectedAmount = 600_000) => ({
+      stopOn: "2027-01-31",
+      reason: "委託先が撤退し、事業の継続が困難となったため。",
+      doneSoFar: "相談窓口の開設準備と関係機関との協議",
+      expectedAmount,
+    });
+    const summary = (id: number) =>
+      database.db
+        .selectFrom("application_summaries")
+        .select(["decided_amount", "waiting_rank", "waiting_since"])
+        .where("application_id", "=", id)
+        .executeTakeFirstOrThrow();
+    const committedHere = async (id: number) => (await budgetStanding(database.db, "prefectural", 2026, id))?.committedHere;
+
+    it("is requested by the grantee, approved by the reviewer at a lower amount, reported and confirmed within it", async () => {
+      const app = await decided();
+      expect(await step(app.reviewer, app.id, "request_discontinuation", request(), REQUEST_AT)).toMatchObject({ status: "refused" });
+      expect(await step(app.officer, app.id, "request_discontinuation", request(REQUESTED + 1), REQUEST_AT)).toEqual({
+        status: "invalid",
+        errors: { expectedAmount: `交付金の見込額は交付決定額${yen(REQUESTED)}以下にしてください。` },
+      });
+
+      expect(await step(app.officer, app.id, "request_discontinuation", request(), REQUEST_AT)).toMatchObject({
+        status: "done",
+        to: "discontinuation_requested",
+      });
+      expect((await rows(app.id)).at(-1)).toMatchObject({ kind: "discontinuation_request", notice_serial: null, amount: 600_000 });
+      expect(await summary(app.id)).toMatchObject({ waiting_rank: 0, waiting_since: REQUEST_AT });
+      // While it waits, the work goes on under the decision, but nothing else moves it.
+      expect(await step(app.officer, app.id, "report", reportInput(ACTUAL), ANSWER_AT)).toMatchObject({ status: "refused" });
+      expect(await step(app.officer, app.id, "request_change", { after: LINES, reason: "x" }, ANSWER_AT)).toMatchObject({ status: "refused" });
+      expect(await step(app.officer, app.id, "approve_discontinuation", { decidedAmount: 600_000, comment: "" }, ANSWER_AT)).toMatchObject({
+        status: "refused",
+      });
+      expect(await step(app.reviewer, app.id, "approve_discontinuation", { decidedAmount: REQUESTED + 1, comment: "" }, ANSWER_AT)).toEqual({
+        status: "invalid",
+        errors: { decidedAmount: `承認後の交付決定額は、これまでの交付決定額${yen(REQUESTED)}以下にしてください。` },
+      });
+
+      const approved = await step(app.reviewer, app.id, "approve_discontinuation", { decidedAmount: 600_000, comment: "" }, ANSWER_AT);
+
+      expect(approved).toMatchObject({ status: "done", to: "withdrawn" });
+      expect((await rows(app.id)).at(-1)).toMatchObject({ kind: "discontinuation_approval", notice_serial: 2, amount: 600_000 });
+      expect((await records(app.id)).at(-1)).toMatchObject({
+        kind: "discontinuation_approval",
+        decision: { documentNumber: "府孤第1号", documentDate: DECIDED_ON },
+        requestDate: "2027-01-20",
+        stopOn: "2027-01-31",
+        previousAmount: REQUESTED,
+        decidedAmount: 600_000,
+      });
+      // The rest of the decided amount goes back to the programme-year's budget.
+      expect(await committedHere(app.id)).toBe(600_000);
+      expect(await summary(app.id)).toMatchObject({ decided_amount: 600_000 });
+
+      // What was done is reported (as discontinued) and confirmed at most at the lowered amount.
+      expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, 0, "2027-01-31"), AT.report)).toMatchObject({ status: "done", to: "reported" });
+      expect((await records(app.id)).at(-1)).toMatchObject({ kind: "performance_report", discontinued: true, decidedAmount: 600_000 });
+      expect(await step(app.reviewer, app.id, "confirm", {}, AT.confirm)).toMatchObject({ status: "done", to: "confirmed" });
+      expect((await records(app.id)).at(-1)).toMatchObject({ kind: "confirmation", decidedAmount: 600_000, confirmedAmount: 600_000 });
+      expect(await proceedingActions(app.id)).toEqual([
+        "application.decided",
+        "application.discontinuation_requested",
+        "application.discontinuation_approved",
+        "application.reported",
+        "application.confirmed",
+      ]);
+    });
+
+    it("refused, leaves the decision as it was and the work going on; the grantee may ask again", async () => {
+      const app = await decided();
+      expect(await step(app.officer, app.id, "request_discontinuation", request(), REQUEST_AT)).toMatchObject({ status: "done" });
+      expect(await step(app.reviewer, app.id, "refuse_discontinuation", { reason: "事業の継続が可能であるため。" }, ANSWER_AT)).toMatchObject({
+        status: "done",
+        to: "decided",
+      });
+      expect((await rows(app.id)).at(-1)).toMatchObject({ kind: "discontinuation_refusal", notice_serial: 2, amount: 0 });
+      expect(await committedHere(app.id)).toBe(REQUESTED);
+      expect(await step(app.reviewer, app.id, "approve_discontinuation", { decidedAmount: 0, comment: "" }, ANSWER_AT)).toMatchObject({ status: "refused" });
+      expect(await step(app.officer, app.id, "claim_payment", claimInput(500_000), ANSWER_AT)).toMatchObject({ status: "done" });
+      expect(await step(app.officer, app.id, "request_discontinuation", request(), ANSWER_AT)).toMatchObject({ status: "done" });
+    });
+
+    it("is asked only while decided: not before the decision, nor with a change pending, nor once reported", async () => {
+      const app = await submittedApplication(database.db);
+      expect(await step(app.officer, app.id, "request_discontinuation", request(), REQUEST_AT)).toMatchObject({ status: "refused" });
+      const changing = await decided();
+      const after = [...LINES.slice(0, -1), LINES.at(-1)! - 500_000];
+      expect(await step(changing.officer, changing.id, "request_change", { after, reason: "見直し" }, AT.change)).toMatchObject({ status: "done" });
+      expect(await step(changing.officer, changing.id, "request_discontinuation", request(), REQUEST_AT)).toMatchObject({ status: "refused" });
+      const reported = await decided();
+      expect(await step(reported.officer, reported.id, "report", reportInput(ACTUAL), AT.report)).toMatchObject({ status: "done" });
+      expect(await step(reported.officer, reported.id, "request_discontinuation", request(), AT.confirm)).toMatchObject({ status: "refused" });
     });
   });
 

@@ -16,7 +16,12 @@ const EXPECTED: Partial<Record<ApplicationState, Partial<Record<LifecycleAction,
   decided: {
     request_change: ["change_requested", APPLICANTS],
     withdraw: ["withdrawn", APPLICANTS],
+    request_discontinuation: ["discontinuation_requested", APPLICANTS],
     report: ["reported", APPLICANTS],
+  },
+  discontinuation_requested: {
+    approve_discontinuation: ["withdrawn", REVIEWER],
+    refuse_discontinuation: ["decided", REVIEWER],
   },
   change_requested: {
     approve_change: ["decided", REVIEWER],
@@ -42,7 +47,7 @@ const table = APPLICATION_STATES.flatMap((state) =>
 
 describe("transition", () => {
   it("covers every state, action and role", () => {
-    expect(table).toHaveLength(11 * 14 * 5);
+    expect(table).toHaveLength(12 * 17 * 5);
   });
 
   it.each(table)("$action from $state by $role $verdict", ({ state, action, role, to }) => {
@@ -145,7 +150,8 @@ describe("hasDraft", () => {
 describe("labels", () => {
   it("names every state and action in Japanese", () => {
     for (const label of [...Object.values(STATE_LABELS), ...Object.values(ACTION_LABELS)]) {
-      expect(label).toMatch(/^[ぁ-んァ-ン一-龯・]+$/);
+      // Kana and kanji, with 「・」 and the brackets of 「中止（廃止）」.
+      expect(label).toMatch(/^[ぁ-んァ-ン一-龯・（）]+$/);
     }
     expect(STATE_LABELS.decided).toBe("交付決定");
     expect(ACTION_LABELS.confirm).toBe("額の確定");

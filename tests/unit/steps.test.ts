@@ -15,6 +15,8 @@ import type {
   ChangeRequestRecord,
   ConfirmationRecord,
   DecisionRecord,
+  DiscontinuationDecisionRecord,
+  DiscontinuationRequestRecord,
   PaymentClaimRecord,
   PaymentRecord,
   PerformanceReportRecord,
@@ -23,10 +25,11 @@ import type {
   StatusReportRequestRecord,
   WithdrawalRecord,
 } from "../../app/domain/proceedings";
+import { commitmentAfter } from "../../app/domain/proceedings";
 import { DEFAULT_PROGRAMME_PARAMETERS, findProgrammeParameters } from "../../app/domain/programmes";
 import type { Role } from "../../app/domain/roles";
 import { STEPS, type StepAction, type StepInputs } from "../../app/domain/steps";
-import type { StepContext } from "../../app/domain/steps/step";
+import { takeStep, type StepContext } from "../../app/domain/steps/step";
 import type { SubmittedVersion } from "../../app/domain/submitted-version";
 import { recordFields } from "../support/records";
 
@@ -119,12 +122,39 @@ const changeDecision = (kind: "change_approval" | "change_refusal", previousAmou
   comment: "",
 });
 
+/** A withdrawal as the one step made them before 中止・廃止 needed approval: it stood for both, and a report follows it. */
 const withdrawal = (decidedAmount = REQUESTED): WithdrawalRecord => ({
   ...common("", "2027-01-30"),
   kind: "withdrawal",
   decision: REFERENCE,
   decidedAmount,
   reason: "事業の中止",
+});
+
+/** 申請の取下げ within the decision's period (it ended 2026-12-26). */
+const withdrawalInTime = (): WithdrawalRecord => ({ ...withdrawal(), ...common("", "2026-12-20"), reason: "辞退", deadline: "2026-12-26" });
+
+const discontinuationRequest = (expectedAmount = 600_000): DiscontinuationRequestRecord => ({
+  ...common("", "2027-01-20"),
+  kind: "discontinuation_request",
+  decision: REFERENCE,
+  decidedAmount: REQUESTED,
+  stopOn: "2027-01-31",
+  reason: "委託先の撤退",
+  doneSoFar: "相談窓口の準備",
+  expectedAmount,
+});
+
+const discontinuationApproval = (decidedAmount = 600_000): DiscontinuationDecisionRecord => ({
+  ...common("府孤第2号", "2027-01-27"),
+  kind: "discontinuation_approval",
+  decision: REFERENCE,
+  requestDate: "2027-01-20",
+  stopOn: "2027-01-31",
+  expectedAmount: 600_000,
+  previousAmount: REQUESTED,
+  decidedAmount,
+  comment: "",
 });
 
 const PAYEE = { bankName: "北陸銀行", branchName: "県庁支店", accountType: "普通", accountNumber: "1234567", accountHolder: "トヤマケン" } as const;
@@ -230,8 +260,8 @@ const context = (records: ProceedingRecord[], { state = "decided", today = "2027
 /** Plenty of room: 70,000,000 with nothing committed elsewhere. */
 const ROOMY: BudgetRoom = { total: 70_000_000, committedElsewhere: 0 };
 
-const take = <A extends StepAction>(action: A, ctx: StepContext, input: StepInputs[A]) => STEPS[action].take(ctx, input);
-const offered = (action: StepAction, records: ProceedingRecord[]) => STEPS[action].offered?.(ledgerOf(records), records) ?? true;
+const take = <A extends StepAction>(action: A, ctx: StepContext, input: StepInputs[A]) => takeStep(STEPS[action], ctx, input);
+const offered = (action: StepAction, records: ProceedingRecord[], today = "2027-02-01") => !STEPS[action].unavailable?.(ledgerOf(records), records, today);
 
 const invalidAt = (field: string, message: string) => ({ status: "invalid", errors: { [field]: message } });
 const refusedWith = (reason: string) => ({ status: "refused", reason });
@@ -287,12 +317,23 @@ describe("decide (交付決定)", () => {
         requestedAmount: REQUESTED,
         decidedAmount: 1_700_000,
         conditions: "交付要綱に従い事業を行うこと。",
+        withdrawalDeadline: "2026-12-26",
         calculation: VERSION.calculation,
         lines: VERSION_LINES,
       },
     });
     const done = decide(1_700_000);
     expect(done.status === "done" && done.record?.kind === "decision" && done.record.calculation.grantAmount).toBe(REQUESTED);
+  });
+
+  it.each([
+    { days: undefined, deadline: "2026-12-26" },
+    { days: 1, deadline: "2026-12-12" },
+    { days: 30, deadline: "2027-01-10" },
+  ])("sets the last day of withdrawal $days days after the decision: $deadline (15 when not given)", ({ days, deadline }) => {
+    const ctx = context([], { state: "under_review", budget: ROOMY, today: "2026-12-11" });
+    const result = take("decide", ctx, { decidedAmount: REQUESTED, conditions: "", withdrawalDays: days });
+    expect(result.status === "done" && result.record?.kind === "decision" && result.record.withdrawalDeadline).toBe(deadline);
   });
 
   it("throws when taken without the budget room, since it reserves budget", () => {
@@ -471,14 +512,128 @@ describe("refuse_change (変更不承認)", () => {
   });
 });
 
-describe("withdraw (取下げ・中止)", () => {
-  it("records the decided amount in force and the reason, and stands for no amount", () => {
-    const records = [decision(), changeRequest(VERSION_LINES, REDUCED_LINES), changeDecision("change_approval", REQUESTED, REDUCED)];
-    expect(take("withdraw", context(records), { reason: "事業の中止" })).toEqual({
+describe("withdraw (申請の取下げ)", () => {
+  const changed = [decision(), changeRequest(VERSION_LINES, REDUCED_LINES), changeDecision("change_approval", REQUESTED, REDUCED)];
+
+  it("records the decided amount in force, the reason and the deadline on its last day, and releases the commitment (0)", () => {
+    expect(take("withdraw", context(changed, { today: "2026-12-26" }), { reason: "辞退" })).toEqual({
+      status: "done",
+      amount: 0,
+      record: { kind: "withdrawal", decision: REFERENCE, decidedAmount: REDUCED, reason: "辞退", deadline: "2026-12-26" },
+    });
+  });
+
+  it("is refused the day after, naming the date and the way forward, and is no longer offered", () => {
+    expect(take("withdraw", context(changed, { today: "2026-12-27" }), { reason: "辞退" })).toEqual(
+      refusedWith(
+        "申請を取り下げられるのは、交付決定通知書に記載の期限（令和8年12月26日）までです。事業をやめる場合は、中止（廃止）の承認申請をしてください。",
+      ),
+    );
+    expect(offered("withdraw", changed, "2026-12-26")).toBe(true);
+    expect(offered("withdraw", changed, "2026-12-27")).toBe(false);
+  });
+
+  it("keeps to the period the decision set rather than 15 days", () => {
+    const records = [{ ...decision(), withdrawalDeadline: "2027-01-10" }];
+    expect(take("withdraw", context(records, { today: "2027-01-10" }), { reason: "辞退" })).toMatchObject({ status: "done" });
+    expect(take("withdraw", context(records, { today: "2027-01-11" }), { reason: "辞退" })).toMatchObject({ status: "refused" });
+  });
+});
+
+describe("commitmentAfter: what each record makes of the application's hold on the budget", () => {
+  it.each([
+    { name: "a decision", record: decision(1_700_000), commitment: 1_700_000 },
+    { name: "an approved change", record: changeDecision("change_approval", REQUESTED, REDUCED), commitment: REDUCED },
+    { name: "an approved discontinuation", record: discontinuationApproval(600_000), commitment: 600_000 },
+    { name: "a confirmation", record: confirmation(REQUESTED, ACTUAL_GRANT, 0), commitment: ACTUAL_GRANT },
+    { name: "a withdrawal within its period", record: withdrawalInTime(), commitment: 0 },
+    { name: "an older withdrawal (it also stood for 中止)", record: withdrawal(), commitment: null },
+    { name: "a refused change", record: changeDecision("change_refusal", REQUESTED, REQUESTED), commitment: null },
+    { name: "a discontinuation request", record: discontinuationRequest(), commitment: null },
+    { name: "a payment", record: payment("paid", 600_000), commitment: null },
+  ])("$name → $commitment", ({ record, commitment }) => {
+    expect(commitmentAfter(record)).toBe(commitment);
+  });
+});
+
+describe("request_discontinuation (中止・廃止の承認申請)", () => {
+  const input = { stopOn: "2027-01-31", reason: "委託先の撤退", doneSoFar: "相談窓口の準備", expectedAmount: 600_000 };
+  const ask = (overrides: Partial<typeof input> = {}, records: ProceedingRecord[] = [decision()]) =>
+    take("request_discontinuation", context(records, { today: "2027-01-20" }), { ...input, ...overrides });
+
+  it("records the request with the decided amount and stands for the grant it expects to need", () => {
+    expect(ask()).toEqual({
+      status: "done",
+      amount: 600_000,
+      record: { kind: "discontinuation_request", decision: REFERENCE, decidedAmount: REQUESTED, ...input },
+    });
+  });
+
+  it.each([
+    {
+      name: "an expected grant one yen above the decided amount",
+      overrides: { expectedAmount: REQUESTED + 1 },
+      field: "expectedAmount",
+      message: "交付金の見込額は交付決定額1,850,000円以下にしてください。",
+    },
+    {
+      name: "a stop before the decision",
+      overrides: { stopOn: "2026-12-10" },
+      field: "stopOn",
+      message: "中止（廃止）の予定日は、交付決定日（令和8年12月11日）から年度末（令和9年3月31日）までの日付にしてください。",
+    },
+    {
+      name: "a stop after the fiscal year",
+      overrides: { stopOn: "2027-04-01" },
+      field: "stopOn",
+      message: "中止（廃止）の予定日は、交付決定日（令和8年12月11日）から年度末（令和9年3月31日）までの日付にしてください。",
+    },
+  ])("refuses $name at $field", ({ overrides, field, message }) => {
+    expect(ask(overrides)).toEqual(invalidAt(field, message));
+  });
+
+  it("accepts the whole decided amount, and a stop on the decision's own day or the year's last", () => {
+    expect(ask({ expectedAmount: REQUESTED })).toMatchObject({ status: "done" });
+    expect(ask({ stopOn: "2026-12-11" })).toMatchObject({ status: "done" });
+    expect(ask({ stopOn: "2027-03-31" })).toMatchObject({ status: "done" });
+  });
+});
+
+describe("approve_discontinuation and refuse_discontinuation", () => {
+  const pending = [decision(), discontinuationRequest()];
+  const approve = (decidedAmount: number) =>
+    take("approve_discontinuation", context(pending, { state: "discontinuation_requested", today: "2027-01-27" }), { decidedAmount, comment: "" });
+
+  it("approves at most the amount decided so far, lowering it: the ledger and the commitment follow", () => {
+    const result = approve(600_000);
+    expect(result).toEqual({
+      status: "done",
+      amount: 600_000,
+      record: {
+        kind: "discontinuation_approval",
+        decision: REFERENCE,
+        requestDate: "2027-01-20",
+        stopOn: "2027-01-31",
+        expectedAmount: 600_000,
+        previousAmount: REQUESTED,
+        decidedAmount: 600_000,
+        comment: "",
+      },
+    });
+    expect(ledgerOf([...pending, discontinuationApproval(600_000)]).decidedAmount).toBe(600_000);
+    expect(approve(REQUESTED)).toMatchObject({ status: "done", amount: REQUESTED });
+    expect(approve(REQUESTED + 1)).toEqual(invalidAt("decidedAmount", "承認後の交付決定額は、これまでの交付決定額1,850,000円以下にしてください。"));
+  });
+
+  it("refuses with the reason and leaves the decided amount as it was", () => {
+    const result = take("refuse_discontinuation", context(pending, { state: "discontinuation_requested" }), { reason: "事業の継続が可能なため" });
+    expect(result).toMatchObject({
       status: "done",
       amount: null,
-      record: { kind: "withdrawal", decision: REFERENCE, decidedAmount: REDUCED, reason: "事業の中止" },
+      record: { kind: "discontinuation_refusal", previousAmount: REQUESTED, decidedAmount: REQUESTED, comment: "事業の継続が可能なため" },
     });
+    const refusal = result.status === "done" ? result.record : null;
+    expect(ledgerOf([...pending, { ...common("府孤第2号", "2027-01-27"), ...refusal } as ProceedingRecord]).decidedAmount).toBe(REQUESTED);
   });
 });
 
@@ -488,14 +643,19 @@ describe("claim_payment (概算払請求)", () => {
   it.each([
     { name: "nothing claimed yet", records: [decision()], amount: REQUESTED + 1, remaining: "1,850,000円" },
     { name: "600,000 claimed before", records: [decision(), claim(600_000)], amount: 1_250_001, remaining: "1,250,000円" },
-    {
-      name: "the decided amount reduced below what was claimed (shown as 0円)",
-      records: [decision(), claim(REQUESTED), changeRequest(VERSION_LINES, REDUCED_LINES), changeDecision("change_approval", REQUESTED, REDUCED)],
-      amount: 1,
-      remaining: "0円",
-    },
   ])("refuses a claim above the decided amount less what was claimed, with $name", ({ records, amount, remaining }) => {
     expect(claimPayment(records, amount)).toEqual(invalidAt("claimAmount", `請求額は、交付決定額から請求済みの額を差し引いた${remaining}以下にしてください。`));
+  });
+
+  it.each([
+    { name: "everything is claimed", records: [decision(), claim(REQUESTED)] },
+    {
+      name: "the decided amount was reduced below what was claimed",
+      records: [decision(), claim(REQUESTED), changeRequest(VERSION_LINES, REDUCED_LINES), changeDecision("change_approval", REQUESTED, REDUCED)],
+    },
+  ])("refuses any claim, and is not offered, once $name", ({ records }) => {
+    expect(claimPayment(records, 1)).toEqual(refusedWith("交付決定額のすべてを請求済みです。これ以上の概算払請求はできません。"));
+    expect(offered("claim_payment", records)).toBe(false);
   });
 
   it("accepts the rest of the decided amount, recording what was claimed and received before", () => {
@@ -572,11 +732,18 @@ describe("report (実績報告)", () => {
   ] satisfies { state: ApplicationState; discontinued: boolean }[])(
     "marks the report discontinued = $discontinued when the application is $state",
     ({ state, discontinued }) => {
-      const records = state === "withdrawn" ? [decision(), withdrawal()] : [decision()];
+      const records = state === "withdrawn" ? [decision(), discontinuationRequest(), discontinuationApproval()] : [decision()];
       const result = reportOn("2027-01-15", { state }, ACTUAL, records);
       expect(result.status === "done" && result.record?.kind === "performance_report" && result.record.discontinued).toBe(discontinued);
     },
   );
+
+  it("is refused, and not offered, once the application was withdrawn (取下げ): its decision lapsed", () => {
+    const records = [decision(), withdrawalInTime()];
+    expect(reportOn("2027-01-15", { state: "withdrawn" }, ACTUAL, records)).toEqual(refusedWith("交付申請を取り下げたため、実績報告はありません。"));
+    expect(offered("report", records)).toBe(false);
+    expect(offered("report", [decision(), withdrawal()])).toBe(true);
+  });
 
   it("records the actual spending beside each line and the grant recomputed from it", () => {
     const actualLines = VERSION_LINES.map((l, i) => ({ ...l, amount: ACTUAL[i]! }));
@@ -651,6 +818,7 @@ describe("confirm (額の確定)", () => {
         decision: REFERENCE,
         reportDate: "2027-04-05",
         decidedAmount: decided,
+        findings: [],
         recomputedAmount: recomputed,
         confirmedAmount: confirmed,
         netPaid: 550_000,
@@ -670,6 +838,68 @@ describe("confirm (額の確定)", () => {
       amount: REDUCED,
       record: { decidedAmount: REDUCED, recomputedAmount: REQUESTED, confirmedAmount: REDUCED },
     });
+  });
+});
+
+describe("confirm with findings (額の確定で認めない経費)", () => {
+  const reported = [decision(), performanceReport()];
+  const confirmWith = (disallowed: number[], reasons: string[]) =>
+    take("confirm", context(reported, { state: "reported", today: "2027-04-20" }), { disallowed, reasons });
+
+  it("recomputes the grant from what remains and keeps each disallowed line with its reason", () => {
+    // 183,500 + (1,700,000 − 200,000) + 1,500,000 = 3,183,500, less 100,000 of income: 3,083,500 × 1/2 → 1,541,000.
+    const result = confirmWith([0, 200_000, 0], ["", "契約外の作業に係る経費のため", ""]);
+    expect(result).toMatchObject({
+      status: "done",
+      amount: 1_541_000,
+      record: {
+        recomputedAmount: 1_541_000,
+        confirmedAmount: 1_541_000,
+        findings: [
+          {
+            line: 1,
+            category: "outsourcing",
+            activity: "a1",
+            description: "",
+            actual: 1_700_000,
+            disallowed: 200_000,
+            reason: "契約外の作業に係る経費のため",
+          },
+        ],
+      },
+    });
+    // The same rules function as the application: calculateGrant on the accepted lines.
+    const accepted = VERSION_LINES.map((l, i) => ({ ...l, amount: [183_500, 1_500_000, 1_500_000][i]! }));
+    expect(calculationOf(accepted, OTHER_INCOME_ACTUAL).grantAmount).toBe(1_541_000);
+  });
+
+  it("never confirms above the decided amount, however little is disallowed", () => {
+    const records = [decision(1_500_000), performanceReport([200_000, 2_000_000, 1_500_000], 0, 1_500_000)];
+    const result = take("confirm", context(records, { state: "reported" }), { disallowed: [1_000, 0, 0], reasons: ["領収書なし", "", ""] });
+    expect(result).toMatchObject({ status: "done", amount: 1_500_000, record: { recomputedAmount: 1_849_000, confirmedAmount: 1_500_000 } });
+  });
+
+  it("confirms 0 when every line is disallowed in full", () => {
+    const result = confirmWith(ACTUAL, ["対象外", "対象外", "対象外"]);
+    expect(result).toMatchObject({ status: "done", amount: 0, record: { confirmedAmount: 0 } });
+  });
+
+  it.each([
+    {
+      name: "more than the line's actual spending",
+      disallowed: [0, 1_700_001, 0],
+      reasons: ["", "過大", ""],
+      field: "disallowed.1",
+      message: "2行目の認めない額は、実績額1,700,000円以下にしてください。",
+    },
+    { name: "no reason", disallowed: [0, 0, 5_000], reasons: ["", "", ""], field: "reasons.2", message: "3行目の認めない理由を入力してください。" },
+  ])("refuses an amount disallowed with $name, at its field", ({ disallowed, reasons, field, message }) => {
+    expect(confirmWith(disallowed, reasons)).toEqual(invalidAt(field, message));
+  });
+
+  it("reads empty cells of the form as nothing disallowed", () => {
+    const parsed = STEPS.confirm.schema({ lineCount: 3 }).safeParse({ disallowed: ["", "200,000", ""], reasons: ["", "対象外", ""] });
+    expect(parsed.success && parsed.data).toEqual({ disallowed: [0, 200_000, 0], reasons: ["", "対象外", ""] });
   });
 });
 
@@ -933,7 +1163,8 @@ describe("stepPermission and availableSteps", () => {
 
   const subject = (state: ApplicationState) => ({ state, organisation_id: ORGANISATION_ID });
 
-  const SITUATIONS: { name: string; state: ApplicationState; records: ProceedingRecord[]; steps: Record<ViewerName, StepAction[]> }[] = [
+  // Within the decision's withdrawal period (it ends 2026-12-26) unless a situation says otherwise.
+  const SITUATIONS: { name: string; state: ApplicationState; records: ProceedingRecord[]; today?: string; steps: Record<ViewerName, StepAction[]> }[] = [
     {
       name: "under review",
       state: "under_review",
@@ -945,7 +1176,7 @@ describe("stepPermission and availableSteps", () => {
       state: "decided",
       records: [decision()],
       steps: {
-        officer: ["request_change", "withdraw", "claim_payment", "report"],
+        officer: ["request_change", "withdraw", "request_discontinuation", "claim_payment", "report"],
         "another organisation's officer": [],
         reviewer: ["request_status_report", "record_payment"],
         administrator: [],
@@ -956,7 +1187,7 @@ describe("stepPermission and availableSteps", () => {
       state: "decided",
       records: [decision(), claim(REQUESTED)],
       steps: {
-        officer: ["request_change", "withdraw", "report"],
+        officer: ["request_change", "withdraw", "request_discontinuation", "report"],
         "another organisation's officer": [],
         reviewer: ["request_status_report", "record_payment"],
         administrator: [],
@@ -967,11 +1198,47 @@ describe("stepPermission and availableSteps", () => {
       state: "decided",
       records: [decision(), statusReportRequest()],
       steps: {
-        officer: ["request_change", "withdraw", "claim_payment", "report_status", "report"],
+        officer: ["request_change", "withdraw", "request_discontinuation", "claim_payment", "report_status", "report"],
         "another organisation's officer": [],
         reviewer: ["record_payment"],
         administrator: [],
       },
+    },
+    {
+      name: "decided, after the withdrawal period",
+      state: "decided",
+      records: [decision()],
+      today: "2026-12-27",
+      steps: {
+        officer: ["request_change", "request_discontinuation", "claim_payment", "report"],
+        "another organisation's officer": [],
+        reviewer: ["request_status_report", "record_payment"],
+        administrator: [],
+      },
+    },
+    {
+      name: "with a discontinuation pending",
+      state: "discontinuation_requested",
+      records: [decision(), discontinuationRequest()],
+      steps: { officer: [], "another organisation's officer": [], reviewer: ["approve_discontinuation", "refuse_discontinuation"], administrator: [] },
+    },
+    {
+      name: "stopped with approval for an amount, not yet reported",
+      state: "withdrawn",
+      records: [decision(), discontinuationRequest(), discontinuationApproval()],
+      steps: { officer: ["report"], "another organisation's officer": [], reviewer: ["record_payment"], administrator: [] },
+    },
+    {
+      name: "stopped with approval at 0",
+      state: "withdrawn",
+      records: [decision(), discontinuationRequest(0), discontinuationApproval(0)],
+      steps: { officer: ["report"], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
+    },
+    {
+      name: "withdrawn within the period",
+      state: "withdrawn",
+      records: [decision(), withdrawalInTime()],
+      steps: { officer: [], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
     },
     {
       name: "with a change pending",
@@ -1036,12 +1303,12 @@ describe("stepPermission and availableSteps", () => {
 
   // 完了 is offered once the state allows it, settled or not: taking it explains what is still to pay or to
   // return (see the close step), rather than leaving the reviewer without a way forward.
-  const table = SITUATIONS.flatMap(({ name, state, records, steps }) =>
-    (Object.keys(VIEWERS) as ViewerName[]).map((viewer) => ({ name, state, records, viewer, expected: steps[viewer] })),
+  const table = SITUATIONS.flatMap(({ name, state, records, today = "2026-12-20", steps }) =>
+    (Object.keys(VIEWERS) as ViewerName[]).map((viewer) => ({ name, state, records, today, viewer, expected: steps[viewer] })),
   );
 
-  it.each(table)("offers the $viewer $expected when $name", ({ state, records, viewer, expected }) => {
-    expect(availableSteps(VIEWERS[viewer], subject(state), records)).toEqual(expected);
+  it.each(table)("offers the $viewer $expected when $name", ({ state, records, today, viewer, expected }) => {
+    expect(availableSteps(VIEWERS[viewer], subject(state), records, today)).toEqual(expected);
   });
 
   it.each([
@@ -1138,7 +1405,7 @@ describe("stepPermission and availableSteps", () => {
     },
   );
 
-  it.each(["request_change", "withdraw", "report"] satisfies StepAction[])(
+  it.each(["request_change", "withdraw", "request_discontinuation", "report"] satisfies StepAction[])(
     "refuses %s to an officer of another organisation, as it refuses them a claim",
     (action) => {
       expect(stepPermission(action, subject("decided"), OTHER_OFFICER)).toMatchObject({ ok: false });

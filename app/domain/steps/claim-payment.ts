@@ -27,11 +27,11 @@ export const claimPayment = defineStep({
         .refine((number) => /^\d{7}$/.test(number), { error: "口座番号は7桁の数字で入力してください。" }),
       accountHolder: payeeText("口座名義"),
     }),
-  offered: (ledger) => claimable(ledger) > 0,
+  unavailable: (ledger) => (claimable(ledger) > 0 ? null : "交付決定額のすべてを請求済みです。これ以上の概算払請求はできません。"),
   take(ctx, { claimAmount, ...payee }) {
     const { ledger } = ctx;
     if (claimAmount > claimable(ledger)) {
-      return fieldError("claimAmount", `請求額は、交付決定額から請求済みの額を差し引いた${formatYen(Math.max(0, claimable(ledger)))}以下にしてください。`);
+      return fieldError("claimAmount", `請求額は、交付決定額から請求済みの額を差し引いた${formatYen(claimable(ledger))}以下にしてください。`);
     }
     return record(
       {

@@ -6,6 +6,7 @@
  */
 import type { z } from "zod";
 import { approveChange } from "./approve-change";
+import { approveDiscontinuation } from "./approve-discontinuation";
 import { claimPayment } from "./claim-payment";
 import { close } from "./close";
 import { confirm } from "./confirm";
@@ -13,10 +14,12 @@ import { decide } from "./decide";
 import { orderRepayment } from "./order-repayment";
 import { recordPayment } from "./record-payment";
 import { refuseChange } from "./refuse-change";
+import { refuseDiscontinuation } from "./refuse-discontinuation";
 import { reject } from "./reject";
 import { report } from "./report";
 import { reportStatus } from "./report-status";
 import { requestChange } from "./request-change";
+import { requestDiscontinuation } from "./request-discontinuation";
 import { requestStatusReport } from "./request-status-report";
 import type { StepDefinition, StepFormContext } from "./step";
 import { withdraw } from "./withdraw";
@@ -28,6 +31,9 @@ export const STEP_ACTIONS = [
   "approve_change",
   "refuse_change",
   "withdraw",
+  "request_discontinuation",
+  "approve_discontinuation",
+  "refuse_discontinuation",
   "claim_payment",
   "request_status_report",
   "report_status",
@@ -46,6 +52,9 @@ const DEFINITIONS = {
   approve_change: approveChange,
   refuse_change: refuseChange,
   withdraw,
+  request_discontinuation: requestDiscontinuation,
+  approve_discontinuation: approveDiscontinuation,
+  refuse_discontinuation: refuseDiscontinuation,
   claim_payment: claimPayment,
   request_status_report: requestStatusReport,
   report_status: reportStatus,

@@ -18,12 +18,13 @@ export const orderRepayment = defineStep({
   done: "返還命令書を発行しました。",
   audit: "application.repayment_ordered",
   schema: () => z.object({ dueOn: dateField("納期限") }),
-  offered: (ledger, records) => settlementBalance(ledger) < 0 && !orderedSinceConfirmation(records),
+  unavailable: (ledger, records) => {
+    if (orderedSinceConfirmation(records)) return "この確定に対する返還命令は発行済みです。";
+    return settlementBalance(ledger) < 0 ? null : "支払済みの額が確定額を超えていないため、返還を求める額はありません。";
+  },
   take(ctx, input) {
     const confirmation = latestOf(ctx.records, "confirmation")!;
-    if (orderedSinceConfirmation(ctx.records)) return { status: "refused", reason: "この確定に対する返還命令は発行済みです。" };
     const repaymentAmount = -settlementBalance(ctx.ledger);
-    if (repaymentAmount <= 0) return { status: "refused", reason: "支払済みの額が確定額を超えていないため、返還を求める額はありません。" };
     if (input.dueOn <= ctx.today) return fieldError("dueOn", "納期限は明日以降の日付にしてください。");
     return record(
       {

@@ -13,10 +13,10 @@ export const reportStatus = defineStep({
   done: "遂行状況を報告しました。遂行状況報告書を作成しました。",
   audit: "application.status_reported",
   schema: () => z.object({ progress: textField("事業の遂行の状況", { required: true, max: 2000 }), spentToDate: yenField("これまでに支出した額") }),
-  offered: (_ledger, records) => openStatusReportRequest(records) !== undefined,
+  unavailable: (_ledger, records) =>
+    openStatusReportRequest(records) ? null : "報告を求められていません。遂行状況報告は、内閣府から依頼があったときに提出します。",
   take(ctx, input) {
-    const request = openStatusReportRequest(ctx.records);
-    if (!request) return { status: "refused", reason: "報告を求められていません。遂行状況報告は、内閣府から依頼があったときに提出します。" };
+    const request = openStatusReportRequest(ctx.records)!;
     return record(
       {
         kind: "status_report",

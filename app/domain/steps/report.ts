@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dateField, lineAmountsField, textField, yenField } from "../form-fields";
-import { currentBudget, decisionReference, reportDueOn } from "../proceedings";
+import { currentBudget, decisionReference, reportDueOn, wasWithdrawn } from "../proceedings";
 import { recomputeGrant } from "../submitted-version";
 import { formatWarekiDate } from "../wareki";
 import { defineStep, fieldError, record } from "./step";
@@ -12,7 +12,8 @@ import { defineStep, fieldError, record } from "./step";
  */
 export const report = defineStep({
   by: "applicant",
-  // Work done before a discontinuation (廃止) is reported and confirmed like any other.
+  // Work done before an approved discontinuation (中止・廃止) is reported and confirmed like any other; a
+  // withdrawn application (取下げ) has no decision left to report against.
   from: ["decided", "withdrawn"],
   to: "reported",
   label: "実績報告",
@@ -26,6 +27,7 @@ export const report = defineStep({
       completedOn: dateField("事業の完了日"),
       summary: textField("事業の実施状況", { required: true }),
     }),
+  unavailable: (_ledger, records) => (wasWithdrawn(records) ? "交付申請を取り下げたため、実績報告はありません。" : null),
   take(ctx, input) {
     const { fiscalYear, state } = ctx.application;
     const [yearStart, yearEnd] = [`${fiscalYear}-04-01`, `${fiscalYear + 1}-03-31`];

@@ -16,10 +16,11 @@ export const requestStatusReport = defineStep({
   done: "遂行状況報告を依頼しました。依頼の文書を作成しました。",
   audit: "application.status_report_requested",
   schema: () => z.object({ matters: textField("報告を求める事項", { required: true, max: 2000 }), dueOn: dateField("提出期限") }),
-  offered: (_ledger, records) => openStatusReportRequest(records) === undefined,
+  unavailable: (_ledger, records) => {
+    const open = openStatusReportRequest(records);
+    return open ? `${open.documentNumber}の依頼への報告がまだありません。報告を受けてから次の依頼をしてください。` : null;
+  },
   take(ctx, input) {
-    const open = openStatusReportRequest(ctx.records);
-    if (open) return { status: "refused", reason: `${open.documentNumber}の依頼への報告がまだありません。報告を受けてから次の依頼をしてください。` };
     if (input.dueOn <= ctx.today) return fieldError("dueOn", "提出期限は明日以降の日付にしてください。");
     return record({ kind: "status_report_request", decision: decisionReference(ctx.records)!, matters: input.matters, dueOn: input.dueOn });
   },

@@ -63,9 +63,18 @@ export interface StepDefinition<Input, Audit extends `application.${string}` = `
   schema: (form: StepFormContext) => z.ZodType<Input>;
   /** It commits money of the programme-year's budget: the service reads the budget room under a lock. */
   reservesBudget?: boolean;
-  /** Whether there is anything to act on: a step that could only be refused for want of money is not offered. */
-  offered?: (ledger: Ledger, records: readonly ProceedingRecord[]) => boolean;
+  /**
+   * Why there is nothing to act on now (`today` in Japan), or null: everything is claimed, a withdrawal's period
+   * is over… Such a step is not offered, its page says why, and taking it is refused with the same words.
+   */
+  unavailable?: (ledger: Ledger, records: readonly ProceedingRecord[], today: string) => string | null;
   take(ctx: StepContext, input: Input): StepResult;
+}
+
+/** Takes a step in its context: refused with the reason when there is nothing to act on, otherwise its own rule. */
+export function takeStep<Input>(step: StepDefinition<Input>, ctx: StepContext, input: Input): StepResult {
+  const reason = step.unavailable?.(ctx.ledger, ctx.records, ctx.today);
+  return reason ? { status: "refused", reason } : step.take(ctx, input);
 }
 
 /** Declares a step, its input type taken from its schema and its audit action kept as a literal. */

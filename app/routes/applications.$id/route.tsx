@@ -93,7 +93,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     proceedings,
     ledger: ledgerOf(records),
     repayment: repaymentStanding(records, japanToday(new Date())),
-    steps: availableSteps(viewer, application, records),
+    steps: availableSteps(viewer, application, records, japanToday(new Date())),
     assignment:
       can(viewer.role, "review:application:any") && application.state !== "draft" ? await assignmentPanelOf(context.db, application.id, viewer.userId) : null,
     deadline: await applicationDeadline(context.db, application),

@@ -5,6 +5,8 @@ import {
   type ChangeRequestRecord,
   type ConfirmationRecord,
   type DecisionRecord,
+  type DiscontinuationDecisionRecord,
+  type DiscontinuationRequestRecord,
   type DocumentReference,
   type PaymentClaimRecord,
   type PaymentRecord,
@@ -29,6 +31,8 @@ import { record } from "./application-record";
 export const DECISION: DocumentReference = { documentNumber: "府孤第3号", documentDate: "2026-05-01" };
 export const CONFIRMATION: DocumentReference = { documentNumber: "府孤第41号", documentDate: "2027-04-20" };
 export const APPLICATION_DATE = "2026-04-30";
+/** The decision's 15 days for withdrawal. */
+export const WITHDRAWAL_DEADLINE = "2026-05-16";
 export const CHANGE_REQUEST_DATE = "2026-08-03";
 export const REPORT_DATE = "2027-04-05";
 /** The first 概算払, received before the claim below. */
@@ -73,9 +77,16 @@ export function decisionRecord(application: ApplicationRecord = record(8)): Deci
     requestedAmount: application.requestedAmount,
     decidedAmount: application.requestedAmount,
     conditions: "事業の実施状況を四半期ごとに報告すること。\n備品を取得した場合は、取得財産管理台帳を備えること。",
+    withdrawalDeadline: WITHDRAWAL_DEADLINE,
     calculation: application.calculation,
     lines: budgetOf(application),
   };
+}
+
+/** A decision made before the standard conditions and the withdrawal date were printed. */
+export function formerDecisionRecord(): DecisionRecord {
+  const { withdrawalDeadline: _deadline, ...former } = decisionRecord();
+  return former;
 }
 
 export function rejectionRecord(application: ApplicationRecord = record(8)): RejectionRecord {
@@ -134,17 +145,69 @@ export const changeApprovalRecord = () => changeDecision("change_approval", "府
 export const changeRefusalRecord = () =>
   changeDecision("change_refusal", "府孤第13号", false, "会場の追加借上げは、既存の会場の利用状況を踏まえると必要性が認められないため。");
 
-/** The work stopped part-way: 取下げ・中止（廃止）, with the reason. */
+/** 申請の取下げ within the decision's period, with the reason. */
 export function withdrawalRecord(): WithdrawalRecord {
   const application = record(8);
   return {
-    ...common(application, "", "2026-10-15"),
+    ...common(application, "", "2026-05-12"),
     kind: "withdrawal",
     decision: DECISION,
     decidedAmount: decisionRecord(application).decidedAmount,
+    reason: "交付決定の条件とされた実施体制を、年度内に整える見込みが立たなくなったため。",
+    deadline: WITHDRAWAL_DEADLINE,
+  };
+}
+
+/** A withdrawal made when the one step stood for 取下げ and 中止・廃止 alike (no deadline). */
+export function formerWithdrawalRecord(): WithdrawalRecord {
+  return {
+    ...common(record(8), "", "2026-10-15"),
+    kind: "withdrawal",
+    decision: DECISION,
+    decidedAmount: decisionRecord().decidedAmount,
     reason: "委託先の事業者が撤退し、年度内に居場所を設置する見込みが立たなくなったため。",
   };
 }
+
+export const DISCONTINUATION_REQUEST_DATE = "2026-10-15";
+
+/** The work to stop at the end of October, the longest texts the form allows when given. */
+export function discontinuationRequestRecord(
+  reason = "委託先の事業者が撤退し、年度内に居場所を設置する見込みが立たなくなったため。",
+  doneSoFar = "官民連携プラットフォームを2回開催し、県内の実態調査を行った。居場所の設置に向けて候補地3か所を選定した。",
+): DiscontinuationRequestRecord {
+  return {
+    ...common(record(8), "", DISCONTINUATION_REQUEST_DATE),
+    kind: "discontinuation_request",
+    decision: DECISION,
+    decidedAmount: decisionRecord().decidedAmount,
+    stopOn: "2026-10-31",
+    reason,
+    doneSoFar,
+    expectedAmount: 20_000,
+  };
+}
+
+function discontinuationDecision(kind: DiscontinuationDecisionRecord["kind"], documentNumber: string, comment: string): DiscontinuationDecisionRecord {
+  const request = discontinuationRequestRecord();
+  return {
+    ...common(record(8), documentNumber, "2026-10-22"),
+    kind,
+    decision: DECISION,
+    requestDate: request.documentDate,
+    stopOn: request.stopOn,
+    expectedAmount: request.expectedAmount,
+    previousAmount: request.decidedAmount,
+    decidedAmount: kind === "discontinuation_approval" ? request.expectedAmount : request.decidedAmount,
+    comment,
+  };
+}
+
+export const discontinuationApprovalRecord = () =>
+  discontinuationDecision("discontinuation_approval", "府孤第31号", "中止までに実施した事業について、令和8年11月30日までに実績報告書を提出すること。");
+
+export const discontinuationRefusalRecord = () =>
+  discontinuationDecision("discontinuation_refusal", "府孤第32号", "代わりの委託先の候補があり、事業の継続が可能と認められるため。");
 
 /** The second advance payment, claimed after the first was received. */
 export function paymentClaimRecord(): PaymentClaimRecord {
@@ -206,6 +269,26 @@ export function confirmationRecord(netPaid = FIRST_ADVANCE + SECOND_ADVANCE): Co
     confirmedAmount: confirmedAmountOf(report.decidedAmount, recomputedAmount),
     netPaid,
   };
+}
+
+/** Confirmed with two lines not accepted in full (made after findings were kept). */
+export function confirmationWithFindingsRecord(reason = "委託契約の範囲外の作業に係る経費であるため。"): ConfirmationRecord {
+  const report = performanceReportRecord();
+  const [first, second] = [report.lines[0]!, report.lines[1]!];
+  const findings = [
+    { line: 0, category: first.category, activity: first.activity, description: first.description, actual: first.actual, disallowed: 1_000, reason },
+    {
+      line: 1,
+      category: second.category,
+      activity: second.activity,
+      description: second.description,
+      actual: second.actual,
+      disallowed: 500,
+      reason: "領収書が提出されていないため。",
+    },
+  ];
+  const base = confirmationRecord();
+  return { ...base, findings, recomputedAmount: base.recomputedAmount - 1_000, confirmedAmount: base.confirmedAmount - 1_000 };
 }
 
 export function repaymentOrderRecord(): RepaymentOrderRecord {
