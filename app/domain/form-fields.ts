@@ -47,6 +47,9 @@ export function textField(label: string, { required = false, max = LONG_TEXT_MAX
     });
 }
 
+/** The applicant's own 文書番号 of a document it files (「富山県厚第123号」); left empty, the number is left blank. */
+export const applicantNumberField = () => textField("文書番号", { max: 40 }).optional();
+
 /** A calendar date, "YYYY-MM-DD" (what a date input sends). */
 export function dateField(label: string) {
   return z

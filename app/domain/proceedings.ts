@@ -111,6 +111,8 @@ export interface ChangeDecisionRecord extends Common {
   kind: "change_approval" | "change_refusal";
   decision: DocumentReference;
   changeRequestDate: string;
+  /** The applicant's 文書番号 of the request, cited with its date ("" when it gave none; absent in older records). */
+  changeRequestNumber?: string;
   /** The grant the change request asked for. */
   requestedAmount: number;
   previousAmount: number;
@@ -149,6 +151,8 @@ export interface DiscontinuationDecisionRecord extends Common {
   kind: "discontinuation_approval" | "discontinuation_refusal";
   decision: DocumentReference;
   requestDate: string;
+  /** The applicant's 文書番号 of the request ("" when it gave none). */
+  requestNumber: string;
   stopOn: string;
   /** The grant the request expected to need. */
   expectedAmount: number;
@@ -209,6 +213,8 @@ export interface ConfirmationRecord extends Common {
   kind: "confirmation";
   decision: DocumentReference;
   reportDate: string;
+  /** The applicant's 文書番号 of the report ("" when it gave none; absent in older records). */
+  reportNumber?: string;
   decidedAmount: number;
   /** The lines not accepted in full (often none); absent in older records, made before findings were kept. */
   findings?: Finding[];

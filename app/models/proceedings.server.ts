@@ -179,16 +179,18 @@ export async function takeProceedingStep<A extends StepAction>(
       const serial = noticeYear === null ? null : await nextNoticeSerial(trx, noticeYear);
       // The document prints the grant year's settings as they stand now, frozen into the record.
       const documents = await documentSettingsFor(trx, application.fiscal_year);
+      const { documentNumber: applicantNumber = "", ...body } = taken.record;
       const record: ProceedingRecord = {
         applicationId: id,
         programme: application.programme,
         fiscalYear: application.fiscal_year,
         applicant: application.applicant,
-        documentNumber: serial === null ? "" : noticeNumber(serial, documents.documentNumberPrefix),
+        // A notice takes the year's next number; an applicant's document keeps the number it was given, if any.
+        documentNumber: serial === null ? applicantNumber : noticeNumber(serial, documents.documentNumberPrefix),
         documentDate: ctx.today,
         recordedBy: { userId: viewer.userId, name: viewer.displayName },
         documents,
-        ...taken.record,
+        ...body,
       };
       const inserted = await trx
         .insertInto("application_proceedings")

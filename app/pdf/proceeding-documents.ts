@@ -319,7 +319,7 @@ function rejection(r: RejectionRecord): Block[] {
 function changeApproval(r: ChangeDecisionRecord, cite: string): Block[] {
   return [
     ...preamble(
-      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.changeRequestDate)}付けで申請のあった変更を承認し、${cite}に基づき、下記のとおり交付決定の内容を変更したので通知する。`,
+      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.changeRequestDate)}付け${r.changeRequestNumber ?? ""}で申請のあった変更を承認し、${cite}に基づき、下記のとおり交付決定の内容を変更したので通知する。`,
     ),
     item(1, "変更前の交付決定額", kin(r.previousAmount)),
     item(2, "変更交付申請額", kin(r.requestedAmount)),
@@ -332,7 +332,7 @@ function changeApproval(r: ChangeDecisionRecord, cite: string): Block[] {
 function changeRefusal(r: ChangeDecisionRecord): Block[] {
   return [
     ...preamble(
-      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.changeRequestDate)}付けで申請のあった変更は、下記の理由により承認しないこととしたので通知する。`,
+      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.changeRequestDate)}付け${r.changeRequestNumber ?? ""}で申請のあった変更は、下記の理由により承認しないこととしたので通知する。`,
     ),
     item(1, "交付決定額", `${kin(r.decidedAmount)}（変更なし）`),
     item(2, "変更交付申請額", kin(r.requestedAmount)),
@@ -344,7 +344,7 @@ function changeRefusal(r: ChangeDecisionRecord): Block[] {
 function discontinuationApproval(r: DiscontinuationDecisionRecord, cite: string): Block[] {
   return [
     ...preamble(
-      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.requestDate)}付けで申請のあった事業の中止（廃止）を、${cite}及び${SUBSIDY_ACT}第7条第1項第3号の条件に基づき、下記のとおり承認したので通知する。`,
+      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.requestDate)}付け${r.requestNumber}で申請のあった事業の中止（廃止）を、${cite}及び${SUBSIDY_ACT}第7条第1項第3号の条件に基づき、下記のとおり承認したので通知する。`,
     ),
     item(1, "中止（廃止）の日", formatWarekiDate(r.stopOn)),
     item(2, "承認前の交付決定額", kin(r.previousAmount)),
@@ -357,7 +357,7 @@ function discontinuationApproval(r: DiscontinuationDecisionRecord, cite: string)
 function discontinuationRefusal(r: DiscontinuationDecisionRecord): Block[] {
   return [
     ...preamble(
-      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.requestDate)}付けで申請のあった事業の中止（廃止）は、下記の理由により承認しないこととしたので通知する。`,
+      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.requestDate)}付け${r.requestNumber}で申請のあった事業の中止（廃止）は、下記の理由により承認しないこととしたので通知する。`,
     ),
     item(1, "交付決定額", `${kin(r.decidedAmount)}（変更なし）`),
     item(2, "中止（廃止）の予定日（申請）", formatWarekiDate(r.stopOn)),
@@ -393,7 +393,7 @@ function confirmation(r: ConfirmationRecord, cite: string): Block[] {
         ];
   return [
     ...preamble(
-      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.reportDate)}付けで提出のあった実績報告書に基づき、${cite}${act}の規定により、交付すべき額を下記のとおり確定したので通知する。`,
+      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.reportDate)}付け${r.reportNumber ?? ""}で提出のあった実績報告書に基づき、${cite}${act}の規定により、交付すべき額を下記のとおり確定したので通知する。`,
     ),
     item(1, "交付決定額", kin(r.decidedAmount)),
     item(2, "確定額", kin(r.confirmedAmount)),

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { FieldErrors as HookFormErrors, FieldValues } from "react-hook-form";
 import { takeStashedInput } from "~/auth/stash.server";
 import { notFound, requireAnyPermission } from "~/auth/viewer.server";
-import { ErrorSummary, Notice, primaryButtonClass } from "~/components/forms";
+import { ErrorSummary, Notice, primaryButtonClass, TextField } from "~/components/forms";
 import { LedgerFigures } from "~/components/proceedings-panel";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { STEP_FORMS, type StepPageData } from "~/components/step-fields";
@@ -176,6 +176,14 @@ export default function StepPage() {
             </Notice>
           ) : null}
           <Form method="post" ref={formRef} onSubmit={onSubmit} className="space-y-6" noValidate>
+            {/* The applicant's own documents carry the number its registry gives them, cited back by the notices. */}
+            {STEPS[step].by === "applicant" ? (
+              <TextField
+                {...field("documentNumber")}
+                label="文書番号（任意）"
+                hint="貴団体の文書番号（例：富山県厚第123号）。空欄の場合は、番号欄を空けて印刷します。"
+              />
+            ) : null}
             <Fields page={page} field={field} register={register} watch={watch} />
             <button type="submit" className={primaryButtonClass}>
               {STEPS[step].submit}

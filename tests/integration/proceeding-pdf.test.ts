@@ -256,7 +256,7 @@ describe("事業中止（廃止）承認申請書 and its approval or refusal", 
     const { pages } = await read(r);
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain(
-      `${reiwa(r.decision.documentDate)}付け${r.decision.documentNumber}で交付決定した${YEAR}（地方における孤独・孤立対策推進事業（メニュー1））について、${reiwa(r.requestDate)}付けで申請のあった事業の中止（廃止）を、孤独・孤立対策推進交付金交付要綱及び補助金等に係る予算の執行の適正化に関する法律（昭和30年法律第179号）第7条第1項第3号の条件に基づき、下記のとおり承認したので通知する。`,
+      `${reiwa(r.decision.documentDate)}付け${r.decision.documentNumber}で交付決定した${YEAR}（地方における孤独・孤立対策推進事業（メニュー1））について、${reiwa(r.requestDate)}付け富山県厚第77号で申請のあった事業の中止（廃止）を、孤独・孤立対策推進交付金交付要綱及び補助金等に係る予算の執行の適正化に関する法律（昭和30年法律第179号）第7条第1項第3号の条件に基づき、下記のとおり承認したので通知する。`,
     );
     expect(pages[0]).toContain(`1中止（廃止）の日${reiwa(r.stopOn)}`);
     expect(pages[0]).toContain(`2承認前の交付決定額${kin(r.previousAmount)}`);
@@ -383,7 +383,8 @@ describe("変更交付決定通知書 and 変更交付申請に対する不承�
     const { pages } = await read(r);
     expect(pages).toHaveLength(1);
     expect(pages[0]).toContain(`${reiwa("2026-05-01")}付け府孤第3号で交付決定した`);
-    expect(pages[0]).toContain(`${reiwa(r.changeRequestDate)}付けで申請のあった変更を承認し`);
+    // The request is cited by its date and the applicant's own number.
+    expect(pages[0]).toContain(`${reiwa(r.changeRequestDate)}付け厚企第120号で申請のあった変更を承認し`);
     expect(pages[0]).toContain(`1変更前の交付決定額${kin(r.previousAmount)}2変更交付申請額${kin(r.requestedAmount)}3変更後の交付決定額${kin(r.decidedAmount)}`);
     expect(pages[0]).toContain(`4交付の条件${r.comment}`);
   });
@@ -393,7 +394,7 @@ describe("変更交付決定通知書 and 変更交付申請に対する不承�
     const { pages } = await read(r);
     expect(pages).toHaveLength(1);
     expect(r.decidedAmount).toBe(r.previousAmount);
-    expect(pages[0]).toContain(`${reiwa(r.changeRequestDate)}付けで申請のあった変更は、下記の理由により承認しない`);
+    expect(pages[0]).toContain(`${reiwa(r.changeRequestDate)}付け厚企第120号で申請のあった変更は、下記の理由により承認しない`);
     expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}（変更なし）2変更交付申請額${kin(r.requestedAmount)}3理由${r.comment}`);
   });
 });

@@ -938,11 +938,11 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         errors: { expectedAmount: `交付金の見込額は交付決定額${yen(REQUESTED)}以下にしてください。` },
       });
 
-      expect(await step(app.officer, app.id, "request_discontinuation", request(), REQUEST_AT)).toMatchObject({
-        status: "done",
-        to: "discontinuation_requested",
-      });
+      const asked = await step(app.officer, app.id, "request_discontinuation", { ...request(), documentNumber: "富山県厚第123号" }, REQUEST_AT);
+      expect(asked).toMatchObject({ status: "done", to: "discontinuation_requested" });
       expect((await rows(app.id)).at(-1)).toMatchObject({ kind: "discontinuation_request", notice_serial: null, amount: 600_000 });
+      // The applicant's own number is kept, and the notice answering it cites it.
+      expect((await records(app.id)).at(-1)).toMatchObject({ documentNumber: "富山県厚第123号" });
       expect(await summary(app.id)).toMatchObject({ waiting_rank: 0, waiting_since: REQUEST_AT });
       // While it waits, the work goes on under the decision, but nothing else moves it.
       expect(await step(app.officer, app.id, "report", reportInput(ACTUAL), ANSWER_AT)).toMatchObject({ status: "refused" });
@@ -963,6 +963,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         kind: "discontinuation_approval",
         decision: { documentNumber: "府孤第1号", documentDate: DECIDED_ON },
         requestDate: "2027-01-20",
+        requestNumber: "富山県厚第123号",
         stopOn: "2027-01-31",
         previousAmount: REQUESTED,
         decidedAmount: 600_000,

@@ -150,6 +150,7 @@ const discontinuationApproval = (decidedAmount = 600_000): DiscontinuationDecisi
   kind: "discontinuation_approval",
   decision: REFERENCE,
   requestDate: "2027-01-20",
+  requestNumber: "",
   stopOn: "2027-01-31",
   expectedAmount: 600_000,
   previousAmount: REQUESTED,
@@ -467,6 +468,7 @@ describe("approve_change (変更交付決定)", () => {
         kind: "change_approval",
         decision: REFERENCE,
         changeRequestDate: "2027-01-14",
+        changeRequestNumber: "",
         requestedAmount: REDUCED,
         previousAmount: REQUESTED,
         decidedAmount: amount,
@@ -503,6 +505,7 @@ describe("refuse_change (変更不承認)", () => {
         kind: "change_refusal",
         decision: REFERENCE,
         changeRequestDate: "2027-01-14",
+        changeRequestNumber: "",
         requestedAmount: REDUCED,
         previousAmount: REQUESTED,
         decidedAmount: REQUESTED,
@@ -537,6 +540,33 @@ describe("withdraw (申請の取下げ)", () => {
     const records = [{ ...decision(), withdrawalDeadline: "2027-01-10" }];
     expect(take("withdraw", context(records, { today: "2027-01-10" }), { reason: "辞退" })).toMatchObject({ status: "done" });
     expect(take("withdraw", context(records, { today: "2027-01-11" }), { reason: "辞退" })).toMatchObject({ status: "refused" });
+  });
+});
+
+describe("the applicant's 文書番号", () => {
+  const APPLICANT_STEPS = (Object.keys(STEPS) as StepAction[]).filter((action) => STEPS[action].by === "applicant");
+
+  it.each(APPLICANT_STEPS)("%s reads an optional 文書番号 of at most 40 characters", (action) => {
+    const schema = STEPS[action].schema({ lineCount: 3 });
+    const tooLong = schema.safeParse({ documentNumber: "号".repeat(41) });
+    expect(tooLong.success).toBe(false);
+    expect(tooLong.error?.issues.find((i) => i.path[0] === "documentNumber")?.message).toBe("文書番号は40文字以内で入力してください。");
+  });
+
+  it("is kept on the record when given, and left out (a blank number) when not", () => {
+    const input = { stopOn: "2027-01-31", reason: "撤退", doneSoFar: "準備", expectedAmount: 0 };
+    const ctx = context([decision()], { today: "2027-01-20" });
+    expect(take("request_discontinuation", ctx, { ...input, documentNumber: "富山県厚第123号" })).toMatchObject({
+      record: { documentNumber: "富山県厚第123号" },
+    });
+    const without = take("request_discontinuation", ctx, input);
+    expect(without.status === "done" && without.record && "documentNumber" in without.record).toBe(false);
+  });
+
+  it("is cited by the notice answering the request", () => {
+    const request = { ...discontinuationRequest(), documentNumber: "富山県厚第123号" };
+    const approved = take("approve_discontinuation", context([decision(), request], { state: "discontinuation_requested" }), { decidedAmount: 0, comment: "" });
+    expect(approved).toMatchObject({ record: { requestNumber: "富山県厚第123号" } });
   });
 });
 
@@ -613,6 +643,7 @@ describe("approve_discontinuation and refuse_discontinuation", () => {
         kind: "discontinuation_approval",
         decision: REFERENCE,
         requestDate: "2027-01-20",
+        requestNumber: "",
         stopOn: "2027-01-31",
         expectedAmount: 600_000,
         previousAmount: REQUESTED,
@@ -817,6 +848,7 @@ describe("confirm (額の確定)", () => {
         kind: "confirmation",
         decision: REFERENCE,
         reportDate: "2027-04-05",
+        reportNumber: "",
         decidedAmount: decided,
         findings: [],
         recomputedAmount: recomputed,

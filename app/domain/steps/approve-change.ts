@@ -37,6 +37,7 @@ export const approveChange = defineStep({
         kind: "change_approval",
         decision: decisionReference(ctx.records)!,
         changeRequestDate: request.documentDate,
+        changeRequestNumber: request.documentNumber,
         requestedAmount: request.requestedAmount,
         previousAmount: ledger.decidedAmount,
         decidedAmount: input.decidedAmount,

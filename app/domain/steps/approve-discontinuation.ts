@@ -29,6 +29,7 @@ export const approveDiscontinuation = defineStep({
         kind: "discontinuation_approval",
         decision: decisionReference(ctx.records)!,
         requestDate: request.documentDate,
+        requestNumber: request.documentNumber,
         stopOn: request.stopOn,
         expectedAmount: request.expectedAmount,
         previousAmount: previous,

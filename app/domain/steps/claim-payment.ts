@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { choiceField, textField, yenField } from "../form-fields";
+import { choiceField, textField, yenField, applicantNumberField } from "../form-fields";
 import { claimable, netPaid } from "../ledger";
 import { formatYen } from "../money";
 import { ACCOUNT_TYPES, decisionReference } from "../proceedings";
-import { defineStep, fieldError, record } from "./step";
+import { defineStep, fieldError, record, numbered } from "./step";
 
 const payeeText = (label: string) => textField(label, { required: true, max: 100 });
 
@@ -18,6 +18,7 @@ export const claimPayment = defineStep({
   audit: "application.payment_claimed",
   schema: () =>
     z.object({
+      documentNumber: applicantNumberField(),
       claimAmount: yenField("請求額", { positive: true }),
       bankName: payeeText("金融機関名"),
       branchName: payeeText("支店名"),
@@ -28,7 +29,7 @@ export const claimPayment = defineStep({
       accountHolder: payeeText("口座名義"),
     }),
   unavailable: (ledger) => (claimable(ledger) > 0 ? null : "交付決定額のすべてを請求済みです。これ以上の概算払請求はできません。"),
-  take(ctx, { claimAmount, ...payee }) {
+  take(ctx, { claimAmount, documentNumber, ...payee }) {
     const { ledger } = ctx;
     if (claimAmount > claimable(ledger)) {
       return fieldError("claimAmount", `請求額は、交付決定額から請求済みの額を差し引いた${formatYen(claimable(ledger))}以下にしてください。`);
@@ -36,6 +37,7 @@ export const claimPayment = defineStep({
     return record(
       {
         kind: "payment_claim",
+        ...numbered({ documentNumber }),
         decision: decisionReference(ctx.records)!,
         decidedAmount: ledger.decidedAmount,
         alreadyClaimed: ledger.claimed,

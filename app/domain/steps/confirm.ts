@@ -53,6 +53,7 @@ export const confirm = defineStep({
         kind: "confirmation",
         decision: decisionReference(ctx.records)!,
         reportDate: report.documentDate,
+        reportNumber: report.documentNumber,
         decidedAmount: ledger.decidedAmount,
         findings,
         recomputedAmount,

@@ -22,6 +22,7 @@ export const refuseChange = defineStep({
         kind: "change_refusal",
         decision: decisionReference(ctx.records)!,
         changeRequestDate: request.documentDate,
+        changeRequestNumber: request.documentNumber,
         requestedAmount: request.requestedAmount,
         previousAmount: decided,
         decidedAmount: decided,

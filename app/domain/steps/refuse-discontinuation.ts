@@ -20,6 +20,7 @@ export const refuseDiscontinuation = defineStep({
       kind: "discontinuation_refusal",
       decision: decisionReference(ctx.records)!,
       requestDate: request.documentDate,
+      requestNumber: request.documentNumber,
       stopOn: request.stopOn,
       expectedAmount: request.expectedAmount,
       previousAmount: decided,

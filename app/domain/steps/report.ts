@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { dateField, lineAmountsField, textField, yenField } from "../form-fields";
+import { dateField, lineAmountsField, textField, yenField, applicantNumberField } from "../form-fields";
 import { currentBudget, decisionReference, reportDueOn, wasWithdrawn } from "../proceedings";
 import { recomputeGrant } from "../submitted-version";
 import { formatWarekiDate } from "../wareki";
-import { defineStep, fieldError, record } from "./step";
+import { defineStep, fieldError, record, numbered } from "./step";
 
 /**
  * 実績報告: the applicant reports the actual spending beside each line of the budget in force, and the grant
@@ -22,6 +22,7 @@ export const report = defineStep({
   audit: "application.reported",
   schema: ({ lineCount }) =>
     z.object({
+      documentNumber: applicantNumberField(),
       actual: lineAmountsField(lineCount, "実績額"),
       otherIncomeActual: yenField("寄付金その他の収入の実績額"),
       completedOn: dateField("事業の完了日"),
@@ -47,6 +48,7 @@ export const report = defineStep({
     return record(
       {
         kind: "performance_report",
+        ...numbered(input),
         decision: decisionReference(ctx.records)!,
         decidedAmount: ctx.ledger.decidedAmount,
         completedOn: input.completedOn,

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { lineAmountsField, textField } from "../form-fields";
+import { lineAmountsField, textField, applicantNumberField } from "../form-fields";
 import { currentBudget, decisionReference } from "../proceedings";
 import { recomputeGrant } from "../submitted-version";
-import { defineStep, record } from "./step";
+import { defineStep, record, numbered } from "./step";
 
 /**
  * 変更交付申請: the applicant asks to change the budget in force, line by line, with the reason; the grant is
@@ -16,7 +16,12 @@ export const requestChange = defineStep({
   submit: "変更交付申請を提出する",
   done: "変更交付申請を提出しました。",
   audit: "application.change_requested",
-  schema: ({ lineCount }) => z.object({ after: lineAmountsField(lineCount, "変更後の金額"), reason: textField("変更の理由", { required: true }) }),
+  schema: ({ lineCount }) =>
+    z.object({
+      documentNumber: applicantNumberField(),
+      after: lineAmountsField(lineCount, "変更後の金額"),
+      reason: textField("変更の理由", { required: true }),
+    }),
   take(ctx, input) {
     const before = currentBudget(ctx.records);
     const after = before.map((line, i) => ({ ...line, amount: input.after[i] ?? line.amount }));
@@ -28,6 +33,7 @@ export const requestChange = defineStep({
     return record(
       {
         kind: "change_request",
+        ...numbered(input),
         decision: decisionReference(ctx.records)!,
         decidedAmount: ctx.ledger.decidedAmount,
         requestedAmount: calculationAfter.grantAmount,

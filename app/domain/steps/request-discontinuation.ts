@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { dateField, textField, yenField } from "../form-fields";
+import { dateField, textField, yenField, applicantNumberField } from "../form-fields";
 import { formatYen } from "../money";
 import { decisionReference } from "../proceedings";
 import { formatWarekiDate } from "../wareki";
-import { defineStep, fieldError, record } from "./step";
+import { defineStep, fieldError, record, numbered } from "./step";
 
 /**
  * 事業中止（廃止）承認申請: a grantee that means to stop the work part-way asks the reviewer first (the
@@ -21,6 +21,7 @@ export const requestDiscontinuation = defineStep({
   audit: "application.discontinuation_requested",
   schema: () =>
     z.object({
+      documentNumber: applicantNumberField(),
       stopOn: dateField("中止（廃止）の予定日"),
       reason: textField("中止（廃止）の理由", { required: true }),
       doneSoFar: textField("中止（廃止）までに実施した事業の内容", { required: true }),
@@ -42,6 +43,7 @@ export const requestDiscontinuation = defineStep({
     return record(
       {
         kind: "discontinuation_request",
+        ...numbered(input),
         decision,
         decidedAmount: decided,
         stopOn: input.stopOn,

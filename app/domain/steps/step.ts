@@ -33,8 +33,11 @@ export interface StepFormContext {
 }
 
 type CommonFields = "applicationId" | "programme" | "fiscalYear" | "applicant" | "documentNumber" | "documentDate" | "recordedBy";
-type Distribute<T> = T extends unknown ? Omit<T, CommonFields> : never;
-/** What a step adds to the fields every record has (the service fills those in). */
+type Distribute<T> = T extends unknown ? Omit<T, CommonFields> & { documentNumber?: string } : never;
+/**
+ * What a step adds to the fields every record has (the service fills those in). An applicant's document may
+ * carry the number the applicant gave it; the Cabinet Office's notices are numbered by the service.
+ */
 export type RecordBody = Distribute<ProceedingRecord>;
 
 /**
@@ -82,6 +85,9 @@ export const defineStep = <Input, const Audit extends `application.${string}`>(s
 
 /** The step is taken: append this record, standing for this amount. */
 export const record = (body: RecordBody, amount: number | null = null): StepResult => ({ status: "done", record: body, amount });
+/** The applicant's own 文書番号, when it gave one, for the record's body. */
+export const numbered = (input: { documentNumber?: string }) => (input.documentNumber ? { documentNumber: input.documentNumber } : {});
+
 /** The step is not taken: what was typed in one field cannot be used, and why. */
 export const fieldError = (field: string, message: string): Invalid => ({ status: "invalid", errors: { [field]: message } });
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { textField } from "../form-fields";
+import { textField, applicantNumberField } from "../form-fields";
 import { decisionReference, latestOf, withdrawalDeadline, type ProceedingRecord } from "../proceedings";
 import { formatWarekiDate } from "../wareki";
-import { defineStep, record } from "./step";
+import { defineStep, record, numbered } from "./step";
 
 const deadlineOf = (records: readonly ProceedingRecord[]) => {
   const decision = latestOf(records, "decision");
@@ -23,7 +23,7 @@ export const withdraw = defineStep({
   submit: "交付申請を取り下げる",
   done: "交付申請を取り下げました。交付申請取下げ書を作成しました。",
   audit: "application.withdrawn",
-  schema: () => z.object({ reason: textField("取下げの理由", { required: true }) }),
+  schema: () => z.object({ documentNumber: applicantNumberField(), reason: textField("取下げの理由", { required: true }) }),
   unavailable: (_ledger, records, today) => {
     const deadline = deadlineOf(records)!;
     return today > deadline
@@ -34,7 +34,14 @@ export const withdraw = defineStep({
     const deadline = deadlineOf(ctx.records)!;
     // The decision lapses: nothing of the budget stays committed to it.
     return record(
-      { kind: "withdrawal", decision: decisionReference(ctx.records)!, decidedAmount: ctx.ledger.decidedAmount, reason: input.reason, deadline },
+      {
+        kind: "withdrawal",
+        ...numbered(input),
+        decision: decisionReference(ctx.records)!,
+        decidedAmount: ctx.ledger.decidedAmount,
+        reason: input.reason,
+        deadline,
+      },
       0,
     );
   },

@@ -133,6 +133,7 @@ function changeDecision(kind: ChangeDecisionRecord["kind"], documentNumber: stri
     kind,
     decision: DECISION,
     changeRequestDate: request.documentDate,
+    changeRequestNumber: request.documentNumber,
     requestedAmount: request.requestedAmount,
     previousAmount: request.decidedAmount,
     decidedAmount: approved ? request.requestedAmount : request.decidedAmount,
@@ -177,7 +178,7 @@ export function discontinuationRequestRecord(
   doneSoFar = "官民連携プラットフォームを2回開催し、県内の実態調査を行った。居場所の設置に向けて候補地3か所を選定した。",
 ): DiscontinuationRequestRecord {
   return {
-    ...common(record(8), "", DISCONTINUATION_REQUEST_DATE),
+    ...common(record(8), "富山県厚第77号", DISCONTINUATION_REQUEST_DATE),
     kind: "discontinuation_request",
     decision: DECISION,
     decidedAmount: decisionRecord().decidedAmount,
@@ -195,6 +196,7 @@ function discontinuationDecision(kind: DiscontinuationDecisionRecord["kind"], do
     kind,
     decision: DECISION,
     requestDate: request.documentDate,
+    requestNumber: request.documentNumber,
     stopOn: request.stopOn,
     expectedAmount: request.expectedAmount,
     previousAmount: request.decidedAmount,
