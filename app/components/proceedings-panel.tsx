@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatYen } from "~/domain/money";
-import { DOCUMENT_TITLES, latestOf, withdrawalDeadline, type ProceedingRecord } from "~/domain/proceedings";
+import { claimLabel, DOCUMENT_TITLES, latestOf, withdrawalDeadline, type ProceedingRecord } from "~/domain/proceedings";
 import { type Ledger } from "~/domain/ledger";
 import type { RepaymentStanding } from "~/domain/subsidy-charges";
 import { formatWarekiDate } from "~/domain/wareki";
@@ -15,7 +15,10 @@ export interface ProceedingItem {
 }
 
 function label(record: ProceedingRecord): string {
-  if (record.kind === "payment") return record.direction === "paid" ? "支払" : "返還の受領";
+  if (record.kind === "payment") {
+    if (record.direction === "returned") return "返還の受領";
+    return record.claim ? `支払（${claimLabel(record.claim)}）` : "支払";
+  }
   return DOCUMENT_TITLES[record.kind] ?? record.kind;
 }
 

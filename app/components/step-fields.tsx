@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { FieldValues } from "react-hook-form";
 import type { BudgetStanding, Ledger } from "~/domain/ledger";
-import { confirmedAmountOf } from "~/domain/ledger";
+import { confirmedAmountOf, netPaid, settlementBalance } from "~/domain/ledger";
 import { formatYen, parseYen, tidyYenInput } from "~/domain/money";
 import {
   ACCOUNT_TYPES,
@@ -9,6 +9,8 @@ import {
   type ChangeRequestRecord,
   DEFAULT_WITHDRAWAL_DAYS,
   type DiscontinuationRequestRecord,
+  claimLabel,
+  type OpenClaim,
   type Payee,
   type PerformanceReportRecord,
   type StatusReportRequestRecord,
@@ -39,6 +41,8 @@ export interface StepPageData {
   discontinuationRequest: DiscontinuationRequestRecord | null;
   /** The request for a status report waiting for its answer. */
   statusRequest: StatusReportRequestRecord | null;
+  /** The claims a payment may pay now, oldest first (支払・返還の記録). */
+  claims: OpenClaim[];
   /** The account on the organisation's profile, offered by a payment claim; null when none is registered. */
   payee: Payee | null;
   /** What was paid beyond the confirmed amount (a return order asks for it back). */
@@ -188,28 +192,20 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
           label="今回の請求額（円）"
           hint={page.ledger ? `交付決定額 ${formatYen(page.ledger.decidedAmount)}、請求済み ${formatYen(page.ledger.claimed)}` : undefined}
         />
-        <fieldset className="space-y-4">
-          <legend className="text-std-18B-160">振込先</legend>
-          <p className="text-dns-16N-130 text-solid-gray-700">
-            {page.payee
-              ? "組織の情報に登録された口座です。今回だけ別の口座にする場合は書き換えてください（組織の情報は変わりません）。"
-              : "組織の情報に口座を登録しておくと、次からここに表示されます。"}
+        <PayeeFields page={page} field={field} register={register} />
+      </>
+    ),
+  },
+  claim_settlement: {
+    defaults: (page) => ({ ...page.payee, accountType: page.payee?.accountType || "普通" }),
+    Fields: ({ page, field, register }) => (
+      <>
+        {page.ledger ? (
+          <p>
+            {`今回の請求額：${formatYen(Math.max(0, settlementBalance(page.ledger)))}（確定額 ${formatYen(page.ledger.confirmedAmount ?? 0)} から既受領額 ${formatYen(netPaid(page.ledger))} を差し引いた額）`}
           </p>
-          <TextField {...field("bankName")} label="金融機関名" required />
-          <TextField {...field("branchName")} label="支店名" required />
-          <div className="space-y-1">
-            <label htmlFor={fieldId("accountType")} className="block text-std-16B-170">
-              預金種別
-            </label>
-            <select id={fieldId("accountType")} {...register("accountType")} defaultValue={field("accountType").defaultValue} className={inputClass}>
-              {ACCOUNT_TYPES.map((t) => (
-                <option key={t}>{t}</option>
-              ))}
-            </select>
-          </div>
-          <TextField {...field("accountNumber")} label="口座番号" hint="7桁の数字" inputMode="numeric" required />
-          <TextField {...field("accountHolder")} label="口座名義" required />
-        </fieldset>
+        ) : null}
+        <PayeeFields page={page} field={field} register={register} />
       </>
     ),
   },
@@ -291,7 +287,7 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
     ),
   },
   record_payment: {
-    defaults: () => ({ direction: "paid" }),
+    defaults: (page) => ({ direction: "paid", claim: page.claims[0] ? String(page.claims[0].claim.ordinal) : "" }),
     Fields: ({ page, field, register }) => (
       <>
         <fieldset className="space-y-2">
@@ -308,6 +304,29 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
             </label>
           ))}
         </fieldset>
+        <div className="space-y-1">
+          <label htmlFor={fieldId("claim")} className="block text-std-16B-170">
+            支払う請求（支払の場合）
+          </label>
+          <p id={`${fieldId("claim")}-hint`} className="text-dns-16N-130 text-solid-gray-700">
+            {page.claims.length === 0
+              ? "支払の対象となる請求はありません。概算払は概算払請求を、精算払は精算払請求を受けてから記録します。"
+              : "支払は、選んだ請求に対するものとして記録されます。"}
+          </p>
+          <select
+            id={fieldId("claim")}
+            {...register("claim")}
+            defaultValue={field("claim").defaultValue}
+            aria-describedby={`${fieldId("claim")}-hint`}
+            className={inputClass}
+          >
+            {page.claims.map((c) => (
+              <option key={c.claim.ordinal} value={String(c.claim.ordinal)}>
+                {`${claimLabel(c.claim)} 未払 ${formatYen(c.unpaid)}`}
+              </option>
+            ))}
+          </select>
+        </div>
         <Yen field={field} name="amount" label="金額（円）" />
         <DateInput field={field} name="paidOn" label="支払日・受領日" hint={`今日（${page.today}）以前の日付`} />
         <TextField {...field("note")} label="摘要" />
@@ -411,6 +430,34 @@ function CellInput({ field, name, label, inputMode }: { field: Field; name: stri
         </p>
       ) : null}
     </>
+  );
+}
+
+/** 振込先: the account a claim names, started from the organisation's profile. */
+function PayeeFields({ page, field, register }: Pick<FieldsProps, "page" | "field" | "register">) {
+  return (
+    <fieldset className="space-y-4">
+      <legend className="text-std-18B-160">振込先</legend>
+      <p className="text-dns-16N-130 text-solid-gray-700">
+        {page.payee
+          ? "組織の情報に登録された口座です。今回だけ別の口座にする場合は書き換えてください（組織の情報は変わりません）。"
+          : "組織の情報に口座を登録しておくと、次からここに表示されます。"}
+      </p>
+      <TextField {...field("bankName")} label="金融機関名" required />
+      <TextField {...field("branchName")} label="支店名" required />
+      <div className="space-y-1">
+        <label htmlFor={fieldId("accountType")} className="block text-std-16B-170">
+          預金種別
+        </label>
+        <select id={fieldId("accountType")} {...register("accountType")} defaultValue={field("accountType").defaultValue} className={inputClass}>
+          {ACCOUNT_TYPES.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+      </div>
+      <TextField {...field("accountNumber")} label="口座番号" hint="7桁の数字" inputMode="numeric" required />
+      <TextField {...field("accountHolder")} label="口座名義" required />
+    </fieldset>
   );
 }
 

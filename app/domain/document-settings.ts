@@ -12,6 +12,7 @@ export const DOCUMENT_KINDS = [
   "withdrawal",
   "discontinuation_request",
   "payment_claim",
+  "settlement_claim",
   "performance_report",
   "decision",
   "rejection",

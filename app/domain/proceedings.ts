@@ -10,6 +10,7 @@ import type { DocumentSettings } from "./document-settings";
 import type { GrantResult } from "./grant-calculation";
 import { formatDateOnly, parseDateOnly } from "./japan-time";
 import type { Programme } from "./programmes";
+import { formatWarekiDate } from "./wareki";
 
 /** The applicant as it stood when the record was made (name, representative, address, contact). */
 export interface PartySnapshot {
@@ -176,6 +177,24 @@ export interface PaymentClaimRecord extends Common {
   payee: Payee;
 }
 
+/** 精算払請求: once the amount is confirmed, the grantee claims what is still to be paid of it. */
+export interface SettlementClaimRecord extends Common {
+  kind: "settlement_claim";
+  confirmation: DocumentReference;
+  confirmedAmount: number;
+  /** Everything paid before this claim, less anything returned. */
+  alreadyReceived: number;
+  claimAmount: number;
+  payee: Payee;
+}
+
+/** The claim a payment pays: the n-th claim of the application (概算払 or 精算払), as its document is dated and numbered. */
+export interface ClaimReference extends DocumentReference {
+  /** 1 for the application's first claim, counting advance and settlement claims together. */
+  ordinal: number;
+  kind: "payment_claim" | "settlement_claim";
+}
+
 /** 実績報告: actual spending beside each budget line, and the grant recomputed from the actual spending. */
 export interface PerformanceReportRecord extends Common {
   kind: "performance_report";
@@ -262,6 +281,8 @@ export interface PaymentRecord extends Common {
   amount: number;
   paidOn: string;
   note: string;
+  /** The claim a payment pays (absent for money returned, and in payments recorded before claims were named). */
+  claim?: ClaimReference;
 }
 
 export type ProceedingRecord =
@@ -273,6 +294,7 @@ export type ProceedingRecord =
   | DiscontinuationRequestRecord
   | DiscontinuationDecisionRecord
   | PaymentClaimRecord
+  | SettlementClaimRecord
   | PerformanceReportRecord
   | ConfirmationRecord
   | RepaymentOrderRecord
@@ -294,6 +316,7 @@ export const DOCUMENT_TITLES: Record<ProceedingKind, string | null> = {
   discontinuation_approval: "事業中止（廃止）承認通知書",
   discontinuation_refusal: "事業中止（廃止）不承認通知書",
   payment_claim: "概算払請求書",
+  settlement_claim: "精算払請求書",
   performance_report: "実績報告書",
   confirmation: "額の確定通知書",
   repayment_order: "返還命令書",
@@ -411,6 +434,41 @@ export function commitmentAfter(record: ProceedingRecord): number | null {
     default:
       return null;
   }
+}
+
+/** A claim and what of it is still unpaid. */
+export interface OpenClaim {
+  claim: ClaimReference;
+  claimAmount: number;
+  unpaid: number;
+}
+
+/**
+ * The claims a payment may pay now (docs/domain.md §5): before the amount is confirmed, the advance claims
+ * (概算払請求); after it, the settlement claims made since the latest confirmation (精算払請求). Each with what
+ * is still unpaid of it, oldest first; a claim paid in full is left out.
+ */
+export function openClaims(records: readonly ProceedingRecord[]): OpenClaim[] {
+  const confirmedAt = records.findLastIndex((r) => r.kind === "confirmation");
+  const paid = new Map<number, number>();
+  for (const r of records) if (r.kind === "payment" && r.claim) paid.set(r.claim.ordinal, (paid.get(r.claim.ordinal) ?? 0) + r.amount);
+  const claims: OpenClaim[] = [];
+  let ordinal = 0;
+  for (const [at, r] of records.entries()) {
+    if (r.kind !== "payment_claim" && r.kind !== "settlement_claim") continue;
+    ordinal += 1;
+    const payable = confirmedAt === -1 ? r.kind === "payment_claim" : r.kind === "settlement_claim" && at > confirmedAt;
+    const unpaid = r.claimAmount - (paid.get(ordinal) ?? 0);
+    if (payable && unpaid > 0) {
+      claims.push({ claim: { ordinal, kind: r.kind, documentNumber: r.documentNumber, documentDate: r.documentDate }, claimAmount: r.claimAmount, unpaid });
+    }
+  }
+  return claims;
+}
+
+/** 「2回目の請求（令和9年4月25日付け精算払請求書）」: a claim as the payment form and the records name it. */
+export function claimLabel(claim: ClaimReference): string {
+  return `${claim.ordinal}回目の請求（${formatWarekiDate(claim.documentDate)}付け${claim.documentNumber}${DOCUMENT_TITLES[claim.kind]}）`;
 }
 
 /** The days the applicant has to withdraw its application, counted from the decision notice, unless the decision says otherwise. */

@@ -5,7 +5,7 @@
  */
 import type { GrantResult } from "~/domain/grant-calculation";
 import { formatYen, MAX_YEN } from "~/domain/money";
-import { activityLabel, expenseCategoryName } from "~/domain/programmes";
+import { activityLabel, expenseCategoryName, MENU1_ACTIVITY_CODES } from "~/domain/programmes";
 import type { Block, Column } from "./blocks";
 
 type TextBlock = Extract<Block, { kind: "text" }>;
@@ -140,4 +140,26 @@ export function calculationRows(menu1: boolean, results: readonly GrantResult[])
     row("交付額（E×交付率、1,000円未満切り捨て）", (c) => formatYen(c.grantAmount)),
     row(menu1 ? "地方負担額（C−交付額）" : "自己負担額（C−交付額）", (c) => formatYen(c.applicantShare)),
   ];
+}
+
+/**
+ * Each Menu 1 activity's total, in the order the activities are listed (1, then ①–⑩). Every planned
+ * activity has a row, 0 when no line is charged to it, so that a plan without a budget shows; an activity
+ * no longer in the list (a draft) comes after them, in the order its lines appear.
+ */
+export function activityTotals(
+  lines: readonly { activity: string; amount: number }[],
+  planned: readonly string[] = [],
+): { activity: string; amount: number }[] {
+  const totals = new Map<string, number>(planned.map((code) => [code, 0]));
+  for (const { activity, amount } of lines) totals.set(activity, (totals.get(activity) ?? 0) + amount);
+  const order: readonly string[] = MENU1_ACTIVITY_CODES;
+  const rank = (code: string) => (order.includes(code) ? order.indexOf(code) : order.length);
+  // Array sort is stable: activities outside the list keep the order they were met in.
+  return [...totals].map(([activity, amount]) => ({ activity, amount })).sort((a, b) => rank(a.activity) - rank(b.activity));
+}
+
+/** Labelled amounts and a bold 「合計」 row of their sum, for a table whose total is checked by the reader. */
+export function rowsWithTotal(rows: readonly { label: string; amount: number }[]): string[][] {
+  return [...rows.map((r) => [r.label, formatYen(r.amount)]), ["合計", formatYen(sum(rows.map((r) => r.amount)))]];
 }

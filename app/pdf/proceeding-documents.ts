@@ -26,6 +26,7 @@ import {
   type ProceedingRecord,
   type RejectionRecord,
   type RepaymentOrderRecord,
+  type SettlementClaimRecord,
   type StatusReportRecord,
   type StatusReportRequestRecord,
   type WithdrawalRecord,
@@ -101,6 +102,8 @@ function body(record: PrintedRecord, cite: string): Block[] {
       return discontinuationRefusal(record);
     case "payment_claim":
       return paymentClaim(record, cite);
+    case "settlement_claim":
+      return settlementClaim(record, cite);
     case "performance_report":
       return performanceReport(record, cite);
     case "confirmation":
@@ -237,6 +240,17 @@ function paymentClaim(r: PaymentClaimRecord, cite: string): Block[] {
     item(4, "今回請求額", kin(r.claimAmount)),
     item(5, "未請求額（1−2−4）", kin(r.decidedAmount - r.alreadyClaimed - r.claimAmount)),
     item(6, "振込先"),
+    ...PAYEE_FIELDS.map(([label, key]) => detail(`${label.padEnd(6, "　")}${r.payee[key]}`)),
+  ];
+}
+
+function settlementClaim(r: SettlementClaimRecord, cite: string): Block[] {
+  return [
+    ...preamble(`${dated(r.confirmation)}で額の確定の通知があった${subject(r)}について、${cite}の規定に基づき、下記のとおり精算払を請求します。`),
+    item(1, "確定額", kin(r.confirmedAmount)),
+    item(2, "既受領額", kin(r.alreadyReceived)),
+    item(3, "今回請求額（1−2）", kin(r.claimAmount)),
+    item(4, "振込先"),
     ...PAYEE_FIELDS.map(([label, key]) => detail(`${label.padEnd(6, "　")}${r.payee[key]}`)),
   ];
 }

@@ -5,6 +5,7 @@ import { hasDraft } from "~/domain/application-lifecycle";
 import { fiscalYearLabel } from "~/domain/wareki";
 import { checkApplication } from "~/domain/application-draft";
 import { findApplicationForViewer } from "~/models/applications.server";
+import { listAttachments } from "~/models/attachments.server";
 import { findOrganisationForViewer } from "~/models/organisations.server";
 import { documentSettingsFor, listProgrammeParameters } from "~/models/programme-parameters.server";
 import { applicationFormDocument } from "~/pdf/application-form";
@@ -51,6 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         documents: await documentSettingsFor(context.db, application.fiscal_year),
         requestedAmount: check.requestedAmount,
         date: new Date(application.updated_at).toISOString(),
+        attachments: await listAttachments(context.db, application.id),
       },
       { draft: true },
     ),

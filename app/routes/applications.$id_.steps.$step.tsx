@@ -12,7 +12,7 @@ import { availableSteps, stepPermission } from "~/domain/application-lifecycle";
 import { japanToday } from "~/domain/japan-time";
 import { ledgerOf, settlementBalance } from "~/domain/ledger";
 import { formatYen } from "~/domain/money";
-import { categoriesMovedOverLimit, latestOf, openStatusReportRequest, type ProceedingRecord } from "~/domain/proceedings";
+import { categoriesMovedOverLimit, latestOf, openClaims, openStatusReportRequest, type ProceedingRecord } from "~/domain/proceedings";
 import { expenseCategoryName } from "~/domain/programmes";
 import { isStepAction, STEPS, stepHeading, stepSchema, type StepAction } from "~/domain/steps";
 import { fiscalYearLabel } from "~/domain/wareki";
@@ -60,7 +60,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     changeRequest: latestOf(records, "change_request") ?? null,
     statusRequest: openStatusReportRequest(records) ?? null,
     discontinuationRequest: latestOf(records, "discontinuation_request") ?? null,
-    payee: step === "claim_payment" ? await payeeOf(context.db, application.organisation_id) : null,
+    claims: openClaims(records),
+    payee: step === "claim_payment" || step === "claim_settlement" ? await payeeOf(context.db, application.organisation_id) : null,
     report: latestOf(records, "performance_report") ?? null,
     overpaid: ledger && ledger.confirmedAmount !== null ? -settlementBalance(ledger) : 0,
     today: japanToday(new Date()),

@@ -21,6 +21,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     requestedAmount: snapshot.requestedAmount,
     date: snapshot.submittedAt,
     documents: snapshot.documents,
+    attachments: snapshot.attachments,
   };
   const pdf = await renderPdf(applicationFormDocument(record));
   const fileName = `交付申請書_${application.organisation_name}_${fiscalYearLabel(application.fiscal_year)}_v${version.version}.pdf`;

@@ -20,6 +20,7 @@ import * as inboxOrderAndPrefecture from "./2026_12_05_018_inbox_order_and_prefe
 import * as statusReports from "./2026_12_05_019_status_reports";
 import * as organisationPayee from "./2026_12_05_020_organisation_payee";
 import * as discontinuation from "./2026_12_06_021_discontinuation";
+import * as settlementClaims from "./2026_12_06_022_settlement_claims";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_05_019_status_reports": statusReports,
   "2026_12_05_020_organisation_payee": organisationPayee,
   "2026_12_06_021_discontinuation": discontinuation,
+  "2026_12_06_022_settlement_claims": settlementClaims,
 };

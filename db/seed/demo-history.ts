@@ -137,6 +137,7 @@ async function finishedGrant(db: Kysely<Database>, officer: Viewer, reviewer: Vi
     ])
     .where("application_id", "=", id)
     .executeTakeFirstOrThrow();
+  await step(officer, "claim_settlement", { ...PAYEE }, "2026-05-20");
   await step(reviewer, "record_payment", { direction: "paid", amount: Number(confirmed) - Number(paid), paidOn: "2026-05-29", note: "精算払" }, "2026-05-29");
   await step(reviewer, "close", {}, "2026-06-01");
 }

@@ -615,7 +615,12 @@ class Simulation {
         return this.step(app, "confirm", {}, at);
       case "settle": {
         const balance = (ledger.confirmedAmount ?? 0) - (ledger.paid - ledger.returned);
-        if (balance > 0) return this.step(app, "record_payment", { direction: "paid", amount: balance, paidOn: today, note: "精算払" }, at);
+        if (balance > 0) {
+          return (
+            this.step(app, "claim_settlement", { ...PAYEE }, at) &&
+            this.step(app, "record_payment", { direction: "paid", amount: balance, paidOn: today, note: "精算払" }, at)
+          );
+        }
         if (balance < 0) return this.step(app, "order_repayment", { dueOn: japanToday(addDays(at, 30)) }, at);
         return true;
       }

@@ -88,12 +88,14 @@ describe.each(ENGINES)("%s: the budget at a glance", (engine) => {
     apps.changed = await decided(1_700_000);
     await step(apps.changed.officer, apps.changed.id, "request_change", { after: [200_000, 2_400_000, 1_500_000], reason: "調査の拡大" }, AT.change);
     await step(reviewer, apps.changed.id, "approve_change", { decidedAmount: 2_000_000, comment: "" }, AT.change);
+    await step(apps.changed.officer, apps.changed.id, "claim_payment", { claimAmount: 500_000, ...payee }, AT.pay);
     await step(reviewer, apps.changed.id, "record_payment", paid(500_000, "2027-02-01"), AT.pay);
     await step(apps.changed.officer, apps.changed.id, "report", report([200_000, 2_000_000, 1_500_000]), AT.report);
     await step(reviewer, apps.changed.id, "confirm", {}, AT.confirm);
 
     // Paid, withdrawn within the decision's period, repaid and closed: decided still, committed no more, nothing to do.
     apps.withdrawn = await decided();
+    await step(apps.withdrawn.officer, apps.withdrawn.id, "claim_payment", { claimAmount: 300_000, ...payee }, AT.withdraw);
     await step(reviewer, apps.withdrawn.id, "record_payment", paid(300_000, "2026-12-18"), AT.withdraw);
     await step(apps.withdrawn.officer, apps.withdrawn.id, "withdraw", { reason: "辞退" }, AT.withdraw);
     await step(reviewer, apps.withdrawn.id, "record_payment", paid(300_000, "2027-02-01", "returned"), AT.pay);

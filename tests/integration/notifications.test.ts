@@ -101,6 +101,10 @@ describe.each(ENGINES)("%s: notifications", (engine) => {
       takeProceedingStep(database.db, user.viewer, IP, app.id, action, input, at);
 
     expect(await step(app.reviewer, "decide", { decidedAmount: 1_850_000, conditions: "" } as never, DECIDED_AT)).toMatchObject({ status: "done" });
+    const payee = { bankName: "北陸銀行", branchName: "県庁支店", accountType: "普通", accountNumber: "1234567", accountHolder: "トヤマケン" };
+    expect(await step(app.officer, "claim_payment", { claimAmount: 1_850_000, ...payee } as never, new Date("2027-01-25T01:00:00Z"))).toMatchObject({
+      status: "done",
+    });
     expect(
       await step(
         app.reviewer,
@@ -131,7 +135,7 @@ describe.each(ENGINES)("%s: notifications", (engine) => {
     expect(notices[3]!.body).toContain("金額：209,000円");
     expect(notices.every((n) => n.link === `/applications/${app.id}`)).toBe(true);
     // The report went the other way: to the reviewers (this one's account was made after the submission).
-    expect((await notificationsOf(app.reviewer)).map((n) => n.kind)).toEqual(["application.report"]);
+    expect((await notificationsOf(app.reviewer)).map((n) => n.kind)).toEqual(["application.claim_payment", "application.report"]);
   });
 
   it("tells the applicant of a rejection (不交付決定)", async () => {

@@ -22,6 +22,7 @@ import {
   discontinuationRefusalRecord,
   discontinuationRequestRecord,
   repaymentOrderRecord,
+  settlementClaimRecord,
   statusReportRecord,
   statusReportRequestRecord,
 } from "./support/proceeding-records";
@@ -82,6 +83,7 @@ const DOCUMENTS = {
   "change-approval-notice": () => proceedingDocument(changeApprovalRecord()),
   "change-refusal-notice": () => proceedingDocument(changeRefusalRecord()),
   "payment-claim": () => proceedingDocument(paymentClaimRecord()),
+  "settlement-claim": () => proceedingDocument(settlementClaimRecord()),
   "performance-report": () => proceedingDocument(performanceReportRecord(8)),
   "confirmation-notice": () => proceedingDocument(confirmationRecord()),
   "confirmation-notice-findings": () => proceedingDocument(confirmationWithFindingsRecord()),

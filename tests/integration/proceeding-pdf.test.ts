@@ -22,6 +22,7 @@ import {
   formerDecisionRecord,
   formerWithdrawalRecord,
   repaymentOrderRecord,
+  settlementClaimRecord,
   statusReportRecord,
   statusReportRequestRecord,
 } from "./support/proceeding-records";
@@ -43,6 +44,7 @@ const REIWA: Record<string, string> = {
   "2027-03-31": "令和9年3月31日",
   "2027-04-05": "令和9年4月5日",
   "2027-04-20": "令和9年4月20日",
+  "2027-04-25": "令和9年4月25日",
   "2027-04-27": "令和9年4月27日",
   "2027-05-31": "令和9年5月31日",
 };
@@ -96,6 +98,7 @@ const PRINTED: [string, () => ProceedingRecord][] = [
   ["事業中止（廃止）承認通知書", discontinuationApprovalRecord],
   ["事業中止（廃止）不承認通知書", discontinuationRefusalRecord],
   ["概算払請求書", paymentClaimRecord],
+  ["精算払請求書", settlementClaimRecord],
   ["実績報告書", () => performanceReportRecord()],
   ["額の確定通知書", () => confirmationRecord()],
   ["返還命令書", repaymentOrderRecord],
@@ -396,6 +399,19 @@ describe("変更交付決定通知書 and 変更交付申請に対する不承�
     expect(r.decidedAmount).toBe(r.previousAmount);
     expect(pages[0]).toContain(`${reiwa(r.changeRequestDate)}付け厚企第120号で申請のあった変更は、下記の理由により承認しない`);
     expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}（変更なし）2変更交付申請額${kin(r.requestedAmount)}3理由${r.comment}`);
+  });
+});
+
+describe("精算払請求書", () => {
+  it("cites the confirmation and claims the confirmed amount less what was received, with where to pay it, on one page", async () => {
+    const r = settlementClaimRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(`${reiwa(r.confirmation.documentDate)}付け${r.confirmation.documentNumber}で額の確定の通知があった`);
+    expect(pages[0]).toContain("下記のとおり精算払を請求します。");
+    expect(r.claimAmount).toBe(r.confirmedAmount - r.alreadyReceived);
+    expect(pages[0]).toContain(`1確定額${kin(r.confirmedAmount)}2既受領額${kin(r.alreadyReceived)}3今回請求額（1−2）${kin(r.claimAmount)}`);
+    expect(pages[0]).toContain(`4振込先金融機関名${r.payee.bankName}`);
   });
 });
 

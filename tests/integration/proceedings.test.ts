@@ -134,10 +134,16 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
     return app;
   };
 
+  /** An advance payment as it happens: the grantee claims it, the reviewer pays that claim (dated 2027-02-01). */
+  const payAdvance = async (app: SubmittedApplication, amount: number, at = AT.pay, paidOn = "2027-02-01") => {
+    expect(await step(app.officer, app.id, "claim_payment", claimInput(amount), at)).toMatchObject({ status: "done" });
+    expect(await step(app.reviewer, app.id, "record_payment", paymentInput(amount, paidOn), at)).toMatchObject({ status: "done" });
+  };
+
   /** Decided, its spending reported lower than the budget, and confirmed. */
   const confirmedAfterPaying = async (advance: number) => {
     const app = await decided();
-    if (advance > 0) expect(await step(app.reviewer, app.id, "record_payment", paymentInput(advance, "2027-02-01"), AT.pay)).toMatchObject({ status: "done" });
+    if (advance > 0) await payAdvance(app, advance);
     expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, OTHER_INCOME_ACTUAL), AT.report)).toMatchObject({ status: "done", to: "reported" });
     expect(await step(app.reviewer, app.id, "confirm", {}, AT.confirm)).toMatchObject({ status: "done", to: "confirmed" });
     return app;
@@ -671,7 +677,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
     it("confirms the recomputed grant when spending came in lower, with what had been paid", async () => {
       const advance = 1_000_000;
       const app = await decided();
-      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(advance, "2027-02-01"), AT.pay)).toMatchObject({ status: "done" });
+      await payAdvance(app, advance);
       expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, OTHER_INCOME_ACTUAL), AT.report)).toMatchObject({ status: "done" });
       expect(await step(app.officer, app.id, "confirm", {}, AT.confirm)).toMatchObject({ status: "refused" });
 
@@ -865,7 +871,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const app = await decided();
       expect((await records(app.id))[0]).toMatchObject({ kind: "decision", withdrawalDeadline: "2026-12-26" });
       expect(await step(app.reviewer, app.id, "withdraw", { reason: "理由" }, LAST_MINUTE)).toMatchObject({ status: "refused" });
-      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(300_000, "2026-12-15"), LAST_MINUTE)).toMatchObject({ status: "done" });
+      await payAdvance(app, 300_000, LAST_MINUTE, "2026-12-15");
       expect(await committedHere(app.id)).toBe(REQUESTED);
 
       const outcome = await step(app.officer, app.id, "withdraw", { reason: "交付の条件を満たす体制を整えられないため。" }, LAST_MINUTE);
@@ -1016,7 +1022,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
   describe("payments and settlement", () => {
     it("counts the 延滞金 on a return order paid partly late, from the day after the due date, and stops once all is returned", async () => {
       const app = await decided();
-      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(REQUESTED, "2027-02-01"), AT.pay)).toMatchObject({ status: "done" });
+      await payAdvance(app, REQUESTED);
       expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, OTHER_INCOME_ACTUAL), AT.report)).toMatchObject({ status: "done" });
       expect(await step(app.reviewer, app.id, "confirm", {}, AT.confirm)).toMatchObject({ status: "done" });
       expect(await step(app.reviewer, app.id, "order_repayment", { dueOn: "2027-05-20" }, AT.confirm)).toMatchObject({ status: "done" });
@@ -1059,6 +1065,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
 
     it("orders an overpayment back, closes only once it is returned, and then refuses every step", async () => {
       const app = await decided();
+      expect(await step(app.officer, app.id, "claim_payment", claimInput(REQUESTED), AT.pay)).toMatchObject({ status: "done" });
       expect(await step(app.reviewer, app.id, "record_payment", paymentInput(REQUESTED + 1, "2027-02-01"), AT.pay)).toEqual({
         status: "invalid",
         errors: { amount: `支払額の合計が交付決定額${yen(REQUESTED)}を超えます。今回支払えるのは${yen(REQUESTED)}までです。` },
@@ -1120,6 +1127,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect(net).toBe(ACTUAL_GRANT);
       expect(await proceedingActions(app.id)).toEqual([
         "application.decided",
+        "application.payment_claimed",
         "application.payment_recorded",
         "application.reported",
         "application.confirmed",
@@ -1166,18 +1174,41 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       });
       const early = await step(app.reviewer, app.id, "close", {}, AT.confirm);
       expect(early.status === "refused" && early.reason).toContain(`残り${yen(remainder)}の精算払を記録してから完了にしてください。`);
+      // The 精算払 pays the grantee's claim for the rest, which names its account.
+      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(remainder, "2027-05-10"), AT.settle)).toMatchObject({ status: "refused" });
+      expect(await step(app.officer, app.id, "claim_settlement", { ...PAYEE, documentNumber: "富山県厚第200号" }, AT.settle)).toMatchObject({
+        status: "done",
+      });
+      expect((await records(app.id)).at(-1)).toMatchObject({
+        kind: "settlement_claim",
+        documentNumber: "富山県厚第200号",
+        confirmation: { documentDate: "2027-04-20" },
+        confirmedAmount: ACTUAL_GRANT,
+        alreadyReceived: advance,
+        claimAmount: remainder,
+      });
+      expect(await step(app.officer, app.id, "claim_settlement", { ...PAYEE }, AT.settle)).toEqual({
+        status: "refused",
+        reason: "精算払請求は提出済みです。内閣府からの支払をお待ちください。",
+      });
       expect(await step(app.reviewer, app.id, "record_payment", paymentInput(remainder + 1, "2027-05-10"), AT.settle)).toEqual({
         status: "invalid",
         errors: { amount: `支払額の合計が確定額${yen(ACTUAL_GRANT)}を超えます。今回支払えるのは${yen(remainder)}までです。` },
       });
       expect(await step(app.reviewer, app.id, "record_payment", paymentInput(remainder, "2027-05-10"), AT.settle)).toMatchObject({ status: "done" });
+      // Each payment names the claim it paid: the advance claim first, the settlement claim second.
+      const payments = (await records(app.id)).filter((r) => r.kind === "payment");
+      expect(payments.map((p) => p.kind === "payment" && p.claim)).toEqual([
+        { ordinal: 1, kind: "payment_claim", documentNumber: "", documentDate: "2027-02-01" },
+        { ordinal: 2, kind: "settlement_claim", documentNumber: "富山県厚第200号", documentDate: "2027-05-10" },
+      ]);
 
       expect(await step(app.reviewer, app.id, "close", {}, AT.settle)).toMatchObject({ status: "done", to: "closed" });
     });
 
     it("refuses a return larger than what was paid, and once confirmed, one that would leave less than the confirmed amount paid", async () => {
       const before = await decided();
-      expect(await step(before.reviewer, before.id, "record_payment", paymentInput(500_000, "2027-02-01"), AT.pay)).toMatchObject({ status: "done" });
+      await payAdvance(before, 500_000);
       expect(await step(before.reviewer, before.id, "record_payment", paymentInput(500_001, "2027-02-01", "returned"), AT.pay)).toEqual({
         status: "invalid",
         errors: { amount: `返還額は支払済みの${yen(500_000)}以下にしてください。` },

@@ -60,7 +60,7 @@ describe.each(ENGINES)("%s: seed", (engine) => {
       .execute();
 
     expect(application.state).toBe("closed");
-    expect(records.map((r) => r.kind)).toEqual(["decision", "payment_claim", "payment", "performance_report", "confirmation", "payment"]);
+    expect(records.map((r) => r.kind)).toEqual(["decision", "payment_claim", "payment", "performance_report", "confirmation", "settlement_claim", "payment"]);
     const confirmed = records.find((r) => r.kind === "confirmation")!.amount;
     const paid = records.filter((r) => r.kind === "payment").reduce((sum, r) => sum + r.amount, 0);
     expect(paid).toBe(confirmed);

@@ -22,6 +22,7 @@ import type {
   PerformanceReportRecord,
   ProceedingRecord,
   RepaymentOrderRecord,
+  SettlementClaimRecord,
   StatusReportRequestRecord,
   WithdrawalRecord,
 } from "../../app/domain/proceedings";
@@ -168,6 +169,17 @@ const claim = (claimAmount: number, decidedAmount = REQUESTED): PaymentClaimReco
   alreadyClaimed: 0,
   alreadyReceived: 0,
   claimAmount,
+  payee: { ...PAYEE },
+});
+
+/** 精算払請求 of what is left once confirmed at ACTUAL_GRANT with `received` paid. */
+const settlementClaim = (received: number): SettlementClaimRecord => ({
+  ...common("", "2027-04-25"),
+  kind: "settlement_claim",
+  confirmation: { documentNumber: "府孤第3号", documentDate: "2027-04-20" },
+  confirmedAmount: ACTUAL_GRANT,
+  alreadyReceived: received,
+  claimAmount: ACTUAL_GRANT - received,
   payee: { ...PAYEE },
 });
 
@@ -988,6 +1000,47 @@ describe("order_repayment (返還命令)", () => {
   });
 });
 
+describe("claim_settlement (精算払請求)", () => {
+  const claimSettlement = (records: ProceedingRecord[]) =>
+    take("claim_settlement", context(records, { state: "confirmed", today: "2027-04-25" }), { ...PAYEE });
+
+  it("claims the confirmed amount less what was received, citing the confirmation, and stands for it", () => {
+    expect(claimSettlement(confirmedRecords(1_000_000))).toEqual({
+      status: "done",
+      amount: 641_000,
+      record: {
+        kind: "settlement_claim",
+        confirmation: { documentNumber: "府孤第3号", documentDate: "2027-04-20" },
+        confirmedAmount: ACTUAL_GRANT,
+        alreadyReceived: 1_000_000,
+        claimAmount: 641_000,
+        payee: { ...PAYEE },
+      },
+    });
+  });
+
+  it.each([
+    {
+      name: "everything confirmed was paid",
+      records: confirmedRecords(ACTUAL_GRANT),
+      reason: "確定額はすでに支払われているため、精算払として請求できる額はありません。",
+    },
+    {
+      name: "more than confirmed was paid",
+      records: confirmedRecords(REQUESTED),
+      reason: "確定額はすでに支払われているため、精算払として請求できる額はありません。",
+    },
+    {
+      name: "a settlement claim waits for its payment",
+      records: [...confirmedRecords(1_000_000), settlementClaim(1_000_000)],
+      reason: "精算払請求は提出済みです。内閣府からの支払をお待ちください。",
+    },
+  ])("is refused, and not offered, when $name", ({ records, reason }) => {
+    expect(claimSettlement(records)).toEqual(refusedWith(reason));
+    expect(offered("claim_settlement", records)).toBe(false);
+  });
+});
+
 describe("record_payment (支払・返還の記録)", () => {
   const TODAY = "2027-02-01";
   const paid = (amount: number, paidOn = TODAY) => ({ direction: "paid" as const, amount, paidOn, note: "概算払" });
@@ -1056,19 +1109,52 @@ describe("record_payment (支払・返還の記録)", () => {
     },
   );
 
+  const ADVANCE_CLAIM = { ordinal: 1, kind: "payment_claim", documentNumber: "", documentDate: "2027-01-25" } as const;
+  const paidAgainst = (amount: number) => ({ ...payment("paid", amount), claim: ADVANCE_CLAIM });
+
   it.each([
-    { name: "up to the decided amount before confirmation", records: [decision(), payment("paid", 1_000_000)], state: "decided", amount: 850_000 },
-    { name: "up to the confirmed amount after confirmation (精算払)", records: confirmedRecords(1_000_000), state: "confirmed", amount: 641_000 },
-  ] satisfies { name: string; records: ProceedingRecord[]; state: ApplicationState; amount: number }[])(
-    "records a payment $name",
-    ({ records, state, amount }) => {
+    {
+      name: "up to the decided amount before confirmation, against the advance claim",
+      records: [decision(), claim(REQUESTED), paidAgainst(1_000_000)],
+      state: "decided",
+      amount: 850_000,
+      claim: ADVANCE_CLAIM,
+    },
+    {
+      name: "up to the confirmed amount after confirmation (精算払), against the settlement claim",
+      records: [...confirmedRecords(1_000_000), settlementClaim(1_000_000)],
+      state: "confirmed",
+      amount: 641_000,
+      claim: { ordinal: 1, kind: "settlement_claim", documentNumber: "", documentDate: "2027-04-25" },
+    },
+  ] satisfies { name: string; records: ProceedingRecord[]; state: ApplicationState; amount: number; claim: object }[])(
+    "records a payment $name, naming the claim",
+    ({ records, state, amount, claim }) => {
       expect(recordPayment(records, state, paid(amount), "2027-05-01")).toEqual({
         status: "done",
         amount,
-        record: { kind: "payment", direction: "paid", amount, paidOn: TODAY, note: "概算払" },
+        record: { kind: "payment", direction: "paid", amount, paidOn: TODAY, note: "概算払", claim },
       });
     },
   );
+
+  it("refuses a payment with no claim to pay, and before confirmation pays no settlement claim nor after it an advance one", () => {
+    const NO_CLAIM = refusedWith("支払の対象となる請求がありません。概算払は概算払請求を、精算払は精算払請求を受けてから記録してください。");
+    expect(recordPayment([decision()], "decided", paid(1))).toEqual(NO_CLAIM);
+    expect(recordPayment([decision(), claim(600_000), paidAgainst(600_000)], "decided", paid(1))).toEqual(NO_CLAIM);
+    // Confirmed with an advance claim still unpaid: only a settlement claim is paid now.
+    const confirmedWithOldClaim = [decision(), claim(REQUESTED), performanceReport(), confirmation(REQUESTED, ACTUAL_GRANT, 0)];
+    expect(recordPayment(confirmedWithOldClaim, "confirmed", paid(1), "2027-05-01")).toEqual(NO_CLAIM);
+  });
+
+  it("holds a payment to what is unpaid of its claim, and refuses a claim that is not open, at their fields", () => {
+    const records = [decision(), claim(600_000), paidAgainst(500_000), claim(300_000, REQUESTED)];
+    expect(recordPayment(records, "decided", paid(100_001))).toEqual(
+      invalidAt("amount", "1回目の請求（令和9年1月25日付け概算払請求書）の未払額100,000円以下にしてください。"),
+    );
+    expect(recordPayment(records, "decided", { ...paid(300_000), claim: 2 })).toMatchObject({ status: "done", record: { claim: { ordinal: 2 } } });
+    expect(recordPayment(records, "decided", { ...paid(1), claim: 3 })).toEqual(invalidAt("claim", "選んだ請求は支払済みか、今は支払の対象ではありません。"));
+  });
 
   it.each([
     {
@@ -1305,7 +1391,7 @@ describe("stepPermission and availableSteps", () => {
       name: "confirmed and underpaid",
       state: "confirmed",
       records: confirmedRecords(1_000_000),
-      steps: { officer: [], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
+      steps: { officer: ["claim_settlement"], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
     },
     {
       name: "confirmed and settled",

@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { approveChange } from "./approve-change";
 import { approveDiscontinuation } from "./approve-discontinuation";
 import { claimPayment } from "./claim-payment";
+import { claimSettlement } from "./claim-settlement";
 import { close } from "./close";
 import { confirm } from "./confirm";
 import { decide } from "./decide";
@@ -39,6 +40,7 @@ export const STEP_ACTIONS = [
   "report_status",
   "report",
   "confirm",
+  "claim_settlement",
   "order_repayment",
   "record_payment",
   "close",
@@ -60,6 +62,7 @@ const DEFINITIONS = {
   report_status: reportStatus,
   report,
   confirm,
+  claim_settlement: claimSettlement,
   order_repayment: orderRepayment,
   record_payment: recordPayment,
   close,

@@ -1,16 +1,22 @@
 import { z } from "zod";
-import { dateField, textField, yenField } from "../form-fields";
+import { countField, dateField, textField, yenField } from "../form-fields";
 import { netPaid, paymentLimit, returnable } from "../ledger";
 import { formatYen } from "../money";
+import { claimLabel, openClaims } from "../proceedings";
 import { defineStep, fieldError, record } from "./step";
 
-const paymentOf = <const D extends "paid" | "returned">(direction: D, dateLabel: string) =>
-  z.object({
-    direction: z.literal(direction),
-    amount: yenField("金額", { positive: true }),
-    paidOn: dateField(dateLabel),
-    note: textField("摘要", { max: 200 }),
-  });
+const common = (dateLabel: string) => ({
+  amount: yenField("金額", { positive: true }),
+  paidOn: dateField(dateLabel),
+  note: textField("摘要", { max: 200 }),
+});
+const paid = z.object({
+  direction: z.literal("paid"),
+  // The claim paid, by its place among the application's claims; none given: the oldest still unpaid.
+  claim: z.preprocess((v) => (v === "" ? undefined : v), countField("支払う請求", { min: 1, max: 10_000 }).optional()),
+  ...common("支払日"),
+});
+const returned = z.object({ direction: z.literal("returned"), ...common("返還を受けた日") });
 
 /** Anything but "returned" is a payment. */
 const withDirection = (values: unknown) => {
@@ -31,7 +37,7 @@ export const recordPayment = defineStep({
   submit: "記録する",
   done: "支払・返還を記録しました。",
   audit: "application.payment_recorded",
-  schema: () => z.preprocess(withDirection, z.discriminatedUnion("direction", [paymentOf("paid", "支払日"), paymentOf("returned", "返還を受けた日")])),
+  schema: () => z.preprocess(withDirection, z.discriminatedUnion("direction", [paid, returned])),
   take(ctx, input) {
     const { ledger, application } = ctx;
     if (input.direction === "paid" && (application.state === "withdrawn" || application.state === "reported")) {
@@ -54,6 +60,21 @@ export const recordPayment = defineStep({
           : `返還額は、支払済みの額から確定額を差し引いた${formatYen(Math.max(0, returnable(ledger)))}以下にしてください。`,
       );
     }
-    return record({ kind: "payment", ...input }, input.amount);
+    if (input.direction === "returned") return record({ kind: "payment", ...input }, input.amount);
+    // Every payment pays a claim: an advance claim before the amount is confirmed, a settlement claim after.
+    const { claim: ordinal, ...payment } = input;
+    const open = openClaims(ctx.records);
+    if (open.length === 0) {
+      return {
+        status: "refused",
+        reason: "支払の対象となる請求がありません。概算払は概算払請求を、精算払は精算払請求を受けてから記録してください。",
+      };
+    }
+    const target = ordinal === undefined ? open[0]! : open.find((c) => c.claim.ordinal === ordinal);
+    if (!target) return fieldError("claim", "選んだ請求は支払済みか、今は支払の対象ではありません。");
+    if (input.amount > target.unpaid) {
+      return fieldError("amount", `${claimLabel(target.claim)}の未払額${formatYen(target.unpaid)}以下にしてください。`);
+    }
+    return record({ kind: "payment", ...payment, claim: target.claim }, input.amount);
   },
 });

@@ -95,3 +95,36 @@ export function menu2Record(lines: number): ApplicationRecord {
     date: "2026-11-27T01:00:00.000Z",
   };
 }
+
+/**
+ * The Menu 1 application of `record(lines)` with other income: `otherIncome` yen from `source`. The grant is
+ * computed with it, so a figure above the total cost gives the grant (0) and the finding a draft would have.
+ */
+export function recordWithOtherIncome(lines: number, otherIncome: number, source: string): ApplicationRecord {
+  const r = record(lines);
+  r.draft.otherIncome = String(otherIncome);
+  r.draft.otherIncomeSource = source;
+  r.calculation = calculateGrant({
+    program: "prefectural",
+    fiscalYear: 2026,
+    activities: r.draft.activities.map((a) => a.code),
+    otherIncome,
+    lines: r.draft.lines.map((l) => ({ category: l.category, activity: l.activity, amount: Number(l.amount) })),
+  });
+  r.requestedAmount = r.calculation.grantAmount;
+  return r;
+}
+
+/** Files attached to a Menu 1 version, in the order they were uploaded. */
+export const MENU1_ATTACHMENTS: NonNullable<ApplicationRecord["attachments"]> = [
+  { document_type: "budget_extract", file_name: "令和8年度富山県一般会計補正予算書（抄本）.pdf" },
+  { document_type: "other", file_name: "platform-members_2026.xlsx" },
+];
+
+/** Files attached to a Menu 2 version: the consortium's rules and the lead's accounts. */
+export const MENU2_ATTACHMENTS: NonNullable<ApplicationRecord["attachments"]> = [
+  { document_type: "rules", file_name: "コンソーシアム規約.pdf" },
+  { document_type: "articles", file_name: "定款_とやまつながりネット.pdf" },
+  { document_type: "annual_report", file_name: "令和7年度事業報告書.pdf" },
+  { document_type: "financial_statements", file_name: "令和7年度財務諸表.pdf" },
+];

@@ -13,6 +13,7 @@ import {
   type PerformanceReportRecord,
   type RejectionRecord,
   type RepaymentOrderRecord,
+  type SettlementClaimRecord,
   type StatusReportRecord,
   type StatusReportRequestRecord,
   type WithdrawalRecord,
@@ -291,6 +292,20 @@ export function confirmationWithFindingsRecord(reason = "委託契約の範囲�
   ];
   const base = confirmationRecord();
   return { ...base, findings, recomputedAmount: base.recomputedAmount - 1_000, confirmedAmount: base.confirmedAmount - 1_000 };
+}
+
+/** 精算払請求 of what is left once confirmed, when less than the confirmed amount was paid. */
+export function settlementClaimRecord(): SettlementClaimRecord {
+  const confirmed = confirmationRecord(FIRST_ADVANCE);
+  return {
+    ...common(record(8), "富山県厚第201号", "2027-04-27"),
+    kind: "settlement_claim",
+    confirmation: CONFIRMATION,
+    confirmedAmount: confirmed.confirmedAmount,
+    alreadyReceived: FIRST_ADVANCE,
+    claimAmount: confirmed.confirmedAmount - FIRST_ADVANCE,
+    payee: paymentClaimRecord().payee,
+  };
 }
 
 export function repaymentOrderRecord(): RepaymentOrderRecord {
