@@ -17,6 +17,7 @@ const NEXT_STEP: Record<ApplicationState, string> = {
   withdrawn: "取下げ・中止の手続き中です。",
   reported: "実績報告の審査中です。",
   confirmed: "額が確定しました。",
+  cancelled: "交付決定が取り消されました。返還命令があれば納期限までに返還してください。",
   closed: "完了しました。",
 };
 

@@ -62,13 +62,17 @@ export function RepaymentFigures({ repayment }: { repayment: RepaymentStanding }
     ["未納額", formatYen(repayment.unpaid)],
     // Returned in full by the due date: nothing accrued, and no day to count to.
     [repayment.unpaid === 0 && repayment.lateCharge === 0 ? "延滞金" : `延滞金（${formatWarekiDate(repayment.asOf)}まで）`, formatYen(repayment.lateCharge)],
+    // After a cancellation the money returned also bears 加算金 from the day it was received.
+    ...(repayment.additionalCharge === null
+      ? []
+      : [[repayment.unpaid === 0 ? "加算金" : `加算金（${formatWarekiDate(repayment.asOf)}まで）`, formatYen(repayment.additionalCharge)] as [string, string]]),
   ];
   return (
     <section aria-labelledby="repayment-heading" className="space-y-2">
       <h3 id="repayment-heading" className="text-std-18B-160">
         返還命令の状況
       </h3>
-      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-8 bg-solid-gray-50 p-4 sm:grid-cols-3 lg:grid-cols-5">
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-8 bg-solid-gray-50 p-4 sm:grid-cols-3 lg:grid-cols-6">
         {figures.map(([name, value]) => (
           <div key={name}>
             <dt className="text-dns-14N-130 text-solid-gray-700">{name}</dt>

@@ -24,6 +24,7 @@ const REVIEWER_NEXT_STEP: Record<ApplicationState, string> = {
   withdrawn: "取下げ・中止を確認し、実績報告を待つか完了してください。",
   reported: "実績報告を審査し、額を確定してください。",
   confirmed: "精算払・返還を確認し、完了してください。",
+  cancelled: "返還命令を発行し、返還を確認して完了してください。",
   closed: "対応は不要です（完了）。",
 };
 

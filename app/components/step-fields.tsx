@@ -17,6 +17,7 @@ import {
 } from "~/domain/proceedings";
 import { activityLabel, expenseCategoryName, type Programme } from "~/domain/programmes";
 import type { StepAction } from "~/domain/steps";
+import { CANCELLATION_CONFIRMATION } from "~/domain/steps/cancel";
 import { DECISION_CONFIRMATION } from "~/domain/steps/decide";
 import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
 import type { FormField as Field, FormRegister, FormWatch } from "~/forms/use-validated-form";
@@ -277,6 +278,29 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
         <Yen field={field} name="spentToDate" label="これまでに支出した額（円）" hint="交付金以外の財源による支出も含めた額" />
       </>
     ),
+  },
+  cancel: {
+    Fields: ({ page, field, register }) => {
+      const base = page.ledger ? (page.ledger.confirmedAmount ?? page.ledger.decidedAmount) : 0;
+      return (
+        <>
+          <p>
+            {`補助金等に係る予算の執行の適正化に関する法律第17条により、交付決定の全部又は一部を取り消します。取消後の交付額は、${page.ledger?.confirmedAmount === null ? "交付決定額" : "確定額"} ${formatYen(base)} から取り消す額を差し引いた額です。支払済みの額がこれを超えるときは、返還命令を発行します（受領の日から年10.95%の加算金がかかります）。`}
+          </p>
+          <Yen field={field} name="cancelledAmount" label="取り消す額（円）" hint={`全部を取り消す場合は ${formatYen(base)}`} />
+          <LongText
+            field={field}
+            name="reason"
+            label="取消の理由"
+            required
+            hint="該当する事実と、交付の条件・法令のどの規定に違反したかを記入してください。申請者に通知されます。"
+          />
+          <Confirmation field={field} register={register} name="confirmIrreversible" label={CANCELLATION_CONFIRMATION}>
+            取消をすると交付決定取消通知書が発行され、元に戻すことはできません。
+          </Confirmation>
+        </>
+      );
+    },
   },
   order_repayment: {
     Fields: ({ page, field }) => (

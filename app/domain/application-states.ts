@@ -16,6 +16,7 @@ export const APPLICATION_STATES = [
   "withdrawn",
   "reported",
   "confirmed",
+  "cancelled",
   "closed",
 ] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
@@ -32,6 +33,7 @@ export const STATE_LABELS: Record<ApplicationState, string> = {
   withdrawn: "取下げ・中止",
   reported: "実績報告済み",
   confirmed: "額の確定",
+  cancelled: "交付決定取消",
   closed: "完了",
 };
 

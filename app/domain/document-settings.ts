@@ -21,6 +21,7 @@ export const DOCUMENT_KINDS = [
   "discontinuation_approval",
   "discontinuation_refusal",
   "confirmation",
+  "cancellation",
   "repayment_order",
   "status_report_request",
   "status_report",

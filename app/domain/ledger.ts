@@ -12,7 +12,7 @@ export interface Ledger {
   claimed: number;
   paid: number;
   returned: number;
-  /** The confirmed amount, once confirmed. */
+  /** The confirmed amount, once confirmed (or what remains after a cancellation). */
   confirmedAmount: number | null;
 }
 
@@ -24,6 +24,8 @@ export function ledgerOf(records: readonly ProceedingRecord[]): Ledger {
     if (r.kind === "payment_claim") ledger.claimed += r.claimAmount;
     if (r.kind === "payment") ledger[r.direction] += r.amount;
     if (r.kind === "confirmation") ledger.confirmedAmount = r.confirmedAmount;
+    // A cancellation fixes the grant too: what remains of it is what the grantee may keep.
+    if (r.kind === "cancellation") ledger.confirmedAmount = r.remainingAmount;
   }
   return ledger;
 }

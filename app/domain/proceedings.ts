@@ -244,10 +244,30 @@ export interface ConfirmationRecord extends Common {
   netPaid: number;
 }
 
+/**
+ * 交付決定の取消 (Subsidy Act §17): the reviewer cancels the decision in whole or in part, with the reasons; the
+ * grant is from then on what remains, and what was paid beyond it is ordered back with 加算金 (§18, §19(1)).
+ */
+export interface CancellationRecord extends Common {
+  kind: "cancellation";
+  decision: DocumentReference;
+  reason: string;
+  /** The grant before: the confirmed amount once confirmed, the decided amount before. */
+  previousAmount: number;
+  cancelledAmount: number;
+  /** What the grantee may keep: previousAmount − cancelledAmount. */
+  remainingAmount: number;
+  /** Paid less returned when cancelled. */
+  netPaid: number;
+}
+
 /** 返還命令: an overpayment ordered back by a due date. */
 export interface RepaymentOrderRecord extends Common {
   kind: "repayment_order";
+  /** The notice the order follows: the 額の確定, or the 取消 when `cause` says so. */
   confirmation: DocumentReference;
+  /** Ordered back because the decision was cancelled (§18(1), with 加算金); absent: after 額の確定 (§18(2)). */
+  cause?: "cancellation";
   confirmedAmount: number;
   netPaid: number;
   repaymentAmount: number;
@@ -297,6 +317,7 @@ export type ProceedingRecord =
   | SettlementClaimRecord
   | PerformanceReportRecord
   | ConfirmationRecord
+  | CancellationRecord
   | RepaymentOrderRecord
   | StatusReportRequestRecord
   | StatusReportRecord
@@ -319,6 +340,7 @@ export const DOCUMENT_TITLES: Record<ProceedingKind, string | null> = {
   settlement_claim: "精算払請求書",
   performance_report: "実績報告書",
   confirmation: "額の確定通知書",
+  cancellation: "交付決定取消通知書",
   repayment_order: "返還命令書",
   status_report_request: "遂行状況報告の依頼",
   status_report: "遂行状況報告書",
@@ -348,6 +370,7 @@ export const NOTICE_KINDS: ReadonlySet<ProceedingKind> = new Set([
   "discontinuation_approval",
   "discontinuation_refusal",
   "confirmation",
+  "cancellation",
   "repayment_order",
   "status_report_request",
 ]);
@@ -429,12 +452,20 @@ export function commitmentAfter(record: ProceedingRecord): number | null {
       return record.decidedAmount;
     case "confirmation":
       return record.confirmedAmount;
+    case "cancellation":
+      return record.remainingAmount;
     case "withdrawal":
       return record.deadline === undefined ? null : 0;
     default:
       return null;
   }
 }
+
+/**
+ * Where the grant was last fixed: the latest 額の確定 or 取消 (both set what the grantee may keep), as an index
+ * into the records; -1 before either.
+ */
+export const settledAt = (records: readonly ProceedingRecord[]): number => records.findLastIndex((r) => r.kind === "confirmation" || r.kind === "cancellation");
 
 /** A claim and what of it is still unpaid. */
 export interface OpenClaim {
@@ -445,11 +476,11 @@ export interface OpenClaim {
 
 /**
  * The claims a payment may pay now (docs/domain.md §5): before the amount is confirmed, the advance claims
- * (概算払請求); after it, the settlement claims made since the latest confirmation (精算払請求). Each with what
+ * (概算払請求); after it (or a cancellation), the settlement claims made since then (精算払請求). Each with what
  * is still unpaid of it, oldest first; a claim paid in full is left out.
  */
 export function openClaims(records: readonly ProceedingRecord[]): OpenClaim[] {
-  const confirmedAt = records.findLastIndex((r) => r.kind === "confirmation");
+  const confirmedAt = settledAt(records);
   const paid = new Map<number, number>();
   for (const r of records) if (r.kind === "payment" && r.claim) paid.set(r.claim.ordinal, (paid.get(r.claim.ordinal) ?? 0) + r.amount);
   const claims: OpenClaim[] = [];

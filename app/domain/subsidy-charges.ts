@@ -121,6 +121,20 @@ export function lateCharge(ordered: number, dueOn: string, returned: readonly Da
   return chargeOn(yenDays);
 }
 
+/** The payments received before the order, as dated amounts. */
+const receivedBefore = (records: readonly ProceedingRecord[]): DatedAmount[] =>
+  records.flatMap((r) => (r.kind === "payment" && r.direction === "paid" ? [{ amount: r.amount, on: r.paidOn }] : []));
+
+/** The returns, earliest first, up to the amount ordered (anything beyond it is no part of the order). */
+function returnsWithin(returns: readonly DatedAmount[], ordered: number): DatedAmount[] {
+  let left = ordered;
+  return [...returns].sort(byDate).flatMap((r) => {
+    const part = Math.min(left, r.amount);
+    left -= part;
+    return part > 0 ? [{ amount: part, on: r.on }] : [];
+  });
+}
+
 /** Where the latest return order (返還命令) stands on a day: what it ordered, what came back, and the 延滞金. */
 export interface RepaymentStanding {
   ordered: number;
@@ -129,6 +143,8 @@ export interface RepaymentStanding {
   unpaid: number;
   /** 延滞金 so far: to the last return once all is returned, otherwise to `asOf`. */
   lateCharge: number;
+  /** 加算金 so far, for an order after a cancellation (§19(1)), counted like the 延滞金; null for an order after 額の確定. */
+  additionalCharge: number | null;
   /** The day the 延滞金 is counted to ("YYYY-MM-DD"). */
   asOf: string;
   /** Whether the due date has passed with something still unpaid. */
@@ -154,6 +170,10 @@ export function repaymentStanding(records: readonly ProceedingRecord[], today: s
     returned,
     unpaid,
     lateCharge: lateCharge(order.repaymentAmount, order.dueOn, returns, asOf),
+    additionalCharge:
+      order.cause === "cancellation"
+        ? additionalCharge(order.repaymentAmount, receivedBefore(records.slice(0, at)), returnsWithin(returns, order.repaymentAmount), asOf)
+        : null,
     asOf,
     overdue: unpaid > 0 && today > order.dueOn,
   };

@@ -84,7 +84,7 @@ export async function budgetApplications(db: Kysely<Database>, scope: BudgetScop
         ${sumOf(sql`p.kind = 'payment_claim'`)} as claimed,
         ${sumOf(sql`p.kind = 'payment' and p.record->>'direction' = 'paid'`)} as paid,
         ${sumOf(sql`p.kind = 'payment' and p.record->>'direction' = 'returned'`)} as returned,
-        ${latest(sql`p.amount`, sql`p.kind = 'confirmation'`)} as confirmed,
+        ${latest(sql`p.amount`, sql`p.kind in ('confirmation', 'cancellation')`)} as confirmed,
         array_agg(distinct p.kind::text) as kinds,
         max(p.recorded_at) filter (where p.kind in (${sql.join(APPLICANT_REQUESTS.map((k) => sql.lit(k)))})) as applicant_step_at,
         ${latest(sql`p.record->>'dueOn'`, sql`p.kind = 'performance_report'`)} as report_due_on,

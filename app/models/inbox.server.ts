@@ -18,6 +18,7 @@ export const WAITING_ON_REVIEWER: readonly ApplicationState[] = [
   "discontinuation_requested",
   "withdrawn",
   "reported",
+  "cancelled",
 ];
 
 export interface InboxRow {

@@ -75,7 +75,7 @@ export function currentCommitments(where: RawBuilder<unknown>) {
   return sql<{ application_id: number; amount: number }>`
     select distinct on (p.application_id) p.application_id, p.amount
     from application_proceedings p join applications a on a.id = p.application_id
-    where ${where} and (p.kind in ('decision', 'change_approval', 'discontinuation_approval', 'confirmation')
+    where ${where} and (p.kind in ('decision', 'change_approval', 'discontinuation_approval', 'confirmation', 'cancellation')
       or (p.kind = 'withdrawal' and p.record ? 'deadline'))
     order by p.application_id, p.id desc`;
 }

@@ -13,6 +13,7 @@ import {
   withdrawalDeadline,
   type BudgetLineSnapshot,
   type ChangeDecisionRecord,
+  type CancellationRecord,
   type ChangeRequestRecord,
   type ConfirmationRecord,
   type DecisionRecord,
@@ -108,6 +109,8 @@ function body(record: PrintedRecord, cite: string): Block[] {
       return performanceReport(record, cite);
     case "confirmation":
       return confirmation(record, cite);
+    case "cancellation":
+      return cancellation(record);
     case "repayment_order":
       return repaymentOrder(record);
     case "status_report_request":
@@ -418,7 +421,31 @@ function confirmation(r: ConfirmationRecord, cite: string): Block[] {
   ];
 }
 
+function cancellation(r: CancellationRecord): Block[] {
+  const whole = r.remainingAmount === 0;
+  return [
+    ...preamble(
+      `${dated(r.decision)}で交付決定した${subject(r)}について、下記の理由により、${SUBSIDY_ACT}第17条第1項の規定に基づき、交付決定の${whole ? "全部" : "一部"}を取り消したので、同条第3項において準用する同法第8条の規定により通知する。`,
+    ),
+    item(1, "取消前の交付額", kin(r.previousAmount)),
+    item(2, "取り消す額", kin(r.cancelledAmount)),
+    item(3, "取消後の交付額", kin(r.remainingAmount)),
+    item(4, "既交付額", kin(r.netPaid)),
+    item(5, "取消の理由"),
+    detail(r.reason || "—"),
+    ...(r.netPaid > r.remainingAmount
+      ? [
+          text(
+            `既交付額のうち取消後の交付額を超える${kin(r.netPaid - r.remainingAmount)}については、別途返還命令書により返還を命ずる。この場合、同法第19条第1項の規定により、受領の日から納付の日までの日数に応じ、年10.95パーセントの割合で計算した加算金を納付しなければならない。`,
+            { spaceBefore: 16 },
+          ),
+        ]
+      : []),
+  ];
+}
+
 function repaymentOrder(r: RepaymentOrderRecord): Block[] {
+  if (r.cause === "cancellation") return repaymentOrderAfterCancellation(r);
   return [
     ...preamble(`${dated(r.confirmation)}で額を確定した${subject(r)}について、${SUBSIDY_ACT}第18条第2項の規定により、下記のとおり交付金の返還を命ずる。`),
     item(1, "確定額", kin(r.confirmedAmount)),
@@ -428,6 +455,25 @@ function repaymentOrder(r: RepaymentOrderRecord): Block[] {
     text(
       `納期限までに返還額を納付しないときは、同法第19条第2項の規定により、納期限の翌日から納付の日までの日数に応じ、その未納付額につき年10.95パーセントの割合で計算した延滞金を納付しなければならない。`,
       { spaceBefore: 16 },
+    ),
+  ];
+}
+
+function repaymentOrderAfterCancellation(r: RepaymentOrderRecord): Block[] {
+  return [
+    ...preamble(
+      `${dated(r.confirmation)}で交付決定を取り消した${subject(r)}について、${SUBSIDY_ACT}第18条第1項の規定により、下記のとおり交付金の返還を命ずる。`,
+    ),
+    item(1, "取消後の交付額", kin(r.confirmedAmount)),
+    item(2, "既交付額", kin(r.netPaid)),
+    item(3, "返還額", kin(r.repaymentAmount)),
+    item(4, "納期限", formatWarekiDate(r.dueOn)),
+    text(
+      "返還額については、同法第19条第1項の規定により、その受領の日から納付の日までの日数に応じ、年10.95パーセントの割合で計算した加算金を併せて納付しなければならない。",
+      { spaceBefore: 16 },
+    ),
+    text(
+      "納期限までに返還額を納付しないときは、同条第2項の規定により、納期限の翌日から納付の日までの日数に応じ、その未納付額につき年10.95パーセントの割合で計算した延滞金を納付しなければならない。",
     ),
   ];
 }

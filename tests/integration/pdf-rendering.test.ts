@@ -22,6 +22,8 @@ import {
   discontinuationRefusalRecord,
   discontinuationRequestRecord,
   repaymentOrderRecord,
+  cancellationRecord,
+  repaymentOrderAfterCancellationRecord,
   settlementClaimRecord,
   statusReportRecord,
   statusReportRequestRecord,
@@ -88,6 +90,8 @@ const DOCUMENTS = {
   "confirmation-notice": () => proceedingDocument(confirmationRecord()),
   "confirmation-notice-findings": () => proceedingDocument(confirmationWithFindingsRecord()),
   "repayment-order": () => proceedingDocument(repaymentOrderRecord()),
+  "cancellation-notice": () => proceedingDocument(cancellationRecord()),
+  "repayment-order-after-cancellation": () => proceedingDocument(repaymentOrderAfterCancellationRecord()),
   "status-report-request": () => proceedingDocument(statusReportRequestRecord()),
   "status-report": () => proceedingDocument(statusReportRecord()),
 };

@@ -22,6 +22,8 @@ import {
   formerDecisionRecord,
   formerWithdrawalRecord,
   repaymentOrderRecord,
+  cancellationRecord,
+  repaymentOrderAfterCancellationRecord,
   settlementClaimRecord,
   statusReportRecord,
   statusReportRequestRecord,
@@ -47,6 +49,8 @@ const REIWA: Record<string, string> = {
   "2027-04-25": "令和9年4月25日",
   "2027-04-27": "令和9年4月27日",
   "2027-05-31": "令和9年5月31日",
+  "2027-06-01": "令和9年6月1日",
+  "2027-06-30": "令和9年6月30日",
 };
 function reiwa(date: string): string {
   const label = REIWA[date];
@@ -102,6 +106,7 @@ const PRINTED: [string, () => ProceedingRecord][] = [
   ["実績報告書", () => performanceReportRecord()],
   ["額の確定通知書", () => confirmationRecord()],
   ["返還命令書", repaymentOrderRecord],
+  ["交付決定取消通知書", () => cancellationRecord()],
   ["遂行状況報告の依頼", () => statusReportRequestRecord()],
   ["遂行状況報告書", () => statusReportRecord()],
 ];
@@ -399,6 +404,44 @@ describe("変更交付決定通知書 and 変更交付申請に対する不承�
     expect(r.decidedAmount).toBe(r.previousAmount);
     expect(pages[0]).toContain(`${reiwa(r.changeRequestDate)}付け厚企第120号で申請のあった変更は、下記の理由により承認しない`);
     expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}（変更なし）2変更交付申請額${kin(r.requestedAmount)}3理由${r.comment}`);
+  });
+});
+
+describe("交付決定取消通知書 and the 返還命令書 after it", () => {
+  it("cancels under the Subsidy Act §17(1), notified as §8 provides, with the amounts, the reason and the 加算金 to come", async () => {
+    const r = cancellationRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(
+      `${reiwa(r.decision.documentDate)}付け${r.decision.documentNumber}で交付決定した${YEAR}（地方における孤独・孤立対策推進事業（メニュー1））について、下記の理由により、補助金等に係る予算の執行の適正化に関する法律（昭和30年法律第179号）第17条第1項の規定に基づき、交付決定の全部を取り消したので、同条第3項において準用する同法第8条の規定により通知する。`,
+    );
+    expect(pages[0]).toContain(
+      `1取消前の交付額${kin(r.previousAmount)}2取り消す額${kin(r.cancelledAmount)}3取消後の交付額${kin(0)}4既交付額${kin(r.netPaid)}5取消の理由${r.reason}`,
+    );
+    expect(pages[0]).toContain(`取消後の交付額を超える${kin(r.netPaid)}については、別途返還命令書により返還を命ずる。`);
+    expect(pages[0]).toContain("同法第19条第1項の規定により、受領の日から納付の日までの日数に応じ、年10.95パーセントの割合で計算した加算金");
+  });
+
+  it("a part cancelled says so, and keeps the longest reason whole", async () => {
+    const reason = "取消の理由。".repeat(700).slice(0, 4000);
+    const r = { ...cancellationRecord(reason), cancelledAmount: 10_000, remainingAmount: cancellationRecord().previousAmount - 10_000 };
+    const { pages } = await read(r);
+    const all = pages.map((page) => page.replace(/\d+\/\d+$/, "")).join("");
+    expect(all).toContain("交付決定の一部を取り消した");
+    expect(all).toContain(`5取消の理由${reason}`);
+  });
+
+  it("the order after it rests on §18(1) and states both 加算金 (§19(1)) and 延滞金 (§19(2))", async () => {
+    const r = repaymentOrderAfterCancellationRecord();
+    const { pages } = await read(r);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain(`${reiwa("2027-06-01")}付け府孤第50号で交付決定を取り消した`);
+    expect(pages[0]).toContain("第18条第1項の規定により、下記のとおり交付金の返還を命ずる。");
+    expect(pages[0]).toContain(`1取消後の交付額${kin(0)}2既交付額${kin(r.netPaid)}3返還額${kin(r.repaymentAmount)}4納期限${reiwa(r.dueOn)}`);
+    expect(pages[0]).toContain(
+      "同法第19条第1項の規定により、その受領の日から納付の日までの日数に応じ、年10.95パーセントの割合で計算した加算金を併せて納付しなければならない。",
+    );
+    expect(pages[0]).toContain("同条第2項の規定により、納期限の翌日から納付の日までの日数に応じ");
   });
 });
 

@@ -1019,6 +1019,64 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
     });
   });
 
+  describe("cancellation (交付決定の取消, §17)", () => {
+    const CANCEL_AT = new Date("2027-03-01T01:00:00Z");
+    const cancelInput = (cancelledAmount: number) => ({ cancelledAmount, reason: "交付金を目的外の備品購入に充てたため。" });
+
+    it("cancels a paid grant, orders the money back with 加算金 from the day it was received, and closes once it is returned", async () => {
+      const app = await decided();
+      await payAdvance(app, 1_000_000);
+      expect(await step(app.officer, app.id, "cancel", cancelInput(REQUESTED), CANCEL_AT)).toMatchObject({ status: "refused" });
+      expect(await step(app.reviewer, app.id, "cancel", cancelInput(REQUESTED + 1), CANCEL_AT)).toEqual({
+        status: "invalid",
+        errors: { cancelledAmount: `取り消す額は交付決定額${yen(REQUESTED)}以下にしてください。` },
+      });
+
+      expect(await step(app.reviewer, app.id, "cancel", cancelInput(REQUESTED), CANCEL_AT)).toMatchObject({ status: "done", to: "cancelled" });
+      expect((await rows(app.id)).at(-1)).toMatchObject({ kind: "cancellation", notice_serial: 2, amount: 0 });
+      expect((await records(app.id)).at(-1)).toMatchObject({ previousAmount: REQUESTED, cancelledAmount: REQUESTED, remainingAmount: 0, netPaid: 1_000_000 });
+      expect((await budgetStanding(database.db, "prefectural", 2026, app.id))?.committedHere).toBe(0);
+      const summary = await database.db
+        .selectFrom("application_summaries")
+        .select(["confirmed_amount", "waiting_rank"])
+        .where("application_id", "=", app.id)
+        .executeTakeFirstOrThrow();
+      expect(summary).toEqual({ confirmed_amount: 0, waiting_rank: 0 });
+
+      expect(await step(app.reviewer, app.id, "order_repayment", { dueOn: "2027-03-31" }, CANCEL_AT)).toMatchObject({ status: "done" });
+      expect((await records(app.id)).at(-1)).toMatchObject({ kind: "repayment_order", cause: "cancellation", repaymentAmount: 1_000_000 });
+      const early = await step(app.reviewer, app.id, "close", {}, CANCEL_AT);
+      expect(early.status === "refused" && early.reason).toContain(`${yen(1_000_000)}の返還を記録してから完了にしてください。`);
+      expect(
+        await step(app.reviewer, app.id, "record_payment", paymentInput(1_000_000, "2027-03-20", "returned"), new Date("2027-03-20T01:00:00Z")),
+      ).toMatchObject({
+        status: "done",
+      });
+      // Received 2027-02-01, returned 2027-03-20: 48 days; 1,000,000 × 48 × 10.95% ÷ 365 = 14,400.
+      expect(repaymentStanding(await records(app.id), "2027-04-01")).toMatchObject({ unpaid: 0, lateCharge: 0, additionalCharge: 14_400 });
+      expect(await step(app.reviewer, app.id, "close", {}, new Date("2027-03-20T01:00:00Z"))).toMatchObject({ status: "done", to: "closed" });
+    });
+
+    it("cancels part of a confirmed grant, and is refused before a decision and after a withdrawal", async () => {
+      const app = await confirmedAfterPaying(0);
+      expect(await step(app.reviewer, app.id, "cancel", cancelInput(641_000), AT.settle)).toMatchObject({ status: "done", to: "cancelled" });
+      expect((await records(app.id)).at(-1)).toMatchObject({ previousAmount: ACTUAL_GRANT, remainingAmount: 1_000_000 });
+      expect((await budgetStanding(database.db, "prefectural", 2026, app.id))?.committedHere).toBe(1_000_000);
+      // Nothing was paid: the 1,000,000 that remains is claimed and paid as a 精算払.
+      expect(await step(app.officer, app.id, "claim_settlement", { ...PAYEE }, AT.settle)).toMatchObject({ status: "done" });
+      expect(await step(app.reviewer, app.id, "record_payment", paymentInput(1_000_000, "2027-05-10"), AT.settle)).toMatchObject({ status: "done" });
+
+      const review = await submittedApplication(database.db);
+      expect(await step(review.reviewer, review.id, "cancel", cancelInput(1), AT.decide)).toMatchObject({ status: "refused" });
+      const withdrawn = await decided();
+      expect(await step(withdrawn.officer, withdrawn.id, "withdraw", { reason: "辞退" }, new Date("2026-12-20T01:00:00Z"))).toMatchObject({ status: "done" });
+      expect(await step(withdrawn.reviewer, withdrawn.id, "cancel", cancelInput(1), AT.pay)).toEqual({
+        status: "refused",
+        reason: "交付申請が取り下げられ、交付決定はなかったものとなっているため、取り消す決定はありません。",
+      });
+    });
+  });
+
   describe("payments and settlement", () => {
     it("counts the 延滞金 on a return order paid partly late, from the day after the due date, and stops once all is returned", async () => {
       const app = await decided();
@@ -1027,7 +1085,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect(await step(app.reviewer, app.id, "confirm", {}, AT.confirm)).toMatchObject({ status: "done" });
       expect(await step(app.reviewer, app.id, "order_repayment", { dueOn: "2027-05-20" }, AT.confirm)).toMatchObject({ status: "done" });
       const overpaid = REQUESTED - ACTUAL_GRANT;
-      expect(repaymentStanding(await records(app.id), "2027-05-20")).toEqual({
+      expect(repaymentStanding(await records(app.id), "2027-05-20")).toMatchObject({
         ordered: overpaid,
         dueOn: "2027-05-20",
         returned: 0,

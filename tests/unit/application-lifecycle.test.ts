@@ -14,23 +14,27 @@ const EXPECTED: Partial<Record<ApplicationState, Partial<Record<LifecycleAction,
   under_review: { return: ["returned", REVIEWER], decide: ["decided", REVIEWER], reject: ["rejected", REVIEWER] },
   returned: { edit: ["returned", APPLICANTS], resubmit: ["submitted", APPLICANTS] },
   decided: {
+    cancel: ["cancelled", REVIEWER],
     request_change: ["change_requested", APPLICANTS],
     withdraw: ["withdrawn", APPLICANTS],
     request_discontinuation: ["discontinuation_requested", APPLICANTS],
     report: ["reported", APPLICANTS],
   },
   discontinuation_requested: {
+    cancel: ["cancelled", REVIEWER],
     approve_discontinuation: ["withdrawn", REVIEWER],
     refuse_discontinuation: ["decided", REVIEWER],
   },
   change_requested: {
+    cancel: ["cancelled", REVIEWER],
     approve_change: ["decided", REVIEWER],
     refuse_change: ["decided", REVIEWER],
     withdraw: ["withdrawn", APPLICANTS],
   },
-  withdrawn: { report: ["reported", APPLICANTS], close: ["closed", REVIEWER] },
-  reported: { confirm: ["confirmed", REVIEWER] },
-  confirmed: { close: ["closed", REVIEWER] },
+  withdrawn: { report: ["reported", APPLICANTS], close: ["closed", REVIEWER], cancel: ["cancelled", REVIEWER] },
+  reported: { confirm: ["confirmed", REVIEWER], cancel: ["cancelled", REVIEWER] },
+  confirmed: { close: ["closed", REVIEWER], cancel: ["cancelled", REVIEWER] },
+  cancelled: { close: ["closed", REVIEWER] },
   rejected: {},
   closed: {},
 };
@@ -47,7 +51,7 @@ const table = APPLICATION_STATES.flatMap((state) =>
 
 describe("transition", () => {
   it("covers every state, action and role", () => {
-    expect(table).toHaveLength(12 * 17 * 5);
+    expect(table).toHaveLength(13 * 18 * 5);
   });
 
   it.each(table)("$action from $state by $role $verdict", ({ state, action, role, to }) => {

@@ -30,6 +30,7 @@ import { commitmentAfter } from "../../app/domain/proceedings";
 import { DEFAULT_PROGRAMME_PARAMETERS, findProgrammeParameters } from "../../app/domain/programmes";
 import type { Role } from "../../app/domain/roles";
 import { STEPS, type StepAction, type StepInputs } from "../../app/domain/steps";
+import { repaymentStanding } from "../../app/domain/subsidy-charges";
 import { takeStep, type StepContext } from "../../app/domain/steps/step";
 import type { SubmittedVersion } from "../../app/domain/submitted-version";
 import { recordFields } from "../support/records";
@@ -947,6 +948,96 @@ describe("confirm with findings (額の確定で認めない経費)", () => {
   });
 });
 
+describe("cancel (交付決定の取消) and the return it leads to", () => {
+  const cancelWith = (records: ProceedingRecord[], state: ApplicationState, cancelledAmount: number) =>
+    take("cancel", context(records, { state, today: "2027-03-01" }), { cancelledAmount, reason: "目的外使用" });
+  const advancePaid = [
+    decision(),
+    claim(1_000_000),
+    { ...payment("paid", 1_000_000), claim: { ordinal: 1, kind: "payment_claim" as const, documentNumber: "", documentDate: "2027-01-25" } },
+  ];
+
+  it("cancels the whole decision: nothing remains, what was paid is owed back, and the commitment is released", () => {
+    const result = cancelWith(advancePaid, "decided", REQUESTED);
+    expect(result).toEqual({
+      status: "done",
+      amount: 0,
+      record: {
+        kind: "cancellation",
+        decision: REFERENCE,
+        reason: "目的外使用",
+        previousAmount: REQUESTED,
+        cancelledAmount: REQUESTED,
+        remainingAmount: 0,
+        netPaid: 1_000_000,
+      },
+    });
+    const cancelled = { ...common("府孤第2号", "2027-03-01"), ...(result.status === "done" ? result.record : {}) } as ProceedingRecord;
+    const ledger = ledgerOf([...advancePaid, cancelled]);
+    expect(ledger.confirmedAmount).toBe(0);
+    expect(commitmentAfter(cancelled)).toBe(0);
+  });
+
+  it("cancels part of a confirmed grant from the confirmed amount, and refuses more than it at the field", () => {
+    const records = confirmedRecords(ACTUAL_GRANT);
+    expect(cancelWith(records, "confirmed", 641_000)).toMatchObject({
+      status: "done",
+      amount: 1_000_000,
+      record: { previousAmount: ACTUAL_GRANT, remainingAmount: 1_000_000 },
+    });
+    expect(cancelWith(records, "confirmed", ACTUAL_GRANT + 1)).toEqual(invalidAt("cancelledAmount", "取り消す額は確定額1,641,000円以下にしてください。"));
+    expect(cancelWith([decision()], "decided", REQUESTED + 1)).toEqual(invalidAt("cancelledAmount", "取り消す額は交付決定額1,850,000円以下にしてください。"));
+  });
+
+  it("has no decision to cancel once the application was withdrawn (取下げ)", () => {
+    expect(cancelWith([decision(), withdrawalInTime()], "withdrawn", 1)).toEqual(
+      refusedWith("交付申請が取り下げられ、交付決定はなかったものとなっているため、取り消す決定はありません。"),
+    );
+  });
+
+  it("orders back what was paid beyond what remains, citing the cancellation, once; 加算金 runs from the day received", () => {
+    const cancellation: ProceedingRecord = {
+      ...common("府孤第2号", "2027-03-01"),
+      kind: "cancellation",
+      decision: REFERENCE,
+      reason: "目的外使用",
+      previousAmount: REQUESTED,
+      cancelledAmount: REQUESTED,
+      remainingAmount: 0,
+      netPaid: 1_000_000,
+    };
+    const records = [...advancePaid, cancellation];
+    const ordered = take("order_repayment", context(records, { state: "cancelled", today: "2027-03-01" }), { dueOn: "2027-03-31" });
+    expect(ordered).toEqual({
+      status: "done",
+      amount: 1_000_000,
+      record: {
+        kind: "repayment_order",
+        confirmation: { documentNumber: "府孤第2号", documentDate: "2027-03-01" },
+        cause: "cancellation",
+        confirmedAmount: 0,
+        netPaid: 1_000_000,
+        repaymentAmount: 1_000_000,
+        dueOn: "2027-03-31",
+      },
+    });
+    const order = { ...common("府孤第3号", "2027-03-01"), ...(ordered.status === "done" ? ordered.record : {}) } as ProceedingRecord;
+    expect(offered("order_repayment", [...records, order])).toBe(false);
+    // Received 2027-02-01, returned 2027-03-20: 48 days counted, 1,000,000 × 48 × 10.95% / 365 = 14,400.
+    const standing = repaymentStanding([...records, order, payment("returned", 1_000_000, "2027-03-20")], "2027-04-01");
+    expect(standing).toEqual({
+      ordered: 1_000_000,
+      dueOn: "2027-03-31",
+      returned: 1_000_000,
+      unpaid: 0,
+      lateCharge: 0,
+      additionalCharge: 14_400,
+      asOf: "2027-03-31",
+      overdue: false,
+    });
+  });
+});
+
 describe("order_repayment (返還命令)", () => {
   const TODAY = "2027-04-21";
   const order = (records: ProceedingRecord[], dueOn = "2027-05-31") =>
@@ -1296,7 +1387,7 @@ describe("stepPermission and availableSteps", () => {
       steps: {
         officer: ["request_change", "withdraw", "request_discontinuation", "claim_payment", "report"],
         "another organisation's officer": [],
-        reviewer: ["request_status_report", "record_payment"],
+        reviewer: ["request_status_report", "cancel", "record_payment"],
         administrator: [],
       },
     },
@@ -1307,7 +1398,7 @@ describe("stepPermission and availableSteps", () => {
       steps: {
         officer: ["request_change", "withdraw", "request_discontinuation", "report"],
         "another organisation's officer": [],
-        reviewer: ["request_status_report", "record_payment"],
+        reviewer: ["request_status_report", "cancel", "record_payment"],
         administrator: [],
       },
     },
@@ -1318,7 +1409,7 @@ describe("stepPermission and availableSteps", () => {
       steps: {
         officer: ["request_change", "withdraw", "request_discontinuation", "claim_payment", "report_status", "report"],
         "another organisation's officer": [],
-        reviewer: ["record_payment"],
+        reviewer: ["cancel", "record_payment"],
         administrator: [],
       },
     },
@@ -1330,7 +1421,7 @@ describe("stepPermission and availableSteps", () => {
       steps: {
         officer: ["request_change", "request_discontinuation", "claim_payment", "report"],
         "another organisation's officer": [],
-        reviewer: ["request_status_report", "record_payment"],
+        reviewer: ["request_status_report", "cancel", "record_payment"],
         administrator: [],
       },
     },
@@ -1338,19 +1429,24 @@ describe("stepPermission and availableSteps", () => {
       name: "with a discontinuation pending",
       state: "discontinuation_requested",
       records: [decision(), discontinuationRequest()],
-      steps: { officer: [], "another organisation's officer": [], reviewer: ["approve_discontinuation", "refuse_discontinuation"], administrator: [] },
+      steps: {
+        officer: [],
+        "another organisation's officer": [],
+        reviewer: ["approve_discontinuation", "refuse_discontinuation", "cancel"],
+        administrator: [],
+      },
     },
     {
       name: "stopped with approval for an amount, not yet reported",
       state: "withdrawn",
       records: [decision(), discontinuationRequest(), discontinuationApproval()],
-      steps: { officer: ["report"], "another organisation's officer": [], reviewer: ["record_payment"], administrator: [] },
+      steps: { officer: ["report"], "another organisation's officer": [], reviewer: ["cancel", "record_payment"], administrator: [] },
     },
     {
       name: "stopped with approval at 0",
       state: "withdrawn",
       records: [decision(), discontinuationRequest(0), discontinuationApproval(0)],
-      steps: { officer: ["report"], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
+      steps: { officer: ["report"], "another organisation's officer": [], reviewer: ["cancel", "record_payment", "close"], administrator: [] },
     },
     {
       name: "withdrawn within the period",
@@ -1365,7 +1461,7 @@ describe("stepPermission and availableSteps", () => {
       steps: {
         officer: ["withdraw", "claim_payment"],
         "another organisation's officer": [],
-        reviewer: ["approve_change", "refuse_change", "request_status_report", "record_payment"],
+        reviewer: ["approve_change", "refuse_change", "request_status_report", "cancel", "record_payment"],
         administrator: [],
       },
     },
@@ -1373,43 +1469,43 @@ describe("stepPermission and availableSteps", () => {
       name: "reported",
       state: "reported",
       records: [decision(), performanceReport()],
-      steps: { officer: [], "another organisation's officer": [], reviewer: ["confirm", "record_payment"], administrator: [] },
+      steps: { officer: [], "another organisation's officer": [], reviewer: ["confirm", "cancel", "record_payment"], administrator: [] },
     },
     {
       name: "confirmed with an overpayment",
       state: "confirmed",
       records: confirmedRecords(REQUESTED),
-      steps: { officer: [], "another organisation's officer": [], reviewer: ["order_repayment", "record_payment", "close"], administrator: [] },
+      steps: { officer: [], "another organisation's officer": [], reviewer: ["cancel", "order_repayment", "record_payment", "close"], administrator: [] },
     },
     {
       name: "confirmed with an overpayment already ordered back",
       state: "confirmed",
       records: [...confirmedRecords(REQUESTED), repaymentOrder(ACTUAL_GRANT, REQUESTED)],
-      steps: { officer: [], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
+      steps: { officer: [], "another organisation's officer": [], reviewer: ["cancel", "record_payment", "close"], administrator: [] },
     },
     {
       name: "confirmed and underpaid",
       state: "confirmed",
       records: confirmedRecords(1_000_000),
-      steps: { officer: ["claim_settlement"], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
+      steps: { officer: ["claim_settlement"], "another organisation's officer": [], reviewer: ["cancel", "record_payment", "close"], administrator: [] },
     },
     {
       name: "confirmed and settled",
       state: "confirmed",
       records: confirmedRecords(ACTUAL_GRANT),
-      steps: { officer: [], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
+      steps: { officer: [], "another organisation's officer": [], reviewer: ["cancel", "record_payment", "close"], administrator: [] },
     },
     {
       name: "withdrawn with nothing paid",
       state: "withdrawn",
       records: [decision(), withdrawal()],
-      steps: { officer: ["report"], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
+      steps: { officer: ["report"], "another organisation's officer": [], reviewer: ["cancel", "record_payment", "close"], administrator: [] },
     },
     {
       name: "withdrawn with 600,000 paid and not yet returned",
       state: "withdrawn",
       records: [decision(), payment("paid", 600_000), withdrawal()],
-      steps: { officer: ["report"], "another organisation's officer": [], reviewer: ["record_payment", "close"], administrator: [] },
+      steps: { officer: ["report"], "another organisation's officer": [], reviewer: ["cancel", "record_payment", "close"], administrator: [] },
     },
     {
       name: "closed",

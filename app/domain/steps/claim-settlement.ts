@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { applicantNumberField } from "../form-fields";
 import { netPaid, settlementBalance } from "../ledger";
-import { latestOf, openClaims } from "../proceedings";
+import { openClaims, settledAt } from "../proceedings";
 import { defineStep, numbered, record } from "./step";
 import { payeeFields } from "./claim-payment";
 
@@ -11,7 +11,7 @@ import { payeeFields } from "./claim-payment";
  */
 export const claimSettlement = defineStep({
   by: "applicant",
-  from: ["confirmed"],
+  from: ["confirmed", "cancelled"],
   to: null,
   label: "精算払請求",
   submit: "精算払を請求する",
@@ -23,14 +23,15 @@ export const claimSettlement = defineStep({
     return settlementBalance(ledger) > 0 ? null : "確定額はすでに支払われているため、精算払として請求できる額はありません。";
   },
   take(ctx, { documentNumber, ...payee }) {
-    const confirmation = latestOf(ctx.records, "confirmation")!;
+    // The notice that fixed the grant: the 額の確定, or the 取消 when it came after.
+    const confirmation = ctx.records[settledAt(ctx.records)]!;
     const claimAmount = settlementBalance(ctx.ledger);
     return record(
       {
         kind: "settlement_claim",
         ...numbered({ documentNumber }),
         confirmation: { documentNumber: confirmation.documentNumber, documentDate: confirmation.documentDate },
-        confirmedAmount: confirmation.confirmedAmount,
+        confirmedAmount: ctx.ledger.confirmedAmount!,
         alreadyReceived: netPaid(ctx.ledger),
         claimAmount,
         payee,

@@ -9,7 +9,7 @@ import { defineStep } from "./step";
  */
 export const close = defineStep({
   by: "reviewer",
-  from: ["confirmed", "withdrawn"],
+  from: ["confirmed", "withdrawn", "cancelled"],
   to: "closed",
   label: "完了",
   heading: "完了にする",

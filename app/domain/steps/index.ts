@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { approveChange } from "./approve-change";
 import { approveDiscontinuation } from "./approve-discontinuation";
 import { claimPayment } from "./claim-payment";
+import { cancel } from "./cancel";
 import { claimSettlement } from "./claim-settlement";
 import { close } from "./close";
 import { confirm } from "./confirm";
@@ -41,6 +42,7 @@ export const STEP_ACTIONS = [
   "report",
   "confirm",
   "claim_settlement",
+  "cancel",
   "order_repayment",
   "record_payment",
   "close",
@@ -63,6 +65,7 @@ const DEFINITIONS = {
   report,
   confirm,
   claim_settlement: claimSettlement,
+  cancel,
   order_repayment: orderRepayment,
   record_payment: recordPayment,
   close,

@@ -31,7 +31,7 @@ const withDirection = (values: unknown) => {
  */
 export const recordPayment = defineStep({
   by: "reviewer",
-  from: ["decided", "change_requested", "withdrawn", "reported", "confirmed"],
+  from: ["decided", "change_requested", "withdrawn", "reported", "confirmed", "cancelled"],
   to: null,
   label: "支払・返還の記録",
   submit: "記録する",

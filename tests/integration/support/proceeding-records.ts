@@ -1,6 +1,7 @@
 import { calculateGrant, type GrantResult } from "../../../app/domain/grant-calculation";
 import {
   type BudgetLineSnapshot,
+  type CancellationRecord,
   type ChangeDecisionRecord,
   type ChangeRequestRecord,
   type ConfirmationRecord,
@@ -305,6 +306,38 @@ export function settlementClaimRecord(): SettlementClaimRecord {
     alreadyReceived: FIRST_ADVANCE,
     claimAmount: confirmed.confirmedAmount - FIRST_ADVANCE,
     payee: paymentClaimRecord().payee,
+  };
+}
+
+export const CANCELLATION: DocumentReference = { documentNumber: "府孤第50号", documentDate: "2027-06-01" };
+
+/** The whole decision cancelled after the amount was confirmed and paid, the longest reason the form allows when given. */
+export function cancellationRecord(
+  reason = "交付金の一部を交付の目的外である職員の懇親会費に充てていたことが、会計検査により判明したため。",
+): CancellationRecord {
+  const confirmed = confirmationRecord(FIRST_ADVANCE);
+  return {
+    ...common(record(8), CANCELLATION.documentNumber, CANCELLATION.documentDate),
+    kind: "cancellation",
+    decision: DECISION,
+    reason,
+    previousAmount: confirmed.confirmedAmount,
+    cancelledAmount: confirmed.confirmedAmount,
+    remainingAmount: 0,
+    netPaid: FIRST_ADVANCE,
+  };
+}
+
+export function repaymentOrderAfterCancellationRecord(): RepaymentOrderRecord {
+  return {
+    ...common(record(8), "府孤第51号", "2027-06-01"),
+    kind: "repayment_order",
+    confirmation: CANCELLATION,
+    cause: "cancellation",
+    confirmedAmount: 0,
+    netPaid: FIRST_ADVANCE,
+    repaymentAmount: FIRST_ADVANCE,
+    dueOn: "2027-06-30",
   };
 }
 
