@@ -3,6 +3,27 @@ import { Form, useFetcher } from "@remix-run/react";
 import { ReviewerComments, Section } from "./application-fields";
 import { fieldId, inputClass, secondaryButtonClass } from "./forms";
 import { ATTACHMENT_DOCUMENT_TYPES, checkAttachmentSize } from "~/domain/file-types";
+import type { AttachmentRequirement } from "~/domain/required-attachments";
+
+/** The documents submission needs, each with whether a file of its kind is attached yet. */
+function RequiredAttachments({ required, attachments }: { required: readonly AttachmentRequirement[]; attachments: AttachmentItem[] }) {
+  const kinds = attachments.map((a) => a.document_type);
+  return (
+    <div>
+      <h3 className="text-std-16B-170">提出に必要な添付書類</h3>
+      <ul className="mt-1 space-y-1">
+        {required.map((r) => {
+          const attached = r.documents.some((d) => kinds.includes(d));
+          return (
+            <li key={r.label} className={attached ? "text-success-2" : "text-error-2"}>
+              {`${attached ? "✓ 添付済み" : "✗ 未添付"}：${r.label}（書類の種類「${r.documents.map((d) => ATTACHMENT_DOCUMENT_TYPES[d]).join("」又は「")}」）`}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
 
 export interface AttachmentItem {
   id: number;
@@ -29,11 +50,14 @@ export function AttachmentsSection({
   editable,
   message,
   comments = [],
+  required = [],
 }: {
   applicationId: number;
   attachments: AttachmentItem[];
   editable: boolean;
   message: AttachmentMessage | null;
+  /** What a submission must carry; each is shown as attached or still missing. */
+  required?: readonly AttachmentRequirement[];
   /** What the reviewer said about the attachments when returning the application. */
   comments?: readonly string[];
 }) {
@@ -63,6 +87,7 @@ export function AttachmentsSection({
         規約、予算書抄本、定款、事業報告書などを添付します。PDF、Excel、Word、PNG、JPEG
         のファイルで、1ファイル10MBまで、合計50MBまでです。ファイルの種類は中身で確認します。
       </p>
+      {required.length > 0 ? <RequiredAttachments required={required} attachments={attachments} /> : null}
       {comments.length > 0 ? <ReviewerComments id={`${fieldId("attachments")}-comment`} comments={comments} /> : null}
       {shown ? (
         <div id="file-refusal" role={shown.ok ? "status" : "alert"} className={shown.ok ? "text-success-2" : "text-error-2"}>

@@ -14,6 +14,7 @@ export const ATTACHMENT_DOCUMENT_TYPES = {
   articles: "定款",
   annual_report: "事業報告書",
   financial_statements: "財務諸表",
+  consortium_agreement: "コンソーシアム協定書",
   other: "その他",
 } as const;
 

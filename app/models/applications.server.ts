@@ -12,6 +12,7 @@ import { PROGRAMME_OF_KIND } from "~/domain/programmes";
 import { closingFor, windowProblem, type ApplicationWindow, type DeadlineExtension } from "~/domain/programme-years";
 import { timeLeftUntil } from "~/domain/japan-time";
 import { formatWarekiDateTime } from "~/domain/wareki";
+import { missingAttachments, missingAttachmentsMessage } from "~/domain/required-attachments";
 import { checkApplication, initialDraft, readDraft, type ApplicationDraft } from "~/domain/application-draft";
 import { readSnapshot, type SubmittedSnapshot } from "~/domain/submitted-version";
 import { RETURN_COMMENTS_MAX, REVIEW_TEXT_MAX, unknownTargets } from "~/domain/review";
@@ -319,15 +320,21 @@ export async function submitApplication(
     const check = checkApplication(application.programme, application.fiscal_year, draft, parameters, { forSubmission: true });
     const errors = check.findings.filter((f) => f.severity === "error");
     if (errors.length > 0) return { status: "has-errors", findings: errors };
-    const warnings = check.findings.filter((f) => f.severity === "warning");
-    if (warnings.length > 0 && !acknowledgeWarnings) return { status: "needs-acknowledgement", warnings };
-
     const attachments = await trx
       .selectFrom("application_attachments")
       .select(["id", "document_type", "file_name", "content_type", "size_bytes", "sha256", "uploaded_at"])
       .where("application_id", "=", id)
       .orderBy("id")
       .execute();
+    const lacking = missingAttachments(
+      application.programme,
+      draft,
+      attachments.map((a) => a.document_type),
+    );
+    if (lacking.length > 0) return { status: "refused", reason: missingAttachmentsMessage(lacking) };
+    const warnings = check.findings.filter((f) => f.severity === "warning");
+    if (warnings.length > 0 && !acknowledgeWarnings) return { status: "needs-acknowledgement", warnings };
+
     const version = application.latest_version + 1;
     const { draft: _stored, state: _state, revision: _revision, latest_version: _latest, ...organisation } = application;
     const programmeParameters = parameters.find((p) => p.programme === application.programme);

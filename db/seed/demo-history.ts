@@ -4,6 +4,7 @@ import { emptyDraft, EMPTY_BUDGET_LINE, type ApplicationDraft } from "../../app/
 import type { StepAction, StepInputs } from "../../app/domain/steps";
 import { createApplication, reviewApplication, saveDraft, submitApplication } from "../../app/models/applications.server";
 import { changeAssignment } from "../../app/models/assignments.server";
+import { addAttachment } from "../../app/models/attachments.server";
 import { takeProceedingStep } from "../../app/models/proceedings.server";
 import type { Database } from "../schema";
 
@@ -46,6 +47,9 @@ async function viewerOf(db: Kysely<Database>, email: string): Promise<Viewer | n
   return user ? loadViewer(db, user.id, "demo-seed", new Date(0)) : null;
 }
 
+/** A one-page PDF standing in for the documents a real application would attach. */
+const DEMO_PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+
 const at = (isoDate: string) => new Date(`${isoDate}T10:00:00+09:00`);
 
 export async function seedDemoHistory(db: Kysely<Database>): Promise<void> {
@@ -74,6 +78,13 @@ async function submitted(db: Kysely<Database>, officer: Viewer, reviewer: Viewer
   const id = created.id;
   const saved = await saveDraft(db, officer, IP, id, { revision: 1, draft: draft() }, at(days.start));
   if (saved.status !== "done") throw new Error(`demo history: save ${saved.status}`);
+  for (const [documentType, fileName] of [
+    ["budget_extract", "予算書抄本（孤独・孤立対策推進事業費）.pdf"],
+    ["rules", "とやま孤独・孤立対策官民連携プラットフォーム規約.pdf"],
+  ] as const) {
+    const attached = await addAttachment(db, officer, IP, id, { documentType, fileName, bytes: DEMO_PDF });
+    if (attached.status !== "done") throw new Error(`demo history: attach ${attached.status}`);
+  }
   const sent = await submitApplication(db, officer, IP, id, { revision: saved.revision, acknowledgeWarnings: true }, at(days.submit));
   if (sent.status !== "done") throw new Error(`demo history: submit ${sent.status}`);
   const review = await reviewApplication(db, reviewer, IP, id, "start_review", [], at(days.review));

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, newAccount, signIn, signOut } from "./support/accounts";
+import { ACCOUNTS, newAccount, signIn, signOut, type TestAccount } from "./support/accounts";
 import { fillMenu1Application, startApplication, submitVersion1 } from "./support/applications";
 
 /**
@@ -13,15 +13,15 @@ import { fillMenu1Application, startApplication, submitVersion1 } from "./suppor
 const todayInJapan = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 const yen = (text: string) => Number(text.replace(/[^0-9-]/g, ""));
 
-/** A new prefecture submits the complete Menu 1 application (2,630,000円) and signs out; its name. */
-async function submitted(page: Page): Promise<string> {
+/** A new prefecture submits the complete Menu 1 application (2,630,000円) and signs out; its officer. */
+async function submitted(page: Page): Promise<TestAccount> {
   const officer = await newAccount("prefecture");
   await signIn(page, officer.email, officer.password);
   await startApplication(page);
   await fillMenu1Application(page);
   await submitVersion1(page);
   await signOut(page);
-  return officer.organisation.name;
+  return officer;
 }
 
 async function openStep(page: Page, organisation: string, name: string) {
@@ -43,8 +43,9 @@ async function expectNoAxeViolations(page: Page) {
 
 test("a reviewer reads the year's budget, its charts and what needs doing, and downloads the ledger", async ({ page }) => {
   test.setTimeout(150_000);
-  const decided = await submitted(page);
-  const waiting = await submitted(page);
+  const grantee = await submitted(page);
+  const decided = grantee.organisation.name;
+  const waiting = (await submitted(page)).organisation.name;
 
   await signIn(page, ACCOUNTS.reviewer);
   await openStep(page, decided, "審査を開始する");
@@ -52,7 +53,22 @@ test("a reviewer reads the year's budget, its charts and what needs doing, and d
   await page.getByLabel("この交付決定は取り消せないことを確認しました").check();
   await page.getByRole("button", { name: "交付を決定する", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "交付を決定しました" })).toBeVisible();
+  const application = page.url().replace(/[?#].*$/, "");
+  await signOut(page);
+  // The grantee claims the advance the reviewer then pays.
+  await signIn(page, grantee.email, grantee.password);
+  await page.goto(`${application}/steps/claim_payment`);
+  await page.getByLabel(/今回の請求額/).fill("1,000,000");
+  await page.getByLabel("金融機関名").fill("北陸銀行");
+  await page.getByLabel("支店名").fill("県庁支店");
+  await page.getByLabel("口座番号").fill("1234567");
+  await page.getByLabel("口座名義").fill("ケンチョウ");
+  await page.getByRole("button", { name: "概算払を請求する", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "概算払を請求しました" })).toBeVisible();
+  await signOut(page);
+  await signIn(page, ACCOUNTS.reviewer);
   await openStep(page, decided, "支払・返還の記録");
+  await expect(page.getByLabel("支払う請求（支払の場合）")).toContainText("1回目の請求");
   await page.getByLabel(/^金額/).fill("1,000,000");
   await page.getByLabel("支払日・受領日").fill(todayInJapan());
   await page.getByRole("button", { name: "記録する", exact: true }).click();

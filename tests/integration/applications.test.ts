@@ -13,7 +13,8 @@ import {
 import type { AppDatabase } from "../../db/database";
 import { seed } from "../../db/seed";
 import { createUser } from "./support/accounts";
-import { completeMenu1 } from "./support/submitted-application";
+import { addAttachment } from "../../app/models/attachments.server";
+import { attachRequired, completeMenu1, SMALL_PDF } from "./support/submitted-application";
 import { createTestDatabase, ENGINES } from "./support/test-database";
 
 const DURING_CALL = new Date("2026-11-27T03:00:00Z");
@@ -90,6 +91,7 @@ describe.each(ENGINES)("%s: applications", (engine) => {
 
   it("refuses to submit while the organisation's profile lacks what the 交付申請書 prints, naming it, and changes nothing", async () => {
     const id = await open();
+    await attachRequired(database.db, officer, id);
     await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft: completeMenu1() }, DURING_CALL);
     await database.db
       .updateTable("organisations")
@@ -148,6 +150,26 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     expect(await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, draft: mine })).toMatchObject({ status: "done", revision: 3 });
   });
 
+  it("refuses a submission without the documents it needs, naming them, until each is attached", async () => {
+    const id = await open();
+    await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft: completeMenu1() }, DURING_CALL);
+    const submit = () => submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: true }, DURING_CALL);
+    expect(await submit()).toEqual({
+      status: "refused",
+      reason: "提出に必要な添付書類が足りません：予算書抄本（交付金を計上した予算の抄本）、官民連携プラットフォームの規約。添付してから提出してください。",
+    });
+    const attach = (documentType: string) =>
+      addAttachment(database.db, officer.viewer, "192.0.2.1", id, { documentType, fileName: `${documentType}.pdf`, bytes: SMALL_PDF });
+    expect(await attach("budget_extract")).toMatchObject({ status: "done" });
+    expect(await submit()).toEqual({
+      status: "refused",
+      reason: "提出に必要な添付書類が足りません：官民連携プラットフォームの規約。添付してから提出してください。",
+    });
+    expect(await listVersions(database.db, id)).toEqual([]);
+    expect(await attach("rules")).toMatchObject({ status: "done" });
+    expect(await submit()).toMatchObject({ status: "done", version: 1 });
+  });
+
   it("refuses a submission with errors, listing them, and changes nothing", async () => {
     const id = await open();
     const draft = completeMenu1();
@@ -165,6 +187,7 @@ describe.each(ENGINES)("%s: applications", (engine) => {
 
   it("asks for warnings to be acknowledged, then freezes version 1 with the calculation and the parameters used", async () => {
     const id = await open();
+    await attachRequired(database.db, officer, id);
     const draft = completeMenu1();
     draft.lines.push({ ...EMPTY_BUDGET_LINE, category: "equipment", activity: "a7", description: "備品", amount: "500000" });
     await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft });
@@ -199,6 +222,7 @@ describe.each(ENGINES)("%s: applications", (engine) => {
 
   it("reopens a returned application with the reviewer's comments, and resubmits it as version 2", async () => {
     const id = await open();
+    await attachRequired(database.db, officer, id);
     await saveDraft(database.db, officer.viewer, "192.0.2.1", id, { revision: 1, draft: completeMenu1() });
     await submitApplication(database.db, officer.viewer, "192.0.2.1", id, { revision: 2, acknowledgeWarnings: true }, DURING_CALL);
 
@@ -233,6 +257,8 @@ describe.each(ENGINES)("%s: applications", (engine) => {
     const actions = await database.db.selectFrom("audit_events").select("action").where("record_type", "=", "application").orderBy("id").execute();
     expect(actions.map((a) => a.action)).toEqual([
       "application.created",
+      "application.attachment_added",
+      "application.attachment_added",
       "application.draft_saved",
       "application.submitted",
       "application.review_started",

@@ -56,7 +56,7 @@ describe.each(ENGINES)("%s: the draft PDF of an application", (engine) => {
     await expectDraftPdf(await get(app.officer, app.id));
   });
 
-  it("lists the files attached: the draft's as they are now, a submitted version's as they were (none here)", async () => {
+  it("lists the files attached: the draft's as they are now, a submitted version's as they were", async () => {
     database = await createTestDatabase(engine);
     await seed(database.db, { demo: false });
     await openCall(database.db);
@@ -72,7 +72,9 @@ describe.each(ENGINES)("%s: the draft PDF of an application", (engine) => {
 
     const app = await submittedApplication(database.db);
     const submitted = (await pdfText(new Uint8Array(await (await get(app.reviewer, app.id, 1)).arrayBuffer()))).pages.join("").replace(/\s+/g, "");
-    expect(submitted).toMatch(/添付書類なし/);
+    // The helper attached the two documents Menu 1 needs before submitting.
+    expect(submitted).toContain("予算書抄本：budget_extract.pdf");
+    expect(submitted).toContain("規約：rules.pdf");
   });
 
   it("once submitted leads to the submitted version's PDF, for the applicant and the reviewer alike", async () => {

@@ -28,7 +28,7 @@ import { migrateDown, migrateToLatest } from "../../db/migrator";
 import { seed } from "../../db/seed";
 import { createUser, SESSIONS } from "./support/accounts";
 import { pdfText } from "./support/pdf-text";
-import { completeMenu1, DURING_CALL, openCall, submittedApplication } from "./support/submitted-application";
+import { attachRequired, completeMenu1, DURING_CALL, openCall, submittedApplication } from "./support/submitted-application";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./support/test-database";
 
 const IP = "192.0.2.60";
@@ -230,6 +230,7 @@ describe.each(ENGINES)("%s: programme years", (engine) => {
       if (created.status !== "done") throw new Error(JSON.stringify(created));
       const saved = await saveDraft(database.db, officer.viewer, IP, created.id, { revision: 1, draft: completeMenu1() }, DURING_CALL);
       if (saved.status !== "done") throw new Error(saved.status);
+      await attachRequired(database.db, officer, created.id);
       const submit = (at: Date) => submitApplication(database.db, officer.viewer, IP, created.id, { revision: saved.revision, acknowledgeWarnings: true }, at);
       return { officer, submit };
     };

@@ -9,6 +9,7 @@ import { fieldId, Notice } from "~/components/forms";
 import { ProceedingsPanel } from "~/components/proceedings-panel";
 import { PRODUCT_NAME } from "~/components/site-header";
 import { readDraft, type ApplicationDraft } from "~/domain/application-draft";
+import { requiredAttachments } from "~/domain/required-attachments";
 import { allowedActions, availableSteps } from "~/domain/application-lifecycle";
 import { STATE_LABELS } from "~/domain/application-states";
 import type { Finding } from "~/domain/grant-calculation";
@@ -75,6 +76,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     application,
     restored: stashed && readDraft(formValues(formOf(stashed))),
     editable: isEditable(viewer, application),
+    // The documents a submission must carry (the consortium's agreement only for a consortium, as saved).
+    requiredAttachments: isEditable(viewer, application) ? requiredAttachments(application.programme, readDraft(application.draft)) : [],
     // What the 交付申請書 would print as 「未登録」: submitting is refused until the profile has it.
     missingDetails: isEditable(viewer, application) ? await missingDetailsOf(context.db, application.organisation_id) : [],
     // Starting the review and returning are on this page; deciding and later steps have their own pages.
@@ -281,6 +284,7 @@ export default function ApplicationPage() {
           applicationId={application.id}
           attachments={attachments}
           editable={editable}
+          required={loaded.requiredAttachments}
           comments={editable ? comments.filter((c) => c.path === "attachments").map((c) => c.body) : []}
           message={added ? { ok: true, message: `「${added.file_name}」を添付しました（SHA-256: ${added.sha256}）。` } : null}
         />

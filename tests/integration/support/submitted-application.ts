@@ -1,6 +1,9 @@
 import type { Kysely } from "kysely";
 import { EMPTY_BUDGET_LINE, emptyDraft, type ApplicationDraft } from "../../../app/domain/application-draft";
+import { addAttachment } from "../../../app/models/attachments.server";
 import { createApplication, reviewApplication, saveDraft, submitApplication } from "../../../app/models/applications.server";
+import { requiredAttachments } from "../../../app/domain/required-attachments";
+import type { Programme } from "../../../app/domain/programmes";
 import type { Database } from "../../../db/schema";
 import { createUser } from "./accounts";
 
@@ -55,6 +58,24 @@ export interface SubmittedApplication {
  * at `at` and taken under review. Pass `reviewer` to share one reviewer between several applications.
  * The 2026 call is opened here; another year's call must be open already.
  */
+/** A small PDF, as an officer would attach. */
+export const SMALL_PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+
+/** Attaches one file of each document a submission of this programme needs (the first kind of each requirement). */
+export async function attachRequired(
+  db: Kysely<Database>,
+  officer: TestUser,
+  applicationId: number,
+  programme: Programme = "prefectural",
+  draft: Pick<ApplicationDraft, "consortium"> = { consortium: false },
+): Promise<void> {
+  for (const requirement of requiredAttachments(programme, draft)) {
+    const documentType = requirement.documents[0]!;
+    const added = await addAttachment(db, officer.viewer, "192.0.2.1", applicationId, { documentType, fileName: `${documentType}.pdf`, bytes: SMALL_PDF });
+    if (added.status !== "done") throw new Error(`not attached: ${JSON.stringify(added)}`);
+  }
+}
+
 export async function submittedApplication(
   db: Kysely<Database>,
   {
@@ -70,6 +91,7 @@ export async function submittedApplication(
   if (created.status !== "done") throw new Error(JSON.stringify(created));
   const saved = await saveDraft(db, officer.viewer, "192.0.2.1", created.id, { revision: 1, draft }, at);
   if (saved.status !== "done") throw new Error(`draft not saved: ${saved.status}`);
+  await attachRequired(db, officer, created.id, "prefectural", draft);
   const submitted = await submitApplication(db, officer.viewer, "192.0.2.1", created.id, { revision: saved.revision, acknowledgeWarnings: true }, at);
   if (submitted.status !== "done") throw new Error(`not submitted: ${JSON.stringify(submitted)}`);
   const theReviewer = reviewer ?? (await createUser(db, "reviewer"));
