@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { formatYen } from "~/domain/money";
-import { claimLabel, DOCUMENT_TITLES, latestOf, withdrawalDeadline, type ProceedingRecord } from "~/domain/proceedings";
+import { DOCUMENT_TITLES, latestOf, withdrawalDeadline, type ProceedingRecord } from "~/domain/proceedings";
+import { claimLabel } from "~/domain/claims";
 import { type Ledger } from "~/domain/ledger";
 import type { RepaymentStanding } from "~/domain/subsidy-charges";
 import { formatWarekiDate } from "~/domain/wareki";

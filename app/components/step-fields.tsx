@@ -9,12 +9,11 @@ import {
   type ChangeRequestRecord,
   DEFAULT_WITHDRAWAL_DAYS,
   type DiscontinuationRequestRecord,
-  claimLabel,
-  type OpenClaim,
   type Payee,
   type PerformanceReportRecord,
   type StatusReportRequestRecord,
 } from "~/domain/proceedings";
+import { claimLabel, type OpenClaim } from "~/domain/claims";
 import { activityLabel, expenseCategoryName, type Programme } from "~/domain/programmes";
 import type { StepAction } from "~/domain/steps";
 import { CANCELLATION_CONFIRMATION } from "~/domain/steps/cancel";

@@ -10,7 +10,6 @@ import type { DocumentSettings } from "./document-settings";
 import type { GrantResult } from "./grant-calculation";
 import { formatDateOnly, parseDateOnly } from "./japan-time";
 import type { Programme } from "./programmes";
-import { formatWarekiDate } from "./wareki";
 
 /** The applicant as it stood when the record was made (name, representative, address, contact). */
 export interface PartySnapshot {
@@ -466,41 +465,6 @@ export function commitmentAfter(record: ProceedingRecord): number | null {
  * into the records; -1 before either.
  */
 export const settledAt = (records: readonly ProceedingRecord[]): number => records.findLastIndex((r) => r.kind === "confirmation" || r.kind === "cancellation");
-
-/** A claim and what of it is still unpaid. */
-export interface OpenClaim {
-  claim: ClaimReference;
-  claimAmount: number;
-  unpaid: number;
-}
-
-/**
- * The claims a payment may pay now (docs/domain.md §5): before the amount is confirmed, the advance claims
- * (概算払請求); after it (or a cancellation), the settlement claims made since then (精算払請求). Each with what
- * is still unpaid of it, oldest first; a claim paid in full is left out.
- */
-export function openClaims(records: readonly ProceedingRecord[]): OpenClaim[] {
-  const confirmedAt = settledAt(records);
-  const paid = new Map<number, number>();
-  for (const r of records) if (r.kind === "payment" && r.claim) paid.set(r.claim.ordinal, (paid.get(r.claim.ordinal) ?? 0) + r.amount);
-  const claims: OpenClaim[] = [];
-  let ordinal = 0;
-  for (const [at, r] of records.entries()) {
-    if (r.kind !== "payment_claim" && r.kind !== "settlement_claim") continue;
-    ordinal += 1;
-    const payable = confirmedAt === -1 ? r.kind === "payment_claim" : r.kind === "settlement_claim" && at > confirmedAt;
-    const unpaid = r.claimAmount - (paid.get(ordinal) ?? 0);
-    if (payable && unpaid > 0) {
-      claims.push({ claim: { ordinal, kind: r.kind, documentNumber: r.documentNumber, documentDate: r.documentDate }, claimAmount: r.claimAmount, unpaid });
-    }
-  }
-  return claims;
-}
-
-/** 「2回目の請求（令和9年4月25日付け精算払請求書）」: a claim as the payment form and the records name it. */
-export function claimLabel(claim: ClaimReference): string {
-  return `${claim.ordinal}回目の請求（${formatWarekiDate(claim.documentDate)}付け${claim.documentNumber}${DOCUMENT_TITLES[claim.kind]}）`;
-}
 
 /** The days the applicant has to withdraw its application, counted from the decision notice, unless the decision says otherwise. */
 export const DEFAULT_WITHDRAWAL_DAYS = 15;

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { applicantNumberField } from "../form-fields";
 import { netPaid, settlementBalance } from "../ledger";
-import { openClaims, settledAt } from "../proceedings";
+import { settledAt } from "../proceedings";
+import { openClaims } from "../claims";
 import { defineStep, numbered, record } from "./step";
 import { payeeFields } from "./claim-payment";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { countField, dateField, textField, yenField } from "../form-fields";
 import { netPaid, paymentLimit, returnable } from "../ledger";
 import { formatYen } from "../money";
-import { claimLabel, openClaims } from "../proceedings";
+import { claimLabel, openClaims } from "../claims";
 import { defineStep, fieldError, record } from "./step";
 
 const common = (dateLabel: string) => ({
