@@ -256,7 +256,15 @@ describe("file names", () => {
 
 describe("document types", () => {
   it("knows the kinds of document an applicant attaches, and nothing inherited", () => {
-    expect(Object.keys(ATTACHMENT_DOCUMENT_TYPES)).toEqual(["rules", "budget_extract", "articles", "annual_report", "financial_statements", "other"]);
+    expect(Object.keys(ATTACHMENT_DOCUMENT_TYPES)).toEqual([
+      "rules",
+      "budget_extract",
+      "articles",
+      "annual_report",
+      "financial_statements",
+      "consortium_agreement",
+      "other",
+    ]);
     expect(isAttachmentDocumentType("budget_extract")).toBe(true);
     expect(isAttachmentDocumentType("toString")).toBe(false);
     expect(isAttachmentDocumentType("")).toBe(false);
