@@ -179,7 +179,9 @@ export interface PaymentClaimRecord extends Common {
 /** 精算払請求: once the amount is confirmed, the grantee claims what is still to be paid of it. */
 export interface SettlementClaimRecord extends Common {
   kind: "settlement_claim";
+  /** The notice that fixed the grant: the 額の確定, or the 取消 when `basis` says so. */
   confirmation: DocumentReference;
+  basis?: "cancellation";
   confirmedAmount: number;
   /** Everything paid before this claim, less anything returned. */
   alreadyReceived: number;

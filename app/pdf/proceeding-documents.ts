@@ -249,7 +249,9 @@ function paymentClaim(r: PaymentClaimRecord, cite: string): Block[] {
 
 function settlementClaim(r: SettlementClaimRecord, cite: string): Block[] {
   return [
-    ...preamble(`${dated(r.confirmation)}で額の確定の通知があった${subject(r)}について、${cite}の規定に基づき、下記のとおり精算払を請求します。`),
+    ...preamble(
+      `${dated(r.confirmation)}で${r.basis === "cancellation" ? "交付決定の一部取消し" : "額の確定"}の通知があった${subject(r)}について、${cite}の規定に基づき、下記のとおり精算払を請求します。`,
+    ),
     item(1, "確定額", kin(r.confirmedAmount)),
     item(2, "既受領額", kin(r.alreadyReceived)),
     item(3, "今回請求額（1−2）", kin(r.claimAmount)),

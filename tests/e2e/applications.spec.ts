@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { newAccount, signIn } from "./support/accounts";
-import { fillMenu1Application, fillMenu2Application, line, startApplication, submitAsVersion1, waitUntilSaved } from "./support/applications";
+import { attachRequired, fillMenu1Application, fillMenu2Application, line, startApplication, submitAsVersion1, waitUntilSaved } from "./support/applications";
 
 async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -38,8 +38,16 @@ test("a prefecture officer prepares a Menu 1 application, finds it saved after a
   expect(draftPdf.headers()["content-type"]).toBe("application/pdf");
   expect(draftPdf.headers()["content-disposition"]).toContain(encodeURIComponent("_下書き.pdf"));
 
+  // Without the documents Menu 1 needs, submitting is refused, naming them; the page lists each as missing.
   await page.getByRole("button", { name: "提出する" }).click();
-  await expect(page.getByRole("status")).toContainText("第1版として提出しました");
+  await expect(page.getByRole("status").filter({ hasText: "提出に必要な添付書類が足りません" })).toContainText(
+    "予算書抄本（交付金を計上した予算の抄本）、官民連携プラットフォームの規約",
+  );
+  await expect(page.getByRole("listitem").filter({ hasText: "✗ 未添付" })).toHaveCount(2);
+  await attachRequired(page);
+  await expect(page.getByRole("listitem").filter({ hasText: "✓ 添付済み" })).toHaveCount(2);
+  await page.getByRole("button", { name: "提出する" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "第1版として提出しました" })).toBeVisible();
   // Submitted: no 下書き any more, but the submitted version's PDF; the draft's address leads to it.
   await expect(page.getByRole("link", { name: /下書き/ })).toHaveCount(0);
   const versionHref = await page.getByRole("link", { name: "第1版の交付申請書（PDF）" }).getAttribute("href");
@@ -82,12 +90,15 @@ test("an intermediary officer prepares a Menu 2 application for a three-member c
 
   await page.reload();
   await expect(page.getByLabel("構成団体2 名称")).toHaveValue("株式会社 つなぐ");
+  // A consortium attaches its agreement too.
+  await expect(page.getByRole("listitem").filter({ hasText: "コンソーシアム協定書" })).toContainText("✗ 未添付");
+  await attachRequired(page);
   // 委託費 5,000,000 is over half of C: a warning to acknowledge before submitting.
   await page.getByRole("button", { name: "提出する" }).click();
   await expect(page.getByText("確認事項があります")).toBeVisible();
   await page.getByLabel("確認事項を確認しました").check();
   await page.getByRole("button", { name: "提出する" }).click();
-  await expect(page.getByRole("status")).toContainText("第1版として提出しました");
+  await expect(page.getByRole("status").filter({ hasText: "第1版として提出しました" })).toBeVisible();
 });
 
 test("bad input gets its message at its field and nothing typed is lost", async ({ page }) => {

@@ -74,7 +74,7 @@ test("a reviewer filters to 提出済み 福岡県, returns it with comments on 
 
   // The checklist of a prefecture's application: ticks are kept with who ticked them.
   const checklist = page.getByRole("region", { name: "審査チェックリスト" });
-  await expect(checklist).toContainText("予算書抄本の添付はありません");
+  await expect(checklist).toContainText("提出内容：添付：予算書抄本.pdf");
   await checklist.getByLabel("プラットフォームの構成団体が記載されている").check();
   await checklist.getByLabel(/①〜⑩のうち2つ以上の取組/).check();
   await checklist.getByRole("button", { name: "チェックリストを保存" }).click();

@@ -456,6 +456,11 @@ describe("精算払請求書", () => {
     expect(pages[0]).toContain(`1確定額${kin(r.confirmedAmount)}2既受領額${kin(r.alreadyReceived)}3今回請求額（1−2）${kin(r.claimAmount)}`);
     expect(pages[0]).toContain(`4振込先金融機関名${r.payee.bankName}`);
   });
+
+  it("after a part was cancelled, cites the cancellation instead", async () => {
+    const { pages } = await read({ ...settlementClaimRecord(), basis: "cancellation" });
+    expect(pages[0]).toContain("付け府孤第41号で交付決定の一部取消しの通知があった");
+  });
 });
 
 describe("額の確定通知書", () => {

@@ -95,7 +95,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
     database.db.selectFrom("audit_events").selectAll().where("record_type", "=", "application").where("record_id", "=", String(id)).orderBy("id").execute();
   /** The audit actions after the review started, in order. */
   const proceedingActions = async (id: number) => {
-    const before = ["application.created", "application.draft_saved", "application.submitted", "application.review_started"];
+    const before = ["application.created", "application.draft_saved", "application.attachment_added", "application.submitted", "application.review_started"];
     return (await audit(id)).map((a) => a.action).filter((a) => !before.includes(a));
   };
   const setBudget = (programmeBudget: number) =>
@@ -748,7 +748,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         return availableSteps(user.viewer, application, await records(app.id), "2026-12-20");
       };
       expect(await offered(app.officer)).toEqual(["request_change", "withdraw", "request_discontinuation", "claim_payment", "report"]);
-      expect(await offered(app.reviewer)).toEqual(["request_status_report", "record_payment"]);
+      expect(await offered(app.reviewer)).toEqual(["request_status_report", "cancel", "record_payment"]);
 
       expect(await step(app.officer, app.id, "claim_payment", claimInput(REQUESTED), AT.pay)).toMatchObject({ status: "done" });
       expect(await offered(app.officer)).toEqual(["request_change", "withdraw", "request_discontinuation", "report"]);
@@ -757,9 +757,9 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, OTHER_INCOME_ACTUAL), AT.report)).toMatchObject({ status: "done" });
       expect(await step(app.reviewer, app.id, "confirm", {}, AT.confirm)).toMatchObject({ status: "done" });
       // Paid in full, confirmed lower: an overpayment to order back, once.
-      expect(await offered(app.reviewer)).toEqual(["order_repayment", "record_payment", "close"]);
+      expect(await offered(app.reviewer)).toEqual(["cancel", "order_repayment", "record_payment", "close"]);
       expect(await step(app.reviewer, app.id, "order_repayment", { dueOn: "2027-05-31" }, AT.confirm)).toMatchObject({ status: "done" });
-      expect(await offered(app.reviewer)).toEqual(["record_payment", "close"]);
+      expect(await offered(app.reviewer)).toEqual(["cancel", "record_payment", "close"]);
       expect(await offered(app.officer)).toEqual([]);
     });
   });
@@ -1064,6 +1064,12 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect((await budgetStanding(database.db, "prefectural", 2026, app.id))?.committedHere).toBe(1_000_000);
       // Nothing was paid: the 1,000,000 that remains is claimed and paid as a 精算払.
       expect(await step(app.officer, app.id, "claim_settlement", { ...PAYEE }, AT.settle)).toMatchObject({ status: "done" });
+      expect((await records(app.id)).at(-1)).toMatchObject({
+        kind: "settlement_claim",
+        basis: "cancellation",
+        confirmedAmount: 1_000_000,
+        claimAmount: 1_000_000,
+      });
       expect(await step(app.reviewer, app.id, "record_payment", paymentInput(1_000_000, "2027-05-10"), AT.settle)).toMatchObject({ status: "done" });
 
       const review = await submittedApplication(database.db);
@@ -1114,6 +1120,8 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         returned: overpaid,
         unpaid: 0,
         lateCharge: Math.floor(((overpaid - onTime) * 1095 * 10) / 3_650_000),
+        // An order after 額の確定, not after a cancellation: no 加算金.
+        additionalCharge: null,
         asOf: "2027-05-30",
         overdue: false,
       });

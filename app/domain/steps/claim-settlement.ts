@@ -32,6 +32,7 @@ export const claimSettlement = defineStep({
         kind: "settlement_claim",
         ...numbered({ documentNumber }),
         confirmation: { documentNumber: confirmation.documentNumber, documentDate: confirmation.documentDate },
+        ...(confirmation.kind === "cancellation" ? { basis: "cancellation" as const } : {}),
         confirmedAmount: ctx.ledger.confirmedAmount!,
         alreadyReceived: netPaid(ctx.ledger),
         claimAmount,

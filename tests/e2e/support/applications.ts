@@ -101,16 +101,20 @@ export async function submitVersion1(page: Page) {
 
 const SMALL_PDF = Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
 
-/** Attaches a small PDF for each document the page lists as still missing for submission. */
+/**
+ * Attaches a small PDF for each document the page lists as still missing for submission, one after another
+ * (the list follows the saved draft: a consortium's agreement appears once the draft says it is one).
+ */
 export async function attachRequired(page: Page) {
   const missing = page.getByRole("listitem").filter({ hasText: "✗ 未添付" });
-  for (let left = await missing.count(); left > 0; left -= 1) {
+  for (let attached = 0; (await missing.count()) > 0; attached += 1) {
+    if (attached > 5) throw new Error("documents still missing after attaching each kind listed");
     const kind = /書類の種類「([^」]+)」/.exec((await missing.first().textContent()) ?? "")?.[1];
     if (!kind) throw new Error("a missing document without its kind");
     await page.getByLabel("書類の種類").selectOption({ label: kind });
     await page.getByLabel("ファイル", { exact: true }).setInputFiles({ name: `${kind}.pdf`, mimeType: "application/pdf", buffer: SMALL_PDF });
     await page.getByRole("button", { name: "添付する" }).click();
-    await expect(missing).toHaveCount(left - 1);
+    await expect(page.getByRole("listitem").filter({ hasText: `書類の種類「${kind}」` })).toContainText("✓ 添付済み");
   }
 }
 
