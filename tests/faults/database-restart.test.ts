@@ -7,12 +7,13 @@ import { startPrivatePostgres, type PrivatePostgres } from "./support/private-po
 
 /**
  * The server under a PostgreSQL restart, as an operator would do it: the app (the production build) runs on
- * a PostgreSQL server of this test's own, officers keep autosaving, and that server is restarted twice.
+ * a PostgreSQL server of this test's own, three officers keep autosaving, and that server is restarted twice.
  * Every save the app acknowledged must be stored, no answer may be a 500, and the app must recover by
  * itself. (`npm run build` first; `npm test` builds before this suite.)
  */
 
-const APPLICANTS = ["toyama@demo.example", "fukuoka@demo.example", "tsunagari@demo.example", "mirai@demo.example"];
+// The demo officers whose 令和8年度 application is still a draft to save (富山県's is a decided grant).
+const APPLICANTS = ["fukuoka@demo.example", "tsunagari@demo.example", "mirai@demo.example"];
 const PASSWORD = "demo-password-2026";
 const STREAM_MS = 20_000;
 
