@@ -433,7 +433,19 @@ function Findings({ report, field }: { report: PerformanceReportRecord; field: F
 }
 
 /** An input in a table cell, named by its label for screen readers, with its message under it. */
-function CellInput({ field, name, label, inputMode }: { field: Field; name: string; label: string; inputMode?: "numeric" }) {
+function CellInput({
+  field,
+  name,
+  label,
+  inputMode,
+  required = false,
+}: {
+  field: Field;
+  name: string;
+  label: string;
+  inputMode?: "numeric";
+  required?: boolean;
+}) {
   const { error, ...input } = field(name);
   const id = fieldId(input.name);
   return (
@@ -443,6 +455,7 @@ function CellInput({ field, name, label, inputMode }: { field: Field; name: stri
         {...input}
         inputMode={inputMode}
         aria-label={label}
+        required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         className={inputClass}
@@ -559,8 +572,6 @@ function LineAmounts({ lines, name, label, field }: { lines: BudgetLineSnapshot[
         </thead>
         <tbody>
           {lines.map((line, i) => {
-            const { error, ...input } = field(`${name}.${i}`);
-            const id = fieldId(input.name);
             return (
               <tr key={i} className="border-b border-solid-gray-200 align-top">
                 <td className="p-2">{i + 1}</td>
@@ -571,21 +582,13 @@ function LineAmounts({ lines, name, label, field }: { lines: BudgetLineSnapshot[
                 </th>
                 <td className="whitespace-nowrap p-2 text-right tabular-nums">{formatYen(line.amount)}</td>
                 <td className="w-48 p-2">
-                  <input
-                    id={id}
-                    {...input}
+                  <CellInput
+                    field={field}
+                    name={`${name}.${i}`}
+                    label={`${i + 1}行目 ${label}（${expenseCategoryName(line.category)}・${line.description || "内容なし"}）`}
                     inputMode="numeric"
-                    aria-label={`${i + 1}行目 ${label}（${expenseCategoryName(line.category)}・${line.description || "内容なし"}）`}
                     required
-                    aria-invalid={error ? true : undefined}
-                    aria-describedby={error ? `${id}-error` : undefined}
-                    className={inputClass}
                   />
-                  {error ? (
-                    <p id={`${id}-error`} className="text-dns-16N-130 text-error-2">
-                      {error}
-                    </p>
-                  ) : null}
                 </td>
               </tr>
             );
