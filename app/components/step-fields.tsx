@@ -328,7 +328,7 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
           ))}
         </fieldset>
         <div className="space-y-1">
-          <label htmlFor={fieldId("claim")} className="block text-std-16B-170">
+          <label htmlFor={page.claims.length > 0 ? fieldId("claim") : undefined} className="block text-std-16B-170">
             支払う請求（支払の場合）
           </label>
           <p id={`${fieldId("claim")}-hint`} className="text-dns-16N-130 text-solid-gray-700">
@@ -336,19 +336,21 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
               ? "支払の対象となる請求はありません。概算払は概算払請求を、精算払は精算払請求を受けてから記録します。"
               : "支払は、選んだ請求に対するものとして記録されます。"}
           </p>
-          <select
-            id={fieldId("claim")}
-            {...register("claim")}
-            defaultValue={field("claim").defaultValue}
-            aria-describedby={`${fieldId("claim")}-hint`}
-            className={inputClass}
-          >
-            {page.claims.map((c) => (
-              <option key={c.claim.ordinal} value={String(c.claim.ordinal)}>
-                {`${claimLabel(c.claim)} 未払 ${formatYen(c.unpaid)}`}
-              </option>
-            ))}
-          </select>
+          {page.claims.length > 0 ? (
+            <select
+              id={fieldId("claim")}
+              {...register("claim")}
+              defaultValue={field("claim").defaultValue}
+              aria-describedby={`${fieldId("claim")}-hint`}
+              className={inputClass}
+            >
+              {page.claims.map((c) => (
+                <option key={c.claim.ordinal} value={String(c.claim.ordinal)}>
+                  {`${claimLabel(c.claim)} 未払 ${formatYen(c.unpaid)}`}
+                </option>
+              ))}
+            </select>
+          ) : null}
         </div>
         <Yen field={field} name="amount" label="金額（円）" />
         <DateInput field={field} name="paidOn" label="支払日・受領日" hint={`今日（${page.today}）以前の日付`} />
