@@ -328,9 +328,13 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
           ))}
         </fieldset>
         <div className="space-y-1">
-          <label htmlFor={page.claims.length > 0 ? fieldId("claim") : undefined} className="block text-std-16B-170">
-            支払う請求（支払の場合）
-          </label>
+          {page.claims.length > 0 ? (
+            <label htmlFor={fieldId("claim")} className="block text-std-16B-170">
+              支払う請求（支払の場合）
+            </label>
+          ) : (
+            <p className="text-std-16B-170">支払う請求（支払の場合）</p>
+          )}
           <p id={`${fieldId("claim")}-hint`} className="text-dns-16N-130 text-solid-gray-700">
             {page.claims.length === 0
               ? "支払の対象となる請求はありません。概算払は概算払請求を、精算払は精算払請求を受けてから記録します。"
