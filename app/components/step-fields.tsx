@@ -11,16 +11,19 @@ import {
   type DiscontinuationRequestRecord,
   type Payee,
   type PerformanceReportRecord,
+  type PlanItem,
   type StatusReportRequestRecord,
 } from "~/domain/proceedings";
+import type { ChangeBase } from "~/domain/plan-change";
 import { claimLabel, type OpenClaim } from "~/domain/claims";
 import { activityLabel, expenseCategoryName, type Programme } from "~/domain/programmes";
 import type { StepAction } from "~/domain/steps";
 import { CANCELLATION_CONFIRMATION } from "~/domain/steps/cancel";
 import { DECISION_CONFIRMATION } from "~/domain/steps/decide";
 import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
-import type { FormField as Field, FormRegister, FormWatch } from "~/forms/use-validated-form";
+import type { FormControl, FormField as Field, FormRegister, FormWatch } from "~/forms/use-validated-form";
 import { BudgetStandingPanel } from "./budget-standing";
+import { ChangeEditor, ChangeSubmit, changeDefaults } from "./change-editor";
 import { fieldId, inputClass, Notice, TextAreaField, TextField } from "./forms";
 
 /**
@@ -32,6 +35,10 @@ import { fieldId, inputClass, Notice, TextAreaField, TextField } from "./forms";
 export interface StepPageData {
   application: { id: number; name: string; fiscalYear: number; programme: Programme };
   lines: BudgetLineSnapshot[];
+  /** The plan in force (Menu 1's activities or Menu 2's parts of the work). */
+  plan: PlanItem[];
+  /** What a change starts from, for the two steps that change the budget and plan; null for the others. */
+  changeBase: ChangeBase | null;
   otherIncome: number;
   requestedAmount: number;
   ledger: Ledger | null;
@@ -52,12 +59,14 @@ export interface StepPageData {
   budget: BudgetStanding | null;
 }
 
-type FieldsProps = { page: StepPageData; field: Field; register: FormRegister; watch: FormWatch };
+type FieldsProps = { page: StepPageData; field: Field; register: FormRegister; watch: FormWatch; control: FormControl };
 
 interface StepForm {
   /** What the form starts with, as its schema's field paths. */
   defaults?: (page: StepPageData) => FieldValues;
   Fields: (props: FieldsProps) => ReactNode;
+  /** The buttons, where they are more than the step's own submit button. */
+  Buttons?: (props: FieldsProps) => ReactNode;
 }
 
 const yen = (amount: number) => tidyYenInput(String(amount));
@@ -75,6 +84,28 @@ const DateInput = ({ field, name, label, hint }: { field: Field; name: string; l
 const reason = (label: string, hint?: string): StepForm => ({
   Fields: ({ field }) => <LongText field={field} name="reason" label={label} required hint={hint} />,
 });
+
+/** 変更交付申請 and 軽微な変更の届出: the same editor, whose buttons follow what the change typed needs. */
+function changeForm(): StepForm {
+  return {
+    defaults: (page) => changeDefaults(page.application.programme, page.lines, page.plan),
+    Fields: ({ page, field, register, watch, control }) =>
+      page.changeBase ? (
+        <>
+          <ChangeEditor programme={page.application.programme} base={page.changeBase} field={field} register={register} watch={watch} control={control} />
+          <LongText
+            field={field}
+            name="reason"
+            label="変更の理由"
+            required
+            hint="経費区分の間で20%を超える増減がある場合や、事業の内容を変える場合は承認が必要です（変更交付申請）。それ以外は軽微な変更として届け出ます。"
+          />
+        </>
+      ) : null,
+    Buttons: ({ page, watch }) =>
+      page.changeBase ? <ChangeSubmit applicationId={page.application.id} programme={page.application.programme} base={page.changeBase} watch={watch} /> : null,
+  };
+}
 
 export const STEP_FORMS: { [A in StepAction]: StepForm } = {
   decide: {
@@ -98,21 +129,8 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
     ),
   },
   reject: reason("不交付の理由", "申請者に通知されます。"),
-  request_change: {
-    defaults: (page) => ({ after: page.lines.map((l) => yen(l.amount)) }),
-    Fields: ({ page, field }) => (
-      <>
-        <LineAmounts lines={page.lines} name="after" label="変更後（円）" field={field} />
-        <LongText
-          field={field}
-          name="reason"
-          label="変更の理由"
-          required
-          hint="経費区分の間で20%を超える増減がある場合や、事業の内容を変える場合に申請します。"
-        />
-      </>
-    ),
-  },
+  request_change: changeForm(),
+  notify_minor_change: changeForm(),
   approve_change: {
     defaults: (page) => ({ decidedAmount: page.changeRequest ? yen(page.changeRequest.requestedAmount) : "" }),
     Fields: ({ page, field, watch }) => (

@@ -9,6 +9,7 @@
 export const DOCUMENT_KINDS = [
   "application",
   "change_request",
+  "minor_change",
   "withdrawal",
   "discontinuation_request",
   "payment_claim",

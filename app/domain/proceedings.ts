@@ -32,6 +32,22 @@ export interface BudgetLineSnapshot {
   amount: number;
 }
 
+/**
+ * One part of the plan a decision funds, as its content stands: a Menu 1 activity (key: its code) or one of
+ * Menu 2's four parts of the work (key: the part). A change request may edit the content and, for Menu 1,
+ * add or remove activities.
+ */
+export interface PlanItem {
+  key: string;
+  content: string;
+}
+
+/** An expense category's total (経費の配分). */
+export interface CategoryAmount {
+  category: string;
+  amount: number;
+}
+
 /** A notice the later documents refer to: 「令和8年5月1日付け府孤第3号」. */
 export interface DocumentReference {
   documentNumber: string;
@@ -75,6 +91,8 @@ export interface DecisionRecord extends Common {
   kind: "decision";
   version: number;
   applicationDate: string;
+  /** The applicant's 文書番号 of its 交付申請書, cited with its date ("" when it gave none; absent in older records). */
+  applicationNumber?: string;
   requestedAmount: number;
   decidedAmount: number;
   conditions: string;
@@ -89,6 +107,8 @@ export interface RejectionRecord extends Common {
   kind: "rejection";
   version: number;
   applicationDate: string;
+  /** The applicant's 文書番号 of its 交付申請書, cited with its date ("" when it gave none; absent in older records). */
+  applicationNumber?: string;
   requestedAmount: number;
   reason: string;
 }
@@ -103,6 +123,26 @@ export interface ChangeRequestRecord extends Common {
   after: BudgetLineSnapshot[];
   calculationBefore: GrantResult;
   calculationAfter: GrantResult;
+  /** The plan before and after, when the change edits it (absent when only the budget changes, and in older records). */
+  planBefore?: PlanItem[];
+  planAfter?: PlanItem[];
+  reason: string;
+}
+
+/**
+ * 軽微な変更の届出: a change of the budget lines that moves no expense category by more than the version's
+ * threshold and leaves the plan as it is. It needs no approval: it is in force from the day it is filed, and
+ * the decided amount stays as it was.
+ */
+export interface MinorChangeRecord extends Common {
+  kind: "minor_change";
+  decision: DocumentReference;
+  decidedAmount: number;
+  before: BudgetLineSnapshot[];
+  after: BudgetLineSnapshot[];
+  /** The grant the changed budget comes to (the decided amount still caps what is paid). */
+  calculationAfter: GrantResult;
+  limitPercent: number;
   reason: string;
 }
 
@@ -120,6 +160,8 @@ export interface ChangeDecisionRecord extends Common {
   decidedAmount: number;
   /** Conditions when approved; the reason when refused. */
   comment: string;
+  /** When approved: the expense allocation after the change, by category (absent in older records and in a refusal). */
+  allocation?: CategoryAmount[];
 }
 
 /** 申請の取下げ (Act §9): within the period the decision set, the applicant gives up the grant; the decision lapses. */
@@ -311,6 +353,7 @@ export type ProceedingRecord =
   | RejectionRecord
   | ChangeRequestRecord
   | ChangeDecisionRecord
+  | MinorChangeRecord
   | WithdrawalRecord
   | DiscontinuationRequestRecord
   | DiscontinuationDecisionRecord
@@ -333,6 +376,7 @@ export const DOCUMENT_TITLES: Record<ProceedingKind, string | null> = {
   change_request: "変更交付申請書",
   change_approval: "変更交付決定通知書",
   change_refusal: "変更交付申請に対する不承認通知書",
+  minor_change: "軽微な変更届",
   withdrawal: "交付申請取下げ書",
   discontinuation_request: "事業中止（廃止）承認申請書",
   discontinuation_approval: "事業中止（廃止）承認通知書",
@@ -413,17 +457,40 @@ export function categoriesMovedOverLimit(
 
 /**
  * The budget in force: the lines decided on, replaced by a change request's lines once that change is
- * approved (a refused or still pending change leaves it as it was). Empty before a decision.
+ * approved (a refused or still pending change leaves it as it was), or by a minor change's at once. Empty
+ * before a decision.
  */
 export function currentBudget(records: readonly ProceedingRecord[]): readonly BudgetLineSnapshot[] {
   let lines: readonly BudgetLineSnapshot[] = latestOf(records, "decision")?.lines ?? [];
+  for (const change of changesInForce(records)) lines = change.after;
+  return lines;
+}
+
+/** The plan in force: the submitted one, replaced by each approved change that edited it. */
+export function currentPlan(records: readonly ProceedingRecord[], submitted: readonly PlanItem[]): readonly PlanItem[] {
+  let plan = submitted;
+  for (const change of changesInForce(records)) if (change.kind === "change_request" && change.planAfter) plan = change.planAfter;
+  return plan;
+}
+
+/** The changes that took effect, in order: each approved change request, and each minor change when filed. */
+function changesInForce(records: readonly ProceedingRecord[]): (ChangeRequestRecord | MinorChangeRecord)[] {
+  const changes: (ChangeRequestRecord | MinorChangeRecord)[] = [];
   let pending: ChangeRequestRecord | undefined;
   for (const r of records) {
     if (r.kind === "change_request") pending = r;
-    if (r.kind === "change_approval" && pending) lines = pending.after;
+    if (r.kind === "change_approval" && pending) changes.push(pending);
     if (r.kind === "change_approval" || r.kind === "change_refusal") pending = undefined;
+    if (r.kind === "minor_change") changes.push(r);
   }
-  return lines;
+  return changes;
+}
+
+/** Each expense category's total, in the order the categories first appear. */
+export function categoryAllocation(lines: readonly BudgetLineSnapshot[]): CategoryAmount[] {
+  const totals = new Map<string, number>();
+  for (const l of lines) totals.set(l.category, (totals.get(l.category) ?? 0) + l.amount);
+  return [...totals].map(([category, amount]) => ({ category, amount }));
 }
 
 /** The most recent record of a kind, if any. */

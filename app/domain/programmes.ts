@@ -148,6 +148,7 @@ export const MENU1_ACTIVITIES = [
 ] as const;
 export type Menu1Activity = (typeof MENU1_ACTIVITIES)[number]["code"];
 export const MENU1_ACTIVITY_CODES = MENU1_ACTIVITIES.map((a) => a.code) as [Menu1Activity, ...Menu1Activity[]];
+export const isMenu1Activity = (code: string): code is Menu1Activity => MENU1_ACTIVITIES.some((a) => a.code === code);
 
 /** "travel" → "旅費"; an unknown code is shown as it is. */
 export function expenseCategoryName(code: string): string {

@@ -4,11 +4,11 @@
  * service writes it once at submission; the version pages, the 交付申請書 and the steps after submission
  * read it back through `readSnapshot`.
  */
-import { checkApplication, readDraft, type ApplicationDraft } from "./application-draft";
+import { checkApplication, MENU2_PLAN_FIELDS, readDraft, type ApplicationDraft } from "./application-draft";
 import { calculateGrant, type Finding, type GrantInput, type GrantResult } from "./grant-calculation";
 import { japanToday } from "./japan-time";
-import type { BudgetLineSnapshot, PartySnapshot } from "./proceedings";
-import { PARAMETER_DEFAULTS, type Programme, type ProgrammeParameters } from "./programmes";
+import type { BudgetLineSnapshot, PartySnapshot, PlanItem } from "./proceedings";
+import { isMenu1Activity, PARAMETER_DEFAULTS, type Programme, type ProgrammeParameters } from "./programmes";
 import type { DocumentSettings } from "./document-settings";
 
 export interface AttachmentSnapshot {
@@ -57,6 +57,15 @@ export interface SubmittedVersion {
   input: GrantInput;
   /** The submitted lines, frozen into the decision; later steps read them from there (currentBudget). */
   lines: BudgetLineSnapshot[];
+  /** The submitted plan; a change may replace it (currentPlan). */
+  plan: PlanItem[];
+}
+
+/** The plan of a draft as the steps after submission see it: Menu 1's activities, or Menu 2's four parts of the work. */
+export function planOf(programme: Programme, draft: ApplicationDraft): PlanItem[] {
+  return programme === "prefectural"
+    ? draft.activities.map((a) => ({ key: a.code, content: a.content }))
+    : MENU2_PLAN_FIELDS.map(([key]) => ({ key, content: draft.plan[key] }));
 }
 
 export function submittedVersionOf(stored: SubmittedSnapshot, submittedAt: Date): SubmittedVersion {
@@ -70,16 +79,26 @@ export function submittedVersionOf(stored: SubmittedSnapshot, submittedAt: Date)
     parameters: snapshot.parameters,
     input,
     lines: input.lines.map((l) => ({ category: l.category, activity: l.activity ?? "", description: l.description ?? "", amount: l.amount })),
+    plan: planOf(snapshot.programme, snapshot.draft),
   };
 }
 
-/** The grant of another budget (changed, or actually spent) computed exactly as the submitted one was. */
-export function recomputeGrant(version: SubmittedVersion, lines: readonly BudgetLineSnapshot[], otherIncome: number): GrantResult {
-  const input: GrantInput = {
+/**
+ * The grant of another budget (changed, or actually spent) computed exactly as the submitted one was, under
+ * the plan in force (a change may add or remove Menu 1 activities).
+ */
+export function recomputeGrant(version: SubmittedVersion, lines: readonly BudgetLineSnapshot[], otherIncome: number, plan: readonly PlanItem[]): GrantResult {
+  return calculateGrant(grantInputOf(version, lines, otherIncome, plan), [version.parameters]);
+}
+
+/** The calculation's input for these lines under this plan, the rest as submitted. */
+export function grantInputOf(version: Pick<SubmittedVersion, "input">, lines: readonly BudgetLineSnapshot[], otherIncome: number, plan: readonly PlanItem[]): GrantInput {
+  const menu1 = version.input.program === "prefectural";
+  return {
     ...version.input,
+    ...(menu1 ? { activities: plan.map((p) => p.key).filter(isMenu1Activity) } : {}),
     otherIncome,
     requestedAmount: undefined,
-    lines: lines.map((l) => ({ category: l.category, amount: l.amount, ...(version.input.program === "prefectural" ? { activity: l.activity } : {}) })),
+    lines: lines.map((l) => ({ category: l.category, amount: l.amount, ...(menu1 ? { activity: l.activity } : {}) })),
   };
-  return calculateGrant(input, [version.parameters]);
 }

@@ -1,5 +1,5 @@
 import { useSubmit } from "@remix-run/react";
-import { useRef } from "react";
+import { useRef, type BaseSyntheticEvent } from "react";
 import { get, type FieldValues } from "react-hook-form";
 import { useRemixForm } from "remix-hook-form";
 import type { z } from "zod";
@@ -21,7 +21,8 @@ export function useValidatedForm<T extends FieldValues>(schema: z.ZodType<T>, de
     resolver: resolverFor(schema),
     defaultValues,
     mode: "onTouched",
-    submitHandlers: { onValid: () => submit(formRef.current) },
+    // The button that was pressed is posted with the form, and its formAction (another step's page) is followed.
+    submitHandlers: { onValid: (_values, event) => submit(submitterOf(event) ?? formRef.current) },
   });
   const errors = flattenErrors(form.formState.errors);
   const field = (name: string) => {
@@ -32,7 +33,12 @@ export function useValidatedForm<T extends FieldValues>(schema: z.ZodType<T>, de
       error: errors[name],
     };
   };
-  return { formRef, onSubmit: form.handleSubmit, errors, field, register: form.register, watch: form.watch };
+  return { formRef, onSubmit: form.handleSubmit, errors, field, register: form.register, watch: form.watch, control: form.control };
+}
+
+function submitterOf(event: BaseSyntheticEvent | undefined): HTMLButtonElement | null {
+  const submitter = (event?.nativeEvent as SubmitEvent | undefined)?.submitter;
+  return submitter instanceof HTMLButtonElement ? submitter : null;
 }
 
 type ValidatedForm = ReturnType<typeof useValidatedForm>;
@@ -40,3 +46,4 @@ type ValidatedForm = ReturnType<typeof useValidatedForm>;
 export type FormField = ValidatedForm["field"];
 export type FormRegister = ValidatedForm["register"];
 export type FormWatch = ValidatedForm["watch"];
+export type FormControl = ValidatedForm["control"];

@@ -12,7 +12,8 @@ import { japanToday } from "~/domain/japan-time";
 import { ledgerOf, type BudgetRoom, type BudgetStanding } from "~/domain/ledger";
 import type { Outcome } from "~/domain/outcome";
 import { sideOf } from "~/domain/permissions";
-import { currentBudget, NOTICE_KINDS, noticeNumber, type ProceedingRecord } from "~/domain/proceedings";
+import type { ChangeBase } from "~/domain/plan-change";
+import { currentBudget, currentPlan, NOTICE_KINDS, noticeNumber, type ProceedingRecord } from "~/domain/proceedings";
 import type { Programme } from "~/domain/programmes";
 import { STEPS, type StepAction, type StepInputs } from "~/domain/steps";
 import { takeStep, type StepContext } from "~/domain/steps/step";
@@ -272,13 +273,26 @@ export async function proceedingsSummary(db: Kysely<Database>, applicationId: nu
   const version = await latestVersion(db, applicationId, latestVersionNumber);
   if (!version) return null;
   const records = await listRecords(db, applicationId);
+  const ledger = ledgerOf(records);
+  const [lines, plan] = [currentBudget(records), currentPlan(records, version.plan)];
+  const changeBase: ChangeBase = {
+    // The calculation's input without the submitted lines, which the page need not carry.
+    input: { ...version.input, lines: [] },
+    parameters: version.parameters,
+    otherIncome: version.calculation.otherIncome,
+    lines,
+    plan,
+    decidedAmount: ledger.decidedAmount,
+  };
   return {
-    lines: currentBudget(records),
+    lines,
+    plan,
+    changeBase,
     otherIncome: version.calculation.otherIncome,
     requestedAmount: version.requestedAmount,
     /** The 20% rule as the submitted version's parameters have it. */
     changeThresholdPercent: version.parameters.changeThresholdPercent,
-    ledger: ledgerOf(records),
+    ledger,
     records,
   };
 }

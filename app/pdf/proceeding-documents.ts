@@ -15,6 +15,8 @@ import {
   type ChangeDecisionRecord,
   type CancellationRecord,
   type ChangeRequestRecord,
+  type MinorChangeRecord,
+  type PlanItem,
   type ConfirmationRecord,
   type DecisionRecord,
   type DiscontinuationDecisionRecord,
@@ -33,6 +35,7 @@ import {
   type WithdrawalRecord,
 } from "~/domain/proceedings";
 import { guidelinesCited, readDocumentSettings, signatory } from "~/domain/document-settings";
+import { planEdits, planItemLabel } from "~/domain/plan-change";
 import { expenseCategoryName, PROGRAMME_NAMES } from "~/domain/programmes";
 import { fiscalYearLabel, formatWarekiDate } from "~/domain/wareki";
 import type { Block, DocumentSpec } from "./blocks";
@@ -47,6 +50,7 @@ import {
   item,
   lineTable,
   preamble,
+  rowsWithTotal,
   signedYen,
   sum,
   text,
@@ -93,6 +97,8 @@ function body(record: PrintedRecord, cite: string): Block[] {
       return changeApproval(record, cite);
     case "change_refusal":
       return changeRefusal(record);
+    case "minor_change":
+      return minorChange(record, cite);
     case "withdrawal":
       return withdrawal(record);
     case "discontinuation_request":
@@ -135,27 +141,62 @@ const SUBSIDY_ACT = "補助金等に係る予算の執行の適正化に関す�
 // The applicant's documents
 
 function changeRequest(r: ChangeRequestRecord, cite: string): Block[] {
-  const paired = pairLines(r.before, r.after);
-  const yenOrDash = (amount: number | undefined) => (amount === undefined ? "—" : formatYen(amount));
+  let n = 0;
   return [
     ...preamble(`${dated(r.decision)}で交付決定の通知があった${subject(r)}について、下記のとおり変更したいので、${cite}の規定に基づき申請します。`),
-    item(1, "変更の理由"),
+    item(++n, "変更の理由"),
     detail(r.reason || "—"),
-    item(2, "交付決定額及び変更後の交付申請額"),
+    item(++n, "交付決定額及び変更後の交付申請額"),
     detail(`交付決定額　　${kin(r.decidedAmount)}`),
     detail(`変更後の交付申請額　　${kin(r.requestedAmount)}`),
-    item(3, "経費区分ごとの変更"),
+    // Only a change that edits the plan has this item, so that an older request prints as it did.
+    ...(r.planBefore && r.planAfter ? [item(++n, "事業の内容の変更"), ...planChanges(r, r.planBefore, r.planAfter)] : []),
+    item(++n, "経費区分ごとの変更"),
     amountTable("経費区分", ["変更前", "変更後", "増減"], differenceRows(categoryRows(r.before, r.after)), { total: true }),
-    item(4, "経費の内訳（変更前・変更後）"),
+    item(++n, "経費の内訳（変更前・変更後）"),
+    ...pairedLineTable(r),
+    item(++n, "交付額の算定（変更前・変更後）"),
+    amountTable("区分", ["変更前", "変更後"], calculationRows(menu1(r), [r.calculationBefore, r.calculationAfter])),
+  ];
+}
+
+/** Each part of the plan that changes: added, no longer carried out, or its content before and after. */
+function planChanges(r: PrintedRecord, before: readonly PlanItem[], after: readonly PlanItem[]): Block[] {
+  const content = (plan: readonly PlanItem[], key: string) => plan.find((p) => p.key === key)?.content.trim() || "—";
+  return planEdits(before, after).flatMap((edit) => {
+    const label = planItemLabel(r.programme, edit.key);
+    if (edit.change === "added") return [detail(`${label}（追加）`), detail(`内容：${content(after, edit.key)}`)];
+    if (edit.change === "removed") return [detail(`${label}（実施しない）`), detail(`変更前の内容：${content(before, edit.key)}`)];
+    return [detail(`${label}（内容の変更）`), detail(`変更前：${content(before, edit.key)}`), detail(`変更後：${content(after, edit.key)}`)];
+  });
+}
+
+/** The lines before and after a change side by side, with their totals, and what 「—」 means. */
+function pairedLineTable(r: ChangeRequestRecord | MinorChangeRecord): Block[] {
+  const yenOrDash = (amount: number | undefined) => (amount === undefined ? "—" : formatYen(amount));
+  return [
     lineTable(
       menu1(r),
       ["変更前", "変更後"],
-      paired.map((p) => ({ ...p.line, amounts: [yenOrDash(p.before), yenOrDash(p.after)] })),
+      pairLines(r.before, r.after).map((p) => ({ ...p.line, amounts: [yenOrDash(p.before), yenOrDash(p.after)] })),
       [formatYen(sumOf(r.before)), formatYen(sumOf(r.after))],
     ),
     text("「—」は、変更前又は変更後にない明細を示す。", { size: 9, indent: 1 }),
-    item(5, "交付額の算定（変更前・変更後）"),
-    amountTable("区分", ["変更前", "変更後"], calculationRows(menu1(r), [r.calculationBefore, r.calculationAfter])),
+  ];
+}
+
+function minorChange(r: MinorChangeRecord, cite: string): Block[] {
+  return [
+    ...preamble(
+      `${dated(r.decision)}で交付決定の通知があった${subject(r)}について、下記のとおり経費の配分を変更したので、${cite}の規定に基づき届け出ます。この変更は、いずれの経費区分の増減も${r.limitPercent}パーセント以内であり、事業の内容の変更を伴わない軽微な変更です。`,
+    ),
+    item(1, "変更の理由"),
+    detail(r.reason || "—"),
+    item(2, "交付決定額", `${kin(r.decidedAmount)}（変更なし）`),
+    item(3, "経費区分ごとの変更"),
+    amountTable("経費区分", ["変更前", "変更後", "増減"], differenceRows(categoryRows(r.before, r.after)), { total: true }),
+    item(4, "経費の内訳（変更前・変更後）"),
+    ...pairedLineTable(r),
   ];
 }
 
@@ -336,15 +377,30 @@ function rejection(r: RejectionRecord): Block[] {
 }
 
 function changeApproval(r: ChangeDecisionRecord, cite: string): Block[] {
-  return [
-    ...preamble(
-      `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.changeRequestDate)}付け${r.changeRequestNumber ?? ""}で申請のあった変更を承認し、${cite}に基づき、下記のとおり交付決定の内容を変更したので通知する。`,
-    ),
+  const conditions = detail(r.comment.trim() || `${dated(r.decision)}の交付決定に付した条件のとおり。`);
+  const amounts = [
     item(1, "変更前の交付決定額", kin(r.previousAmount)),
     item(2, "変更交付申請額", kin(r.requestedAmount)),
     item(3, "変更後の交付決定額", kin(r.decidedAmount)),
-    item(4, "交付の条件"),
-    detail(r.comment.trim() || `${dated(r.decision)}の交付決定に付した条件のとおり。`),
+  ];
+  const opening = preamble(
+    `${dated(r.decision)}で交付決定した${subject(r)}について、${formatWarekiDate(r.changeRequestDate)}付け${r.changeRequestNumber ?? ""}で申請のあった変更を承認し、${cite}に基づき、下記のとおり交付決定の内容を変更したので通知する。`,
+  );
+  // An approval made before the allocation was kept prints as it did.
+  if (!r.allocation) return [...opening, ...amounts, item(4, "交付の条件"), conditions];
+  return [
+    ...opening,
+    ...amounts,
+    item(4, "変更後の経費の配分"),
+    amountTable(
+      "経費区分",
+      ["金額"],
+      rowsWithTotal(r.allocation.map((a) => ({ label: expenseCategoryName(a.category), amount: a.amount }))),
+      { total: true },
+    ),
+    item(5, "交付の対象となる事業の内容", `${formatWarekiDate(r.changeRequestDate)}付け変更交付申請書記載のとおり`),
+    item(6, "交付の条件"),
+    conditions,
   ];
 }
 

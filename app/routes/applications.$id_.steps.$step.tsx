@@ -55,6 +55,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const page: StepPageData = {
     application: { id: application.id, name: application.organisation_name, fiscalYear: application.fiscal_year, programme: application.programme },
     lines: summary ? [...summary.lines] : [],
+    plan: summary ? [...summary.plan] : [],
+    changeBase: summary && (step === "request_change" || step === "notify_minor_change") ? summary.changeBase : null,
     otherIncome: summary?.otherIncome ?? 0,
     requestedAmount: summary?.requestedAmount ?? 0,
     ledger,
@@ -111,7 +113,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!allowed) {
     return data<ActionResult>({ refused: unavailable ?? notAllowed(step), values }, { status: 409 });
   }
-  const parsed = await readForm(stepSchema(step, { lineCount: summary?.lines.length ?? 0 }), values);
+  const parsed = await readForm(stepSchema(step, { lineCount: summary?.lines.length ?? 0, programme: application.programme }), values);
   if (!parsed.ok) return data<ActionResult>({ errors: nestErrors(parsed.errors), values }, { status: 400 });
 
   const outcome = await takeProceedingStep(context.db, viewer, context.clientIp, application.id, step, parsed.value);
@@ -128,9 +130,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export default function StepPage() {
   const { step, page, allowed, unavailable, movedCategories, limitPercent, restored } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { Fields, defaults } = STEP_FORMS[step];
-  const { formRef, onSubmit, errors, field, register, watch } = useValidatedForm(
-    stepSchema(step, { lineCount: page.lines.length }),
+  const { Fields, Buttons, defaults } = STEP_FORMS[step];
+  const { formRef, onSubmit, errors, field, register, watch, control } = useValidatedForm(
+    stepSchema(step, { lineCount: page.lines.length, programme: page.application.programme }),
     result?.values ?? (restored && formValues(formOf(restored))) ?? defaults?.(page) ?? {},
   );
   const back = `/applications/${page.application.id}`;
@@ -186,10 +188,14 @@ export default function StepPage() {
                 hint="貴団体の文書番号（例：富山県厚第123号）。空欄の場合は、番号欄を空けて印刷します。"
               />
             ) : null}
-            <Fields page={page} field={field} register={register} watch={watch} />
-            <button type="submit" className={primaryButtonClass}>
-              {STEPS[step].submit}
-            </button>
+            <Fields page={page} field={field} register={register} watch={watch} control={control} />
+            {Buttons ? (
+              <Buttons page={page} field={field} register={register} watch={watch} control={control} />
+            ) : (
+              <button type="submit" className={primaryButtonClass}>
+                {STEPS[step].submit}
+              </button>
+            )}
           </Form>
         </>
       )}

@@ -233,6 +233,13 @@ function intermediaryDraft(random: Random, organisation: { name: string; corpora
     tiesModels: chance(random, 0.4) ? "商店街や学校と連携した緩やかなつながりのモデルをつくる。" : "",
     digitalisation: chance(random, 0.3) ? "物資とサービスのマッチングサイトの運用を支援する。" : "",
   };
+  // Fixed months for each part carried out, so the random draws (and all that follows them) stay as they were.
+  draft.planMonths = {
+    npoSupport: [6, 7, 8, 9, 10, 11, 12, 1, 2],
+    networking: draft.plan.networking ? [6, 9, 12, 3] : [],
+    tiesModels: draft.plan.tiesModels ? [10, 11, 12, 1, 2] : [],
+    digitalisation: draft.plan.digitalisation ? [7, 8, 9] : [],
+  };
   const count = between(random, 8, 12);
   draft.lines = Array.from({ length: count }, () => {
     const [category, description, high] = pick(random, MENU2_CATEGORIES);
@@ -575,9 +582,10 @@ class Simulation {
         return amount > 0 && this.step(app, "record_payment", { direction: "paid", amount, paidOn: today, note: "概算払" }, at);
       }
       case "request_change": {
-        const lines = currentBudget(records);
-        const after = lines.map((l, i) => (i === 0 ? Math.round((l.amount * between(random, 60, 130)) / 100_000) * 1000 : l.amount));
-        return this.step(app, "request_change", { after, reason: "実施内容の一部見直しにより、経費の配分を変更するため。" }, at);
+        const lines = currentBudget(records).map((l, i) =>
+          i === 0 ? { ...l, amount: Math.round((l.amount * between(random, 60, 130)) / 100_000) * 1000 } : l,
+        );
+        return this.step(app, "request_change", { lines, reason: "実施内容の一部見直しにより、経費の配分を変更するため。" }, at);
       }
       case "answer_change": {
         const request = records.findLast((r) => r.kind === "change_request");

@@ -10,7 +10,7 @@ import { takeProceedingStep } from "../../app/models/proceedings.server";
 import type { AppDatabase } from "../../db/database";
 import { migrateDown, migrateToLatest } from "../../db/migrator";
 import { seed } from "../../db/seed";
-import { completeMenu1, DURING_CALL, submittedApplication, type TestUser } from "./support/submitted-application";
+import { completeMenu1, DURING_CALL, submittedApplication, type TestUser, withAmounts } from "./support/submitted-application";
 import { createTestDatabase, ENGINES } from "./support/test-database";
 
 const IP = "192.0.2.20";
@@ -104,13 +104,13 @@ describe.each(ENGINES)("%s: the summary the inbox reads", (engine) => {
     expect(await step(app.reviewer, "decide", { decidedAmount: 1_850_000, conditions: "" }, "2026-12-10")).toMatchObject({ decided_amount: 1_850_000 });
     await step(app.officer, "claim_payment", { claimAmount: 1_800_000, ...PAYEE }, "2027-01-10");
     await step(app.reviewer, "record_payment", { direction: "paid", amount: 1_800_000, paidOn: "2027-01-15", note: "" }, "2027-01-15");
-    const changing = await step(app.officer, "request_change", { after: [200_000, 2_000_000, 1_700_000], reason: "居場所を増やす" }, "2027-01-20");
+    const changing = await step(app.officer, "request_change", { lines: withAmounts([200_000, 2_000_000, 1_700_000]), reason: "居場所を増やす" }, "2027-01-20");
     expect(changing).toMatchObject({ state: "change_requested" });
     expect(changing.waiting_since).toEqual(at("2027-01-20"));
     expect(await step(app.reviewer, "approve_change", { decidedAmount: 1_950_000, comment: "" }, "2027-01-25")).toMatchObject({
       decided_amount: 1_950_000,
     });
-    await step(app.officer, "request_change", { after: [200_000, 2_000_000, 1_900_000], reason: "さらに増やす" }, "2027-02-01");
+    await step(app.officer, "request_change", { lines: withAmounts([200_000, 2_000_000, 1_900_000]), reason: "さらに増やす" }, "2027-02-01");
     expect(await step(app.reviewer, "refuse_change", { reason: "必要性が認められない" }, "2027-02-05")).toMatchObject({ decided_amount: 1_950_000 });
     const reported = await step(
       app.officer,

@@ -8,6 +8,9 @@ import {
   changeApprovalRecord,
   changeRefusalRecord,
   changeRequestRecord,
+  changeRequestWithPlanRecord,
+  formerChangeApprovalRecord,
+  minorChangeRecord,
   confirmationRecord,
   confirmationWithFindingsRecord,
   decisionRecord,
@@ -96,6 +99,7 @@ const PRINTED: [string, () => ProceedingRecord][] = [
   ["変更交付申請書", () => changeRequestRecord()],
   ["変更交付決定通知書", changeApprovalRecord],
   ["変更交付申請に対する不承認通知書", changeRefusalRecord],
+  ["軽微な変更届", minorChangeRecord],
   ["交付申請取下げ書", withdrawalRecord],
   ["取下げ・中止（廃止）届", formerWithdrawalRecord],
   ["事業中止（廃止）承認申請書", () => discontinuationRequestRecord()],
@@ -317,11 +321,41 @@ describe("変更交付申請書", () => {
     expect(pages[1]).toContain("2/2");
   });
 
+  it("a change that edits the plan says what is added and what changes, before the budget", async () => {
+    const r = changeRequestWithPlanRecord();
+    const { all } = await read(r);
+    const [, , a7, a9] = r.planAfter!;
+    expect(all).toContain(
+      `3事業の内容の変更⑦相談体制の整備や居場所の設置、交流機会の創出など当事者等への支援（内容の変更）変更前：居場所の設置変更後：${a7!.content}`,
+    );
+    expect(all).toContain(`⑨管内市区町村の後方支援（追加）内容：${a9!.content}`);
+    // The items after it are numbered on.
+    expect(all).toContain("4経費区分ごとの変更");
+    expect(all).toContain("6交付額の算定（変更前・変更後）");
+    // A request that leaves the plan alone has no such item.
+    expect((await read(changeRequestRecord(8))).all).not.toContain("事業の内容の変更");
+  });
+
   it("breaks a 200-line budget across pages with the table header on each", async () => {
     const { pages } = await read(changeRequestRecord(200));
     expect(pages).toHaveLength(11);
     expectBrokenAcrossPages(pages, "経費区分事業内容変更前変更後");
     expect(pages.join("")).toContain("明細200");
+  });
+});
+
+describe("軽微な変更届", () => {
+  it("cites the decision, says why the change is minor, keeps the decided amount and sets the lines before and after", async () => {
+    const r = minorChangeRecord();
+    const { pages, all } = await read(r);
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain(`${reiwa("2026-05-01")}付け府孤第3号で交付決定の通知があった`);
+    expect(pages[0]).toContain("いずれの経費区分の増減も20パーセント以内であり、事業の内容の変更を伴わない軽微な変更です。");
+    expect(pages[0]).toContain(`1変更の理由${r.reason}2交付決定額${kin(r.decidedAmount)}（変更なし）`);
+    const [before, after] = [categoryTotals(r.before), categoryTotals(r.after)];
+    const [b, a] = [before.get("travel")!, after.get("travel")!];
+    expect(all).toContain(`旅費${yen(b)}${yen(a)}${signed(a - b)}`);
+    expect(all).toContain(`${r.after[1]!.description}${yen(r.before[1]!.amount)}${yen(r.after[1]!.amount)}`);
   });
 });
 
@@ -394,7 +428,19 @@ describe("変更交付決定通知書 and 変更交付申請に対する不承�
     // The request is cited by its date and the applicant's own number.
     expect(pages[0]).toContain(`${reiwa(r.changeRequestDate)}付け厚企第120号で申請のあった変更を承認し`);
     expect(pages[0]).toContain(`1変更前の交付決定額${kin(r.previousAmount)}2変更交付申請額${kin(r.requestedAmount)}3変更後の交付決定額${kin(r.decidedAmount)}`);
-    expect(pages[0]).toContain(`4交付の条件${r.comment}`);
+    // The allocation after the change, by category, adding up to the changed budget.
+    const after = categoryTotals(changeRequestRecord().after);
+    expect(pages[0]).toContain(
+      `4変更後の経費の配分経費区分金額諸謝金${yen(after.get("honoraria")!)}旅費${yen(after.get("travel")!)}借料${yen(after.get("rent")!)}合計${yen(total([...after.values()]))}`,
+    );
+    expect(pages[0]).toContain(`5交付の対象となる事業の内容${reiwa(r.changeRequestDate)}付け変更交付申請書記載のとおり`);
+    expect(pages[0]).toContain(`6交付の条件${r.comment}`);
+  });
+
+  it("approval made before the allocation was kept: prints as it was issued", async () => {
+    const { pages } = await read(formerChangeApprovalRecord());
+    expect(pages[0]).toContain("4交付の条件");
+    expect(pages[0]).not.toContain("経費の配分");
   });
 
   it("refusal: the decided amount stays, with the reason", async () => {

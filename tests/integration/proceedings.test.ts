@@ -13,7 +13,7 @@ import type { AppDatabase } from "../../db/database";
 import type { Database } from "../../db/schema";
 import { seed } from "../../db/seed";
 import { createUser } from "./support/accounts";
-import { MENU1_LINES, submittedApplication, type SubmittedApplication, type TestUser } from "./support/submitted-application";
+import { MENU1_LINES, submittedApplication, type SubmittedApplication, type TestUser, withAmounts } from "./support/submitted-application";
 import { createTestDatabase, ENGINES } from "./support/test-database";
 
 const IP = "192.0.2.10";
@@ -232,7 +232,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
 
     it("rejects with a reason, after which a decision is refused with a clear reason; an empty reason never reaches the service", async () => {
       const app = await submittedApplication(database.db);
-      expect(await readForm(stepSchema("reject", { lineCount: 0 }), formValues(new FormData()))).toEqual({
+      expect(await readForm(stepSchema("reject", { lineCount: 0, programme: "prefectural" }), formValues(new FormData()))).toEqual({
         ok: false,
         errors: { reason: "不交付の理由を入力してください。" },
       });
@@ -331,7 +331,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const after = [LINES[0]!, LINES[1]!, LINES[2]! - 400_000];
       // Cut below even the reduced amount: only an increase is held to the budget.
       await setBudget(Math.floor(menu1Grant(after) / 2));
-      expect(await step(first.officer, first.id, "request_change", { after, reason: "居場所の箇所数を減らすため。" }, AT.change)).toMatchObject({
+      expect(await step(first.officer, first.id, "request_change", { lines: withAmounts(after), reason: "居場所の箇所数を減らすため。" }, AT.change)).toMatchObject({
         status: "done",
       });
       const lower = menu1Grant(after);
@@ -348,7 +348,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const first = await decided();
       await decided(REQUESTED, first.reviewer);
       const after = [LINES[0]!, LINES[1]!, LINES[2]! + 600_000];
-      expect(await step(first.officer, first.id, "request_change", { after, reason: "居場所の箇所数を増やすため。" }, AT.change)).toMatchObject({
+      expect(await step(first.officer, first.id, "request_change", { lines: withAmounts(after), reason: "居場所の箇所数を増やすため。" }, AT.change)).toMatchObject({
         status: "done",
       });
       expect(menu1Grant(after)).toBeGreaterThan(REQUESTED);
@@ -431,7 +431,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect(await proceedingActions(app.id)).toEqual([]);
 
       expect(await step(app.reviewer, app.id, "decide", decideInput(REQUESTED), AT.decide)).toMatchObject({ status: "done" });
-      const change = { after: [LINES[0]!, LINES[1]! - 600_000, LINES[2]!], reason: "委託先の見直し" };
+      const change = { lines: withAmounts([LINES[0]!, LINES[1]! - 600_000, LINES[2]!]), reason: "委託先の見直し" };
       expect(await step(app.reviewer, app.id, "request_change", change, AT.change)).toEqual({
         status: "refused",
         reason: "この操作は申請者（都道府県または中間支援組織の担当者）のみ行えます。",
@@ -460,7 +460,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect(inForce?.lines.map((l) => [l.category, l.activity, l.amount])).toEqual(MENU1_LINES.map((l) => [l.category, l.activity, l.amount]));
       expect(inForce?.ledger.decidedAmount).toBe(REQUESTED);
 
-      const unchanged = await step(app.officer, app.id, "request_change", { after: [...LINES], reason: "見直し" }, AT.change);
+      const unchanged = await step(app.officer, app.id, "request_change", { lines: withAmounts([...LINES]), reason: "見直し" }, AT.change);
 
       expect(unchanged).toEqual({ status: "invalid", errors: { form: "変更後の金額がすべて変更前と同じです。変更する行の金額を入力してください。" } });
       expect(await rows(app.id)).toHaveLength(1);
@@ -472,7 +472,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const after = [LINES[0]!, LINES[1]!, LINES[2]! + 600_000];
       const asked = menu1Grant(after);
 
-      const requested = await step(app.officer, app.id, "request_change", { after, reason: "居場所の箇所数を増やすため。" }, AT.change);
+      const requested = await step(app.officer, app.id, "request_change", { lines: withAmounts(after), reason: "居場所の箇所数を増やすため。" }, AT.change);
 
       expect(requested).toMatchObject({ status: "done", to: "change_requested" });
       const [, request] = await rows(app.id);
@@ -529,7 +529,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
     it("refused, leaves the decided amount and the budget in force as they were", async () => {
       const app = await decided();
       const after = [LINES[0]!, LINES[1]! - 600_000, LINES[2]!];
-      expect(await step(app.officer, app.id, "request_change", { after, reason: "委託先の見直し" }, AT.change)).toMatchObject({ status: "done" });
+      expect(await step(app.officer, app.id, "request_change", { lines: withAmounts(after), reason: "委託先の見直し" }, AT.change)).toMatchObject({ status: "done" });
 
       const refused = await step(app.reviewer, app.id, "refuse_change", { reason: "変更の必要性が認められないため。" }, AT.changeDecision);
 
@@ -554,7 +554,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const app = await decided();
       const changed = [LINES[0]!, LINES[1]! - 600_000, LINES[2]!];
       const asked = menu1Grant(changed);
-      expect(await step(app.officer, app.id, "request_change", { after: changed, reason: "委託先の見直し" }, AT.change)).toMatchObject({ status: "done" });
+      expect(await step(app.officer, app.id, "request_change", { lines: withAmounts(changed), reason: "委託先の見直し" }, AT.change)).toMatchObject({ status: "done" });
       expect(await step(app.reviewer, app.id, "approve_change", { decidedAmount: asked, comment: "" }, AT.changeDecision)).toMatchObject({ status: "done" });
 
       // Spent as first budgeted, more than the changed budget: the recomputed grant is above the changed decided amount.
@@ -702,7 +702,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const app = await decided();
       expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, OTHER_INCOME_ACTUAL), AT.report)).toMatchObject({ status: "done" });
       const form = { disallowed: ["", "1,700,001", ""], reasons: ["", "契約外の作業", ""] };
-      const read = await readForm(stepSchema("confirm", { lineCount: 3 }), form);
+      const read = await readForm(stepSchema("confirm", { lineCount: 3, programme: "prefectural" }), form);
       expect(read.ok).toBe(true);
       expect(await step(app.reviewer, app.id, "confirm", read.ok ? read.value : {}, AT.confirm)).toEqual({
         status: "invalid",
@@ -952,7 +952,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect(await summary(app.id)).toMatchObject({ waiting_rank: 0, waiting_since: REQUEST_AT });
       // While it waits, the work goes on under the decision, but nothing else moves it.
       expect(await step(app.officer, app.id, "report", reportInput(ACTUAL), ANSWER_AT)).toMatchObject({ status: "refused" });
-      expect(await step(app.officer, app.id, "request_change", { after: LINES, reason: "x" }, ANSWER_AT)).toMatchObject({ status: "refused" });
+      expect(await step(app.officer, app.id, "request_change", { lines: withAmounts(LINES), reason: "x" }, ANSWER_AT)).toMatchObject({ status: "refused" });
       expect(await step(app.officer, app.id, "approve_discontinuation", { decidedAmount: 600_000, comment: "" }, ANSWER_AT)).toMatchObject({
         status: "refused",
       });
@@ -1011,7 +1011,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect(await step(app.officer, app.id, "request_discontinuation", request(), REQUEST_AT)).toMatchObject({ status: "refused" });
       const changing = await decided();
       const after = [...LINES.slice(0, -1), LINES.at(-1)! - 500_000];
-      expect(await step(changing.officer, changing.id, "request_change", { after, reason: "見直し" }, AT.change)).toMatchObject({ status: "done" });
+      expect(await step(changing.officer, changing.id, "request_change", { lines: withAmounts(after), reason: "見直し" }, AT.change)).toMatchObject({ status: "done" });
       expect(await step(changing.officer, changing.id, "request_discontinuation", request(), REQUEST_AT)).toMatchObject({ status: "refused" });
       const reported = await decided();
       expect(await step(reported.officer, reported.id, "report", reportInput(ACTUAL), AT.report)).toMatchObject({ status: "done" });
@@ -1209,7 +1209,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const attempts: [TestUser, ProceedingAction, ProceedingInputs[ProceedingAction], string][] = [
         [app.reviewer, "decide", decideInput(1000), finished],
         [app.reviewer, "reject", { reason: "理由" }, finished],
-        [app.officer, "request_change", { after: [1, 1, 1], reason: "理由" }, finished],
+        [app.officer, "request_change", { lines: withAmounts([1, 1, 1]), reason: "理由" }, finished],
         [app.reviewer, "approve_change", { decidedAmount: 1000, comment: "" }, finished],
         [app.reviewer, "refuse_change", { reason: "理由" }, finished],
         [app.officer, "claim_payment", claimInput(1000), noStep],

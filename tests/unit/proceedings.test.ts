@@ -293,7 +293,7 @@ const form = (fields: Record<string, string>) => {
 };
 
 /** Reads a posted form with the step's schema, as the step's page does. */
-const parse = <A extends StepAction>(action: A, data: FormData, lineCount = 0) => readForm(stepSchema(action, { lineCount }), formValues(data));
+const parse = <A extends StepAction>(action: A, data: FormData, lineCount = 0) => readForm(stepSchema(action, { lineCount, programme: "prefectural" }), formValues(data));
 
 describe("the decision form", () => {
   /** The box 「この交付決定は取り消せないことを確認しました」, ticked. */
@@ -355,37 +355,79 @@ describe("a reason", () => {
 });
 
 describe("the change request form", () => {
-  it("reads one amount per line of the budget in force, as typed", async () => {
+  const row = (category: string, activity: string, description: string, amount: string) => ({
+    category,
+    activity,
+    description,
+    amount,
+  });
+  const rows = (...lines: ReturnType<typeof row>[]) =>
+    Object.fromEntries(lines.flatMap((line, i) => Object.entries(line).map(([k, v]) => [`lines.${i}.${k}`, v])));
+
+  it("reads each row as a line, amounts as typed, and ignores a row left blank", async () => {
     const parsed = await parse(
       "request_change",
-      form({ "after.0": "200,000", "after.1": "１，４００，０００", "after.2": "1500000円", "after.3": "999", reason: "委託先の見直し" }),
-      3,
+      form({
+        ...rows(row("honoraria", "platform", "委員謝金", "200,000"), row("", "", "", ""), row("outsourcing", "a1", " 調査委託 ", "１，４００，０００円")),
+        reason: "委託先の見直し",
+      }),
     );
-    expect(parsed).toEqual({ ok: true, value: { after: [200_000, 1_400_000, 1_500_000], reason: "委託先の見直し" } });
+    expect(parsed).toEqual({
+      ok: true,
+      value: {
+        lines: [
+          { category: "honoraria", activity: "platform", description: "委員謝金", amount: 200_000 },
+          null,
+          { category: "outsourcing", activity: "a1", description: "調査委託", amount: 1_400_000 },
+        ],
+        reason: "委託先の見直し",
+      },
+    });
   });
 
-  it("accepts 0 for a line that is dropped", async () => {
-    expect(await parse("request_change", form({ "after.0": "0", reason: "r" }), 1)).toEqual({ ok: true, value: { after: [0], reason: "r" } });
+  it("reads the Menu 1 activities ticked, with the platform always, and each one's content", async () => {
+    const parsed = await parse(
+      "request_change",
+      form({
+        ...rows(row("honoraria", "platform", "", "1")),
+        "plan.platform.content": "運営",
+        "plan.a2.selected": "on",
+        "plan.a2.content": "実態調査",
+        "plan.a3.content": "ticked off: not carried out",
+        reason: "r",
+      }),
+    );
+    expect(parsed.ok && parsed.value.plan).toEqual([
+      { key: "platform", content: "運営" },
+      { key: "a2", content: "実態調査" },
+    ]);
   });
 
-  it("gives each unreadable line its own message at after.i, and asks for the reason", async () => {
-    const parsed = await parse("request_change", form({ "after.0": "200,000", "after.1": "－５０", "after.2": "" }), 4);
+  it("gives each unreadable cell its own message at its row, asks for a ticked activity's content and for the reason", async () => {
+    const parsed = await parse(
+      "request_change",
+      form({ ...rows(row("honoraria", "", "", "200,000"), row("travel", "", "", "－５０"), row("", "", "出張", "")), "plan.a4.selected": "on" }),
+    );
     expect(parsed).toEqual({
       ok: false,
       errors: {
-        "after.1": "2行目の変更後の金額にマイナスは入力できません。0円以上の金額を入力してください。",
-        "after.2": "3行目の変更後の金額を入力してください。",
-        "after.3": "4行目の変更後の金額を入力してください。",
+        "lines.1.amount": "2行目の金額にマイナスは入力できません。0円以上の金額を入力してください。",
+        "lines.2.category": "3行目の経費区分を選択してください。",
+        "lines.2.amount": "3行目の金額を入力してください。",
+        "plan.platform.content": "「1 地方版官民連携プラットフォームの構築」の内容を入力してください。",
+        "plan.a4.content": "「④ 住民への情報発信や普及啓発活動」の内容を入力してください。",
         reason: "変更の理由を入力してください。",
       },
     });
   });
 
-  it("refuses a decimal amount", async () => {
-    expect(await parse("request_change", form({ "after.0": "12.5", reason: "r" }), 1)).toEqual({
+  it("refuses a decimal amount and more than 500 rows", async () => {
+    expect(await parse("request_change", form({ ...rows(row("travel", "", "", "12.5")), reason: "r" }))).toEqual({
       ok: false,
-      errors: { "after.0": "1行目の変更後の金額は1円単位の整数で入力してください（小数点は使えません）。" },
+      errors: { "lines.0.amount": "1行目の金額は1円単位の整数で入力してください（小数点は使えません）。" },
     });
+    const many = rows(...Array.from({ length: 501 }, () => row("travel", "", "", "1")));
+    expect(await parse("request_change", form({ ...many, reason: "r" }))).toEqual({ ok: false, errors: { lines: "明細は500行以内にしてください。" } });
   });
 });
 

@@ -48,6 +48,12 @@ const line = (category: string, amount: number, activity = "platform"): BudgetLi
 /** The submitted budget: 200,000 + 2,000,000 + 1,500,000 = 3,700,000, all eligible → grant 1,850,000. */
 const VERSION_LINES = [line("honoraria", 200_000), line("outsourcing", 2_000_000, "a1"), line("subsidies", 1_500_000, "a7")];
 const REQUESTED = 1_850_000;
+/** The submitted plan: the platform, ① and ⑦ (the activities the lines are charged to). */
+const VERSION_PLAN = [
+  { key: "platform", content: "プラットフォームの設置と運営" },
+  { key: "a1", content: "取組方針の作成" },
+  { key: "a7", content: "居場所づくり" },
+];
 /** The same budget with 委託費 cut to 1,400,000: 3,100,000 → grant 1,550,000. */
 const REDUCED_LINES = [line("honoraria", 200_000), line("outsourcing", 1_400_000, "a1"), line("subsidies", 1_500_000, "a7")];
 const REDUCED = 1_550_000;
@@ -82,6 +88,7 @@ const versionOf = (otherIncome = 0): SubmittedVersion => {
     parameters: PARAMETERS,
     input: { ...grantInput(VERSION_LINES, otherIncome), requestedAmount: calculation.grantAmount },
     lines: VERSION_LINES,
+    plan: VERSION_PLAN,
   };
 };
 const VERSION = versionOf();
@@ -369,13 +376,17 @@ describe("reject (不交付決定)", () => {
 
 describe("request_change (変更交付申請)", () => {
   const request = (after: number[], records: ProceedingRecord[] = [decision()], version = VERSION) =>
-    take("request_change", context(records, { version }), { after, reason: "委託先の見直し" });
+    take("request_change", context(records, { version }), { lines: VERSION_LINES.map((l, i) => ({ ...l, amount: after[i] ?? l.amount })), reason: "委託先の見直し" });
 
-  it.each([
-    { name: "every amount typed as it was", after: [200_000, 2_000_000, 1_500_000] },
-    { name: "no amounts at all (each line keeps its amount)", after: [] },
-  ])("is invalid for the whole form with $name", ({ after }) => {
-    expect(request(after)).toEqual({ status: "invalid", errors: { form: "変更後の金額がすべて変更前と同じです。変更する行の金額を入力してください。" } });
+  it("is invalid for the whole form when nothing changes, or when no line is left", () => {
+    expect(request([200_000, 2_000_000, 1_500_000])).toEqual({
+      status: "invalid",
+      errors: { form: "変更前と同じ内容です。変更する明細の金額や事業の内容を入力してください。" },
+    });
+    expect(take("request_change", context([decision()]), { lines: [null, null], reason: "r" })).toEqual({
+      status: "invalid",
+      errors: { form: "変更後の経費の明細がありません。1行以上入力してください。" },
+    });
   });
 
   it("recomputes the grant from the changed lines, exactly as calculateGrant does by hand", () => {
@@ -437,6 +448,120 @@ describe("request_change (変更交付申請)", () => {
   });
 });
 
+describe("a change of the budget's lines and of the plan", () => {
+  const A2 = "② 孤独・孤立の実態把握や地域資源の調査";
+  const change = (action: "request_change" | "notify_minor_change", lines: (BudgetLineSnapshot | null)[], plan?: typeof VERSION_PLAN, records: ProceedingRecord[] = [decision()]) =>
+    take(action, context(records), { lines, ...(plan ? { plan } : {}), reason: "見直し" });
+
+  it("removes a line and adds one, the grant recomputed from what is left: 200,000 + 2,000,000 + 300,000 → 1,250,000", () => {
+    const after = [VERSION_LINES[0]!, VERSION_LINES[1]!, line("travel", 300_000)];
+    expect(change("request_change", [VERSION_LINES[0]!, VERSION_LINES[1]!, null, line("travel", 300_000)])).toMatchObject({
+      status: "done",
+      amount: 1_250_000,
+      record: { kind: "change_request", before: VERSION_LINES, after, requestedAmount: 1_250_000, calculationAfter: calculationOf(after) },
+    });
+  });
+
+  it("adds an activity to the plan with a line charged to it, and keeps the plan before and after on the record", () => {
+    const plan = [...VERSION_PLAN.slice(0, 2), { key: "a2", content: "実態調査" }, VERSION_PLAN[2]!];
+    const result = change("request_change", [...VERSION_LINES, line("travel", 100_000, "a2")], plan);
+    // 3,800,000 × 1/2, with ② among the activities the calculation is given.
+    expect(result).toMatchObject({ status: "done", amount: 1_900_000, record: { planBefore: VERSION_PLAN, planAfter: plan } });
+  });
+
+  it("refuses, at the row, a line charged to an activity the plan does not carry out", () => {
+    expect(change("request_change", [...VERSION_LINES, line("travel", 100_000, "a2")])).toEqual(
+      invalidAt("lines.3.activity", `活動「${A2}」は事業計画で選択されていません。事業計画に活動を追加するか、明細の活動を変更してください。`),
+    );
+    // ⑦ given up while its line stays: the message is at that line's row of the form (blank rows counted).
+    const withoutA7 = VERSION_PLAN.slice(0, 2);
+    expect(change("request_change", [VERSION_LINES[0]!, null, VERSION_LINES[1]!, VERSION_LINES[2]!], withoutA7)).toMatchObject({
+      status: "invalid",
+      errors: { "lines.3.activity": expect.stringContaining("⑦") },
+    });
+  });
+
+  it("refuses, at the plan, a Menu 1 plan left with fewer than two activities", () => {
+    const result = change("request_change", [line("honoraria", 200_000)], [VERSION_PLAN[0]!]);
+    expect(result).toMatchObject({ status: "invalid", errors: { plan: "メニュー1では①～⑩の活動から2つ以上を選択してください（現在0つ）。" } });
+  });
+
+  it("does not keep the plan on a request that leaves it as it was", () => {
+    const result = change("request_change", REDUCED_LINES, VERSION_PLAN);
+    expect(result.status === "done" && result.record).not.toHaveProperty("planAfter");
+  });
+
+  describe("filed as a minor change (軽微な変更)", () => {
+    const outsourcing = (amount: number) => [VERSION_LINES[0]!, line("outsourcing", amount, "a1"), VERSION_LINES[2]!];
+
+    it("records a change that moves each category by 20% or less, with no amount and no state of its own", () => {
+      const result = change("notify_minor_change", outsourcing(2_400_000));
+      expect(result).toEqual({
+        status: "done",
+        amount: null,
+        record: {
+          kind: "minor_change",
+          decision: REFERENCE,
+          decidedAmount: REQUESTED,
+          before: VERSION_LINES,
+          after: outsourcing(2_400_000),
+          calculationAfter: calculationOf(outsourcing(2_400_000)),
+          limitPercent: 20,
+          reason: "見直し",
+        },
+      });
+      expect(STEPS.notify_minor_change.to).toBeNull();
+    });
+
+    it("refuses a change that moves a category by more than 20% (one yen is enough), or edits the plan, saying why", () => {
+      expect(change("notify_minor_change", outsourcing(2_400_001))).toEqual({
+        status: "invalid",
+        errors: {
+          form: "この変更は承認が必要なため、軽微な変更として届け出ることはできません。変更交付申請を提出してください。経費区分「委託費」が20%を超えて増減します（+20%）。",
+        },
+      });
+      const edited = VERSION_PLAN.map((p) => (p.key === "a1" ? { ...p, content: "取組方針の作成と公表" } : p));
+      expect(change("notify_minor_change", outsourcing(2_100_000), edited)).toMatchObject({
+        status: "invalid",
+        errors: { form: expect.stringContaining("事業の内容を変更します（① 孤独・孤立対策の取組方針の作成：内容の変更）。") },
+      });
+      // A category new to the budget has moved by any amount.
+      expect(change("notify_minor_change", [...VERSION_LINES, line("travel", 1)])).toMatchObject({
+        status: "invalid",
+        errors: { form: expect.stringContaining("経費区分「旅費」") },
+      });
+    });
+
+    it("is in force at once: the next change starts from its lines, and the decided amount stays", () => {
+      const minor = change("notify_minor_change", outsourcing(2_100_000));
+      if (minor.status !== "done" || !minor.record) throw new Error("the minor change was not taken");
+      const records = [decision(), { ...common("", "2027-01-20"), ...minor.record } as ProceedingRecord];
+      expect(ledgerOf(records).decidedAmount).toBe(REQUESTED);
+      expect(change("request_change", REDUCED_LINES, undefined, records)).toMatchObject({
+        status: "done",
+        record: { before: outsourcing(2_100_000), decidedAmount: REQUESTED },
+      });
+    });
+  });
+
+  it("after an approved change that adds an activity, a report's lines charged to it are computed under the new plan", () => {
+    const plan = [...VERSION_PLAN, { key: "a2", content: "実態調査" }];
+    const after = [...VERSION_LINES, line("travel", 100_000, "a2")];
+    const request = { ...changeRequest(VERSION_LINES, after), planBefore: VERSION_PLAN, planAfter: plan };
+    const records = [decision(), request, changeDecision("change_approval", REQUESTED, 1_900_000)];
+    const result = take("report", context(records, { state: "decided", today: "2027-03-31" }), {
+      actual: [200_000, 2_000_000, 1_500_000, 100_000],
+      otherIncomeActual: 0,
+      completedOn: "2027-03-31",
+      summary: "計画どおり実施した。",
+    });
+    expect(result.status === "done" && result.record?.kind === "performance_report" && result.record.calculationActual.findings).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ severity: "error" })]),
+    );
+    expect(result).toMatchObject({ status: "done", record: { calculationActual: { grantAmount: 1_900_000 } } });
+  });
+});
+
 describe("approve_change (変更交付決定)", () => {
   /** Decided at `decided`, `paid`/`returned` so far, and a pending change request for `after`. */
   const pending = (decided: number, after: BudgetLineSnapshot[], paid = 0, returned = 0): ProceedingRecord[] => [
@@ -486,6 +611,12 @@ describe("approve_change (変更交付決定)", () => {
         previousAmount: REQUESTED,
         decidedAmount: amount,
         comment: "",
+        // The allocation after the change, by category, for the 変更交付決定通知書.
+        allocation: [
+          { category: "honoraria", amount: 200_000 },
+          { category: "outsourcing", amount: 1_400_000 },
+          { category: "subsidies", amount: 1_500_000 },
+        ],
       },
     });
   });
@@ -560,7 +691,7 @@ describe("the applicant's 文書番号", () => {
   const APPLICANT_STEPS = (Object.keys(STEPS) as StepAction[]).filter((action) => STEPS[action].by === "applicant");
 
   it.each(APPLICANT_STEPS)("%s reads an optional 文書番号 of at most 40 characters", (action) => {
-    const schema = STEPS[action].schema({ lineCount: 3 });
+    const schema = STEPS[action].schema({ lineCount: 3, programme: "prefectural" });
     const tooLong = schema.safeParse({ documentNumber: "号".repeat(41) });
     expect(tooLong.success).toBe(false);
     expect(tooLong.error?.issues.find((i) => i.path[0] === "documentNumber")?.message).toBe("文書番号は40文字以内で入力してください。");
@@ -943,7 +1074,7 @@ describe("confirm with findings (額の確定で認めない経費)", () => {
   });
 
   it("reads empty cells of the form as nothing disallowed", () => {
-    const parsed = STEPS.confirm.schema({ lineCount: 3 }).safeParse({ disallowed: ["", "200,000", ""], reasons: ["", "対象外", ""] });
+    const parsed = STEPS.confirm.schema({ lineCount: 3, programme: "prefectural" }).safeParse({ disallowed: ["", "200,000", ""], reasons: ["", "対象外", ""] });
     expect(parsed.success && parsed.data).toEqual({ disallowed: [0, 200_000, 0], reasons: ["", "対象外", ""] });
   });
 });
@@ -1385,7 +1516,7 @@ describe("stepPermission and availableSteps", () => {
       state: "decided",
       records: [decision()],
       steps: {
-        officer: ["request_change", "withdraw", "request_discontinuation", "claim_payment", "report"],
+        officer: ["request_change", "notify_minor_change", "withdraw", "request_discontinuation", "claim_payment", "report"],
         "another organisation's officer": [],
         reviewer: ["request_status_report", "cancel", "record_payment"],
         administrator: [],
@@ -1396,7 +1527,7 @@ describe("stepPermission and availableSteps", () => {
       state: "decided",
       records: [decision(), claim(REQUESTED)],
       steps: {
-        officer: ["request_change", "withdraw", "request_discontinuation", "report"],
+        officer: ["request_change", "notify_minor_change", "withdraw", "request_discontinuation", "report"],
         "another organisation's officer": [],
         reviewer: ["request_status_report", "cancel", "record_payment"],
         administrator: [],
@@ -1407,7 +1538,7 @@ describe("stepPermission and availableSteps", () => {
       state: "decided",
       records: [decision(), statusReportRequest()],
       steps: {
-        officer: ["request_change", "withdraw", "request_discontinuation", "claim_payment", "report_status", "report"],
+        officer: ["request_change", "notify_minor_change", "withdraw", "request_discontinuation", "claim_payment", "report_status", "report"],
         "another organisation's officer": [],
         reviewer: ["cancel", "record_payment"],
         administrator: [],
@@ -1419,7 +1550,7 @@ describe("stepPermission and availableSteps", () => {
       records: [decision()],
       today: "2026-12-27",
       steps: {
-        officer: ["request_change", "request_discontinuation", "claim_payment", "report"],
+        officer: ["request_change", "notify_minor_change", "request_discontinuation", "claim_payment", "report"],
         "another organisation's officer": [],
         reviewer: ["request_status_report", "cancel", "record_payment"],
         administrator: [],
@@ -1619,7 +1750,7 @@ describe("stepPermission and availableSteps", () => {
     },
   );
 
-  it.each(["request_change", "withdraw", "request_discontinuation", "report"] satisfies StepAction[])(
+  it.each(["request_change", "notify_minor_change", "withdraw", "request_discontinuation", "report"] satisfies StepAction[])(
     "refuses %s to an officer of another organisation, as it refuses them a claim",
     (action) => {
       expect(stepPermission(action, subject("decided"), OTHER_OFFICER)).toMatchObject({ ok: false });

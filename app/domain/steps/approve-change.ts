@@ -2,7 +2,7 @@ import { z } from "zod";
 import { textField, yenField } from "../form-fields";
 import { netPaid } from "../ledger";
 import { formatYen } from "../money";
-import { decisionReference, latestOf } from "../proceedings";
+import { categoryAllocation, decisionReference, latestOf } from "../proceedings";
 import { budgetProblem, defineStep, fieldError, record } from "./step";
 
 /**
@@ -42,6 +42,7 @@ export const approveChange = defineStep({
         previousAmount: ledger.decidedAmount,
         decidedAmount: input.decidedAmount,
         comment: input.comment,
+        allocation: categoryAllocation(request.after),
       },
       input.decidedAmount,
     );

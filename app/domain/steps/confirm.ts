@@ -2,7 +2,7 @@ import { z } from "zod";
 import { lineAmountsField, lineTextsField } from "../form-fields";
 import { confirmedAmountOf, netPaid } from "../ledger";
 import { formatYen } from "../money";
-import { decisionReference, latestOf, type Finding } from "../proceedings";
+import { currentPlan, decisionReference, latestOf, type Finding } from "../proceedings";
 import { recomputeGrant } from "../submitted-version";
 import { defineStep, fieldError, record } from "./step";
 
@@ -46,7 +46,7 @@ export const confirm = defineStep({
     }
     const accepted = report.lines.map((l, i) => ({ ...l, amount: l.actual - (input.disallowed?.[i] ?? 0) }));
     const recomputedAmount =
-      findings.length === 0 ? report.calculationActual.grantAmount : recomputeGrant(ctx.version, accepted, report.otherIncomeActual).grantAmount;
+      findings.length === 0 ? report.calculationActual.grantAmount : recomputeGrant(ctx.version, accepted, report.otherIncomeActual, currentPlan(ctx.records, ctx.version.plan)).grantAmount;
     const confirmedAmount = confirmedAmountOf(ledger.decidedAmount, recomputedAmount);
     return record(
       {

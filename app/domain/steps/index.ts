@@ -20,6 +20,7 @@ import { refuseDiscontinuation } from "./refuse-discontinuation";
 import { reject } from "./reject";
 import { report } from "./report";
 import { reportStatus } from "./report-status";
+import { notifyMinorChange } from "./notify-minor-change";
 import { requestChange } from "./request-change";
 import { requestDiscontinuation } from "./request-discontinuation";
 import { requestStatusReport } from "./request-status-report";
@@ -30,6 +31,7 @@ export const STEP_ACTIONS = [
   "decide",
   "reject",
   "request_change",
+  "notify_minor_change",
   "approve_change",
   "refuse_change",
   "withdraw",
@@ -53,6 +55,7 @@ const DEFINITIONS = {
   decide,
   reject,
   request_change: requestChange,
+  notify_minor_change: notifyMinorChange,
   approve_change: approveChange,
   refuse_change: refuseChange,
   withdraw,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { dateField, lineAmountsField, textField, yenField, applicantNumberField } from "../form-fields";
-import { currentBudget, decisionReference, reportDueOn, wasWithdrawn } from "../proceedings";
+import { currentBudget, currentPlan, decisionReference, reportDueOn, wasWithdrawn } from "../proceedings";
 import { recomputeGrant } from "../submitted-version";
 import { formatWarekiDate } from "../wareki";
 import { defineStep, fieldError, record, numbered } from "./step";
@@ -44,6 +44,7 @@ export const report = defineStep({
       ctx.version,
       lines.map((l) => ({ ...l, amount: l.actual })),
       input.otherIncomeActual,
+      currentPlan(ctx.records, ctx.version.plan),
     );
     return record(
       {

@@ -1,12 +1,13 @@
-import { z } from "zod";
-import { lineAmountsField, textField, applicantNumberField } from "../form-fields";
-import { currentBudget, decisionReference } from "../proceedings";
+import { currentPlan, decisionReference } from "../proceedings";
 import { recomputeGrant } from "../submitted-version";
+import { changeSchema, readChange } from "./change-form";
 import { defineStep, record, numbered } from "./step";
 
 /**
- * 変更交付申請: the applicant asks to change the budget in force, line by line, with the reason; the grant is
- * recomputed from the changed budget as the submitted one was.
+ * 変更交付申請: the applicant asks to change the budget in force — amounts, lines added or removed — and the
+ * plan (Menu 1's activities and their content, Menu 2's parts of the work), with the reason. The grant is
+ * recomputed from the changed budget as the submitted one was. Any change may be asked for this way; one
+ * that moves no category beyond the threshold and leaves the plan alone may instead be filed as minor.
  */
 export const requestChange = defineStep({
   by: "applicant",
@@ -16,20 +17,13 @@ export const requestChange = defineStep({
   submit: "変更交付申請を提出する",
   done: "変更交付申請を提出しました。",
   audit: "application.change_requested",
-  schema: ({ lineCount }) =>
-    z.object({
-      documentNumber: applicantNumberField(),
-      after: lineAmountsField(lineCount, "変更後の金額"),
-      reason: textField("変更の理由", { required: true }),
-    }),
+  schema: changeSchema,
   take(ctx, input) {
-    const before = currentBudget(ctx.records);
-    const after = before.map((line, i) => ({ ...line, amount: input.after[i] ?? line.amount }));
-    if (after.every((line, i) => line.amount === before[i]?.amount)) {
-      return { status: "invalid", errors: { form: "変更後の金額がすべて変更前と同じです。変更する行の金額を入力してください。" } };
-    }
+    const read = readChange(ctx, input);
+    if (read.status !== "read") return read;
+    const { before, after, planBefore, planAfter, assessment } = read.change;
+    const calculationAfter = assessment.calculation;
     const otherIncome = ctx.version.calculation.otherIncome;
-    const calculationAfter = recomputeGrant(ctx.version, after, otherIncome);
     return record(
       {
         kind: "change_request",
@@ -37,10 +31,11 @@ export const requestChange = defineStep({
         decision: decisionReference(ctx.records)!,
         decidedAmount: ctx.ledger.decidedAmount,
         requestedAmount: calculationAfter.grantAmount,
-        before: [...before],
+        before,
         after,
-        calculationBefore: recomputeGrant(ctx.version, before, otherIncome),
+        calculationBefore: recomputeGrant(ctx.version, before, otherIncome, currentPlan(ctx.records, ctx.version.plan)),
         calculationAfter,
+        ...(assessment.planEdits.length > 0 ? { planBefore, planAfter } : {}),
         reason: input.reason,
       },
       calculationAfter.grantAmount,

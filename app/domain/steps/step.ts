@@ -28,8 +28,10 @@ export interface StepContext {
 
 /** What a step's form needs to know to build its schema. */
 export interface StepFormContext {
-  /** How many lines the budget in force has (a change request or a report asks for one amount per line). */
+  /** How many lines the budget in force has (a report asks for one amount per line). */
   lineCount: number;
+  /** Which plan a change edits: Menu 1's activities or Menu 2's parts of the work. */
+  programme: Programme;
 }
 
 type CommonFields = "applicationId" | "programme" | "fiscalYear" | "applicant" | "documentNumber" | "documentDate" | "recordedBy";

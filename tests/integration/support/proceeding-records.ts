@@ -1,5 +1,6 @@
 import { calculateGrant, type GrantResult } from "../../../app/domain/grant-calculation";
 import {
+  categoryAllocation,
   type BudgetLineSnapshot,
   type CancellationRecord,
   type ChangeDecisionRecord,
@@ -9,6 +10,7 @@ import {
   type DiscontinuationDecisionRecord,
   type DiscontinuationRequestRecord,
   type DocumentReference,
+  type MinorChangeRecord,
   type PaymentClaimRecord,
   type PaymentRecord,
   type PerformanceReportRecord,
@@ -128,6 +130,42 @@ export function changeRequestRecord(lines = 8): ChangeRequestRecord {
   };
 }
 
+/** The same change, also editing the plan: ⑦'s content rewritten and ⑨ added. */
+export function changeRequestWithPlanRecord(): ChangeRequestRecord {
+  const request = changeRequestRecord();
+  // The plan of record(): the platform, ② and ⑦.
+  const planBefore = [
+    { key: "platform", content: "プラットフォームの運営" },
+    { key: "a2", content: "実態調査" },
+    { key: "a7", content: "居場所の設置" },
+  ];
+  const planAfter = [
+    planBefore[0]!,
+    planBefore[1]!,
+    { key: "a7", content: "県内5か所に居場所を設置し、週3回開所する。利用者の増加に合わせて会場を追加で借り上げる。" },
+    { key: "a9", content: "管内の市町村が行う居場所づくりについて、担当者向けの説明会を2回開催する。" },
+  ];
+  return { ...request, planBefore, planAfter };
+}
+
+/** 軽微な変更の届出: 旅費 up by 10%, every other line as it was. */
+export function minorChangeRecord(): MinorChangeRecord {
+  const application = record(8);
+  const before = budgetOf(application);
+  const after = before.map((l, i) => (i === 1 ? { ...l, amount: Math.floor((l.amount * 110) / 100) } : l));
+  return {
+    ...common(application, "厚企第135号", "2026-09-01"),
+    kind: "minor_change",
+    decision: DECISION,
+    decidedAmount: decisionRecord(application).decidedAmount,
+    before,
+    after,
+    calculationAfter: calculate(application, after, 0),
+    limitPercent: 20,
+    reason: "講師の交通手段を見直したため、旅費の内訳を変更する。",
+  };
+}
+
 function changeDecision(kind: ChangeDecisionRecord["kind"], documentNumber: string, approved: boolean, comment: string): ChangeDecisionRecord {
   const request = changeRequestRecord();
   return {
@@ -143,7 +181,10 @@ function changeDecision(kind: ChangeDecisionRecord["kind"], documentNumber: stri
   };
 }
 
-export const changeApprovalRecord = () => changeDecision("change_approval", "府孤第12号", true, "追加で借り上げる会場の利用実績を実績報告書に記載すること。");
+/** An approval as made before the allocation after the change was kept on it. */
+export const formerChangeApprovalRecord = () => changeDecision("change_approval", "府孤第12号", true, "追加で借り上げる会場の利用実績を実績報告書に記載すること。");
+
+export const changeApprovalRecord = (): ChangeDecisionRecord => ({ ...formerChangeApprovalRecord(), allocation: categoryAllocation(changeRequestRecord().after) });
 
 export const changeRefusalRecord = () =>
   changeDecision("change_refusal", "府孤第13号", false, "会場の追加借上げは、既存の会場の利用状況を踏まえると必要性が認められないため。");

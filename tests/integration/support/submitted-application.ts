@@ -99,3 +99,6 @@ export async function submittedApplication(
   if (review.status !== "done") throw new Error(`review not started: ${JSON.stringify(review)}`);
   return { id: created.id, officer, reviewer: theReviewer };
 }
+
+/** A change request's lines: those of `completeMenu1()` with these amounts, in order. */
+export const withAmounts = (amounts: readonly number[]) => MENU1_LINES.map((line, i) => ({ ...line, amount: amounts[i] ?? line.amount }));
