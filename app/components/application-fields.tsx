@@ -1,5 +1,6 @@
 import type { FocusEvent, ReactNode } from "react";
 import { useFormContext } from "react-hook-form";
+import { FISCAL_YEAR_MONTHS } from "~/domain/application-draft";
 import { LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT } from "~/domain/draft-text";
 import { tidyYenInput } from "~/domain/money";
 import { fieldId, inputClass } from "./forms";
@@ -164,6 +165,51 @@ export function SelectField({
         ))}
       </select>
     </FieldFrame>
+  );
+}
+
+/**
+ * The months a piece of work runs, ticked in a group of boxes (4月 … 3月) under a legend naming the work.
+ * `selected` is the form's current value, kept in the fiscal year's order whatever order they are ticked
+ * in. The group itself is the field a message or the error summary points at; without JavaScript the
+ * ticked boxes post under `path`, one value each.
+ */
+export function MonthsField({
+  path,
+  legend,
+  selected,
+  notes,
+}: {
+  path: DraftPath;
+  legend: string;
+  selected: readonly number[];
+  notes: FieldNotes | undefined;
+}) {
+  const { getValues, setValue } = useFormContext();
+  const toggle = (month: number, on: boolean) => {
+    const current: unknown = getValues(path);
+    const chosen = new Set(Array.isArray(current) ? current.map(Number) : []);
+    if (on) chosen.add(month);
+    else chosen.delete(month);
+    setValue(
+      path,
+      FISCAL_YEAR_MONTHS.filter((m) => chosen.has(m)),
+      { shouldDirty: true },
+    );
+  };
+  return (
+    <fieldset id={fieldId(path)} tabIndex={-1} {...describedBy(path, notes)}>
+      <legend className="text-std-16B-170">{legend}</legend>
+      <div className="flex flex-wrap gap-3">
+        {FISCAL_YEAR_MONTHS.map((m) => (
+          <label key={m} className="flex items-center gap-1">
+            <input type="checkbox" name={path} value={m} checked={selected.includes(m)} onChange={(e) => toggle(m, e.target.checked)} className="size-4" />
+            {m}月
+          </label>
+        ))}
+      </div>
+      <Notes path={path} notes={notes} />
+    </fieldset>
   );
 }
 

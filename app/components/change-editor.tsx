@@ -17,7 +17,14 @@ import { fieldId, inputClass, Notice, primaryButtonClass, secondaryButtonClass, 
 
 /** What the form starts with: the lines in force, one spare row, and the plan in force. */
 export function changeDefaults(programme: Programme, lines: readonly BudgetLineSnapshot[], plan: readonly PlanItem[]): FieldValues {
-  const rows = lines.map((l) => ({ category: l.category, activity: l.activity, description: l.description, amount: tidyYenInput(String(l.amount)) }));
+  // Each row remembers the line in force it started from (its place), so that 変更前 stays beside it when rows are removed.
+  const rows = lines.map((l, i) => ({
+    origin: String(i),
+    category: l.category,
+    activity: l.activity,
+    description: l.description,
+    amount: tidyYenInput(String(l.amount)),
+  }));
   const content = new Map(plan.map((p) => [p.key, p.content]));
   const parts =
     programme === "prefectural"
@@ -26,7 +33,7 @@ export function changeDefaults(programme: Programme, lines: readonly BudgetLineS
   return { lines: [...rows, SPARE_ROW], plan: parts };
 }
 
-const SPARE_ROW = { category: "", activity: "", description: "", amount: "" };
+const SPARE_ROW = { origin: "", category: "", activity: "", description: "", amount: "" };
 
 interface EditorProps {
   programme: Programme;
@@ -75,7 +82,8 @@ function ChangeAssessmentPanel({ programme, base, watch }: EditorProps) {
           <Notice tone="info">
             <p className="font-bold">軽微な変更です（承認は不要です）。</p>
             <p>
-              いずれの経費区分の増減も{assessment.limitPercent}%以内で、事業の内容も変わりません。「軽微な変更として届け出る」で届け出ると、変更後の経費の内訳がすぐに適用されます（交付決定額は変わりません）。
+              いずれの経費区分の増減も{assessment.limitPercent}
+              %以内で、事業の内容も変わりません。「軽微な変更として届け出る」で届け出ると、変更後の経費の内訳がすぐに適用されます（交付決定額は変わりません）。
             </p>
           </Notice>
         ) : (
@@ -111,43 +119,47 @@ function CategoryChanges({
   const categories = [...new Set([...before.map((l) => l.category), ...after.flatMap((l) => (l?.category ? [l.category] : []))])];
   const over = new Set(moved.map((m) => m.category));
   return (
-    <div className="relative overflow-x-auto">
-      <table className="w-full border-collapse text-left">
-        <caption className="mb-2 text-left text-std-16B-170">経費区分ごとの増減（{limitPercent}%を超えると承認が必要）</caption>
-        <thead>
-          <tr className="border-b border-solid-gray-420">
-            <th scope="col" className="p-2">
-              経費区分
-            </th>
-            <th scope="col" className="p-2 text-right">
-              変更前
-            </th>
-            <th scope="col" className="p-2 text-right">
-              変更後
-            </th>
-            <th scope="col" className="p-2 text-right">
-              増減
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {categories.map((category) => {
-            const [b, a] = [total(before, category), total(after, category)];
-            const percent = b === 0 ? (a > 0 ? "新規" : "—") : `${a - b > 0 ? "+" : ""}${Math.trunc(((a - b) * 100) / b)}%`;
-            return (
-              <tr key={category} className={`border-b border-solid-gray-200 ${over.has(category) ? "bg-solid-gray-50 font-bold" : ""}`}>
-                <th scope="row" className="p-2 text-left font-normal">
-                  {expenseCategoryName(category)}
-                  {over.has(category) ? <span className="ml-2 font-bold">承認が必要</span> : null}
-                </th>
-                <td className="whitespace-nowrap p-2 text-right tabular-nums">{formatYen(b)}</td>
-                <td className="whitespace-nowrap p-2 text-right tabular-nums">{formatYen(a)}</td>
-                <td className="whitespace-nowrap p-2 text-right tabular-nums">{percent}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <div className="space-y-2">
+      <p id="category-changes-caption" className="text-std-16B-170">
+        経費区分ごとの増減（{limitPercent}%を超えると承認が必要）
+      </p>
+      <div className="relative overflow-x-auto">
+        <table aria-labelledby="category-changes-caption" className="w-full min-w-[30rem] border-collapse text-left">
+          <thead>
+            <tr className="border-b border-solid-gray-420">
+              <th scope="col" className="p-2">
+                経費区分
+              </th>
+              <th scope="col" className="p-2 text-right">
+                変更前
+              </th>
+              <th scope="col" className="p-2 text-right">
+                変更後
+              </th>
+              <th scope="col" className="p-2 text-right">
+                増減
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((category) => {
+              const [b, a] = [total(before, category), total(after, category)];
+              const percent = b === 0 ? (a > 0 ? "新規" : "—") : `${a - b > 0 ? "+" : ""}${Math.trunc(((a - b) * 100) / b)}%`;
+              return (
+                <tr key={category} className={`border-b border-solid-gray-200 ${over.has(category) ? "bg-solid-gray-50 font-bold" : ""}`}>
+                  <th scope="row" className="min-w-32 p-2 text-left font-normal">
+                    {expenseCategoryName(category)}
+                    {over.has(category) ? <span className="block text-dns-14B-130">承認が必要</span> : null}
+                  </th>
+                  <td className="whitespace-nowrap p-2 text-right tabular-nums">{formatYen(b)}</td>
+                  <td className="whitespace-nowrap p-2 text-right tabular-nums">{formatYen(a)}</td>
+                  <td className="whitespace-nowrap p-2 text-right tabular-nums">{percent}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
@@ -159,7 +171,7 @@ const categoryOptions = (programme: Programme) => [
 const activityOptions = [["", "選択"] as const, ...MENU1_ACTIVITIES.map((a) => [a.code, `${a.label} ${a.name}`] as const)];
 
 /** The budget's rows: each editable, removable; new rows added at the end. */
-function LineRows({ programme, base, field, control }: EditorProps) {
+function LineRows({ programme, base, field, register, watch, control }: EditorProps) {
   const rows = useFieldArray({ control, name: "lines" });
   const menu1 = programme === "prefectural";
   return (
@@ -196,10 +208,14 @@ function LineRows({ programme, base, field, control }: EditorProps) {
           </thead>
           <tbody>
             {rows.fields.map((row, i) => {
-              const was = i < base.lines.length ? base.lines[i] : undefined;
+              const origin: unknown = watch(`lines.${i}.origin`);
+              const was = typeof origin === "string" && origin !== "" ? base.lines[Number(origin)] : undefined;
               return (
                 <tr key={row.id} className="border-b border-solid-gray-200 align-top">
-                  <td className="p-2">{i + 1}</td>
+                  <td className="p-2">
+                    {i + 1}
+                    <input type="hidden" {...register(`lines.${i}.origin`)} defaultValue={field(`lines.${i}.origin`).defaultValue} />
+                  </td>
                   <td className="p-2">
                     <Cell field={field} name={`lines.${i}.category`} label={`${i + 1}行目 経費区分`} options={categoryOptions(programme)} />
                   </td>
@@ -237,7 +253,19 @@ function LineRows({ programme, base, field, control }: EditorProps) {
 }
 
 /** An input or select in a table cell, named by its label for screen readers, with its message under it. */
-function Cell({ field, name, label, numeric = false, options }: { field: Field; name: string; label: string; numeric?: boolean; options?: readonly (readonly [string, string])[] }) {
+function Cell({
+  field,
+  name,
+  label,
+  numeric = false,
+  options,
+}: {
+  field: Field;
+  name: string;
+  label: string;
+  numeric?: boolean;
+  options?: readonly (readonly [string, string])[];
+}) {
   const { error, defaultValue, ...input } = field(name);
   const id = fieldId(name);
   const aria = { id, "aria-label": label, "aria-invalid": error ? true : undefined, "aria-describedby": error ? `${id}-error` : undefined };
@@ -252,7 +280,13 @@ function Cell({ field, name, label, numeric = false, options }: { field: Field; 
           ))}
         </select>
       ) : (
-        <input {...input} {...aria} defaultValue={defaultValue} inputMode={numeric ? "numeric" : undefined} className={`${inputClass} ${numeric ? "text-right" : ""}`} />
+        <input
+          {...input}
+          {...aria}
+          defaultValue={defaultValue}
+          inputMode={numeric ? "numeric" : undefined}
+          className={`${inputClass} ${numeric ? "text-right" : ""}`}
+        />
       )}
       {error ? (
         <p id={`${id}-error`} className="text-dns-16N-130 text-error-2">

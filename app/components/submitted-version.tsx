@@ -38,6 +38,7 @@ export function SubmittedVersionContent({
         <H id="submitted-plan-heading" className={heading}>
           事業計画
         </H>
+        {draft.documentNumber.trim() ? <p>文書番号：{draft.documentNumber.trim()}</p> : null}
         <Sub className={sub}>事業の目的</Sub>
         <Text value={draft.purpose} />
         {menu1 ? (
@@ -102,6 +103,9 @@ export function SubmittedVersionContent({
                 <div key={key} className="space-y-1">
                   <Sub className={sub}>{label}</Sub>
                   <Text value={draft.plan[key]} />
+                  <p className="text-dns-16N-130">
+                    実施月：{draft.planMonths[key].length ? draft.planMonths[key].map((m) => `${m}月`).join("・") : "（記載なし）"}
+                  </p>
                 </div>
               ) : null,
             )}

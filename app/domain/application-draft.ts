@@ -32,11 +32,22 @@ export { LONG_TEXT_LIMIT, SHORT_TEXT_LIMIT } from "./draft-text";
 const text = longText;
 const list = rows;
 
+/**
+ * The longest 文書番号 the applicant's own documents carry (「富山県厚第123号」), as on the forms of the steps
+ * after submission. The draft keeps up to SHORT_TEXT_LIMIT, so nothing typed is lost; the rules refuse more.
+ */
+export const DOCUMENT_NUMBER_LIMIT = 40;
+
+/** The months of a fiscal year, in its order. */
+export const FISCAL_YEAR_MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3] as const;
+
+/** Months of the fiscal year in which a piece of work runs: 4 … 12, 1 … 3. */
+const months = ticked(z.coerce.number().int().min(1).max(12), FISCAL_YEAR_MONTHS.length);
+
 export const ActivityPlanSchema = z.object({
   code: z.enum(MENU1_ACTIVITY_CODES),
   content: text,
-  /** Months of the fiscal year in which the work runs: 4 … 12, 1 … 3. */
-  months: ticked(z.coerce.number().int().min(1).max(12), 12),
+  months,
   indicators: text,
 });
 
@@ -52,6 +63,8 @@ export const BudgetLineValuesSchema = z.object({
 });
 
 const DraftFieldsSchema = z.object({
+  /** The 交付申請書's number in the applicant's own registry; "" prints a blank number. */
+  documentNumber: shortText,
   purpose: text,
   // Menu 1
   activities: list(ActivityPlanSchema, MENU1_ACTIVITY_CODES.length),
@@ -75,7 +88,11 @@ const DraftFieldsSchema = z.object({
   areaJustification: text,
   plan: z
     .object({ npoSupport: text, networking: text, tiesModels: text, digitalisation: text })
-    .catch({ npoSupport: "", networking: "", tiesModels: "", digitalisation: "" }),
+    .catch(() => ({ npoSupport: "", networking: "", tiesModels: "", digitalisation: "" })),
+  /** The months each part of the plan runs, as Menu 1's activities have theirs; drafts from before read as none. */
+  planMonths: z
+    .object({ npoSupport: months, networking: months, tiesModels: months, digitalisation: months })
+    .catch(() => ({ npoSupport: [], networking: [], tiesModels: [], digitalisation: [] })),
   // Budget
   lines: list(BudgetLineValuesSchema, 500),
   otherIncome: shortText,
@@ -142,6 +159,11 @@ const LONG_FIELDS = /^(purpose|areaJustification|plan\.\w+|activities\.\d+\.(con
 export function readDraftToSave(sent: unknown): { draft: ApplicationDraft; losses: FieldErrors } {
   const draft = readDraft(sent);
   return { draft, losses: lossesOf(sent, draft, (path) => LONG_FIELDS.test(path)) };
+}
+
+/** The 交付申請書's own 文書番号 as the applicant typed it, trimmed; "" when it has none. */
+export function applicationNumberOf(draft: ApplicationDraft): string {
+  return draft.documentNumber.trim();
 }
 
 /** A draft pre-filled from what the organisation already knows. */
@@ -213,6 +235,15 @@ function required(path: string, message: string): Finding {
   return { code: "input-invalid", severity: "error", message, path };
 }
 
+/**
+ * The draft keeps a longer 文書番号 as typed (nothing typed is lost); the rules refuse it at every check, as
+ * the steps' forms do, counting characters as people see them.
+ */
+function documentNumberFindings(draft: ApplicationDraft): Finding[] {
+  if ([...applicationNumberOf(draft)].length <= DOCUMENT_NUMBER_LIMIT) return [];
+  return [required("documentNumber", `文書番号は${DOCUMENT_NUMBER_LIMIT}文字以内で入力してください。`)];
+}
+
 /** Checks that only matter for a submission: the plan must be filled in, not just the budget. */
 function completenessFindings(programme: Programme, draft: ApplicationDraft): Finding[] {
   const findings: Finding[] = [];
@@ -244,6 +275,10 @@ function completenessFindings(programme: Programme, draft: ApplicationDraft): Fi
     }
     if (MENU2_PLAN_FIELDS.every(([key]) => !draft.plan[key].trim())) {
       findings.push(required("plan.npoSupport", "事業計画の内容を1つ以上入力してください。"));
+    }
+    // A part left empty is not carried out, so it has no months.
+    for (const [key] of MENU2_PLAN_FIELDS) {
+      if (draft.plan[key].trim() && draft.planMonths[key].length === 0) findings.push(required(`planMonths.${key}`, "実施する月を選んでください。"));
     }
   }
   return findings;
@@ -302,7 +337,12 @@ export function checkApplication(
     lines,
   };
   const result = calculateGrant(input, parameters);
-  const findings = [...unreadable, ...pointAtFormRows(result.findings, formRowOf), ...(forSubmission ? completenessFindings(programme, draft) : [])];
+  const findings = [
+    ...documentNumberFindings(draft),
+    ...unreadable,
+    ...pointAtFormRows(result.findings, formRowOf),
+    ...(forSubmission ? completenessFindings(programme, draft) : []),
+  ];
   return { input, result, findings, requestedAmount: typedRequest ?? result.grantAmount, lineAmounts };
 }
 

@@ -13,7 +13,11 @@ export const SHORT_TEXT_LIMIT = 200;
 
 export const longText = z.string().max(LONG_TEXT_LIMIT).catch("");
 export const shortText = z.string().max(SHORT_TEXT_LIMIT).catch("");
-export const rows = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max).catch([]);
+export const rows = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .catch(() => []);
 /** A group of checkboxes posts nothing, one value, or several: always a list. */
 export const ticked = <T extends z.ZodType>(item: T, max: number) =>
   z.preprocess((value) => (value === undefined || value === "" || value === false ? [] : [value].flat()), rows(item, max));

@@ -4,7 +4,7 @@
  * service writes it once at submission; the version pages, the 交付申請書 and the steps after submission
  * read it back through `readSnapshot`.
  */
-import { checkApplication, MENU2_PLAN_FIELDS, readDraft, type ApplicationDraft } from "./application-draft";
+import { applicationNumberOf, checkApplication, MENU2_PLAN_FIELDS, readDraft, type ApplicationDraft } from "./application-draft";
 import { calculateGrant, type Finding, type GrantInput, type GrantResult } from "./grant-calculation";
 import { japanToday } from "./japan-time";
 import type { BudgetLineSnapshot, PartySnapshot, PlanItem } from "./proceedings";
@@ -59,6 +59,8 @@ export interface SubmittedVersion {
   lines: BudgetLineSnapshot[];
   /** The submitted plan; a change may replace it (currentPlan). */
   plan: PlanItem[];
+  /** The applicant's 文書番号 of its 交付申請書 ("" when it gave none), cited by the decision. */
+  applicationNumber: string;
 }
 
 /** The plan of a draft as the steps after submission see it: Menu 1's activities, or Menu 2's four parts of the work. */
@@ -80,6 +82,7 @@ export function submittedVersionOf(stored: SubmittedSnapshot, submittedAt: Date)
     input,
     lines: input.lines.map((l) => ({ category: l.category, activity: l.activity ?? "", description: l.description ?? "", amount: l.amount })),
     plan: planOf(snapshot.programme, snapshot.draft),
+    applicationNumber: applicationNumberOf(snapshot.draft),
   };
 }
 
@@ -92,7 +95,12 @@ export function recomputeGrant(version: SubmittedVersion, lines: readonly Budget
 }
 
 /** The calculation's input for these lines under this plan, the rest as submitted. */
-export function grantInputOf(version: Pick<SubmittedVersion, "input">, lines: readonly BudgetLineSnapshot[], otherIncome: number, plan: readonly PlanItem[]): GrantInput {
+export function grantInputOf(
+  version: Pick<SubmittedVersion, "input">,
+  lines: readonly BudgetLineSnapshot[],
+  otherIncome: number,
+  plan: readonly PlanItem[],
+): GrantInput {
   const menu1 = version.input.program === "prefectural";
   return {
     ...version.input,

@@ -67,6 +67,7 @@ export function applyRowIntent(draft: ApplicationDraft, intent: DraftIntent): vo
 }
 
 const SECTION_LABELS: Record<string, string> = {
+  documentNumber: "文書番号",
   purpose: "事業の目的",
   activities: "実施する事業",
   platformMembers: "プラットフォームの構成団体",
@@ -76,6 +77,7 @@ const SECTION_LABELS: Record<string, string> = {
   areaPrefectures: "活動区域",
   areaJustification: "1つの都道府県で行う理由",
   plan: "事業計画",
+  planMonths: "実施月",
   lines: "所要額の明細",
   otherIncome: "寄付金その他の収入額",
   otherIncomeSource: "収入の内訳",

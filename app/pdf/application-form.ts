@@ -11,7 +11,15 @@ import { ATTACHMENT_DOCUMENT_TYPES } from "~/domain/file-types";
 import { activityLabel, expenseCategoryName, PROGRAMME_NAMES, type Programme } from "~/domain/programmes";
 import type { AttachmentSnapshot } from "~/domain/submitted-version";
 import { fiscalYearLabel } from "~/domain/wareki";
-import { DELEGATION_METHODS, lineAmount, MENU2_PLAN_FIELDS, PLATFORM_MEMBER_KINDS, type ApplicationDraft } from "~/domain/application-draft";
+import {
+  applicationNumberOf,
+  DELEGATION_METHODS,
+  FISCAL_YEAR_MONTHS,
+  lineAmount,
+  MENU2_PLAN_FIELDS,
+  PLATFORM_MEMBER_KINDS,
+  type ApplicationDraft,
+} from "~/domain/application-draft";
 import type { Block, DocumentSpec } from "./blocks";
 import { applicantSender, letterhead } from "./letterhead";
 import { activityTotals, amountTable, calculationRows, categoryTotals, heading, lineTable, preamble, rowsWithTotal, sum, text } from "./parts";
@@ -55,7 +63,7 @@ export function applicationFormDocument(record: ApplicationRecord, { draft = fal
   const blocks: Block[] = [
     ...letterhead({
       form: settings.forms.application || undefined,
-      documentNumber: "",
+      documentNumber: applicationNumberOf(plan),
       date,
       addressee: `${signatory(settings)}　殿`,
       sender: applicantSender(org),
@@ -129,7 +137,7 @@ function menu1Plan(plan: ApplicationDraft): Block[] {
       { title: "実施月", width: 0.14 },
       { title: "指標", width: 0.18 },
     ],
-    rows: plan.activities.map((a) => [activityLabel(a.code), a.content, a.months.map((m) => `${m}月`).join("・"), a.indicators]),
+    rows: plan.activities.map((a) => [activityLabel(a.code), a.content, monthsText(a.months), a.indicators]),
   });
   blocks.push(heading("3　地方版官民連携プラットフォームの構成団体"));
   blocks.push(
@@ -175,10 +183,29 @@ function menu2Plan(plan: ApplicationDraft): Block[] {
   blocks.push(heading("3　活動区域"), text(plan.areaPrefectures.map((code) => prefectureName(code) ?? code).join("、") || "—", { indent: 1 }));
   if (plan.areaJustification.trim()) blocks.push(text(`（1つの都道府県で行う理由）${plan.areaJustification}`, { indent: 1 }));
   blocks.push(heading("4　事業の内容"));
-  for (const [key, label] of MENU2_PLAN_FIELDS) {
-    if (plan.plan[key].trim()) blocks.push(text(`・${label}`, { indent: 1, keepWithNext: true }), text(plan.plan[key], { indent: 2 }));
-  }
+  const parts = MENU2_PLAN_FIELDS.filter(([key]) => plan.plan[key].trim());
+  for (const [key, label] of parts) blocks.push(text(`・${label}`, { indent: 1, keepWithNext: true }), text(plan.plan[key], { indent: 2 }));
+  // The schedule of the parts carried out, as Menu 1's activities have theirs in 2.
+  blocks.push(
+    heading("5　実施スケジュール"),
+    parts.length
+      ? {
+          kind: "table",
+          columns: [
+            { title: "事業の内容", width: 0.55 },
+            // Widened to hold a whole year on one line, so that no 「12月」 is broken between its digits and 月.
+            { title: "実施月", width: 0.45, widestValue: monthsText(FISCAL_YEAR_MONTHS) },
+          ],
+          rows: parts.map(([key, label]) => [label, monthsText(plan.planMonths[key])]),
+        }
+      : text("—", { indent: 1 }),
+  );
   return blocks;
+}
+
+/** The months a piece of work runs, in the order given (the form keeps the fiscal year's): 「4月・5月・6月」. */
+function monthsText(months: readonly number[]): string {
+  return months.map((m) => `${m}月`).join("・");
 }
 
 /**

@@ -314,12 +314,12 @@ function decision(r: DecisionRecord, cite: string): Block[] {
   const conditions = [...STANDARD_CONDITIONS, ...own];
   return [
     ...preamble(
-      `${formatWarekiDate(r.applicationDate)}付けで申請のあった${subject(r)}については、${cite}及び${SUBSIDY_ACT}（以下「適正化法」という。）第6条第1項の規定に基づき、下記のとおり交付することに決定したので、適正化法第8条の規定により通知する。`,
+      `${formatWarekiDate(r.applicationDate)}付け${r.applicationNumber ?? ""}で申請のあった${subject(r)}については、${cite}及び${SUBSIDY_ACT}（以下「適正化法」という。）第6条第1項の規定に基づき、下記のとおり交付することに決定したので、適正化法第8条の規定により通知する。`,
     ),
     item(1, "交付決定額", kin(r.decidedAmount)),
     detail(`（交付申請額　　${kin(r.requestedAmount)}）`),
     item(2, "交付の対象となる事業の内容"),
-    detail(`${formatWarekiDate(r.applicationDate)}付けの交付申請書に記載のとおりとする。`),
+    detail(`${formatWarekiDate(r.applicationDate)}付け${r.applicationNumber ?? ""}の交付申請書に記載のとおりとする。`),
     item(3, "交付の対象となる経費及び交付決定額"),
     amountTable("区分", ["金額"], [...calculationRows(menu1(r), [r.calculation]).slice(0, 6), ["交付決定額", formatYen(r.decidedAmount)]]),
     item(4, "交付の条件"),
@@ -369,7 +369,9 @@ function formerDecision(r: DecisionRecord, cite: string, own: string[]): Block[]
 
 function rejection(r: RejectionRecord): Block[] {
   return [
-    ...preamble(`${formatWarekiDate(r.applicationDate)}付けで申請のあった${subject(r)}については、審査の結果、交付しないことに決定したので通知する。`),
+    ...preamble(
+      `${formatWarekiDate(r.applicationDate)}付け${r.applicationNumber ?? ""}で申請のあった${subject(r)}については、審査の結果、交付しないことに決定したので通知する。`,
+    ),
     item(1, "交付申請額", kin(r.requestedAmount)),
     item(2, "理由"),
     detail(r.reason || "—"),
@@ -392,12 +394,7 @@ function changeApproval(r: ChangeDecisionRecord, cite: string): Block[] {
     ...opening,
     ...amounts,
     item(4, "変更後の経費の配分"),
-    amountTable(
-      "経費区分",
-      ["金額"],
-      rowsWithTotal(r.allocation.map((a) => ({ label: expenseCategoryName(a.category), amount: a.amount }))),
-      { total: true },
-    ),
+    amountTable("経費区分", ["金額"], rowsWithTotal(r.allocation.map((a) => ({ label: expenseCategoryName(a.category), amount: a.amount }))), { total: true }),
     item(5, "交付の対象となる事業の内容", `${formatWarekiDate(r.changeRequestDate)}付け変更交付申請書記載のとおり`),
     item(6, "交付の条件"),
     conditions,

@@ -195,17 +195,17 @@ test("a Menu 2 change request: the budget before and after, approved with a new 
   await signIn(page, officer.email, officer.password);
   await openApplicationOf(page, /令和8年度/);
   await step(page, "変更交付申請");
-  await expect(page.getByLabel("2行目 変更後（円）")).toHaveValue("5,000,000");
-  await page.getByLabel("2行目 変更後（円）").fill("3,900,000");
-  await page.getByLabel("3行目 変更後（円）").fill("1,4000");
+  await expect(page.getByLabel("2行目 変更後の金額")).toHaveValue("5,000,000");
+  await page.getByLabel("2行目 変更後の金額").fill("3,900,000");
+  await page.getByLabel("3行目 変更後の金額").fill("1,4000");
   await page.getByLabel("変更の理由").fill("伴走支援の対象団体数の見直しによる。");
   await register(page, "変更交付申請を提出する");
-  await expect(page.getByRole("alert")).toContainText("3行目の変更後の金額");
-  await expect(page.getByLabel("2行目 変更後（円）")).toHaveValue("3,900,000");
+  await expect(page.getByRole("alert")).toContainText("3行目の金額");
+  await expect(page.getByLabel("2行目 変更後の金額")).toHaveValue("3,900,000");
   await expect(page.getByLabel("変更の理由")).toHaveValue("伴走支援の対象団体数の見直しによる。");
   await page.screenshot({ path: "test-results/screenshots/change-request-error.png", fullPage: true });
   await expectNoSeriousViolations(page);
-  await page.getByLabel("3行目 変更後（円）").fill("1,400,000");
+  await page.getByLabel("3行目 変更後の金額").fill("1,400,000");
   await register(page, "変更交付申請を提出する");
   await expectRegistered(page, "変更交付申請を提出しました");
   await expectPdf(page, "変更交付申請書（PDF）", `変更交付申請書_${intermediary}_令和8年度_${todayInJapan()}.pdf`);
@@ -226,6 +226,65 @@ test("a Menu 2 change request: the budget before and after, approved with a new 
     `変更交付決定通知書_${intermediary}_令和8年度_${(await page.getByRole("table", { name: "手続の記録" }).textContent())!.match(/府孤第\d+号/g)!.at(-1)}.pdf`,
   );
   await page.screenshot({ path: "test-results/screenshots/proceedings-decided.png", fullPage: true });
+});
+
+test("a Menu 1 grantee changes its plan: a minor change filed at once, then activities and lines changed with approval", async ({ page }) => {
+  test.setTimeout(150_000);
+  const officer = await submittedApplication(page, "prefecture");
+  const prefecture = officer.organisation.name;
+  await signIn(page, ACCOUNTS.reviewer);
+  await openApplicationOf(page, prefecture);
+  await page.getByRole("button", { name: "審査を開始する" }).click();
+  await step(page, "交付決定");
+  await page.getByLabel("この交付決定は取り消せないことを確認しました").check();
+  await register(page, "交付を決定する");
+  await expectRegistered(page, "交付を決定しました");
+  await signOut(page);
+
+  await signIn(page, officer.email, officer.password);
+  await openApplicationOf(page, /令和8年度/);
+  await step(page, "軽微な変更の届出");
+  const assessment = page.getByRole("region", { name: /変更後の見込み/ });
+  await expect(assessment).toContainText("まだ変更はありません");
+  // 旅費 120,000 → 130,000: +8%, within 20%; the grant stays 2,630,000 (capped by the decided amount).
+  await page.getByLabel("2行目 変更後の金額").fill("130,000");
+  await expect(assessment).toContainText("軽微な変更です（承認は不要です）");
+  await page.getByLabel("変更の理由").fill("委員の交通手段の見直しによる。");
+  await register(page, "軽微な変更として届け出る");
+  await expectRegistered(page, "軽微な変更を届け出ました");
+  await expectPdf(page, "軽微な変更届（PDF）", `軽微な変更届_${prefecture}_令和8年度_${todayInJapan()}.pdf`);
+
+  await step(page, "変更交付申請");
+  // The budget in force is the one after the minor change.
+  await expect(page.getByLabel("2行目 変更後の金額")).toHaveValue("130,000");
+  await page.getByLabel(/^⑨ 管内市区町村の後方支援/).check();
+  await page.getByLabel("⑨ の内容").fill("市町村担当者向けの説明会を2回開催する。");
+  // The spare row at the end: a new 旅費 line for ⑨.
+  await page.getByLabel("9行目 経費区分").selectOption({ label: "旅費" });
+  await page.getByLabel("9行目 活動").selectOption({ label: "⑨ 管内市区町村の後方支援" });
+  await page.getByLabel("9行目 内容").fill("説明会講師旅費");
+  await page.getByLabel("9行目 変更後の金額").fill("100,000");
+  // The 対象外経費 line is given up.
+  await page.getByRole("button", { name: "8行目を削除" }).click();
+  // The new line moved up to row 8 and had no amount before; 変更前 stays with the lines that had one.
+  await expect(page.locator("tr").filter({ has: page.getByLabel("8行目 内容") })).toContainText("追加");
+  await expect(page.locator("tr").filter({ has: page.getByLabel("7行目 内容") })).toContainText("60,000円");
+  await expect(assessment).toContainText("承認が必要な変更です");
+  await expect(assessment).toContainText("事業の内容を変更します（⑨ 管内市区町村の後方支援：追加）。");
+  await expect(assessment).toContainText("経費区分「旅費」が20%を超えて増減します");
+  await expect(page.getByRole("button", { name: "軽微な変更として届け出る" })).toHaveCount(0);
+  await page.getByLabel("変更の理由").fill("市町村の後方支援を新たに行うため。");
+  await look(page, "change-request-plan");
+  await register(page, "変更交付申請を提出する");
+  await expectRegistered(page, "変更交付申請を提出しました");
+  await expectPdf(page, "変更交付申請書（PDF）", `変更交付申請書_${prefecture}_令和8年度_${todayInJapan()}.pdf`);
+  await signOut(page);
+
+  await signIn(page, ACCOUNTS.reviewer);
+  await openApplicationOf(page, prefecture);
+  await step(page, "変更の承認（変更交付決定）");
+  await register(page, "変更を承認する");
+  await expectRegistered(page, "変更を承認しました");
 });
 
 test("past the withdrawal period a grantee cannot just stop: it asks for approval to discontinue, and the reviewer approves", async ({ page }) => {

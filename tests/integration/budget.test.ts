@@ -86,7 +86,13 @@ describe.each(ENGINES)("%s: the budget at a glance", (engine) => {
 
     // A change approved above the first decision, part paid, confirmed: a settlement payment due.
     apps.changed = await decided(1_700_000);
-    await step(apps.changed.officer, apps.changed.id, "request_change", { lines: withAmounts([200_000, 2_400_000, 1_500_000]), reason: "調査の拡大" }, AT.change);
+    await step(
+      apps.changed.officer,
+      apps.changed.id,
+      "request_change",
+      { lines: withAmounts([200_000, 2_400_000, 1_500_000]), reason: "調査の拡大" },
+      AT.change,
+    );
     await step(reviewer, apps.changed.id, "approve_change", { decidedAmount: 2_000_000, comment: "" }, AT.change);
     await step(apps.changed.officer, apps.changed.id, "claim_payment", { claimAmount: 500_000, ...payee }, AT.pay);
     await step(reviewer, apps.changed.id, "record_payment", paid(500_000, "2027-02-01"), AT.pay);

@@ -9,6 +9,8 @@ import { renderPdf } from "../../app/pdf/render.server";
 import { menu2Record, record } from "./support/application-record";
 import {
   changeApprovalRecord,
+  changeRequestWithPlanRecord,
+  minorChangeRecord,
   changeRefusalRecord,
   changeRequestRecord,
   confirmationRecord,
@@ -75,6 +77,17 @@ const DOCUMENTS = {
   "application-form-menu1": () => applicationFormDocument(record(8)),
   "application-form-draft": () => applicationFormDocument({ ...record(8), version: null }, { draft: true }),
   "application-form-menu2": () => applicationFormDocument(menu2Record(8)),
+  "application-form-menu2-numbered": () => {
+    const r = menu2Record(8);
+    return applicationFormDocument({
+      ...r,
+      draft: {
+        ...r.draft,
+        documentNumber: "とやまつながり発第45号",
+        planMonths: { npoSupport: [6, 7, 8], networking: [5, 8, 11, 2], tiesModels: [], digitalisation: [] },
+      },
+    });
+  },
   "decision-notice": () => proceedingDocument(decisionRecord()),
   "rejection-notice": () => proceedingDocument(rejectionRecord()),
   withdrawal: () => proceedingDocument(withdrawalRecord()),
@@ -82,6 +95,8 @@ const DOCUMENTS = {
   "discontinuation-approval-notice": () => proceedingDocument(discontinuationApprovalRecord()),
   "discontinuation-refusal-notice": () => proceedingDocument(discontinuationRefusalRecord()),
   "change-request": () => proceedingDocument(changeRequestRecord(8)),
+  "change-request-plan": () => proceedingDocument(changeRequestWithPlanRecord()),
+  "minor-change": () => proceedingDocument(minorChangeRecord()),
   "change-approval-notice": () => proceedingDocument(changeApprovalRecord()),
   "change-refusal-notice": () => proceedingDocument(changeRefusalRecord()),
   "payment-claim": () => proceedingDocument(paymentClaimRecord()),

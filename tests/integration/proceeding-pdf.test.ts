@@ -196,6 +196,14 @@ describe("交付決定通知書", () => {
     );
   });
 
+  it("cites the 交付申請書 by its date and the applicant's own 文書番号, when it gave one; so does a rejection", async () => {
+    const { all } = await read({ ...decisionRecord(), applicationNumber: "富山県厚第12号" });
+    expect(all).toContain(`${reiwa("2026-04-30")}付け富山県厚第12号で申請のあった${YEAR}`);
+    expect(all).toContain(`2交付の対象となる事業の内容${reiwa("2026-04-30")}付け富山県厚第12号の交付申請書に記載のとおりとする。`);
+    const rejection = await read({ ...rejectionRecord(), applicationNumber: "富山県厚第12号" });
+    expect(rejection.all).toContain(`${reiwa("2026-04-30")}付け富山県厚第12号で申請のあった${YEAR}`);
+  });
+
   it("prints a decision made before the standard conditions as it was issued", async () => {
     const { pages } = await read(formerDecisionRecord());
     expect(pages).toHaveLength(1);

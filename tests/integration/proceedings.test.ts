@@ -13,7 +13,7 @@ import type { AppDatabase } from "../../db/database";
 import type { Database } from "../../db/schema";
 import { seed } from "../../db/seed";
 import { createUser } from "./support/accounts";
-import { MENU1_LINES, submittedApplication, type SubmittedApplication, type TestUser, withAmounts } from "./support/submitted-application";
+import { completeMenu1, MENU1_LINES, submittedApplication, type SubmittedApplication, type TestUser, withAmounts } from "./support/submitted-application";
 import { createTestDatabase, ENGINES } from "./support/test-database";
 
 const IP = "192.0.2.10";
@@ -331,7 +331,9 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const after = [LINES[0]!, LINES[1]!, LINES[2]! - 400_000];
       // Cut below even the reduced amount: only an increase is held to the budget.
       await setBudget(Math.floor(menu1Grant(after) / 2));
-      expect(await step(first.officer, first.id, "request_change", { lines: withAmounts(after), reason: "居場所の箇所数を減らすため。" }, AT.change)).toMatchObject({
+      expect(
+        await step(first.officer, first.id, "request_change", { lines: withAmounts(after), reason: "居場所の箇所数を減らすため。" }, AT.change),
+      ).toMatchObject({
         status: "done",
       });
       const lower = menu1Grant(after);
@@ -348,7 +350,9 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const first = await decided();
       await decided(REQUESTED, first.reviewer);
       const after = [LINES[0]!, LINES[1]!, LINES[2]! + 600_000];
-      expect(await step(first.officer, first.id, "request_change", { lines: withAmounts(after), reason: "居場所の箇所数を増やすため。" }, AT.change)).toMatchObject({
+      expect(
+        await step(first.officer, first.id, "request_change", { lines: withAmounts(after), reason: "居場所の箇所数を増やすため。" }, AT.change),
+      ).toMatchObject({
         status: "done",
       });
       expect(menu1Grant(after)).toBeGreaterThan(REQUESTED);
@@ -453,7 +457,89 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
     });
   });
 
+  it("keeps the 交付申請書's own 文書番号 on the decision, which its notice cites", async () => {
+    const app = await submittedApplication(database.db, { draft: { ...completeMenu1(), documentNumber: " 富山県厚第12号 " } });
+    expect(await step(app.reviewer, app.id, "decide", decideInput(REQUESTED), AT.decide)).toMatchObject({ status: "done" });
+    expect((await records(app.id))[0]).toMatchObject({ kind: "decision", applicationNumber: "富山県厚第12号" });
+  });
+
   describe("a change request", () => {
+    it("edits the plan with the lines (⑦ given up with its line, ② added with one of its own); approved, both are in force and the report is computed under them", async () => {
+      const app = await decided();
+      const lines = [MENU1_LINES[0], MENU1_LINES[1], { category: "travel", activity: "a2", description: "実態調査の旅費", amount: 400_000 }];
+      const plan = [
+        { key: "platform", content: "プラットフォームの設置と運営" },
+        { key: "a1", content: "取組方針の作成" },
+        { key: "a2", content: "県内の居場所の実態調査" },
+        { key: "a3", content: "情報共有会" },
+      ];
+      const requested = await step(app.officer, app.id, "request_change", { lines, plan, reason: "居場所の補助をやめ、実態調査を先に行うため。" }, AT.change);
+      expect(requested).toMatchObject({ status: "done", to: "change_requested" });
+      const request = (await records(app.id)).at(-1);
+      // 200,000 + 2,000,000 + 400,000 = 2,600,000, half of it.
+      expect(request).toMatchObject({ kind: "change_request", requestedAmount: 1_300_000, after: lines, planAfter: plan });
+      expect(request?.kind === "change_request" && request.planBefore?.map((p) => p.key)).toEqual(["platform", "a1", "a3", "a7"]);
+
+      expect(await step(app.reviewer, app.id, "approve_change", { decidedAmount: 1_300_000, comment: "" }, AT.changeDecision)).toMatchObject({
+        status: "done",
+      });
+      expect((await records(app.id)).at(-1)).toMatchObject({
+        kind: "change_approval",
+        allocation: [
+          { category: "honoraria", amount: 200_000 },
+          { category: "outsourcing", amount: 2_000_000 },
+          { category: "travel", amount: 400_000 },
+        ],
+      });
+      const inForce = await proceedingsSummary(database.db, app.id, 1);
+      expect(inForce?.lines).toEqual(lines);
+      expect(inForce?.plan).toEqual(plan);
+
+      expect(await step(app.officer, app.id, "report", reportInput([200_000, 2_000_000, 400_000]), AT.report)).toMatchObject({ status: "done" });
+      const report = (await records(app.id)).at(-1);
+      expect(report?.kind === "performance_report" && report.calculationActual).toMatchObject({ grantAmount: 1_300_000 });
+      expect(report?.kind === "performance_report" && report.calculationActual.findings.filter((f) => f.severity === "error")).toEqual([]);
+    });
+
+    it("files a minor change (each category within 20%, the plan unchanged) without approval: in force at once, the decided amount and state as they were", async () => {
+      const app = await decided();
+      const lines = withAmounts([LINES[0]!, 2_300_000, LINES[2]!]);
+      const summaryRow = () =>
+        database.db.selectFrom("application_summaries").select(["decided_amount", "state"]).where("application_id", "=", app.id).executeTakeFirstOrThrow();
+      const before = await summaryRow();
+
+      // 委託費 +25%: not minor, refused with why, and nothing written.
+      const tooMuch = await step(
+        app.officer,
+        app.id,
+        "notify_minor_change",
+        { lines: withAmounts([LINES[0]!, 2_500_000, LINES[2]!]), reason: "見直し" },
+        AT.change,
+      );
+      expect(tooMuch).toEqual({
+        status: "invalid",
+        errors: {
+          form: "この変更は承認が必要なため、軽微な変更として届け出ることはできません。変更交付申請を提出してください。経費区分「委託費」が20%を超えて増減します（+25%）。",
+        },
+      });
+      expect(await rows(app.id)).toHaveLength(1);
+
+      expect(
+        await step(app.officer, app.id, "notify_minor_change", { lines, reason: "委託内容の見直し", documentNumber: "富山県厚第140号" }, AT.change),
+      ).toEqual({
+        status: "done",
+        proceedingId: expect.any(Number),
+        to: "decided",
+      });
+      const [, minor] = await rows(app.id);
+      expect(minor).toMatchObject({ kind: "minor_change", notice_serial: null, amount: 0 });
+      expect(minor!.record).toMatchObject({ documentNumber: "富山県厚第140号", decidedAmount: REQUESTED, after: lines, limitPercent: 20 });
+      expect(await stateOf(app.id)).toBe("decided");
+      expect(await proceedingActions(app.id)).toEqual(["application.decided", "application.minor_change_notified"]);
+      expect((await proceedingsSummary(database.db, app.id, 1))?.lines).toEqual(lines);
+      expect(await summaryRow()).toEqual(before);
+    });
+
     it("asks for one amount per line of the budget in force, and refuses amounts that change nothing", async () => {
       const app = await decided();
       const inForce = await proceedingsSummary(database.db, app.id, 1);
@@ -462,7 +548,7 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
 
       const unchanged = await step(app.officer, app.id, "request_change", { lines: withAmounts([...LINES]), reason: "見直し" }, AT.change);
 
-      expect(unchanged).toEqual({ status: "invalid", errors: { form: "変更後の金額がすべて変更前と同じです。変更する行の金額を入力してください。" } });
+      expect(unchanged).toEqual({ status: "invalid", errors: { form: "変更前と同じ内容です。変更する明細の金額や事業の内容を入力してください。" } });
       expect(await rows(app.id)).toHaveLength(1);
       expect(await stateOf(app.id)).toBe("decided");
     });
@@ -529,7 +615,9 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
     it("refused, leaves the decided amount and the budget in force as they were", async () => {
       const app = await decided();
       const after = [LINES[0]!, LINES[1]! - 600_000, LINES[2]!];
-      expect(await step(app.officer, app.id, "request_change", { lines: withAmounts(after), reason: "委託先の見直し" }, AT.change)).toMatchObject({ status: "done" });
+      expect(await step(app.officer, app.id, "request_change", { lines: withAmounts(after), reason: "委託先の見直し" }, AT.change)).toMatchObject({
+        status: "done",
+      });
 
       const refused = await step(app.reviewer, app.id, "refuse_change", { reason: "変更の必要性が認められないため。" }, AT.changeDecision);
 
@@ -554,7 +642,9 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       const app = await decided();
       const changed = [LINES[0]!, LINES[1]! - 600_000, LINES[2]!];
       const asked = menu1Grant(changed);
-      expect(await step(app.officer, app.id, "request_change", { lines: withAmounts(changed), reason: "委託先の見直し" }, AT.change)).toMatchObject({ status: "done" });
+      expect(await step(app.officer, app.id, "request_change", { lines: withAmounts(changed), reason: "委託先の見直し" }, AT.change)).toMatchObject({
+        status: "done",
+      });
       expect(await step(app.reviewer, app.id, "approve_change", { decidedAmount: asked, comment: "" }, AT.changeDecision)).toMatchObject({ status: "done" });
 
       // Spent as first budgeted, more than the changed budget: the recomputed grant is above the changed decided amount.
@@ -747,11 +837,11 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         // Within the decision's withdrawal period, which ends on 2026-12-26.
         return availableSteps(user.viewer, application, await records(app.id), "2026-12-20");
       };
-      expect(await offered(app.officer)).toEqual(["request_change", "withdraw", "request_discontinuation", "claim_payment", "report"]);
+      expect(await offered(app.officer)).toEqual(["request_change", "notify_minor_change", "withdraw", "request_discontinuation", "claim_payment", "report"]);
       expect(await offered(app.reviewer)).toEqual(["request_status_report", "cancel", "record_payment"]);
 
       expect(await step(app.officer, app.id, "claim_payment", claimInput(REQUESTED), AT.pay)).toMatchObject({ status: "done" });
-      expect(await offered(app.officer)).toEqual(["request_change", "withdraw", "request_discontinuation", "report"]);
+      expect(await offered(app.officer)).toEqual(["request_change", "notify_minor_change", "withdraw", "request_discontinuation", "report"]);
 
       expect(await step(app.reviewer, app.id, "record_payment", paymentInput(REQUESTED, "2027-02-01"), AT.pay)).toMatchObject({ status: "done" });
       expect(await step(app.officer, app.id, "report", reportInput(ACTUAL, OTHER_INCOME_ACTUAL), AT.report)).toMatchObject({ status: "done" });
@@ -1011,7 +1101,9 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       expect(await step(app.officer, app.id, "request_discontinuation", request(), REQUEST_AT)).toMatchObject({ status: "refused" });
       const changing = await decided();
       const after = [...LINES.slice(0, -1), LINES.at(-1)! - 500_000];
-      expect(await step(changing.officer, changing.id, "request_change", { lines: withAmounts(after), reason: "見直し" }, AT.change)).toMatchObject({ status: "done" });
+      expect(await step(changing.officer, changing.id, "request_change", { lines: withAmounts(after), reason: "見直し" }, AT.change)).toMatchObject({
+        status: "done",
+      });
       expect(await step(changing.officer, changing.id, "request_discontinuation", request(), REQUEST_AT)).toMatchObject({ status: "refused" });
       const reported = await decided();
       expect(await step(reported.officer, reported.id, "report", reportInput(ACTUAL), AT.report)).toMatchObject({ status: "done" });

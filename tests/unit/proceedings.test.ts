@@ -293,7 +293,8 @@ const form = (fields: Record<string, string>) => {
 };
 
 /** Reads a posted form with the step's schema, as the step's page does. */
-const parse = <A extends StepAction>(action: A, data: FormData, lineCount = 0) => readForm(stepSchema(action, { lineCount, programme: "prefectural" }), formValues(data));
+const parse = <A extends StepAction>(action: A, data: FormData, lineCount = 0) =>
+  readForm(stepSchema(action, { lineCount, programme: "prefectural" }), formValues(data));
 
 describe("the decision form", () => {
   /** The box 「この交付決定は取り消せないことを確認しました」, ticked. */

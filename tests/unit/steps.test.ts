@@ -89,6 +89,7 @@ const versionOf = (otherIncome = 0): SubmittedVersion => {
     input: { ...grantInput(VERSION_LINES, otherIncome), requestedAmount: calculation.grantAmount },
     lines: VERSION_LINES,
     plan: VERSION_PLAN,
+    applicationNumber: "富山県厚第12号",
   };
 };
 const VERSION = versionOf();
@@ -335,6 +336,8 @@ describe("decide (交付決定)", () => {
         kind: "decision",
         version: 2,
         applicationDate: "2026-05-10",
+        // The 交付申請書's own number, which the notice cites.
+        applicationNumber: "富山県厚第12号",
         requestedAmount: REQUESTED,
         decidedAmount: 1_700_000,
         conditions: "交付要綱に従い事業を行うこと。",
@@ -369,14 +372,24 @@ describe("reject (不交付決定)", () => {
     expect(result).toEqual({
       status: "done",
       amount: null,
-      record: { kind: "rejection", version: 2, applicationDate: "2026-05-10", requestedAmount: REQUESTED, reason: "事業計画が要件を満たさないため。" },
+      record: {
+        kind: "rejection",
+        version: 2,
+        applicationDate: "2026-05-10",
+        applicationNumber: "富山県厚第12号",
+        requestedAmount: REQUESTED,
+        reason: "事業計画が要件を満たさないため。",
+      },
     });
   });
 });
 
 describe("request_change (変更交付申請)", () => {
   const request = (after: number[], records: ProceedingRecord[] = [decision()], version = VERSION) =>
-    take("request_change", context(records, { version }), { lines: VERSION_LINES.map((l, i) => ({ ...l, amount: after[i] ?? l.amount })), reason: "委託先の見直し" });
+    take("request_change", context(records, { version }), {
+      lines: VERSION_LINES.map((l, i) => ({ ...l, amount: after[i] ?? l.amount })),
+      reason: "委託先の見直し",
+    });
 
   it("is invalid for the whole form when nothing changes, or when no line is left", () => {
     expect(request([200_000, 2_000_000, 1_500_000])).toEqual({
@@ -450,8 +463,12 @@ describe("request_change (変更交付申請)", () => {
 
 describe("a change of the budget's lines and of the plan", () => {
   const A2 = "② 孤独・孤立の実態把握や地域資源の調査";
-  const change = (action: "request_change" | "notify_minor_change", lines: (BudgetLineSnapshot | null)[], plan?: typeof VERSION_PLAN, records: ProceedingRecord[] = [decision()]) =>
-    take(action, context(records), { lines, ...(plan ? { plan } : {}), reason: "見直し" });
+  const change = (
+    action: "request_change" | "notify_minor_change",
+    lines: (BudgetLineSnapshot | null)[],
+    plan?: typeof VERSION_PLAN,
+    records: ProceedingRecord[] = [decision()],
+  ) => take(action, context(records), { lines, ...(plan ? { plan } : {}), reason: "見直し" });
 
   it("removes a line and adds one, the grant recomputed from what is left: 200,000 + 2,000,000 + 300,000 → 1,250,000", () => {
     const after = [VERSION_LINES[0]!, VERSION_LINES[1]!, line("travel", 300_000)];

@@ -35,7 +35,12 @@ export function readLineRows(value: unknown): Typed<(BudgetLineSnapshot | null)[
   if (rows.length > MAX_CHANGED_LINES) return { value: [], issues: [{ path: [], message: `明細は${MAX_CHANGED_LINES}行以内にしてください。` }] };
   const lines = rows.map((row: unknown, i) => {
     const cells = fieldsOf(row);
-    const [category, activity, description, amount] = ["category", "activity", "description", "amount"].map((name) => text(cells[name])) as [string, string, string, string];
+    const [category, activity, description, amount] = ["category", "activity", "description", "amount"].map((name) => text(cells[name])) as [
+      string,
+      string,
+      string,
+      string,
+    ];
     if (!category && !description && !amount) return null;
     const issue = (field: string, message: string) => issues.push({ path: [i, field], message });
     if ([...description].length > SHORT_TEXT_LIMIT) issue("description", `${i + 1}行目の内容は${SHORT_TEXT_LIMIT}文字以内で入力してください。`);
@@ -115,7 +120,14 @@ export function readChange(ctx: StepContext, input: ChangeInput): { status: "rea
   });
   const planAfter = input.plan ?? planBefore;
   const assessment = assessChange(
-    { input: ctx.version.input, parameters: ctx.version.parameters, otherIncome: ctx.version.calculation.otherIncome, lines: before, plan: planBefore, decidedAmount: ctx.ledger.decidedAmount },
+    {
+      input: ctx.version.input,
+      parameters: ctx.version.parameters,
+      otherIncome: ctx.version.calculation.otherIncome,
+      lines: before,
+      plan: planBefore,
+      decidedAmount: ctx.ledger.decidedAmount,
+    },
     { lines: after, plan: planAfter },
   );
   if (after.length === 0) return { status: "invalid", errors: { form: "変更後の経費の明細がありません。1行以上入力してください。" } };

@@ -46,7 +46,9 @@ export const confirm = defineStep({
     }
     const accepted = report.lines.map((l, i) => ({ ...l, amount: l.actual - (input.disallowed?.[i] ?? 0) }));
     const recomputedAmount =
-      findings.length === 0 ? report.calculationActual.grantAmount : recomputeGrant(ctx.version, accepted, report.otherIncomeActual, currentPlan(ctx.records, ctx.version.plan)).grantAmount;
+      findings.length === 0
+        ? report.calculationActual.grantAmount
+        : recomputeGrant(ctx.version, accepted, report.otherIncomeActual, currentPlan(ctx.records, ctx.version.plan)).grantAmount;
     const confirmedAmount = confirmedAmountOf(ledger.decidedAmount, recomputedAmount);
     return record(
       {

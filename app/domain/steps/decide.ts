@@ -46,6 +46,7 @@ export const decide = defineStep({
         kind: "decision",
         version: version.version,
         applicationDate: version.submittedOn,
+        applicationNumber: version.applicationNumber,
         requestedAmount: version.requestedAmount,
         decidedAmount: input.decidedAmount,
         conditions: input.conditions,

@@ -21,7 +21,12 @@ export const notifyMinorChange = defineStep({
     if (read.status !== "read") return read;
     const { before, after, assessment } = read.change;
     if (assessment.needsApproval.length > 0) {
-      return { status: "invalid", errors: { form: `この変更は承認が必要なため、軽微な変更として届け出ることはできません。変更交付申請を提出してください。${assessment.needsApproval.join("")}` } };
+      return {
+        status: "invalid",
+        errors: {
+          form: `この変更は承認が必要なため、軽微な変更として届け出ることはできません。変更交付申請を提出してください。${assessment.needsApproval.join("")}`,
+        },
+      };
     }
     return record({
       kind: "minor_change",

@@ -17,6 +17,7 @@ export const reject = defineStep({
       kind: "rejection",
       version: ctx.version.version,
       applicationDate: ctx.version.submittedOn,
+      applicationNumber: ctx.version.applicationNumber,
       requestedAmount: ctx.version.requestedAmount,
       reason: input.reason,
     }),

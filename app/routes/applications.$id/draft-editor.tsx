@@ -112,6 +112,13 @@ export function DraftEditor({ application, parameters, comments, versions, refus
           </p>
 
           <Section id="plan-heading" title="事業計画">
+            {/* The applicant's registry numbers the 交付申請書 as its other documents; the notices cite it. */}
+            <TextInput
+              path="documentNumber"
+              label="文書番号（任意）"
+              hint="貴団体の文書番号（例：富山県厚第123号）。空欄の場合は、番号欄を空けて印刷します。"
+              notes={notes.documentNumber}
+            />
             <TextArea path="purpose" label="事業の目的" notes={notes.purpose} />
             {programme === "prefectural" ? <Menu1Plan draft={draft} notes={notes} /> : <Menu2Plan draft={draft} notes={notes} />}
           </Section>

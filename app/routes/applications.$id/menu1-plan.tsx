@@ -1,12 +1,9 @@
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { describedBy, Notes, SelectField, TextArea, TextInput, type FieldNotes } from "~/components/application-fields";
-import { fieldId } from "~/components/forms";
+import { describedBy, MonthsField, Notes, SelectField, TextArea, TextInput, type FieldNotes } from "~/components/application-fields";
 import { DELEGATION_METHODS, NEW_ROWS, PLATFORM_MEMBER_KINDS, type ApplicationDraft } from "~/domain/application-draft";
 import { MENU1_ACTIVITIES } from "~/domain/programmes";
 import { RowButton } from "~/components/row-button";
 
-/** The months of a fiscal year, in its order. */
-const MONTHS = [4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3];
 const ORDER: string[] = MENU1_ACTIVITIES.map((a) => a.code);
 
 /**
@@ -15,7 +12,7 @@ const ORDER: string[] = MENU1_ACTIVITIES.map((a) => a.code);
  * current values.
  */
 export function Menu1Plan({ draft, notes }: { draft: ApplicationDraft; notes: Record<string, FieldNotes> }) {
-  const { control, register, getValues, setValue } = useFormContext<ApplicationDraft>();
+  const { control, register, getValues } = useFormContext<ApplicationDraft>();
   const activities = useFieldArray({ control, name: "activities" });
   const members = useFieldArray({ control, name: "platformMembers" });
   const delegations = useFieldArray({ control, name: "delegations" });
@@ -61,34 +58,7 @@ export function Menu1Plan({ draft, notes }: { draft: ApplicationDraft; notes: Re
                 <div key={activities.fields[i]!.id} className="mt-3 space-y-3 pl-7">
                   <input type="hidden" {...register(`${at}.code`)} defaultValue={activity.code} />
                   <TextArea path={`${at}.content`} label={`${activity.label} 実施内容`} rows={3} notes={notes[`${at}.content`]} />
-                  <fieldset id={fieldId(`${at}.months`)} tabIndex={-1} {...describedBy(`${at}.months`, notes[`${at}.months`])}>
-                    <legend className="text-std-16B-170">{activity.label} 実施月</legend>
-                    <div className="flex flex-wrap gap-3">
-                      {MONTHS.map((m) => (
-                        <label key={m} className="flex items-center gap-1">
-                          <input
-                            type="checkbox"
-                            name={`${at}.months`}
-                            value={m}
-                            checked={plan?.months.includes(m) ?? false}
-                            onChange={(e) => {
-                              const chosen = new Set(getValues(`${at}.months`));
-                              if (e.target.checked) chosen.add(m);
-                              else chosen.delete(m);
-                              setValue(
-                                `${at}.months`,
-                                MONTHS.filter((x) => chosen.has(x)),
-                                { shouldDirty: true },
-                              );
-                            }}
-                            className="size-4"
-                          />
-                          {m}月
-                        </label>
-                      ))}
-                    </div>
-                    <Notes path={`${at}.months`} notes={notes[`${at}.months`]} />
-                  </fieldset>
+                  <MonthsField path={`${at}.months`} legend={`${activity.label} 実施月`} selected={plan?.months ?? []} notes={notes[`${at}.months`]} />
                   <TextInput path={`${at}.indicators`} label={`${activity.label} 指標（成果の目安）`} notes={notes[`${at}.indicators`]} />
                 </div>
               ) : null}

@@ -1,5 +1,5 @@
 import { useFieldArray, useFormContext } from "react-hook-form";
-import { describedBy, Notes, TextArea, TextInput, type FieldNotes } from "~/components/application-fields";
+import { describedBy, MonthsField, Notes, TextArea, TextInput, type FieldNotes } from "~/components/application-fields";
 import { fieldId } from "~/components/forms";
 import { PrefectureChecklist } from "~/components/prefecture-checklist";
 import { MENU2_PLAN_FIELDS, NEW_ROWS, type ApplicationDraft } from "~/domain/application-draft";
@@ -7,7 +7,7 @@ import { RowButton } from "~/components/row-button";
 
 /**
  * Menu 2's plan: the organisation alone or a consortium of members (the lead first), the prefectures the work
- * covers, and the work in four parts. `draft` is the form's current values.
+ * covers, and the work in four parts, each with the months it runs. `draft` is the form's current values.
  */
 export function Menu2Plan({ draft, notes }: { draft: ApplicationDraft; notes: Record<string, FieldNotes> }) {
   const { control, setValue } = useFormContext<ApplicationDraft>();
@@ -49,9 +49,13 @@ export function Menu2Plan({ draft, notes }: { draft: ApplicationDraft; notes: Re
 
       <fieldset className="space-y-3" {...describedBy("plan", notes.plan)}>
         <legend className="text-std-18B-160">事業の内容</legend>
+        <p className="text-dns-16N-130 text-solid-gray-700">行う取組ごとに、内容と実施月を記入します。行わない取組は空欄のままにします。</p>
         <Notes path="plan" notes={notes.plan} />
         {MENU2_PLAN_FIELDS.map(([key, label]) => (
-          <TextArea key={key} path={`plan.${key}`} label={label} rows={3} notes={notes[`plan.${key}`]} />
+          <div key={key} className="space-y-3 rounded-8 border border-solid-gray-420 p-4">
+            <TextArea path={`plan.${key}`} label={label} rows={3} notes={notes[`plan.${key}`]} />
+            <MonthsField path={`planMonths.${key}`} legend={`${label} 実施月`} selected={draft.planMonths[key]} notes={notes[`planMonths.${key}`]} />
+          </div>
         ))}
       </fieldset>
     </>

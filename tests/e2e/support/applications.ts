@@ -85,7 +85,8 @@ export async function fillMenu2Application(page: Page, representative: string) {
   }
   await page.getByLabel("東京都").check();
   await page.getByLabel("神奈川県").check();
-  await page.getByLabel("小規模なNPO等への支援（伴走支援・専門家派遣・講習会など）").fill("会計・広報の講習会と専門家派遣");
+  await page.getByLabel("小規模なNPO等への支援（伴走支援・専門家派遣・講習会など）", { exact: true }).fill("会計・広報の講習会と専門家派遣");
+  await page.getByRole("group", { name: "小規模なNPO等への支援（伴走支援・専門家派遣・講習会など） 実施月" }).getByLabel("6月").check();
 
   await line(page, 1, { category: "諸謝金", member: representative, description: "講師謝金", amount: "600,000" });
   await line(page, 2, { category: "委託費", member: "特定非営利活動法人 さくら", description: "伴走支援", amount: "5,000,000" });

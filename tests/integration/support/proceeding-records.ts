@@ -182,9 +182,13 @@ function changeDecision(kind: ChangeDecisionRecord["kind"], documentNumber: stri
 }
 
 /** An approval as made before the allocation after the change was kept on it. */
-export const formerChangeApprovalRecord = () => changeDecision("change_approval", "府孤第12号", true, "追加で借り上げる会場の利用実績を実績報告書に記載すること。");
+export const formerChangeApprovalRecord = () =>
+  changeDecision("change_approval", "府孤第12号", true, "追加で借り上げる会場の利用実績を実績報告書に記載すること。");
 
-export const changeApprovalRecord = (): ChangeDecisionRecord => ({ ...formerChangeApprovalRecord(), allocation: categoryAllocation(changeRequestRecord().after) });
+export const changeApprovalRecord = (): ChangeDecisionRecord => ({
+  ...formerChangeApprovalRecord(),
+  allocation: categoryAllocation(changeRequestRecord().after),
+});
 
 export const changeRefusalRecord = () =>
   changeDecision("change_refusal", "府孤第13号", false, "会場の追加借上げは、既存の会場の利用状況を踏まえると必要性が認められないため。");
