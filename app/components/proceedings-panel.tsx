@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatYen } from "~/domain/money";
-import { DOCUMENT_TITLES, latestOf, withdrawalDeadline, type ProceedingRecord } from "~/domain/proceedings";
+import { CHARGE_NAMES, DOCUMENT_TITLES, latestOf, withdrawalDeadline, type ProceedingRecord } from "~/domain/proceedings";
 import { claimLabel } from "~/domain/claims";
 import { type Ledger } from "~/domain/ledger";
 import type { RepaymentStanding } from "~/domain/subsidy-charges";
@@ -16,6 +16,7 @@ export interface ProceedingItem {
 }
 
 function label(record: ProceedingRecord): string {
+  if (record.kind === "charge_receipt") return `${CHARGE_NAMES[record.charge]}の受領`;
   if (record.kind === "payment") {
     if (record.direction === "returned") return "返還の受領";
     return record.claim ? `支払（${claimLabel(record.claim)}）` : "支払";
@@ -23,11 +24,16 @@ function label(record: ProceedingRecord): string {
   return DOCUMENT_TITLES[record.kind] ?? record.kind;
 }
 
+/** The day a record is dated: a payment's or receipt's own day, otherwise its document's. */
+const recordDate = (record: ProceedingRecord) =>
+  record.kind === "payment" ? record.paidOn : record.kind === "charge_receipt" ? record.receivedOn : record.documentDate;
+
 /** Records that carry no amount of their own. */
 const WITHOUT_AMOUNT: ReadonlySet<ProceedingRecord["kind"]> = new Set([
   "rejection",
   "change_refusal",
   "withdrawal",
+  "minor_change",
   "discontinuation_refusal",
   "status_report_request",
 ]);
@@ -67,6 +73,13 @@ export function RepaymentFigures({ repayment }: { repayment: RepaymentStanding }
     ...(repayment.additionalCharge === null
       ? []
       : [[repayment.unpaid === 0 ? "加算金" : `加算金（${formatWarekiDate(repayment.asOf)}まで）`, formatYen(repayment.additionalCharge)] as [string, string]]),
+    // What of the charges has come in, and what has not.
+    ...(repayment.lateCharge + (repayment.additionalCharge ?? 0) > 0
+      ? [
+          ["延滞金・加算金の受領額", formatYen(repayment.received.late + repayment.received.additional)] as [string, string],
+          ["延滞金・加算金の未納額", formatYen(repayment.outstanding.late + repayment.outstanding.additional)] as [string, string],
+        ]
+      : []),
   ];
   return (
     <section aria-labelledby="repayment-heading" className="space-y-2">
@@ -146,7 +159,7 @@ export function ProceedingsPanel({
               <tbody>
                 {items.map((item) => (
                   <tr key={item.id} className="border-b border-solid-gray-200">
-                    <td className="p-2">{formatWarekiDate(item.record.kind === "payment" ? item.record.paidOn : item.record.documentDate)}</td>
+                    <td className="p-2">{formatWarekiDate(recordDate(item.record))}</td>
                     <td className="p-2">{label(item.record)}</td>
                     <td className="p-2">{item.record.documentNumber || "—"}</td>
                     <td className="p-2 text-right">{WITHOUT_AMOUNT.has(item.record.kind) ? "—" : formatYen(item.amount)}</td>

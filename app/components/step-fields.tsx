@@ -6,7 +6,9 @@ import { formatYen, parseYen, tidyYenInput } from "~/domain/money";
 import {
   ACCOUNT_TYPES,
   type BudgetLineSnapshot,
+  CHARGE_NAMES,
   type ChangeRequestRecord,
+  type ChargeKind,
   DEFAULT_WITHDRAWAL_DAYS,
   type DiscontinuationRequestRecord,
   type Payee,
@@ -15,6 +17,7 @@ import {
   type StatusReportRequestRecord,
 } from "~/domain/proceedings";
 import type { ChangeBase } from "~/domain/plan-change";
+import type { RepaymentStanding } from "~/domain/subsidy-charges";
 import { claimLabel, type OpenClaim } from "~/domain/claims";
 import { activityLabel, expenseCategoryName, type Programme } from "~/domain/programmes";
 import type { StepAction } from "~/domain/steps";
@@ -55,6 +58,8 @@ export interface StepPageData {
   /** What was paid beyond the confirmed amount (a return order asks for it back). */
   overpaid: number;
   today: string;
+  /** The latest return order with its charges, for recording a charge received; null for the other steps. */
+  repayment: RepaymentStanding | null;
   /** The programme-year's budget, for a step that commits money of it (交付決定, 変更の承認). */
   budget: BudgetStanding | null;
 }
@@ -376,6 +381,31 @@ export const STEP_FORMS: { [A in StepAction]: StepForm } = {
         </div>
         <Yen field={field} name="amount" label="金額（円）" />
         <DateInput field={field} name="paidOn" label="支払日・受領日" hint={`今日（${page.today}）以前の日付`} />
+        <TextField {...field("note")} label="摘要" />
+      </>
+    ),
+  },
+  record_charge: {
+    defaults: (page) => {
+      const charge = page.repayment && page.repayment.outstanding.late === 0 ? "additional" : "late";
+      return { charge, amount: page.repayment ? yen(page.repayment.outstanding[charge]) : "" };
+    },
+    Fields: ({ page, field, register }) => (
+      <>
+        <p>
+          返還命令に係る延滞金（納期限の翌日から）・加算金（受領の日から）は、年10.95%の割合で計算しています（補助金等に係る予算の執行の適正化に関する法律第19条）。
+        </p>
+        <fieldset className="space-y-2">
+          <legend className="text-std-16B-170">区分</legend>
+          {(Object.keys(CHARGE_NAMES) as ChargeKind[]).map((charge) => (
+            <label key={charge} className="flex items-center gap-2">
+              <input type="radio" {...register("charge")} value={charge} defaultChecked={field("charge").defaultValue === charge} />
+              {`${CHARGE_NAMES[charge]}（未納 ${formatYen(page.repayment?.outstanding[charge] ?? 0)}）`}
+            </label>
+          ))}
+        </fieldset>
+        <Yen field={field} name="amount" label="金額（円）" />
+        <DateInput field={field} name="receivedOn" label="受領日" hint={`今日（${page.today}）以前の日付`} />
         <TextField {...field("note")} label="摘要" />
       </>
     ),

@@ -252,6 +252,8 @@ export interface PerformanceReportRecord extends Common {
   lines: (BudgetLineSnapshot & { actual: number })[];
   otherIncomeBudget: number;
   otherIncomeActual: number;
+  /** Where other income comes from, as the application named it; absent in older records, which print no 収支決算書. */
+  otherIncomeSource?: string;
   calculationActual: GrantResult;
 }
 
@@ -348,6 +350,19 @@ export interface PaymentRecord extends Common {
   claim?: ClaimReference;
 }
 
+/** What a return order's charges are: 延滞金 (late, §19(2)) or 加算金 (from receipt, §19(1)). */
+export const CHARGE_NAMES = { late: "延滞金", additional: "加算金" } as const;
+export type ChargeKind = keyof typeof CHARGE_NAMES;
+
+/** 延滞金 or 加算金 received (Subsidy Act §19) on the latest return order: a ledger entry apart from the grant's money, no document. */
+export interface ChargeReceiptRecord extends Common {
+  kind: "charge_receipt";
+  charge: ChargeKind;
+  amount: number;
+  receivedOn: string;
+  note: string;
+}
+
 export type ProceedingRecord =
   | DecisionRecord
   | RejectionRecord
@@ -365,7 +380,8 @@ export type ProceedingRecord =
   | RepaymentOrderRecord
   | StatusReportRequestRecord
   | StatusReportRecord
-  | PaymentRecord;
+  | PaymentRecord
+  | ChargeReceiptRecord;
 
 export type ProceedingKind = ProceedingRecord["kind"];
 
@@ -390,6 +406,7 @@ export const DOCUMENT_TITLES: Record<ProceedingKind, string | null> = {
   status_report_request: "遂行状況報告の依頼",
   status_report: "遂行状況報告書",
   payment: null,
+  charge_receipt: null,
 };
 
 /** The title a record's document prints: older withdrawals, which also stood for 中止・廃止, keep theirs. */

@@ -61,6 +61,8 @@ export interface SubmittedVersion {
   plan: PlanItem[];
   /** The applicant's 文書番号 of its 交付申請書 ("" when it gave none), cited by the decision. */
   applicationNumber: string;
+  /** Where other income comes from, as the application names it (printed on the 収支決算書). */
+  otherIncomeSource: string;
 }
 
 /** The plan of a draft as the steps after submission see it: Menu 1's activities, or Menu 2's four parts of the work. */
@@ -83,6 +85,7 @@ export function submittedVersionOf(stored: SubmittedSnapshot, submittedAt: Date)
     lines: input.lines.map((l) => ({ category: l.category, activity: l.activity ?? "", description: l.description ?? "", amount: l.amount })),
     plan: planOf(snapshot.programme, snapshot.draft),
     applicationNumber: applicationNumberOf(snapshot.draft),
+    otherIncomeSource: snapshot.draft.otherIncomeSource.trim(),
   };
 }
 

@@ -14,7 +14,8 @@
  * A year is 365 days for the rate, leap years included.
  */
 import { parseDateOnly } from "./japan-time";
-import type { ProceedingRecord } from "./proceedings";
+import { formatYen } from "./money";
+import { CHARGE_NAMES, type ChargeKind, type ProceedingRecord } from "./proceedings";
 
 /** 10.95% a year: 1,095 per 10,000, over 365 days. */
 const RATE_NUMERATOR = 1_095n;
@@ -145,6 +146,10 @@ export interface RepaymentStanding {
   lateCharge: number;
   /** 加算金 so far, for an order after a cancellation (§19(1)), counted like the 延滞金; null for an order after 額の確定. */
   additionalCharge: number | null;
+  /** What was received of each charge since the order. */
+  received: Record<ChargeKind, number>;
+  /** What is still to be received of each: the charge so far less what was received, never below 0. */
+  outstanding: Record<ChargeKind, number>;
   /** The day the 延滞金 is counted to ("YYYY-MM-DD"). */
   asOf: string;
   /** Whether the due date has passed with something still unpaid. */
@@ -164,17 +169,32 @@ export function repaymentStanding(records: readonly ProceedingRecord[], today: s
   const unpaid = order.repaymentAmount - returned;
   const lastReturn = returns.reduce((latest, r) => (r.on > latest ? r.on : latest), order.dueOn);
   const asOf = unpaid === 0 ? lastReturn : today;
+  const charges = {
+    late: lateCharge(order.repaymentAmount, order.dueOn, returns, asOf),
+    additional:
+      order.cause === "cancellation"
+        ? additionalCharge(order.repaymentAmount, receivedBefore(records.slice(0, at)), returnsWithin(returns, order.repaymentAmount), asOf)
+        : null,
+  };
+  const received = { late: 0, additional: 0 };
+  for (const r of records.slice(at + 1)) if (r.kind === "charge_receipt") received[r.charge] += r.amount;
   return {
     ordered: order.repaymentAmount,
     dueOn: order.dueOn,
     returned,
     unpaid,
-    lateCharge: lateCharge(order.repaymentAmount, order.dueOn, returns, asOf),
-    additionalCharge:
-      order.cause === "cancellation"
-        ? additionalCharge(order.repaymentAmount, receivedBefore(records.slice(0, at)), returnsWithin(returns, order.repaymentAmount), asOf)
-        : null,
+    lateCharge: charges.late,
+    additionalCharge: charges.additional,
+    received,
+    outstanding: { late: Math.max(0, charges.late - received.late), additional: Math.max(0, (charges.additional ?? 0) - received.additional) },
     asOf,
     overdue: unpaid > 0 && today > order.dueOn,
   };
+}
+
+/** The charges still to be received on the latest return order, in words (「延滞金1,200円」), or null when none. */
+export function outstandingCharges(standing: RepaymentStanding | null): string | null {
+  if (!standing) return null;
+  const due = (Object.keys(CHARGE_NAMES) as ChargeKind[]).filter((k) => standing.outstanding[k] > 0);
+  return due.length === 0 ? null : due.map((k) => `${CHARGE_NAMES[k]}${formatYen(standing.outstanding[k])}`).join("・");
 }

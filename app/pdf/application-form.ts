@@ -22,7 +22,19 @@ import {
 } from "~/domain/application-draft";
 import type { Block, DocumentSpec } from "./blocks";
 import { applicantSender, letterhead } from "./letterhead";
-import { activityTotals, amountTable, calculationRows, categoryTotals, heading, lineTable, preamble, rowsWithTotal, sum, text } from "./parts";
+import {
+  activityTotals,
+  amountTable,
+  calculationRows,
+  categoryTotals,
+  heading,
+  incomeAndExpenditure,
+  lineTable,
+  preamble,
+  rowsWithTotal,
+  sum,
+  text,
+} from "./parts";
 
 /** What the form says of an attached file: its kind and its name as uploaded. */
 export type AttachedFile = Pick<AttachmentSnapshot, "document_type" | "file_name">;
@@ -249,38 +261,26 @@ function activityTable(plan: ApplicationDraft, lines: readonly PricedLine[]): Bl
 }
 
 /**
- * Where the money comes from (収入). The grant and other income are taken as they are, and own funds are
- * what remains of the total cost. A draft may ask for more than the cost allows (other income above the
- * cost is an error that blocks submission, §4): then own funds are 0 and the income is counted only up
- * to the cost, the grant first, so that income and expenditure still agree; `excess` is what was left out.
- */
-function fundingOf(totalCost: number, requested: number, otherIncome: number) {
-  const grant = Math.min(requested, totalCost);
-  const other = Math.min(otherIncome, totalCost - grant);
-  return { grant, otherIncome: other, ownFunds: totalCost - grant - other, excess: requested + otherIncome - grant - other };
-}
-
-/**
  * 別紙3 収支予算書: income (the grant applied for, other income named by its source, own funds) and
  * expenditure by category, each with a total; both totals are the total project cost, the sum of the lines.
  */
 function budgetStatementAppendix(record: ApplicationRecord, lines: readonly PricedLine[]): Block[] {
   const totalCost = sum(lines.map((l) => l.amount));
-  const funding = fundingOf(totalCost, record.requestedAmount, record.calculation.otherIncome);
-  const source = record.draft.otherIncomeSource.trim();
-  const income = [
-    { label: "交付金（交付申請額）", amount: funding.grant },
-    { label: `寄付金その他の収入${source ? `（${source}）` : ""}`, amount: funding.otherIncome },
-    { label: "自己財源", amount: funding.ownFunds },
-  ];
-  const expenditure = categoryTotals(lines).map((t) => ({ label: expenseCategoryName(t.category), amount: t.amounts[0]! }));
+  const statement = incomeAndExpenditure(
+    lines,
+    { label: "交付金（交付申請額）", amount: record.requestedAmount },
+    {
+      amount: record.calculation.otherIncome,
+      source: record.draft.otherIncomeSource,
+    },
+  );
   return [
     heading("別紙3　収支予算書", { size: 12, spaceBefore: 0 }),
     heading("1　収入"),
-    amountTable("区分", ["金額"], rowsWithTotal(income), { total: true }),
-    ...(funding.excess > 0 ? [excessNote(record, totalCost, funding.excess)] : []),
+    statement.income,
+    ...(statement.excess > 0 ? [excessNote(record, totalCost, statement.excess)] : []),
     heading("2　支出"),
-    amountTable("経費区分", ["金額"], rowsWithTotal(expenditure), { total: true }),
+    statement.expenditure,
   ];
 }
 

@@ -163,3 +163,40 @@ export function activityTotals(
 export function rowsWithTotal(rows: readonly { label: string; amount: number }[]): string[][] {
   return [...rows.map((r) => [r.label, formatYen(r.amount)]), ["合計", formatYen(sum(rows.map((r) => r.amount)))]];
 }
+
+/**
+ * Where the money comes from (収入). The grant and other income are taken as they are, and own funds are
+ * what remains of the total cost. A draft may ask for more than the cost allows (other income above the
+ * cost is an error that blocks submission, §4): then own funds are 0 and the income is counted only up
+ * to the cost, the grant first, so that income and expenditure still agree; `excess` is what was left out.
+ */
+function fundingOf(totalCost: number, grant: number, otherIncome: number) {
+  const counted = Math.min(grant, totalCost);
+  const other = Math.min(otherIncome, totalCost - counted);
+  return { grant: counted, otherIncome: other, ownFunds: totalCost - counted - other, excess: grant + otherIncome - counted - other };
+}
+
+/**
+ * 収支予算書 (the 交付申請書) and 収支決算書 (the 実績報告書) in one shape: income (the grant, other income named
+ * by its source, own funds) and expenditure by category, each with a total; both totals are the total cost,
+ * the sum of `lines`. `excess`: income left out because it exceeds the cost (see fundingOf).
+ */
+export function incomeAndExpenditure(
+  lines: readonly { category: string; amount: number }[],
+  grant: { label: string; amount: number },
+  otherIncome: { amount: number; source: string },
+): { income: Block; expenditure: Block; excess: number } {
+  const funding = fundingOf(sum(lines.map((l) => l.amount)), grant.amount, otherIncome.amount);
+  const source = otherIncome.source.trim();
+  const income = [
+    { label: grant.label, amount: funding.grant },
+    { label: `寄付金その他の収入${source ? `（${source}）` : ""}`, amount: funding.otherIncome },
+    { label: "自己財源", amount: funding.ownFunds },
+  ];
+  const expenditure = categoryTotals(lines).map((t) => ({ label: expenseCategoryName(t.category), amount: t.amounts[0]! }));
+  return {
+    income: amountTable("区分", ["金額"], rowsWithTotal(income), { total: true }),
+    expenditure: amountTable("経費区分", ["金額"], rowsWithTotal(expenditure), { total: true }),
+    excess: funding.excess,
+  };
+}

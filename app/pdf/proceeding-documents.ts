@@ -15,6 +15,7 @@ import {
   type ChangeDecisionRecord,
   type CancellationRecord,
   type ChangeRequestRecord,
+  type ChargeReceiptRecord,
   type MinorChangeRecord,
   type PlanItem,
   type ConfirmationRecord,
@@ -46,6 +47,7 @@ import {
   categoryTotals,
   detail,
   differenceRows,
+  incomeAndExpenditure,
   GUIDELINES,
   item,
   lineTable,
@@ -57,11 +59,11 @@ import {
   type LineRow,
 } from "./parts";
 
-type PrintedRecord = Exclude<ProceedingRecord, PaymentRecord>;
+type PrintedRecord = Exclude<ProceedingRecord, PaymentRecord | ChargeReceiptRecord>;
 
 export function proceedingDocument(record: ProceedingRecord): DocumentSpec {
-  if (record.kind === "payment") {
-    throw new Error('a payment record (kind "payment") is a ledger entry and has no document to print');
+  if (record.kind === "payment" || record.kind === "charge_receipt") {
+    throw new Error(`a ${record.kind} record is a ledger entry and has no document to print`);
   }
   const notice = NOTICE_KINDS.has(record.kind);
   const title = `${fiscalYearLabel(record.fiscalYear)}孤独・孤立対策推進交付金${documentTitle(record)}`;
@@ -223,7 +225,20 @@ function performanceReport(r: PerformanceReportRecord, cite: string): Block[] {
     item(6, "実績に基づく交付額の算定"),
     detail(`寄付金その他の収入　　予算額 ${formatYen(r.otherIncomeBudget)}　実績額 ${formatYen(r.otherIncomeActual)}`),
     amountTable("区分", ["実績"], calculationRows(menu1(r), [r.calculationActual])),
+    // A report made before the statement was printed keeps the wording it was issued with.
+    ...(r.otherIncomeSource === undefined ? [] : settlementStatement(r, actual)),
   ];
+}
+
+/**
+ * 収支決算書, in the shape of the 交付申請書's 収支予算書: income (the grant the report comes to — the recomputed
+ * grant, at most the decided amount —, other income actually received, own funds) and actual spending by
+ * category; both totals are the actual total cost.
+ */
+function settlementStatement(r: PerformanceReportRecord, actual: readonly { category: string; amount: number }[]): Block[] {
+  const grant = Math.min(r.decidedAmount, r.calculationActual.grantAmount);
+  const statement = incomeAndExpenditure(actual, { label: "交付金", amount: grant }, { amount: r.otherIncomeActual, source: r.otherIncomeSource ?? "" });
+  return [item(7, "収支決算書"), detail("（1）収入"), statement.income, detail("（2）支出"), statement.expenditure];
 }
 
 function withdrawal(r: WithdrawalRecord): Block[] {

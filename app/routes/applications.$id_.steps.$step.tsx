@@ -14,6 +14,7 @@ import { ledgerOf, settlementBalance } from "~/domain/ledger";
 import { formatYen } from "~/domain/money";
 import { categoriesMovedOverLimit, latestOf, openStatusReportRequest, type ProceedingRecord } from "~/domain/proceedings";
 import { openClaims } from "~/domain/claims";
+import { repaymentStanding } from "~/domain/subsidy-charges";
 import { expenseCategoryName } from "~/domain/programmes";
 import { isStepAction, STEPS, stepHeading, stepSchema, type StepAction } from "~/domain/steps";
 import { fiscalYearLabel } from "~/domain/wareki";
@@ -68,6 +69,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     report: latestOf(records, "performance_report") ?? null,
     overpaid: ledger && ledger.confirmedAmount !== null ? -settlementBalance(ledger) : 0,
     today: japanToday(new Date()),
+    repayment: step === "record_charge" ? repaymentStanding(records, japanToday(new Date())) : null,
     budget: STEPS[step].reservesBudget ? await budgetStanding(context.db, application.programme, application.fiscal_year, application.id) : null,
   };
   return {

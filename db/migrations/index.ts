@@ -22,7 +22,7 @@ import * as organisationPayee from "./2026_12_05_020_organisation_payee";
 import * as discontinuation from "./2026_12_06_021_discontinuation";
 import * as settlementClaims from "./2026_12_06_022_settlement_claims";
 import * as cancellation from "./2026_12_06_023_cancellation";
-import * as minorChanges from "./2026_12_06_024_minor_changes";
+import * as minorChangesAndCharges from "./2026_12_06_024_minor_changes_and_charges";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
@@ -53,5 +53,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_021_discontinuation": discontinuation,
   "2026_12_06_022_settlement_claims": settlementClaims,
   "2026_12_06_023_cancellation": cancellation,
-  "2026_12_06_024_minor_changes": minorChanges,
+  "2026_12_06_024_minor_changes_and_charges": minorChangesAndCharges,
 };

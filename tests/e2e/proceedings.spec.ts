@@ -287,6 +287,84 @@ test("a Menu 1 grantee changes its plan: a minor change filed at once, then acti
   await expectRegistered(page, "変更を承認しました");
 });
 
+test("a cancelled grant: what was paid is ordered back with 加算金, and the application closes once the return and the 加算金 are received", async ({
+  page,
+}) => {
+  test.setTimeout(150_000);
+  const officer = await submittedApplication(page, "prefecture");
+  const prefecture = officer.organisation.name;
+  await signIn(page, ACCOUNTS.reviewer);
+  await openApplicationOf(page, prefecture);
+  await page.getByRole("button", { name: "審査を開始する" }).click();
+  await step(page, "交付決定");
+  await page.getByLabel("この交付決定は取り消せないことを確認しました").check();
+  await register(page, "交付を決定する");
+  await expectRegistered(page, "交付を決定しました");
+  await signOut(page);
+
+  await signIn(page, officer.email, officer.password);
+  await openApplicationOf(page, /令和8年度/);
+  await step(page, "概算払請求");
+  await page.getByLabel(/今回の請求額/).fill("1,000,000");
+  await page.getByLabel("金融機関名").fill("ふくおか銀行");
+  await page.getByLabel("支店名").fill("県庁支店");
+  await page.getByLabel("口座番号").fill("1234567");
+  await page.getByLabel("口座名義").fill("フクオカケン");
+  await register(page, "概算払を請求する");
+  await expectRegistered(page, "概算払を請求しました");
+  await signOut(page);
+
+  await signIn(page, ACCOUNTS.reviewer);
+  await openApplicationOf(page, prefecture);
+  await step(page, "支払・返還の記録");
+  await page.getByLabel(/^金額/).fill("1,000,000");
+  await page.getByLabel("支払日・受領日").fill(todayInJapan());
+  await register(page, "記録する");
+  await expectRegistered(page, "支払・返還を記録しました");
+  await step(page, "交付決定の取消");
+  await page.getByLabel(/取り消す額/).fill("2,630,000");
+  await page.getByLabel("取消の理由").fill("交付の条件に違反して、交付金を他の用途に使用したため。");
+  await page.getByLabel("この取消は取り消せないことを確認しました").check();
+  await register(page, "交付決定を取り消す");
+  await expectRegistered(page, "交付決定を取り消しました");
+  await step(page, "返還命令");
+  const due = new Date(Date.now() + 9 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("納期限").fill(due);
+  await register(page, "返還命令書を発行する");
+  await expectRegistered(page, "返還命令書を発行しました");
+  await step(page, "支払・返還の記録");
+  await page.getByLabel("返還の受領").check();
+  await page.getByLabel(/^金額/).fill("1,000,000");
+  await page.getByLabel("支払日・受領日").fill(todayInJapan());
+  await register(page, "記録する");
+  await expectRegistered(page, "支払・返還を記録しました");
+
+  // Received and returned today: one day counted, 1,000,000 × 10.95% ÷ 365 = 300円 of 加算金, still to come in.
+  const repayment = page.getByRole("region", { name: "返還命令の状況" });
+  await expect(repayment).toContainText("加算金300円");
+  await expect(repayment).toContainText("延滞金・加算金の未納額300円");
+  await step(page, "完了にする");
+  await register(page, "完了にする");
+  await expect(page.getByRole("status").filter({ hasText: "未納の加算金300円の受領を記録してから完了にしてください。" })).toBeVisible();
+
+  await page.getByRole("link", { name: "← 申請に戻る" }).click();
+  await step(page, "延滞金・加算金の受領");
+  await expect(page.getByLabel("加算金（未納 300円）")).toBeChecked();
+  await expect(page.getByLabel(/^金額/)).toHaveValue("300");
+  await page.getByLabel(/^金額/).fill("301");
+  await page.getByLabel("受領日").fill(todayInJapan());
+  await register(page, "受領を記録する");
+  await expect(page.getByRole("alert")).toContainText("未納の加算金300円以下にしてください。");
+  await page.getByLabel(/^金額/).fill("300");
+  await look(page, "charge-receipt");
+  await register(page, "受領を記録する");
+  await expectRegistered(page, "延滞金・加算金の受領を記録しました");
+  await expect(page.getByRole("table", { name: "手続の記録" })).toContainText("加算金の受領");
+  await step(page, "完了にする");
+  await register(page, "完了にする");
+  await expectRegistered(page, "この申請を完了にしました");
+});
+
 test("past the withdrawal period a grantee cannot just stop: it asks for approval to discontinue, and the reviewer approves", async ({ page }) => {
   test.setTimeout(120_000);
   // 富山県's 令和8年度 grant in the demo data: decided on 10 June 2026 (withdrawal possible until 25 June), half paid.

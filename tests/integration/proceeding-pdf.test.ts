@@ -17,6 +17,7 @@ import {
   paymentClaimRecord,
   paymentRecord,
   performanceReportRecord,
+  formerPerformanceReportRecord,
   rejectionRecord,
   withdrawalRecord,
   discontinuationApprovalRecord,
@@ -371,7 +372,7 @@ describe("実績報告書", () => {
   it("sets actual spending beside the budget, line by line and by category, and recomputes the grant", async () => {
     const r = performanceReportRecord(8);
     const { pages, all } = await read(r);
-    expect(pages).toHaveLength(2);
+    expect(pages).toHaveLength(3);
     expect(pages[0]).toMatch(new RegExp(`^第号${reiwa(r.documentDate)}`));
     expect(pages[0]).toContain(`${reiwa("2026-05-01")}付け府孤第3号で交付決定の通知があった`);
     expect(pages[0]).toContain(`1交付決定額${kin(r.decidedAmount)}`);
@@ -400,6 +401,23 @@ describe("実績報告書", () => {
     expect(all).toContain(`B寄付金その他の収入額${yen(c.otherIncome)}`);
     expect(all).toContain(`E選定額（C、A−B、Dのうち最も少ない額）${yen(c.selectedAmount)}`);
     expect(all).toContain(`交付額（E×交付率、1,000円未満切り捨て）${yen(c.grantAmount)}`);
+  });
+
+  it("ends with a 収支決算書 in the shape of the 収支予算書: the grant, other income by its source and own funds; spending by category; both totals the actual cost", async () => {
+    const r = performanceReportRecord(2);
+    const { all } = await read(r);
+    const actual = r.lines.map((l) => ({ category: l.category, amount: l.actual }));
+    const cost = total(actual.map((l) => l.amount));
+    const grant = Math.min(r.decidedAmount, r.calculationActual.grantAmount);
+    const own = cost - grant - r.otherIncomeActual;
+    expect(own).toBeGreaterThan(0);
+    expect(all).toContain(
+      `7収支決算書（1）収入区分金額交付金${yen(grant)}寄付金その他の収入（県内企業からの寄付金）${yen(r.otherIncomeActual)}自己財源${yen(own)}合計${yen(cost)}`,
+    );
+    const byCategory = categoryTotals(actual);
+    expect(all).toContain(`（2）支出経費区分金額諸謝金${yen(byCategory.get("honoraria")!)}旅費${yen(byCategory.get("travel")!)}合計${yen(cost)}`);
+    // A report made before the statement was printed prints as it was issued.
+    expect((await read(formerPerformanceReportRecord())).all).not.toContain("収支決算書");
   });
 
   it("breaks a 200-line report across pages with the table header on each", async () => {

@@ -1146,7 +1146,16 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
       });
       // Received 2027-02-01, returned 2027-03-20: 48 days; 1,000,000 × 48 × 10.95% ÷ 365 = 14,400.
       expect(repaymentStanding(await records(app.id), "2027-04-01")).toMatchObject({ unpaid: 0, lateCharge: 0, additionalCharge: 14_400 });
-      expect(await step(app.reviewer, app.id, "close", {}, new Date("2027-03-20T01:00:00Z"))).toMatchObject({ status: "done", to: "closed" });
+      // Closed only once the 加算金 is received too.
+      const returnedAt = new Date("2027-03-20T01:00:00Z");
+      expect(await step(app.reviewer, app.id, "close", {}, returnedAt)).toEqual({
+        status: "refused",
+        reason: "未納の加算金14,400円の受領を記録してから完了にしてください。",
+      });
+      const charge = { charge: "additional", amount: 14_400, receivedOn: "2027-03-20", note: "" } as const;
+      expect(await step(app.reviewer, app.id, "record_charge", charge, returnedAt)).toMatchObject({ status: "done" });
+      expect((await rows(app.id)).at(-1)).toMatchObject({ kind: "charge_receipt", amount: 14_400, notice_serial: null });
+      expect(await step(app.reviewer, app.id, "close", {}, returnedAt)).toMatchObject({ status: "done", to: "closed" });
     });
 
     it("cancels part of a confirmed grant, and is refused before a decision and after a withdrawal", async () => {
@@ -1214,10 +1223,28 @@ describe.each(ENGINES)("%s: proceedings after submission", (engine) => {
         lateCharge: Math.floor(((overpaid - onTime) * 1095 * 10) / 3_650_000),
         // An order after 額の確定, not after a cancellation: no 加算金.
         additionalCharge: null,
+        received: { late: 0, additional: 0 },
+        outstanding: { late: Math.floor(((overpaid - onTime) * 1095 * 10) / 3_650_000), additional: 0 },
         asOf: "2027-05-30",
         overdue: false,
       });
       expect(standing!.lateCharge).toBeGreaterThan(0);
+      // The 延滞金 is received, in full, before the application closes; the ledger of the grant is untouched by it.
+      const late = standing!.lateCharge;
+      expect(await step(app.reviewer, app.id, "close", {}, at("2027-05-30"))).toEqual({
+        status: "refused",
+        reason: `未納の延滞金${yen(late)}の受領を記録してから完了にしてください。`,
+      });
+      const ledgerBefore = (await proceedingsSummary(database.db, app.id, 1))?.ledger;
+      expect(
+        await step(app.reviewer, app.id, "record_charge", { charge: "late", amount: late + 1, receivedOn: "2027-05-30", note: "" }, at("2027-05-30")),
+      ).toEqual({ status: "invalid", errors: { amount: `未納の延滞金${yen(late)}以下にしてください。` } });
+      expect(
+        await step(app.reviewer, app.id, "record_charge", { charge: "late", amount: late, receivedOn: "2027-05-30", note: "延滞金" }, at("2027-05-30")),
+      ).toMatchObject({ status: "done" });
+      expect(repaymentStanding(await records(app.id), "2027-12-31")).toMatchObject({ received: { late }, outstanding: { late: 0 } });
+      expect((await proceedingsSummary(database.db, app.id, 1))?.ledger).toEqual(ledgerBefore);
+      expect(await proceedingActions(app.id)).toContain("application.charge_received");
       expect(await step(app.reviewer, app.id, "close", {}, at("2027-05-30"))).toMatchObject({ status: "done", to: "closed" });
     });
 

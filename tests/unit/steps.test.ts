@@ -90,6 +90,7 @@ const versionOf = (otherIncome = 0): SubmittedVersion => {
     lines: VERSION_LINES,
     plan: VERSION_PLAN,
     applicationNumber: "富山県厚第12号",
+    otherIncomeSource: "企業からの寄付金",
   };
 };
 const VERSION = versionOf();
@@ -955,6 +956,8 @@ describe("report (実績報告)", () => {
         summary: "計画どおり実施した。",
         lines: VERSION_LINES.map((l, i) => ({ ...l, actual: ACTUAL[i] })),
         otherIncomeBudget: 0,
+        // As the application named it, for the 収支決算書.
+        otherIncomeSource: "企業からの寄付金",
         otherIncomeActual: OTHER_INCOME_ACTUAL,
         calculationActual,
       },
@@ -1180,9 +1183,46 @@ describe("cancel (交付決定の取消) and the return it leads to", () => {
       unpaid: 0,
       lateCharge: 0,
       additionalCharge: 14_400,
+      received: { late: 0, additional: 0 },
+      outstanding: { late: 0, additional: 14_400 },
       asOf: "2027-03-31",
       overdue: false,
     });
+
+    // The 加算金 is received in two parts; the application closes only once all of it is in.
+    const returned = [...records, order, payment("returned", 1_000_000, "2027-03-20")];
+    const charge = (action: "record_charge" | "close", at: ProceedingRecord[], input: StepInputs["record_charge"] | object = {}) =>
+      take(action as "record_charge", context(at, { state: "cancelled", today: "2027-04-01" }), input as StepInputs["record_charge"]);
+    const receipt = (amount: number, on: string): ProceedingRecord => ({
+      ...common("", on),
+      kind: "charge_receipt",
+      charge: "additional",
+      amount,
+      receivedOn: on,
+      note: "",
+    });
+    expect(offered("record_charge", returned, "2027-04-01")).toBe(true);
+    expect(charge("close", returned)).toEqual(refusedWith("未納の加算金14,400円の受領を記録してから完了にしてください。"));
+    expect(charge("record_charge", returned, { charge: "additional", amount: 14_401, receivedOn: "2027-03-25", note: "" })).toEqual(
+      invalidAt("amount", "未納の加算金14,400円以下にしてください。"),
+    );
+    expect(charge("record_charge", returned, { charge: "late", amount: 1, receivedOn: "2027-03-25", note: "" })).toEqual(
+      invalidAt("amount", "未納の延滞金はありません。"),
+    );
+    expect(charge("record_charge", returned, { charge: "additional", amount: 400, receivedOn: "2027-04-02", note: "" })).toEqual(
+      invalidAt("receivedOn", "日付は今日以前にしてください。"),
+    );
+    expect(charge("record_charge", returned, { charge: "additional", amount: 10_000, receivedOn: "2027-03-25", note: "第1回" })).toEqual({
+      status: "done",
+      amount: 10_000,
+      record: { kind: "charge_receipt", charge: "additional", amount: 10_000, receivedOn: "2027-03-25", note: "第1回" },
+    });
+    const part = [...returned, receipt(10_000, "2027-03-25")];
+    expect(repaymentStanding(part, "2027-04-01")).toMatchObject({ received: { additional: 10_000 }, outstanding: { additional: 4_400 } });
+    expect(charge("close", part)).toEqual(refusedWith("未納の加算金4,400円の受領を記録してから完了にしてください。"));
+    const all = [...part, receipt(4_400, "2027-03-30")];
+    expect(offered("record_charge", all, "2027-04-01")).toBe(false);
+    expect(charge("close", all)).toEqual({ status: "done", record: null, amount: null });
   });
 });
 

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { canClose } from "../ledger";
 import { latestOf } from "../proceedings";
+import { outstandingCharges, repaymentStanding } from "../subsidy-charges";
 import { defineStep } from "./step";
 
 /**
  * 完了: the reviewer closes the application once what was paid, less what was returned, is the confirmed
- * amount. Work stopped with approval for an amount is first reported and confirmed (an approval at 0 closes).
+ * amount, and any 延滞金・加算金 on a return order has been received. Work stopped with approval for an amount is first reported and confirmed (an approval at 0 closes).
  */
 export const close = defineStep({
   by: "reviewer",
@@ -23,6 +24,9 @@ export const close = defineStep({
       : null,
   take(ctx) {
     const closable = canClose(ctx.ledger);
-    return closable.ok ? { status: "done", record: null, amount: null } : { status: "refused", reason: closable.reason };
+    if (!closable.ok) return { status: "refused", reason: closable.reason };
+    const charges = outstandingCharges(repaymentStanding(ctx.records, ctx.today));
+    if (charges) return { status: "refused", reason: `未納の${charges}の受領を記録してから完了にしてください。` };
+    return { status: "done", record: null, amount: null };
   },
 });

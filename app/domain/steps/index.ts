@@ -14,6 +14,7 @@ import { close } from "./close";
 import { confirm } from "./confirm";
 import { decide } from "./decide";
 import { orderRepayment } from "./order-repayment";
+import { recordCharge } from "./record-charge";
 import { recordPayment } from "./record-payment";
 import { refuseChange } from "./refuse-change";
 import { refuseDiscontinuation } from "./refuse-discontinuation";
@@ -47,6 +48,7 @@ export const STEP_ACTIONS = [
   "cancel",
   "order_repayment",
   "record_payment",
+  "record_charge",
   "close",
 ] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
@@ -71,6 +73,7 @@ const DEFINITIONS = {
   cancel,
   order_repayment: orderRepayment,
   record_payment: recordPayment,
+  record_charge: recordCharge,
   close,
 } satisfies Record<StepAction, unknown>;
 

@@ -58,6 +58,7 @@ export const report = defineStep({
         summary: input.summary,
         lines,
         otherIncomeBudget: ctx.version.calculation.otherIncome,
+        otherIncomeSource: ctx.version.otherIncomeSource,
         otherIncomeActual: input.otherIncomeActual,
         calculationActual,
       },

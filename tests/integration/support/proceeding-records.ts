@@ -296,12 +296,19 @@ export function performanceReportRecord(lines = 8): PerformanceReportRecord {
     lines: reported,
     otherIncomeBudget: application.calculation.otherIncome,
     otherIncomeActual,
+    otherIncomeSource: "県内企業からの寄付金",
     calculationActual: calculate(
       application,
       reported.map((l) => ({ ...l, amount: l.actual })),
       otherIncomeActual,
     ),
   };
+}
+
+/** A report made before the 収支決算書 was printed: no source of other income kept. */
+export function formerPerformanceReportRecord(): PerformanceReportRecord {
+  const { otherIncomeSource: _source, ...former } = performanceReportRecord();
+  return former;
 }
 
 /** `netPaid` defaults to both advances; pass less to see a 精算払, or the confirmed amount to see neither. */

@@ -1,9 +1,11 @@
 import { sql, type Kysely } from "kysely";
 
 /**
- * 軽微な変更の届出 (docs/domain.md §5): a change of the budget that needs no approval is a record of its own
- * kind. It moves no money, so the summary and the commitment ignore it.
+ * Two new kinds of record (docs/domain.md §5): 軽微な変更の届出, a change of the budget that needs no approval,
+ * and 延滞金・加算金の受領, a charge received on a return order. Neither moves the grant's money, so the
+ * summary and the commitment ignore both.
  */
+const NEW_KINDS = ["minor_change", "charge_receipt"];
 const KINDS_BEFORE = [
   "decision",
   "rejection",
@@ -33,10 +35,10 @@ async function allowKinds(db: Kysely<any>, kinds: string[]) {
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await allowKinds(db, [...KINDS_BEFORE, "minor_change"]);
+  await allowKinds(db, [...KINDS_BEFORE, ...NEW_KINDS]);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`delete from application_proceedings where kind = 'minor_change'`.execute(db);
+  await sql`delete from application_proceedings where kind in (${sql.join(NEW_KINDS.map((k) => sql.lit(k)))})`.execute(db);
   await allowKinds(db, KINDS_BEFORE);
 }
