@@ -16,7 +16,18 @@ import { answeringUnavailable } from "./unavailable";
 export type Engine = "pglite" | "postgres";
 
 export type DatabaseConfig =
-  { engine: "pglite"; /** a folder, or "memory://" for a throw-away database */ dataDir: string } | { engine: "postgres"; connectionString: string };
+  | { engine: "pglite"; /** a folder, or "memory://" for a throw-away database */ dataDir: string }
+  | { engine: "postgres"; connectionString: string; pool?: PoolSettings };
+
+/** How many connections one process keeps to PostgreSQL, and how long a statement may run. */
+export interface PoolSettings {
+  size: number;
+  /** A statement running longer is cancelled by the server (and a transaction left idle twice as long ends). */
+  statementTimeoutMs: number;
+}
+
+/** Ten connections a process: two processes per core of a small database server stay within its 100. */
+export const DEFAULT_POOL_SETTINGS: PoolSettings = { size: 10, statementTimeoutMs: 30_000 };
 
 export interface AppDatabase {
   db: Kysely<Database>;
@@ -58,9 +69,9 @@ const pgTypes: pg.CustomTypesConfig = {
   }) as pg.CustomTypesConfig["getTypeParser"],
 };
 
-export function databaseConfigFromEnv(env: Record<string, string | undefined>): DatabaseConfig {
+export function databaseConfigFromEnv(env: Record<string, string | undefined>, pool?: PoolSettings): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
-  if (url) return { engine: "postgres", connectionString: url };
+  if (url) return { engine: "postgres", connectionString: url, ...(pool ? { pool } : {}) };
   return { engine: "pglite", dataDir: env.PGLITE_DATA_DIR?.trim() || DEFAULT_PGLITE_DATA_DIR };
 }
 
@@ -139,7 +150,12 @@ export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase>
   }
 
   checkPostgresUrl(config.connectionString);
-  const pool = createPostgresPool(config.connectionString);
+  const settings = config.pool ?? DEFAULT_POOL_SETTINGS;
+  const pool = createPostgresPool(config.connectionString, {
+    max: settings.size,
+    statement_timeout: settings.statementTimeoutMs,
+    idle_in_transaction_session_timeout: settings.statementTimeoutMs * 2,
+  });
   // pg reports a lost connection as an 'error' event, on the pool for an idle one and on the client for one
   // in use: without a listener either would crash the process. The query in use fails as well, and is
   // answered 503 (./unavailable.ts); the pool opens new connections once the server is back.

@@ -34,17 +34,24 @@ export function isConnectionLost(error: unknown): boolean {
 }
 
 export const UNAVAILABLE_MESSAGE = "データベースに一時的に接続できません。入力した内容は失われていません。少し待ってから、もう一度操作してください。";
+export const TOO_SLOW_MESSAGE = "処理に時間がかかりすぎたため中断しました。入力した内容は失われていません。少し待ってから、もう一度操作してください。";
 
-/** What a request gets while the database cannot be reached. */
-export function unavailableResponse(): Response {
-  return new Response(UNAVAILABLE_MESSAGE, {
+/** A statement the server cancelled after the statement timeout (DATABASE_STATEMENT_TIMEOUT_SECONDS). */
+export const isCancelledAsTooSlow = (error: unknown) => error instanceof Error && (error as { code?: unknown }).code === "57014";
+
+/** What a request gets while the database cannot be reached, or when its statement ran too long. */
+export function unavailableResponse(message = UNAVAILABLE_MESSAGE): Response {
+  return new Response(message, {
     status: 503,
     headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5", "Cache-Control": "no-store" },
   });
 }
 
 const rethrow = (error: unknown): never => {
-  throw isConnectionLost(error) ? unavailableResponse() : error;
+  if (isConnectionLost(error)) throw unavailableResponse();
+  // Nothing was changed: the statement's transaction is rolled back with it.
+  if (isCancelledAsTooSlow(error)) throw unavailableResponse(TOO_SLOW_MESSAGE);
+  throw error;
 };
 
 /** A connection whose queries answer a lost connection with a 503 (everything else passes through as is). */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { randomBytes } from "node:crypto";
 import type { SessionSettings } from "../app/auth/session.server";
-import { databaseConfigFromEnv, type DatabaseConfig } from "../db/database";
+import { databaseConfigFromEnv, DEFAULT_POOL_SETTINGS, type DatabaseConfig } from "../db/database";
 import type { MailSettings } from "./mail-sender";
 
 /** An address as a From header takes it: "a@b.example" or "名前 <a@b.example>". */
@@ -19,6 +19,17 @@ const EnvSchema = z.object({
     .default(3000),
   DATABASE_URL: z.string().optional(),
   PGLITE_DATA_DIR: z.string().optional(),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: "DATABASE_POOL_SIZE は1〜100の整数で指定してください" })
+    .int("DATABASE_POOL_SIZE は1〜100の整数で指定してください")
+    .min(1, "DATABASE_POOL_SIZE は1〜100の整数で指定してください")
+    .max(100, "DATABASE_POOL_SIZE は1〜100の整数で指定してください")
+    .default(DEFAULT_POOL_SETTINGS.size),
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce
+    .number({ message: "DATABASE_STATEMENT_TIMEOUT_SECONDS は秒数で指定してください" })
+    .positive("DATABASE_STATEMENT_TIMEOUT_SECONDS は0より大きい秒数で指定してください")
+    .max(3600, "DATABASE_STATEMENT_TIMEOUT_SECONDS は3600秒以下にしてください")
+    .default(DEFAULT_POOL_SETTINGS.statementTimeoutMs / 1000),
   SEED_DEMO_DATA: z.enum(["true", "false"], { message: "SEED_DEMO_DATA は true または false で指定してください" }).optional(),
   TRUST_PROXY: z.enum(["true", "false"], { message: "TRUST_PROXY は true または false で指定してください" }).default("false"),
   SESSION_SECRET: z.string().optional(),
@@ -109,7 +120,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mode: e.NODE_ENV,
     host: e.HOST,
     port: e.PORT,
-    database: databaseConfigFromEnv({ DATABASE_URL: e.DATABASE_URL, PGLITE_DATA_DIR: e.PGLITE_DATA_DIR }),
+    database: databaseConfigFromEnv(
+      { DATABASE_URL: e.DATABASE_URL, PGLITE_DATA_DIR: e.PGLITE_DATA_DIR },
+      { size: e.DATABASE_POOL_SIZE, statementTimeoutMs: Math.round(e.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000) },
+    ),
     // Demo organisations and accounts are for trying the product, never for a production install by default.
     seedDemoData,
     trustProxy: e.TRUST_PROXY === "true",

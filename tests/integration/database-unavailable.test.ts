@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../db/database";
-import { isConnectionLost, UNAVAILABLE_MESSAGE } from "../../db/unavailable";
+import { isConnectionLost, TOO_SLOW_MESSAGE, UNAVAILABLE_MESSAGE } from "../../db/unavailable";
 
 /** Whatever a promise ends in: its value, or what it threw. */
 const settled = (promise: Promise<unknown>) =>
@@ -52,6 +52,34 @@ describe.runIf(process.env.TEST_DATABASE_URL)("postgres: a connection lost in th
     } finally {
       await sql`drop table if exists ${sql.id(table)}`.execute(database.db);
       await admin.end();
+      await database.close();
+    }
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)("postgres: a statement that runs too long", () => {
+  it("is cancelled at the statement timeout and answered 503 in Japanese; its transaction changes nothing and the connection goes back to work", async () => {
+    const url = process.env.TEST_DATABASE_URL!;
+    const database = await openDatabase({ engine: "postgres", connectionString: url, pool: { size: 1, statementTimeoutMs: 300 } });
+    const table = `too_slow_${process.pid}_${Date.now()}`;
+    try {
+      await sql`create table ${sql.id(table)} (n int)`.execute(database.db);
+      const started = Date.now();
+      const outcome = await settled(
+        database.db.transaction().execute(async (trx) => {
+          await sql`insert into ${sql.id(table)} values (1)`.execute(trx);
+          await sql`select pg_sleep(5)`.execute(trx);
+        }),
+      );
+      expect(Date.now() - started).toBeLessThan(4_000);
+      const response = (outcome as { thrown: Response }).thrown;
+      expect(response).toBeInstanceOf(Response);
+      expect(response.status).toBe(503);
+      expect(await response.text()).toBe(TOO_SLOW_MESSAGE);
+      // The pool's one connection is free again and the insert was rolled back.
+      expect((await sql<{ n: number }>`select count(*)::int as n from ${sql.id(table)}`.execute(database.db)).rows[0]?.n).toBe(0);
+    } finally {
+      await sql`drop table if exists ${sql.id(table)}`.execute(database.db);
       await database.close();
     }
   });

@@ -16,7 +16,17 @@ describe("server configuration from the environment", () => {
 
   it("switches to the PostgreSQL server when DATABASE_URL is set", () => {
     const config = loadConfig({ DATABASE_URL: "postgres://app@db:5432/grants", PGLITE_DATA_DIR: "/ignored" });
-    expect(config.database).toEqual({ engine: "postgres", connectionString: "postgres://app@db:5432/grants" });
+    // Ten connections, and a statement cancelled after 30 seconds, unless configured.
+    expect(config.database).toEqual({
+      engine: "postgres",
+      connectionString: "postgres://app@db:5432/grants",
+      pool: { size: 10, statementTimeoutMs: 30_000 },
+    });
+  });
+
+  it("takes the pool's size and the statement timeout from the environment", () => {
+    const config = loadConfig({ DATABASE_URL: "postgres://app@db:5432/grants", DATABASE_POOL_SIZE: "4", DATABASE_STATEMENT_TIMEOUT_SECONDS: "2.5" });
+    expect(config.database).toMatchObject({ pool: { size: 4, statementTimeoutMs: 2_500 } });
   });
 
   it("takes the current fiscal year from the date unless CURRENT_FISCAL_YEAR fixes it", () => {
@@ -42,6 +52,9 @@ describe("server configuration from the environment", () => {
     [{ NODE_ENV: "staging" }, /NODE_ENV/],
     [{ CURRENT_FISCAL_YEAR: "令和8" }, /CURRENT_FISCAL_YEAR は年度の始まる西暦年/],
     [{ CURRENT_FISCAL_YEAR: "2018" }, /CURRENT_FISCAL_YEAR/],
+    [{ DATABASE_POOL_SIZE: "0" }, /DATABASE_POOL_SIZE は1〜100の整数/],
+    [{ DATABASE_POOL_SIZE: "many" }, /DATABASE_POOL_SIZE/],
+    [{ DATABASE_STATEMENT_TIMEOUT_SECONDS: "0" }, /DATABASE_STATEMENT_TIMEOUT_SECONDS は0より大きい秒数/],
   ])("refuses %o with a Japanese message naming the variable", (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
