@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { randomBytes } from "node:crypto";
+import { availableParallelism } from "node:os";
 import type { SessionSettings } from "../app/auth/session.server";
 import { databaseConfigFromEnv, DEFAULT_POOL_SETTINGS, type DatabaseConfig } from "../db/database";
 import type { MailSettings } from "./mail-sender";
@@ -139,4 +140,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     fiscalYearOverride: e.CURRENT_FISCAL_YEAR ?? null,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** How many processes `npm run start:cluster` runs: WEB_CONCURRENCY, or one per core. */
+export function workerCount(env: Record<string, string | undefined>, cores = availableParallelism()): number {
+  const given = env.WEB_CONCURRENCY?.trim();
+  if (!given) return cores;
+  const n = /^[0-9]+$/.test(given) ? Number(given) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > 64) throw new ConfigError("環境変数 WEB_CONCURRENCY は1〜64の整数で指定してください");
+  return n;
 }

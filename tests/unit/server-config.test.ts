@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { redactConnectionString } from "../../db/database";
-import { ConfigError, loadConfig } from "../../server/config";
+import { ConfigError, loadConfig, workerCount } from "../../server/config";
 
 describe("server configuration from the environment", () => {
   it("defaults to the embedded database under ./data, port 3000, with demo data outside production", () => {
@@ -93,5 +93,16 @@ describe("the session secret", () => {
       idleMinutes: 30,
       absoluteMinutes: 240,
     });
+  });
+});
+
+describe("the number of processes of npm run start:cluster", () => {
+  it("is one per core unless WEB_CONCURRENCY says", () => {
+    expect(workerCount({}, 2)).toBe(2);
+    expect(workerCount({ WEB_CONCURRENCY: "3" }, 2)).toBe(3);
+  });
+
+  it.each(["0", "65", "two", "1.5"])("refuses WEB_CONCURRENCY=%s with a Japanese message", (value) => {
+    expect(() => workerCount({ WEB_CONCURRENCY: value }, 2)).toThrow("環境変数 WEB_CONCURRENCY は1〜64の整数で指定してください");
   });
 });
