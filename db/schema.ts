@@ -152,6 +152,13 @@ export interface SignInCountersTable {
   count: number;
 }
 
+export interface RequestCountersTable {
+  bucket: string;
+  key: string;
+  window_start: Date;
+  count: number;
+}
+
 export interface PasswordTokensTable {
   token_hash: string;
   user_id: number;
@@ -496,6 +503,7 @@ export interface Database {
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
   sign_in_counters: SignInCountersTable;
+  request_counters: RequestCountersTable;
   password_tokens: PasswordTokensTable;
   password_help_requests: PasswordHelpRequestsTable;
   outbound_messages: OutboundMessagesTable;

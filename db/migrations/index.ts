@@ -23,6 +23,7 @@ import * as discontinuation from "./2026_12_06_021_discontinuation";
 import * as settlementClaims from "./2026_12_06_022_settlement_claims";
 import * as cancellation from "./2026_12_06_023_cancellation";
 import * as minorChangesAndCharges from "./2026_12_06_024_minor_changes_and_charges";
+import * as requestCounters from "./2026_12_06_025_request_counters";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_022_settlement_claims": settlementClaims,
   "2026_12_06_023_cancellation": cancellation,
   "2026_12_06_024_minor_changes_and_charges": minorChangesAndCharges,
+  "2026_12_06_025_request_counters": requestCounters,
 };

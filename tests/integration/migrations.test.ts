@@ -60,6 +60,7 @@ describe.each(ENGINES)("%s: migrations", (engine) => {
       "proposal_versions",
       "proposals",
       "reminders_sent",
+      "request_counters",
       "sessions",
       "sign_in_attempts",
       "sign_in_counters",
