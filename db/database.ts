@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import type { PGlite, PGliteOptions } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
@@ -127,6 +127,8 @@ export function createPostgresPool(connectionString: string, options: pg.PoolCon
 
 export async function openDatabase(config: DatabaseConfig): Promise<AppDatabase> {
   if (config.engine === "pglite") {
+    // Loaded only when used: the embedded engine costs a process on PostgreSQL some 80 MB of memory otherwise.
+    const { PGlite } = await import("@electric-sql/pglite");
     const inMemory = config.dataDir.startsWith("memory://");
     if (inMemory) {
       const db = kyselyOnPglite(await PGlite.create(undefined, { parsers: pgliteParsers }));

@@ -17,20 +17,14 @@
  * --model-only (skip the HTTP runs). With BENCH_PROFILE=DIR in the environment the server writes its CPU
  * profile (.cpuprofile, for Chrome's DevTools) into DIR when it stops.
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
-import path from "node:path";
-import { randomBytes } from "node:crypto";
-import { createInterface } from "node:readline";
 import { Kysely, PostgresDialect } from "kysely";
-import { SESSION_COOKIE } from "../app/auth/session.server";
 import { japanToday } from "../app/domain/japan-time";
 import { readInboxFilter } from "../app/forms/inbox-filter";
 import { reviewerInbox } from "../app/models/inbox.server";
 import { createPostgresPool } from "../db/database";
 import type { Database } from "../db/schema";
 import { DEMO_PASSWORD } from "../db/seed/demo-data";
+import { BenchError, cpuMsOf, ensureBuild, ms, quantile, runLoad, signIn, startServer, stopServer, type ServerUnderTest } from "./bench/harness";
 import { exitWith } from "./cli";
 
 const args = process.argv.slice(2);
@@ -60,169 +54,26 @@ if (!process.env.DATABASE_URL) {
   );
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 const durations: { path: string; ms: number }[] = [];
 
-let started: ChildProcess | undefined;
-process.on("exit", () => started?.kill("SIGKILL"));
-
-async function startServer(port: number): Promise<ChildProcess> {
-  const server = spawn(
-    process.execPath,
-    [...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROFILE] : []), "--import", "tsx", "server.ts"],
-    {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        SEED_DEMO_DATA: "false",
-        SESSION_SECRET: randomBytes(32).toString("hex"),
-        LOG_LEVEL: "info",
-      },
-      stdio: ["ignore", "pipe", "inherit"],
-    },
-  );
-  started = server;
-  // The server logs each request with its duration: kept only while `recording` is on.
-  createInterface({ input: server.stdout! }).on("line", (text) => {
-    if (!recording) return;
-    try {
-      const entry = JSON.parse(text) as { msg?: string; path?: string; durationMs?: number };
-      if (entry.msg === "request" && entry.path && typeof entry.durationMs === "number") durations.push({ path: entry.path, ms: entry.durationMs });
-    } catch {
-      // not a log line
-    }
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (server.exitCode !== null) throw new BenchError("サーバーが起動しませんでした。");
-    const ok = await fetch(`${base}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return server;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new BenchError("サーバーが60秒以内に応答しませんでした。");
-}
-let recording = false;
-
-async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
-    body: new URLSearchParams({ email, password, redirectTo: "/applications" }),
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
-  if (response.status !== 302 || !cookie)
-    throw new BenchError(`${email} でログインできませんでした（${response.status}）。--email と --password を確かめてください。`);
-  return cookie.split(";")[0]!;
-}
-
-interface Run {
-  requests: number;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-  bytesPerRequest: number;
-}
-
-function autocannon(url: string, connections: number, seconds: number, headers: Record<string, string>): Promise<Run> {
-  const bin = path.resolve("node_modules/.bin/autocannon");
-  const headerArgs = Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}=${v}`]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, ["-c", String(connections), "-d", String(seconds), "-j", ...headerArgs, url], { stdio: ["ignore", "pipe", "ignore"] });
-    let out = "";
-    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", () => {
-      try {
-        const r = JSON.parse(out) as {
-          requests: { average: number; total: number };
-          latency: { p50: number; p99: number };
-          throughput: { total: number };
-          errors: number;
-          timeouts: number;
-          non2xx: number;
-        };
-        resolve({
-          requests: r.requests.total,
-          requestsPerSecond: r.requests.average,
-          p50: r.latency.p50,
-          p99: r.latency.p99,
-          errors: r.errors + r.timeouts + r.non2xx,
-          bytesPerRequest: r.requests.total > 0 ? r.throughput.total / r.requests.total : 0,
-        });
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
-    });
-  });
-}
-
-/**
- * The CPU time (user and system, ms) a process has used so far, from Linux's /proc; null elsewhere. The CPU a
- * page costs the server is steadier on a shared machine than its throughput, which the neighbours move.
- */
-function cpuMsOf(pid: number | undefined): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return null;
-  }
-}
-
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-};
-
-async function serverTimes(base: string, pagePath: string, cookie: string, count: number) {
+async function serverTimes(server: ServerUnderTest, pagePath: string, cookie: string, count: number) {
   const loader: number[] = [];
   const client: number[] = [];
   durations.length = 0;
-  recording = true;
+  server.onRequest = (entry) => durations.push(entry);
   for (let i = 0; i < count; i++) {
     const started = performance.now();
-    const response = await fetch(`${base}${pagePath}`, { headers: { cookie, ...(gzip ? { "accept-encoding": "gzip, deflate, br" } : {}) } });
+    const response = await fetch(`${server.base}${pagePath}`, { headers: { cookie, ...(gzip ? { "accept-encoding": "gzip, deflate, br" } : {}) } });
     await response.arrayBuffer();
     client.push(performance.now() - started);
     const timing = /inbox;dur=([0-9.]+)/.exec(response.headers.get("server-timing") ?? "");
     if (timing) loader.push(Number(timing[1]));
   }
   await new Promise((r) => setTimeout(r, 200));
-  recording = false;
-  const server = durations.filter((d) => pagePath.startsWith(d.path)).map((d) => d.ms);
-  return { loader, server, client };
+  server.onRequest = null;
+  const whole = durations.filter((d) => pagePath.startsWith(d.path)).map((d) => d.ms);
+  return { loader, server: whole, client };
 }
-
-class BenchError extends Error {}
-
-/** Stops the server and waits for it; one that has not stopped after 10 s is killed. */
-async function stop(server: ChildProcess) {
-  if (server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "—");
 
 /** The model alone, in this process: the time of reviewerInbox per page, and each query's plan. */
 async function model() {
@@ -269,21 +120,14 @@ async function model() {
 
 async function main() {
   if (modelOnly) return model();
-  if (!existsSync("build/server/index.js")) {
-    console.log("No build found: npm run build");
-    const built = spawnSync("npm", ["run", "build"], { stdio: "inherit" });
-    if (built.status !== 0) throw new BenchError("ビルドに失敗しました。");
-  }
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  let server: ChildProcess | undefined;
+  ensureBuild();
+  const server = await startServer();
   try {
-    server = await startServer(port);
-    const cookie = await signIn(base);
+    const cookie = await signIn(server.base, email, password);
     const encoding: Record<string, string> = gzip ? { "accept-encoding": "gzip, deflate, br" } : {};
     const headers = { cookie, ...encoding };
     for (const page of PAGES.slice(1)) {
-      const response = await fetch(`${base}${page.path}`, { headers, redirect: "manual" });
+      const response = await fetch(`${server.base}${page.path}`, { headers, redirect: "manual" });
       if (response.status !== 200) throw new BenchError(`${page.path} が ${response.status} を返しました。`);
     }
     console.log(`bench:inbox — Node ${process.version}, ${duration} s per run, ${gzip ? "Accept-Encoding: gzip" : "no compression asked"}`);
@@ -291,13 +135,13 @@ async function main() {
       console.log(`\n${connections} connections`);
       let login = NaN;
       for (const page of PAGES) {
-        const url = `${base}${page.path}`;
+        const url = `${server.base}${page.path}`;
         // /login is measured as a visitor who is not signed in sees it (signed in, it redirects).
         const sent = page.path === "/login" ? encoding : headers;
-        await autocannon(url, connections, 2, sent);
-        const cpuBefore = cpuMsOf(server.pid);
-        const run = await autocannon(url, connections, duration, sent);
-        const cpuAfter = cpuMsOf(server.pid);
+        await runLoad({ url, connections, seconds: 2, headers: sent });
+        const cpuBefore = cpuMsOf(server.process.pid);
+        const run = await runLoad({ url, connections, seconds: duration, headers: sent });
+        const cpuAfter = cpuMsOf(server.process.pid);
         const cpu = cpuBefore !== null && cpuAfter !== null && run.requests > 0 ? `  cpu ${((cpuAfter - cpuBefore) / run.requests).toFixed(1)} ms/req` : "";
         if (page.path === "/login") login = run.requestsPerSecond;
         const ratio = page.path === "/login" ? "" : `  ${(run.requestsPerSecond / login).toFixed(2)}× /login`;
@@ -308,15 +152,15 @@ async function main() {
     }
     console.log("\nserver time, one request at a time (200 requests after 20 warm-up)");
     for (const page of PAGES.slice(1)) {
-      await serverTimes(base, page.path, cookie, 20);
-      const { loader, server: whole, client } = await serverTimes(base, page.path, cookie, 200);
+      await serverTimes(server, page.path, cookie, 20);
+      const { loader, server: whole, client } = await serverTimes(server, page.path, cookie, 200);
       console.log(`  ${page.name}`);
       console.log(`    loader (Server-Timing)     median ${ms(quantile(loader, 0.5))}  p95 ${ms(quantile(loader, 0.95))}`);
       console.log(`    whole request (server log) median ${ms(quantile(whole, 0.5))}  p95 ${ms(quantile(whole, 0.95))}`);
       console.log(`    as the client sees it      median ${ms(quantile(client, 0.5))}  p95 ${ms(quantile(client, 0.95))}`);
     }
   } finally {
-    if (server) await stop(server);
+    await stopServer(server);
   }
   await model();
 }

@@ -6,6 +6,7 @@ import { A4, MARGIN, type Mark, type Weight } from "./page-flow";
 import { layOut } from "./page-layout";
 import { printableSpec } from "./printable-text";
 import { widthOf } from "./text-measure";
+import { taskSlots } from "~/utils/task-slots";
 
 /**
  * A document as a PDF: its blocks laid out on A4 portrait pages in Mincho (page-layout.ts), page numbers
@@ -20,7 +21,20 @@ import { widthOf } from "./text-measure";
  *
  * `wholeFont` embeds the complete fonts instead (only to compare, in the benchmark).
  */
-export async function renderPdf(spec: DocumentSpec, { wholeFont = false } = {}): Promise<Uint8Array> {
+export async function renderPdf(spec: DocumentSpec, options: { wholeFont?: boolean } = {}): Promise<Uint8Array> {
+  return renderingSlots.run(() => render(spec, options));
+}
+
+/**
+ * Documents rendered at once, per process. Subsetting the fonts and laying out pages is CPU work of tens of
+ * milliseconds that holds several megabytes while it runs: with a request per connection, fifty at once
+ * would hold fifty times that for no gain in throughput on a machine of a few cores. The rest wait their turn.
+ */
+export const RENDERING_SLOTS = 2;
+
+const renderingSlots = taskSlots(RENDERING_SLOTS);
+
+async function render(spec: DocumentSpec, { wholeFont = false }: { wholeFont?: boolean }): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const printable = printableSpec(spec, await glyphCoverage());
   const fonts = await embedFonts(doc, charactersOf(printable), { wholeFont });
