@@ -9,7 +9,7 @@
 import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Line, XAxis, YAxis } from "recharts";
-import type { Funnel, MonthlyPayments, OrganisationMoney } from "~/domain/budget";
+import { ORGANISATION_CHART_ROWS, type Funnel, type MonthlyPayments, type OrganisationMoney } from "~/domain/budget";
 
 export const CHART_COLOURS = {
   decided: "#00118f",
@@ -47,8 +47,12 @@ export function svgOf(chart: ReactElement): string {
     .replace("<svg", '<svg aria-hidden="true" focusable="false"');
 }
 
-/** Decided, paid and returned side by side for each organisation, the largest decision first. */
-export function organisationChart(rows: readonly OrganisationMoney[]): string {
+/**
+ * Decided, paid and returned side by side for the organisations with the largest decisions (at most
+ * ORGANISATION_CHART_ROWS: a national call has hundreds, which no chart shows legibly; the table has them all).
+ */
+export function organisationChart(all: readonly OrganisationMoney[]): string {
+  const rows = all.slice(0, ORGANISATION_CHART_ROWS);
   const data = rows.map((r) => ({ ...r, name: shortened(r.organisationName) }));
   return svgOf(
     <BarChart

@@ -5,6 +5,7 @@ import {
   FIGURE_DEFINITIONS,
   FIGURE_KEYS,
   FIGURE_LABELS,
+  ORGANISATION_CHART_ROWS,
   type ActionList,
   type BudgetFigures,
   type Funnel,
@@ -264,8 +265,12 @@ function ChartFigure({
 
 function OrganisationsFigure({ rows, svg }: { rows: OrganisationMoney[]; svg: string | null }) {
   const top = rows[0];
+  const shown =
+    rows.length > ORGANISATION_CHART_ROWS
+      ? `交付決定額の大きい${ORGANISATION_CHART_ROWS}団体（全${number(rows.length)}団体は表のとおり）`
+      : `${number(rows.length)}団体`;
   const description = top
-    ? `${number(rows.length)}団体の交付決定額・支払額・返還額を、交付決定額の大きい順に並べた横棒グラフです。最も大きいのは${top.organisationName}の${formatYen(top.decided)}です。`
+    ? `${shown}の交付決定額・支払額・返還額を、交付決定額の大きい順に並べた横棒グラフです。最も大きいのは${top.organisationName}の${formatYen(top.decided)}です。`
     : "";
   return (
     <ChartFigure

@@ -189,6 +189,9 @@ export interface OrganisationMoney {
 }
 
 /** Decided, paid and returned per organisation, those with any money only, the largest decision first. */
+/** The organisations the chart draws, the largest decisions first; the table beside it lists every one. */
+export const ORGANISATION_CHART_ROWS = 20;
+
 export function moneyByOrganisation(applications: readonly BudgetApplication[]): OrganisationMoney[] {
   const byName = new Map<string, OrganisationMoney>();
   for (const a of applications) {
