@@ -132,8 +132,14 @@ async function tableFingerprint(database: AppDatabase): Promise<Map<string, stri
   return new Map(result.rows.map((r) => [r.t, r.h]));
 }
 
-/** The tables a refusal writes to by design: a failed sign-in is an attempt, counted and audited. */
-const RECORDED_REFUSALS: Record<string, string[]> = { login: ["sign_in_attempts", "sign_in_counters", "audit_events"] };
+/**
+ * The tables a refusal writes to by design: a failed sign-in is an attempt, counted and audited; a request to
+ * the public API counts towards its address's rate limit, refused or not.
+ */
+const RECORDED_REFUSALS: Record<string, string[]> = {
+  login: ["sign_in_attempts", "sign_in_counters", "audit_events"],
+  "api.v1.simulations": ["request_counters"],
+};
 
 function changedTables(before: Map<string, string>, after: Map<string, string>, except: string[] = []): string[] {
   return [...after].filter(([table, hash]) => before.get(table) !== hash && !except.includes(table)).map(([table]) => table);
