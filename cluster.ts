@@ -49,12 +49,7 @@ async function primary() {
     setTimeout(fork, Math.max(0, lastFork + 1_000 - Date.now()));
   });
 
-  // The first worker migrates and seeds alone; the rest find nothing to do.
-  const first = fork();
-  await new Promise<void>((resolve) => first.once("listening", () => resolve()));
-  for (let i = 1; i < count; i += 1) fork();
-  logger.info({ workers: count }, "cluster started");
-
+  // Stopping works from the start, while the first worker is still migrating too.
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
@@ -75,6 +70,14 @@ async function primary() {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+
+  // The first worker migrates and seeds alone (or the one replacing it, if it stopped); the rest find nothing to do.
+  const listening = new Promise<void>((resolve) => cluster.once("listening", () => resolve()));
+  fork();
+  await listening;
+  if (stopping) return;
+  for (let i = 1; i < count; i += 1) fork();
+  logger.info({ workers: count }, "cluster started");
 }
 
 if (cluster.isPrimary) await primary();
