@@ -37,6 +37,20 @@ async function submittedApplication(page: Page, kind: "prefecture" | "intermedia
   return officer;
 }
 
+/** A new account's application, submitted, then decided by the reviewer at the amount it comes to; signed out. */
+async function decidedApplication(page: Page, kind: "prefecture" | "intermediary"): Promise<TestAccount> {
+  const officer = await submittedApplication(page, kind);
+  await signIn(page, ACCOUNTS.reviewer);
+  await openApplicationOf(page, officer.organisation.name);
+  await page.getByRole("button", { name: "審査を開始する" }).click();
+  await step(page, "交付決定");
+  await page.getByLabel("この交付決定は取り消せないことを確認しました").check();
+  await register(page, "交付を決定する");
+  await expectRegistered(page, "交付を決定しました");
+  await signOut(page);
+  return officer;
+}
+
 async function step(page: Page, name: string) {
   await page.getByRole("navigation", { name: "次の手続" }).getByRole("link", { name, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
@@ -181,16 +195,8 @@ test("a Menu 1 grant from decision to closing: advance payment, lower spending, 
 
 test("a Menu 2 change request: the budget before and after, approved with a new decided amount", async ({ page }) => {
   test.setTimeout(120_000);
-  const officer = await submittedApplication(page, "intermediary");
+  const officer = await decidedApplication(page, "intermediary");
   const intermediary = officer.organisation.name;
-  await signIn(page, ACCOUNTS.reviewer);
-  await openApplicationOf(page, intermediary);
-  await page.getByRole("button", { name: "審査を開始する" }).click();
-  await step(page, "交付決定");
-  await page.getByLabel("この交付決定は取り消せないことを確認しました").check();
-  await register(page, "交付を決定する");
-  await expectRegistered(page, "交付を決定しました");
-  await signOut(page);
 
   await signIn(page, officer.email, officer.password);
   await openApplicationOf(page, /令和8年度/);
@@ -230,16 +236,8 @@ test("a Menu 2 change request: the budget before and after, approved with a new 
 
 test("a Menu 1 grantee changes its plan: a minor change filed at once, then activities and lines changed with approval", async ({ page }) => {
   test.setTimeout(150_000);
-  const officer = await submittedApplication(page, "prefecture");
+  const officer = await decidedApplication(page, "prefecture");
   const prefecture = officer.organisation.name;
-  await signIn(page, ACCOUNTS.reviewer);
-  await openApplicationOf(page, prefecture);
-  await page.getByRole("button", { name: "審査を開始する" }).click();
-  await step(page, "交付決定");
-  await page.getByLabel("この交付決定は取り消せないことを確認しました").check();
-  await register(page, "交付を決定する");
-  await expectRegistered(page, "交付を決定しました");
-  await signOut(page);
 
   await signIn(page, officer.email, officer.password);
   await openApplicationOf(page, /令和8年度/);
@@ -291,16 +289,8 @@ test("a cancelled grant: what was paid is ordered back with 加算金, and the a
   page,
 }) => {
   test.setTimeout(150_000);
-  const officer = await submittedApplication(page, "prefecture");
+  const officer = await decidedApplication(page, "prefecture");
   const prefecture = officer.organisation.name;
-  await signIn(page, ACCOUNTS.reviewer);
-  await openApplicationOf(page, prefecture);
-  await page.getByRole("button", { name: "審査を開始する" }).click();
-  await step(page, "交付決定");
-  await page.getByLabel("この交付決定は取り消せないことを確認しました").check();
-  await register(page, "交付を決定する");
-  await expectRegistered(page, "交付を決定しました");
-  await signOut(page);
 
   await signIn(page, officer.email, officer.password);
   await openApplicationOf(page, /令和8年度/);
