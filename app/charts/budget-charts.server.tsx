@@ -10,6 +10,7 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { Bar, BarChart, CartesianGrid, ComposedChart, LabelList, Line, XAxis, YAxis } from "recharts";
 import { ORGANISATION_CHART_ROWS, type Funnel, type MonthlyPayments, type OrganisationMoney } from "~/domain/budget";
+import { memoise } from "~/utils/memoise";
 
 export const CHART_COLOURS = {
   decided: "#00118f",
@@ -49,9 +50,9 @@ export function svgOf(chart: ReactElement): string {
 
 /**
  * Decided, paid and returned side by side for the organisations with the largest decisions (at most
- * ORGANISATION_CHART_ROWS: a national call has hundreds, which no chart shows legibly; the table has them all).
+ * ORGANISATION_CHART_ROWS: a national call has hundreds, which no chart shows legibly).
  */
-export function organisationChart(all: readonly OrganisationMoney[]): string {
+function drawOrganisationChart(all: readonly OrganisationMoney[]): string {
   const rows = all.slice(0, ORGANISATION_CHART_ROWS);
   const data = rows.map((r) => ({ ...r, name: shortened(r.organisationName) }));
   return svgOf(
@@ -76,7 +77,7 @@ export function organisationChart(all: readonly OrganisationMoney[]): string {
 }
 
 /** How many applications reached each stage, as a funnel of horizontal bars with their counts. */
-export function funnelChart(funnel: Funnel): string {
+function drawFunnelChart(funnel: Funnel): string {
   const data = funnel.stages.map((s) => ({ name: s.label, count: s.count }));
   return svgOf(
     <BarChart
@@ -119,7 +120,7 @@ function MonthTick({ x, y, payload }: { x?: number; y?: number; payload?: { valu
  * Paid and returned by month of the fiscal year, with the running total paid less returned up to `thisMonth`
  * ("2026-12") on the same scale: the months to come have no total yet.
  */
-export function paymentsChart(months: readonly MonthlyPayments[], thisMonth: string): string {
+function drawPaymentsChart(months: readonly MonthlyPayments[], thisMonth: string): string {
   let running = 0;
   const data = months.map((m) => {
     running += m.paid - m.returned;
@@ -144,3 +145,12 @@ export function paymentsChart(months: readonly MonthlyPayments[], thisMonth: str
     </ComposedChart>,
   );
 }
+
+/**
+ * Drawing a chart takes milliseconds of the server's time (recharts lays it out in React); its figures change
+ * only when money moves, so each process keeps the charts it drew for the last figures it was given.
+ */
+const REMEMBERED_CHARTS = 32;
+export const organisationChart = memoise(drawOrganisationChart, REMEMBERED_CHARTS);
+export const funnelChart = memoise(drawFunnelChart, REMEMBERED_CHARTS);
+export const paymentsChart = memoise(drawPaymentsChart, REMEMBERED_CHARTS);

@@ -5,13 +5,12 @@ import {
   FIGURE_DEFINITIONS,
   FIGURE_KEYS,
   FIGURE_LABELS,
-  ORGANISATION_CHART_ROWS,
   type ActionList,
   type BudgetFigures,
   type Funnel,
   type MonthlyPayments,
   type NeedsAction,
-  type OrganisationMoney,
+  type OrganisationsMoney,
   type ProgrammeBudget,
 } from "~/domain/budget";
 import { formatYen } from "~/domain/money";
@@ -33,7 +32,7 @@ export interface BudgetOverviewProps {
   years: number[];
   budgets: ProgrammeBudget[];
   total: BudgetFigures;
-  organisations: OrganisationMoney[];
+  organisations: OrganisationsMoney;
   funnel: Funnel;
   months: MonthlyPayments[];
   actions: NeedsAction;
@@ -131,7 +130,7 @@ export function BudgetOverview(props: BudgetOverviewProps) {
             <h2 id="charts-heading" className="text-std-24B-150">
               グラフで見る
             </h2>
-            <OrganisationsFigure rows={props.organisations} svg={props.charts.organisations} />
+            <OrganisationsFigure organisations={props.organisations} svg={props.charts.organisations} query={query} />
             <FunnelFigure funnel={props.funnel} svg={props.charts.funnel} />
             <PaymentsFigure months={props.months} svg={props.charts.payments} />
           </section>
@@ -263,12 +262,9 @@ function ChartFigure({
   );
 }
 
-function OrganisationsFigure({ rows, svg }: { rows: OrganisationMoney[]; svg: string | null }) {
+function OrganisationsFigure({ organisations: { rows, count }, svg, query }: { organisations: OrganisationsMoney; svg: string | null; query: string }) {
   const top = rows[0];
-  const shown =
-    rows.length > ORGANISATION_CHART_ROWS
-      ? `交付決定額の大きい${ORGANISATION_CHART_ROWS}団体（全${number(rows.length)}団体は表のとおり）`
-      : `${number(rows.length)}団体`;
+  const shown = count > rows.length ? `全${number(count)}団体のうち交付決定額の大きい${number(rows.length)}団体` : `${number(count)}団体`;
   const description = top
     ? `${shown}の交付決定額・支払額・返還額を、交付決定額の大きい順に並べた横棒グラフです。最も大きいのは${top.organisationName}の${formatYen(top.decided)}です。`
     : "";
@@ -314,6 +310,19 @@ function OrganisationsFigure({ rows, svg }: { rows: OrganisationMoney[]; svg: st
           ))}
         </tbody>
       </table>
+      {count > rows.length ? (
+        <p className="mt-2 text-dns-14N-130">
+          ほかの{number(count - rows.length)}団体の額は、申請ごとの
+          <a href={`/budget.csv${query}`} className="text-key-800 underline" download>
+            CSV
+          </a>
+          ・
+          <a href={`/budget.xlsx${query}`} className="text-key-800 underline" download>
+            Excel
+          </a>
+          のダウンロードにあります。
+        </p>
+      ) : null}
     </ChartFigure>
   );
 }

@@ -124,27 +124,66 @@ const total = (amounts: Iterable<number>): number => {
   return sum;
 };
 
-/** One programme-year's figures: its budget, and the sum over its applications' ledgers. */
-export function budgetFigures(budget: number, applications: readonly BudgetApplication[]): BudgetFigures {
-  const awaiting = applications.filter((a) => AWAITING_DECISION.includes(a.state));
-  const returnedForCorrection = applications.filter((a) => a.state === "returned");
-  const committed = total(applications.map((a) => a.committed));
-  const remaining = budget - committed;
-  const underReviewComputed = total(awaiting.map((a) => a.grantAmount));
+/**
+ * What a programme-year's applications add up to, summed in the database over the same ledgers as a
+ * BudgetApplication's (app/models/budget.server.ts): the figures without the budget, and the funnel's counts.
+ */
+export interface ApplicationTotals {
+  /** Submitted applications (every state but 作成中). */
+  count: number;
+  /** In AWAITING_DECISION: their amounts applied for and their computed grants. */
+  appliedCount: number;
+  applied: number;
+  underReviewComputed: number;
+  /** Returned for correction: their amounts applied for. */
+  awaitingResubmissionCount: number;
+  awaitingResubmission: number;
+  decided: number;
+  paid: number;
+  returned: number;
+  confirmed: number;
+  committed: number;
+  /** How many reached each stage of the funnel beyond 提出, and how many ended otherwise. */
+  reached: Record<Exclude<FunnelStage, "submitted">, number>;
+  rejectedCount: number;
+  withdrawnCount: number;
+}
+
+/** A programme-year with no submitted application. */
+export const NO_APPLICATIONS: ApplicationTotals = {
+  count: 0,
+  appliedCount: 0,
+  applied: 0,
+  underReviewComputed: 0,
+  awaitingResubmissionCount: 0,
+  awaitingResubmission: 0,
+  decided: 0,
+  paid: 0,
+  returned: 0,
+  confirmed: 0,
+  committed: 0,
+  reached: { decided: 0, reported: 0, confirmed: 0, closed: 0 },
+  rejectedCount: 0,
+  withdrawnCount: 0,
+};
+
+/** One programme-year's figures: its budget, and what its applications add up to. */
+export function budgetFigures(budget: number, totals: ApplicationTotals): BudgetFigures {
+  const remaining = total([budget, -totals.committed]);
   return {
     budget,
-    applied: total(awaiting.map((a) => a.requestedAmount)),
-    appliedCount: awaiting.length,
-    awaitingResubmission: total(returnedForCorrection.map((a) => a.requestedAmount)),
-    awaitingResubmissionCount: returnedForCorrection.length,
-    decided: total(applications.map((a) => a.ledger.decidedAmount)),
-    paid: total(applications.map((a) => a.ledger.paid)),
-    returned: total(applications.map((a) => a.ledger.returned)),
-    confirmed: total(applications.map((a) => a.ledger.confirmedAmount ?? 0)),
-    committed,
+    applied: totals.applied,
+    appliedCount: totals.appliedCount,
+    awaitingResubmission: totals.awaitingResubmission,
+    awaitingResubmissionCount: totals.awaitingResubmissionCount,
+    decided: totals.decided,
+    paid: totals.paid,
+    returned: totals.returned,
+    confirmed: totals.confirmed,
+    committed: totals.committed,
     remaining,
-    underReviewComputed,
-    remainingAfterUnderReview: remaining - underReviewComputed,
+    underReviewComputed: totals.underReviewComputed,
+    remainingAfterUnderReview: total([remaining, -totals.underReviewComputed]),
   };
 }
 
@@ -154,26 +193,25 @@ export interface ProgrammeBudget {
 }
 
 /**
- * The figures of each programme with parameters for the year (Menu 1 first), from that year's applications.
- * `programme` narrows it to one.
+ * The figures of each programme with parameters for the year (Menu 1 first), from that year's totals per
+ * programme (a programme with no applications has none). `programme` narrows it to one.
  */
 export function programmeBudgets(
   parameters: readonly ProgrammeParameters[],
-  applications: readonly BudgetApplication[],
+  totals: Partial<Record<Programme, ApplicationTotals>>,
   fiscalYear: number,
   programme: Programme | null = null,
 ): ProgrammeBudget[] {
   return PROGRAMMES.filter((p) => programme === null || p === programme).flatMap((p) => {
     const params = parameters.find((x) => x.fiscalYear === fiscalYear && x.programme === p);
     if (!params) return [];
-    const own = applications.filter((a) => a.programme === p && a.fiscalYear === fiscalYear);
-    return [{ programme: p, figures: budgetFigures(params.programmeBudget, own) }];
+    return [{ programme: p, figures: budgetFigures(params.programmeBudget, totals[p] ?? NO_APPLICATIONS) }];
   });
 }
 
 /** Every programme's figures added up. */
 export function totalFigures(budgets: readonly ProgrammeBudget[]): BudgetFigures {
-  const keys = Object.keys(budgetFigures(0, [])) as (keyof BudgetFigures)[];
+  const keys = Object.keys(budgetFigures(0, NO_APPLICATIONS)) as (keyof BudgetFigures)[];
   return Object.fromEntries(keys.map((key) => [key, total(budgets.map((b) => b.figures[key]))])) as unknown as BudgetFigures;
 }
 
@@ -188,22 +226,17 @@ export interface OrganisationMoney {
   returned: number;
 }
 
-/** Decided, paid and returned per organisation, those with any money only, the largest decision first. */
-/** The organisations the chart draws, the largest decisions first; the table beside it lists every one. */
+/**
+ * How many organisations the chart draws and its table lists, the largest decisions first: a national call has
+ * hundreds, which no chart shows legibly; the downloads have every application.
+ */
 export const ORGANISATION_CHART_ROWS = 20;
 
-export function moneyByOrganisation(applications: readonly BudgetApplication[]): OrganisationMoney[] {
-  const byName = new Map<string, OrganisationMoney>();
-  for (const a of applications) {
-    const row = byName.get(a.organisationName) ?? { organisationName: a.organisationName, programme: a.programme, decided: 0, paid: 0, returned: 0 };
-    row.decided += a.ledger.decidedAmount;
-    row.paid += a.ledger.paid;
-    row.returned += a.ledger.returned;
-    byName.set(a.organisationName, row);
-  }
-  return [...byName.values()]
-    .filter((r) => r.decided > 0 || r.paid > 0 || r.returned > 0)
-    .sort((x, y) => y.decided - x.decided || x.organisationName.localeCompare(y.organisationName, "ja"));
+/** The organisations with any money, the largest decisions first (at most ORGANISATION_CHART_ROWS). */
+export interface OrganisationsMoney {
+  rows: OrganisationMoney[];
+  /** How many organisations have any money in all. */
+  count: number;
 }
 
 export const FUNNEL_STAGES = [
@@ -215,14 +248,6 @@ export const FUNNEL_STAGES = [
 ] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number]["stage"];
 
-const reached: Record<FunnelStage, (a: BudgetApplication) => boolean> = {
-  submitted: () => true,
-  decided: (a) => a.kinds.includes("decision"),
-  reported: (a) => a.kinds.includes("performance_report"),
-  confirmed: (a) => a.kinds.includes("confirmation"),
-  closed: (a) => a.state === "closed",
-};
-
 export interface Funnel {
   /** How many submitted applications reached each stage. */
   stages: { stage: FunnelStage; label: string; count: number }[];
@@ -231,13 +256,14 @@ export interface Funnel {
   returned: number;
 }
 
-/** How far the submitted applications have come: each stage counts those that reached it. */
-export function statusFunnel(applications: readonly BudgetApplication[]): Funnel {
+/** How far the submitted applications have come, from the totals of each programme shown. */
+export function statusFunnel(totals: readonly ApplicationTotals[]): Funnel {
+  const sum = (count: (t: ApplicationTotals) => number) => totals.reduce((n, t) => n + count(t), 0);
   return {
-    stages: FUNNEL_STAGES.map(({ stage, label }) => ({ stage, label, count: applications.filter(reached[stage]).length })),
-    rejected: applications.filter((a) => a.state === "rejected").length,
-    withdrawn: applications.filter((a) => a.kinds.includes("withdrawal")).length,
-    returned: applications.filter((a) => a.state === "returned").length,
+    stages: FUNNEL_STAGES.map(({ stage, label }) => ({ stage, label, count: sum((t) => (stage === "submitted" ? t.count : t.reached[stage])) })),
+    rejected: sum((t) => t.rejectedCount),
+    withdrawn: sum((t) => t.withdrawnCount),
+    returned: sum((t) => t.awaitingResubmissionCount),
   };
 }
 
@@ -289,8 +315,12 @@ interface ActionBase {
   state: ApplicationState;
 }
 
-export interface WaitingItem extends ActionBase {
+/** An application waiting on the reviewer, as the database lists them: the longest waiting first. */
+export interface WaitingApplication extends ActionBase {
   waitingSince: Date;
+}
+
+export interface WaitingItem extends WaitingApplication {
   daysWaiting: number;
 }
 
@@ -345,23 +375,20 @@ const listOf = <T>(items: T[], limit: number): ActionList<T> => ({ items: items.
 
 /**
  * The four lists of what needs the reviewer, each the most pressing first (docs/domain.md §5):
- * - waiting: applications in `waitingStates` (the inbox's states waiting on the reviewer), the longest first;
+ * - waiting: the applications waiting on the reviewer (the inbox's states), the longest first, as the database
+ *   read the first of them and counted them all (a call has thousands), with their days in Japan;
  * - reports overdue: decided (or with a change pending) and no 実績報告 after the latest day it can be due
  *   (10 April after the fiscal year), then reports awaiting confirmation that were made after their due date;
  * - settlements due: confirmed, and paid − returned differs from the confirmed amount, except an
  *   overpayment already ordered back;
  * - returns outstanding: ordered back (返還命令) and not yet wholly received.
+ * The last three are made from `applications`, which must hold every decided one not yet closed.
  */
 export function needsAction(
   applications: readonly BudgetApplication[],
-  { now, today, waitingStates, limit = 10 }: { now: Date; today: string; waitingStates: readonly ApplicationState[]; limit?: number },
+  { now, today, waiting, limit = 10 }: { now: Date; today: string; waiting: { first: readonly WaitingApplication[]; count: number }; limit?: number },
 ): NeedsAction {
   parseDateOnly(today);
-  const waiting = applications
-    .filter((a) => waitingStates.includes(a.state))
-    .map((a) => ({ ...base(a), waitingSince: a.waitingSince, daysWaiting: japanDaysBetween(a.waitingSince, now) }))
-    .sort((x, y) => x.waitingSince.getTime() - y.waitingSince.getTime() || x.id - y.id);
-
   const missing: ReportItem[] = applications
     .filter((a) => REPORT_PENDING.includes(a.state) && !a.kinds.includes("performance_report"))
     .map((a) => ({ ...base(a), dueOn: reportDueOn(`${a.fiscalYear + 1}-03-31`, a.fiscalYear), reportedOn: null, daysLate: 0 }))
@@ -390,7 +417,10 @@ export function needsAction(
     .sort((x, y) => x.dueOn.localeCompare(y.dueOn) || x.id - y.id);
 
   return {
-    waiting: listOf(waiting, limit),
+    waiting: {
+      items: waiting.first.slice(0, limit).map((a) => ({ ...a, daysWaiting: japanDaysBetween(a.waitingSince, now) })),
+      count: waiting.count,
+    },
     reportsOverdue: listOf([...missing.sort(byLateness), ...late.sort(byLateness)], limit),
     settlementsDue: listOf(settlements, limit),
     returnsOutstanding: listOf(returns, limit),

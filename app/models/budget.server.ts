@@ -7,15 +7,20 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database } from "../../db/schema";
 import type { ApplicationState } from "~/domain/application-states";
 import {
-  moneyByOrganisation,
+  AWAITING_DECISION,
+  ORGANISATION_CHART_ROWS,
   needsAction,
   paymentsByMonth,
   programmeBudgets,
   statusFunnel,
   totalFigures,
+  type ApplicationTotals,
   type BudgetApplication,
   type BudgetFigures,
+  type OrganisationMoney,
+  type OrganisationsMoney,
   type ProgrammeBudget,
+  type WaitingApplication,
 } from "~/domain/budget";
 import { japanToday } from "~/domain/japan-time";
 import { APPLICANT_REQUESTS, type ProceedingKind } from "~/domain/proceedings";
@@ -34,7 +39,10 @@ export interface BudgetScope {
   states?: readonly ApplicationState[];
 }
 
-/** The condition on `applications a` for a scope. A draft is the applicant's own until it is submitted. */
+/**
+ * The condition on `applications a` (or `application_summaries a`, which has the same columns) for a scope.
+ * A draft is the applicant's own until it is submitted.
+ */
 function scopeCondition({ fiscalYear, programme, states }: BudgetScope): RawBuilder<unknown> {
   const conditions = [sql`a.state <> 'draft'`];
   if (fiscalYear !== null) conditions.push(sql`a.fiscal_year = ${fiscalYear}`);
@@ -45,6 +53,7 @@ function scopeCondition({ fiscalYear, programme, states }: BudgetScope): RawBuil
 
 interface Row {
   id: number;
+  organisation_id: number;
   organisation_name: string;
   prefecture_code: string | null;
   programme: Programme;
@@ -69,15 +78,14 @@ interface Row {
 
 /**
  * Every submitted application of the scope with its ledger (decided, claimed, paid, returned, confirmed, as
- * ledgerOf sums its records), its commitment (currentCommitments) and what the lists of things to do need.
- * One query: the records are summed per application in SQL, never read one application at a time.
+ * ledgerOf sums its records), its commitment (currentCommitments) and what the lists of things to do need, as
+ * rows of a query: the records are summed per application in SQL, never read one application at a time.
  */
-export async function budgetApplications(db: Kysely<Database>, scope: BudgetScope): Promise<BudgetApplication[]> {
-  const where = scopeCondition(scope);
+function applicationLedgers(where: RawBuilder<unknown>) {
   // The latest of a kind is the first of its amounts in descending record order.
   const latest = (value: RawBuilder<unknown>, kinds: RawBuilder<unknown>) => sql`(array_agg(${value} order by p.id desc) filter (where ${kinds}))[1]`;
   const sumOf = (condition: RawBuilder<unknown>) => sql`coalesce(sum(p.amount) filter (where ${condition}), 0)::bigint`;
-  const { rows } = await sql<Row>`
+  return sql<Row>`
     with money as (
       select p.application_id,
         ${latest(sql`p.amount`, sql`p.kind in ('decision', 'change_approval', 'discontinuation_approval')`)} as decided,
@@ -96,7 +104,7 @@ export async function budgetApplications(db: Kysely<Database>, scope: BudgetScop
       group by p.application_id
     ),
     commitments as (${currentCommitments(where)})
-    select a.id, o.name as organisation_name, o.prefecture_code, a.programme, a.fiscal_year, a.state,
+    select a.id, a.organisation_id, o.name as organisation_name, o.prefecture_code, a.programme, a.fiscal_year, a.state,
       v.requested_amount, v.grant_amount, v.submitted_at,
       coalesce(m.decided, 0) as decided, coalesce(m.claimed, 0) as claimed, coalesce(m.paid, 0) as paid,
       coalesce(m.returned, 0) as returned, m.confirmed, coalesce(c.amount, 0) as committed, m.kinds,
@@ -106,8 +114,14 @@ export async function budgetApplications(db: Kysely<Database>, scope: BudgetScop
       join application_versions v on v.application_id = a.id and v.version = a.latest_version
       left join money m on m.application_id = a.id
       left join commitments c on c.application_id = a.id
-    where ${where}
-    order by a.fiscal_year desc, a.programme desc, o.name, a.id`.execute(db);
+    where ${where}`;
+}
+
+/** Every submitted application of the scope with its ledger: what the downloads list, one row each. */
+export async function budgetApplications(db: Kysely<Database>, scope: BudgetScope): Promise<BudgetApplication[]> {
+  const { rows } = await sql<Row>`
+    select * from (${applicationLedgers(scopeCondition(scope))}) ledgers
+    order by fiscal_year desc, programme desc, organisation_name, id`.execute(db);
 
   return rows.map((r) => ({
     id: r.id,
@@ -125,6 +139,103 @@ export async function budgetApplications(db: Kysely<Database>, scope: BudgetScop
     report: r.report_due_on && r.reported_on ? { dueOn: r.report_due_on, madeOn: r.reported_on } : null,
     repaymentOrder: r.repayment_ordered !== null && r.repayment_due_on ? { amount: r.repayment_ordered, dueOn: r.repayment_due_on } : null,
   }));
+}
+
+interface TotalsRow {
+  programme: Programme;
+  count: number;
+  applied_count: number;
+  applied: number;
+  under_review_computed: number;
+  resubmission_count: number;
+  awaiting_resubmission: number;
+  decided: number;
+  paid: number;
+  returned: number;
+  confirmed: number;
+  committed: number;
+  reached_decided: number;
+  reached_reported: number;
+  reached_confirmed: number;
+  reached_closed: number;
+  rejected_count: number;
+  withdrawn_count: number;
+}
+
+/**
+ * What the scope's applications add up to per programme (ApplicationTotals), summed in SQL: one row per
+ * programme whatever the number of applications. The amounts are those application_summaries keeps from the
+ * same records a ledger sums (migrations 008 and 023), the commitments those a decision is checked against.
+ */
+export async function applicationTotals(db: Kysely<Database>, scope: BudgetScope): Promise<Partial<Record<Programme, ApplicationTotals>>> {
+  const where = scopeCondition(scope); // on `a`: the summaries have the same state, programme and fiscal year
+  const awaiting = sql`a.state in (${sql.join(AWAITING_DECISION)})`;
+  const sumOf = (value: RawBuilder<unknown>, condition = sql`true`) => sql`coalesce(sum(${value}) filter (where ${condition}), 0)::bigint`;
+  const countOf = (condition: RawBuilder<unknown>) => sql`count(*) filter (where ${condition})`;
+  const { rows } = await sql<TotalsRow>`
+    with reached as (
+      select p.application_id, bool_or(p.kind = 'decision') as decided, bool_or(p.kind = 'performance_report') as reported,
+        bool_or(p.kind = 'confirmation') as confirmed, bool_or(p.kind = 'withdrawal') as withdrawn
+      from application_proceedings p join application_summaries a on a.application_id = p.application_id
+      where ${where} and p.kind in ('decision', 'performance_report', 'confirmation', 'withdrawal')
+      group by p.application_id
+    ),
+    commitments as (${currentCommitments(where)})
+    select a.programme, count(*) as count,
+      ${countOf(awaiting)} as applied_count, ${sumOf(sql`a.requested_amount`, awaiting)} as applied,
+      ${sumOf(sql`v.grant_amount`, awaiting)} as under_review_computed,
+      ${countOf(sql`a.state = 'returned'`)} as resubmission_count,
+      ${sumOf(sql`a.requested_amount`, sql`a.state = 'returned'`)} as awaiting_resubmission,
+      ${sumOf(sql`a.decided_amount`)} as decided, ${sumOf(sql`a.paid_amount`)} as paid, ${sumOf(sql`a.returned_amount`)} as returned,
+      ${sumOf(sql`a.confirmed_amount`)} as confirmed, ${sumOf(sql`c.amount`)} as committed,
+      ${countOf(sql`r.decided`)} as reached_decided, ${countOf(sql`r.reported`)} as reached_reported,
+      ${countOf(sql`r.confirmed`)} as reached_confirmed, ${countOf(sql`a.state = 'closed'`)} as reached_closed,
+      ${countOf(sql`a.state = 'rejected'`)} as rejected_count, ${countOf(sql`r.withdrawn`)} as withdrawn_count
+    from application_summaries a
+      left join application_versions v on v.application_id = a.application_id and v.version = a.latest_version and ${awaiting}
+      left join reached r on r.application_id = a.application_id
+      left join commitments c on c.application_id = a.application_id
+    where ${where}
+    group by a.programme`.execute(db);
+  return Object.fromEntries(
+    rows.map((r) => [
+      r.programme,
+      {
+        count: r.count,
+        appliedCount: r.applied_count,
+        applied: r.applied,
+        underReviewComputed: r.under_review_computed,
+        awaitingResubmissionCount: r.resubmission_count,
+        awaitingResubmission: r.awaiting_resubmission,
+        decided: r.decided,
+        paid: r.paid,
+        returned: r.returned,
+        confirmed: r.confirmed,
+        committed: r.committed,
+        reached: { decided: r.reached_decided, reported: r.reached_reported, confirmed: r.reached_confirmed, closed: r.reached_closed },
+        rejectedCount: r.rejected_count,
+        withdrawnCount: r.withdrawn_count,
+      } satisfies ApplicationTotals,
+    ]),
+  );
+}
+
+/**
+ * Decided, paid and returned per organisation (from application_summaries), those with any money only, the
+ * largest decision first: the first ORGANISATION_CHART_ROWS of them, and how many there are.
+ */
+export async function organisationsMoney(db: Kysely<Database>, scope: BudgetScope): Promise<OrganisationsMoney> {
+  const { rows } = await sql<OrganisationMoney & { count: number }>`
+    select o.name as "organisationName", min(a.programme) as programme,
+      coalesce(sum(a.decided_amount), 0)::bigint as decided, sum(a.paid_amount)::bigint as paid,
+      sum(a.returned_amount)::bigint as returned, count(*) over () as count
+    from application_summaries a join organisations o on o.id = a.organisation_id
+    where ${scopeCondition(scope)}
+    group by o.id
+    having sum(a.decided_amount) > 0 or sum(a.paid_amount) > 0 or sum(a.returned_amount) > 0
+    order by decided desc, o.name, o.id
+    limit ${ORGANISATION_CHART_ROWS}`.execute(db);
+  return { rows: rows.map(({ count: _count, ...row }) => row), count: rows[0]?.count ?? 0 };
 }
 
 /** Payments and repayments of a fiscal year's grants, summed by the month of their date ("2026-04"). */
@@ -147,40 +258,75 @@ export interface BudgetSummary {
   /** Each programme's figures for the year (one when the filter names a programme). */
   budgets: ProgrammeBudget[];
   total: BudgetFigures;
-  applications: BudgetApplication[];
+  /** What each programme's applications add up to, for the funnel. */
+  totals: ApplicationTotals[];
+}
+
+/** The year and programme the address asks for: the latest year with parameters when it asks for none, or for one that has none. */
+async function filterOf(db: Kysely<Database>, params: URLSearchParams) {
+  const parameters = await listProgrammeParameters(db);
+  const years = [...new Set(parameters.map((p) => p.fiscalYear))].sort((a, b) => b - a);
+  return { parameters, years, filter: readBudgetFilter(params, years) };
+}
+
+/** The figures of the year and programme the address asks for: what the page, the downloads and the API show. Two queries. */
+export async function budgetSummary(db: Kysely<Database>, params: URLSearchParams): Promise<BudgetSummary> {
+  const { parameters, years, filter } = await filterOf(db, params);
+  if (filter.fiscalYear === null) return { filter, years, budgets: [], total: totalFigures([]), totals: [] };
+  const totals = await applicationTotals(db, { fiscalYear: filter.fiscalYear, programme: filter.programme });
+  const budgets = programmeBudgets(parameters, totals, filter.fiscalYear, filter.programme);
+  return { filter, years, budgets, total: totalFigures(budgets), totals: Object.values(totals) };
+}
+
+/** Each application of the year and programme the address asks for, with its ledger: what the downloads list. */
+export async function budgetLedger(db: Kysely<Database>, params: URLSearchParams): Promise<{ filter: BudgetFilter; applications: BudgetApplication[] }> {
+  const { filter } = await filterOf(db, params);
+  if (filter.fiscalYear === null) return { filter, applications: [] };
+  return { filter, applications: await budgetApplications(db, { fiscalYear: filter.fiscalYear, programme: filter.programme }) };
 }
 
 /**
- * The figures of the year and programme the address asks for (the latest year with parameters when it asks
- * for none, or for one that has none): what the page, the downloads and the API show. Two queries.
+ * The applications waiting on the reviewer (the inbox's states, in any fiscal year), the longest waiting
+ * first: the first `limit` and how many there are, read from the summaries the inbox reads, in its order.
  */
-export async function budgetSummary(db: Kysely<Database>, params: URLSearchParams): Promise<BudgetSummary> {
-  const parameters = await listProgrammeParameters(db);
-  const years = [...new Set(parameters.map((p) => p.fiscalYear))].sort((a, b) => b - a);
-  const filter = readBudgetFilter(params, years);
-  if (filter.fiscalYear === null) return { filter, years, budgets: [], total: totalFigures([]), applications: [] };
-  const applications = await budgetApplications(db, { fiscalYear: filter.fiscalYear, programme: filter.programme });
-  const budgets = programmeBudgets(parameters, applications, filter.fiscalYear, filter.programme);
-  return { filter, years, budgets, total: totalFigures(budgets), applications };
+export async function waitingApplications(db: Kysely<Database>, programme: Programme | null, limit: number) {
+  const condition = sql.join(
+    [sql`s.state in (${sql.join(WAITING_ON_REVIEWER)})`, ...(programme === null ? [] : [sql`s.programme = ${programme}`])],
+    sql` and `,
+  );
+  const { rows } = await sql<WaitingApplication & { count: number }>`
+    select s.application_id as id, o.name as "organisationName", s.programme, s.fiscal_year as "fiscalYear", s.state,
+      s.waiting_since as "waitingSince", count(*) over () as count
+    from application_summaries s join organisations o on o.id = s.organisation_id
+    where ${condition}
+    order by s.waiting_since, s.application_id
+    limit ${limit}`.execute(db);
+  return { first: rows.map(({ count: _count, ...row }) => row), count: rows[0]?.count ?? 0 };
 }
 
-/** States in which an application may need the reviewer: waiting on them, or money still to settle. */
-const MAY_NEED_ACTION: readonly ApplicationState[] = [...new Set([...WAITING_ON_REVIEWER, "decided", "change_requested", "confirmed"] as const)];
+/** Decided and not closed: where a report, a settlement or a repayment may be outstanding. */
+const DECIDED_AND_OPEN: readonly ApplicationState[] = ["decided", "change_requested", "discontinuation_requested", "reported", "confirmed"];
+
+/** How many of each list of things to do the page shows. */
+const ACTIONS_SHOWN = 10;
 
 /**
  * Everything the budget overview shows: the summary, the data of its charts, and what needs the reviewer in
- * any fiscal year (of the programme asked for). Four queries whatever the number of applications.
+ * any fiscal year (of the programme asked for). Six queries whatever the number of applications, each
+ * summing or counting in the database; only the decided applications not yet closed come back one by one.
  */
 export async function budgetOverview(db: Kysely<Database>, params: URLSearchParams, now: Date) {
   const summary = await budgetSummary(db, params);
   const { fiscalYear, programme } = summary.filter;
   const months = fiscalYear === null ? [] : paymentsByMonth(fiscalYear, await paymentMonths(db, { fiscalYear, programme }));
-  const open = await budgetApplications(db, { fiscalYear: null, programme, states: MAY_NEED_ACTION });
+  const organisations = fiscalYear === null ? { rows: [], count: 0 } : await organisationsMoney(db, { fiscalYear, programme });
+  const waiting = await waitingApplications(db, programme, ACTIONS_SHOWN);
+  const open = await budgetApplications(db, { fiscalYear: null, programme, states: DECIDED_AND_OPEN });
   return {
     ...summary,
-    organisations: moneyByOrganisation(summary.applications),
-    funnel: statusFunnel(summary.applications),
+    organisations,
+    funnel: statusFunnel(summary.totals),
     months,
-    actions: needsAction(open, { now, today: japanToday(now), waitingStates: WAITING_ON_REVIEWER }),
+    actions: needsAction(open, { now, today: japanToday(now), waiting, limit: ACTIONS_SHOWN }),
   };
 }

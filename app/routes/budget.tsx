@@ -14,13 +14,13 @@ export const meta: MetaFunction = () => [{ title: `予算執行状況 | ${PRODUC
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "view:budget:any");
   const now = new Date();
-  const { applications: _applications, ...overview } = await budgetOverview(context.db, new URL(request.url).searchParams, now);
+  const { totals: _totals, ...overview } = await budgetOverview(context.db, new URL(request.url).searchParams, now);
   return {
     ...overview,
     asOf: formatWarekiDateTime(now),
     // Drawn here as SVG, so the page holds them as sent (app/charts/budget-charts.server.tsx).
     charts: {
-      organisations: overview.organisations.length > 0 ? organisationChart(overview.organisations) : null,
+      organisations: overview.organisations.rows.length > 0 ? organisationChart(overview.organisations.rows) : null,
       funnel: overview.funnel.stages[0]!.count > 0 ? funnelChart(overview.funnel) : null,
       payments: overview.months.some((m) => m.paid > 0 || m.returned > 0) ? paymentsChart(overview.months, japanToday(now).slice(0, 7)) : null,
     },

@@ -3,11 +3,11 @@ import { requirePermission } from "~/auth/viewer.server";
 import { budgetLedgerTable } from "~/exports/budget-ledger";
 import { tableDownload } from "~/exports/download.server";
 import { budgetFileBaseName } from "~/forms/budget-filter";
-import { budgetSummary } from "~/models/budget.server";
+import { budgetLedger } from "~/models/budget.server";
 
 /** GET /budget.csv — the budget ledger of the year and programme of /budget, as CSV (UTF-8 with BOM). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "view:budget:any");
-  const { filter, applications } = await budgetSummary(context.db, new URL(request.url).searchParams);
+  const { filter, applications } = await budgetLedger(context.db, new URL(request.url).searchParams);
   return tableDownload(budgetLedgerTable(applications), "csv", budgetFileBaseName(filter));
 }

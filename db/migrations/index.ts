@@ -24,6 +24,7 @@ import * as settlementClaims from "./2026_12_06_022_settlement_claims";
 import * as cancellation from "./2026_12_06_023_cancellation";
 import * as minorChangesAndCharges from "./2026_12_06_024_minor_changes_and_charges";
 import * as requestCounters from "./2026_12_06_025_request_counters";
+import * as applicationsStateIndex from "./2026_12_06_026_applications_state_index";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_023_cancellation": cancellation,
   "2026_12_06_024_minor_changes_and_charges": minorChangesAndCharges,
   "2026_12_06_025_request_counters": requestCounters,
+  "2026_12_06_026_applications_state_index": applicationsStateIndex,
 };

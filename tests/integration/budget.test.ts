@@ -252,8 +252,9 @@ describe.each(ENGINES)("%s: the budget at a glance", (engine) => {
       withdrawn: 1,
       returned: 1,
     });
-    expect(overview.organisations[0]).toMatchObject({ decided: 2_000_000, paid: 500_000, returned: 0 });
-    expect(overview.organisations).toHaveLength(5);
+    expect(overview.organisations.rows[0]).toMatchObject({ decided: 2_000_000, paid: 500_000, returned: 0 });
+    expect(overview.organisations.count).toBe(5);
+    expect(overview.organisations.rows).toHaveLength(5);
   });
 
   describe("through the routes", () => {

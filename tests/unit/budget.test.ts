@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
   budgetFigures,
-  moneyByOrganisation,
   needsAction,
+  NO_APPLICATIONS,
   paymentsByMonth,
   programmeBudgets,
   statusFunnel,
   totalFigures,
+  type ApplicationTotals,
   type BudgetApplication,
 } from "../../app/domain/budget";
 import { DEFAULT_PROGRAMME_PARAMETERS } from "../../app/domain/programmes";
@@ -36,23 +37,28 @@ function application(change: Partial<Omit<BudgetApplication, "ledger">> & { ledg
   };
 }
 
-describe("a programme-year's figures", () => {
-  const applications = [
-    application(),
-    application({ state: "submitted", requestedAmount: 500_000, grantAmount: 500_000 }),
-    application({ state: "returned", requestedAmount: 700_000 }),
-    application({ state: "rejected" }),
-    application({ state: "decided", ledger: { decidedAmount: 3_000_000, paid: 1_000_000 }, committed: 3_000_000, kinds: ["decision"] }),
-    application({
-      state: "confirmed",
-      ledger: { decidedAmount: 4_000_000, paid: 4_000_000, returned: 300_000, confirmedAmount: 3_500_000 },
-      committed: 3_500_000,
-      kinds: ["decision", "performance_report", "confirmation", "payment"],
-    }),
-  ];
+/** What a programme-year's applications add up to: nothing unless told otherwise. */
+const totals = (change: Partial<ApplicationTotals> = {}): ApplicationTotals => ({ ...NO_APPLICATIONS, ...change });
 
-  it("counts what awaits a decision as applied, and what was returned for correction apart from it", () => {
-    expect(budgetFigures(10_000_000, applications)).toEqual({
+describe("a programme-year's figures", () => {
+  // Two awaiting a decision (1,000,000 + 500,000, computed 1,200,000 + 500,000), one returned for correction
+  // (700,000), one decided (3,000,000, 1,000,000 paid) and one confirmed at 3,500,000 (4,000,000 decided and paid, 300,000 returned).
+  const year = totals({
+    count: 6,
+    appliedCount: 2,
+    applied: 1_500_000,
+    underReviewComputed: 1_700_000,
+    awaitingResubmissionCount: 1,
+    awaitingResubmission: 700_000,
+    decided: 7_000_000,
+    paid: 5_000_000,
+    returned: 300_000,
+    confirmed: 3_500_000,
+    committed: 6_500_000,
+  });
+
+  it("takes what is committed from the budget, and then what deciding everything awaiting a decision would take", () => {
+    expect(budgetFigures(10_000_000, year)).toEqual({
       budget: 10_000_000,
       applied: 1_500_000,
       appliedCount: 2,
@@ -70,49 +76,45 @@ describe("a programme-year's figures", () => {
   });
 
   it("goes below zero rather than hide a budget cut below what is committed", () => {
-    expect(budgetFigures(5_000_000, applications)).toMatchObject({ remaining: -1_500_000, remainingAfterUnderReview: -3_200_000 });
+    expect(budgetFigures(5_000_000, year)).toMatchObject({ remaining: -1_500_000, remainingAfterUnderReview: -3_200_000 });
   });
 
   it("gives each programme with parameters its own budget, and adds them up", () => {
-    const menu2 = application({ programme: "intermediary", state: "decided", ledger: { decidedAmount: 2_000_000 }, committed: 2_000_000 });
-    const budgets = programmeBudgets(DEFAULT_PROGRAMME_PARAMETERS, [...applications, menu2], 2026);
+    const menu2 = totals({ count: 1, decided: 2_000_000, committed: 2_000_000 });
+    const budgets = programmeBudgets(DEFAULT_PROGRAMME_PARAMETERS, { prefectural: year, intermediary: menu2 }, 2026);
     expect(budgets.map((b) => [b.programme, b.figures.budget, b.figures.decided])).toEqual([
       ["prefectural", 70_000_000, 7_000_000],
       ["intermediary", 60_000_000, 2_000_000],
     ]);
     expect(totalFigures(budgets)).toMatchObject({ budget: 130_000_000, decided: 9_000_000, remaining: 130_000_000 - 8_500_000 });
-    expect(programmeBudgets(DEFAULT_PROGRAMME_PARAMETERS, applications, 2026, "intermediary").map((b) => b.programme)).toEqual(["intermediary"]);
-    expect(programmeBudgets(DEFAULT_PROGRAMME_PARAMETERS, applications, 2031)).toEqual([]);
+    expect(programmeBudgets(DEFAULT_PROGRAMME_PARAMETERS, { prefectural: year }, 2026, "intermediary")).toEqual([
+      { programme: "intermediary", figures: budgetFigures(60_000_000, NO_APPLICATIONS) },
+    ]);
+    expect(programmeBudgets(DEFAULT_PROGRAMME_PARAMETERS, { prefectural: year }, 2031)).toEqual([]);
   });
 
   it("refuses a total that is no longer a whole number of yen it can hold exactly", () => {
-    const huge = application({ ledger: { decidedAmount: Number.MAX_SAFE_INTEGER } });
-    expect(() => budgetFigures(0, [huge, huge])).toThrow(RangeError);
+    const huge = totals({ decided: Number.MAX_SAFE_INTEGER });
+    const budgets = programmeBudgets(DEFAULT_PROGRAMME_PARAMETERS, { prefectural: huge, intermediary: huge }, 2026);
+    expect(() => totalFigures(budgets)).toThrow(RangeError);
+    expect(() => budgetFigures(0, totals({ committed: Number.MAX_SAFE_INTEGER, underReviewComputed: 10 }))).toThrow(RangeError);
   });
 });
 
 describe("the charts' data", () => {
-  it("lists organisations with any money, the largest decision first", () => {
-    const rows = moneyByOrganisation([
-      application({ organisationName: "富山県", ledger: { decidedAmount: 1_000_000 } }),
-      application({ organisationName: "福岡県", ledger: { decidedAmount: 2_000_000, paid: 500_000 } }),
-      application({ organisationName: "仙台市" }),
-    ]);
-    expect(rows.map((r) => [r.organisationName, r.decided, r.paid])).toEqual([
-      ["福岡県", 2_000_000, 500_000],
-      ["富山県", 1_000_000, 0],
-    ]);
-  });
-
-  it("counts each stage an application reached, whatever it is now", () => {
+  it("counts each stage the applications of every programme shown reached, whatever they are now", () => {
     const funnel = statusFunnel([
-      application(),
-      application({ state: "rejected", kinds: ["rejection"] }),
-      application({ state: "closed", kinds: ["decision", "withdrawal"] }),
-      application({ state: "closed", kinds: ["decision", "performance_report", "confirmation"] }),
+      totals({ count: 4, reached: { decided: 2, reported: 1, confirmed: 1, closed: 2 }, rejectedCount: 1, withdrawnCount: 1 }),
+      totals({ count: 2, reached: { decided: 1, reported: 0, confirmed: 0, closed: 0 }, awaitingResubmissionCount: 1 }),
     ]);
-    expect(funnel.stages.map((s) => s.count)).toEqual([4, 2, 1, 1, 2]);
-    expect(funnel).toMatchObject({ rejected: 1, withdrawn: 1, returned: 0 });
+    expect(funnel.stages.map((s) => [s.label, s.count])).toEqual([
+      ["提出", 6],
+      ["交付決定", 3],
+      ["実績報告", 1],
+      ["額の確定", 1],
+      ["完了", 2],
+    ]);
+    expect(funnel).toMatchObject({ rejected: 1, withdrawn: 1, returned: 1 });
   });
 
   it("puts payments into April to March of the fiscal year, and those outside it before or after", () => {
@@ -135,24 +137,24 @@ describe("the charts' data", () => {
 describe("what needs the reviewer", () => {
   const now = new Date("2027-05-01T03:00:00Z");
   const today = "2027-05-01";
-  const options = { now, today, waitingStates: ["submitted", "under_review", "reported"] as const };
+  const options = { now, today, waiting: { first: [], count: 0 } };
 
-  it("lists the longest waiting first, counted in days in Japan", () => {
-    const old = application({ waitingSince: new Date("2027-03-31T15:30:00Z") }); // 1 April in Japan
-    const recent = application({ state: "submitted", waitingSince: new Date("2027-04-30T01:00:00Z") });
-    const notWaiting = application({ state: "decided", waitingSince: new Date("2026-01-01T00:00:00Z") });
-    const { waiting } = needsAction([recent, notWaiting, old], options);
+  it("counts the days each waiting application has waited in Japan, as the database listed them", () => {
+    const waitingFor = (id: number, waitingSince: Date) => ({ id, organisationName: "富山県", programme: "prefectural" as const, fiscalYear: 2026, state: "submitted" as const, waitingSince });
+    const first = [waitingFor(7, new Date("2027-03-31T15:30:00Z")), waitingFor(3, new Date("2027-04-30T01:00:00Z"))]; // 1 April in Japan, then 30 April
+    const { waiting } = needsAction([], { ...options, waiting: { first, count: 12 } });
     expect(waiting.items.map((w) => [w.id, w.daysWaiting])).toEqual([
-      [old.id, 30],
-      [recent.id, 1],
+      [7, 30],
+      [3, 1],
     ]);
+    expect(waiting.count).toBe(12);
   });
 
   it("shows at most `limit` of each list, and how many there are in all", () => {
-    const many = Array.from({ length: 12 }, () => application());
-    const { waiting } = needsAction(many, { ...options, limit: 10 });
-    expect(waiting.items).toHaveLength(10);
-    expect(waiting.count).toBe(12);
+    const many = Array.from({ length: 12 }, () => application({ state: "confirmed", ledger: { decidedAmount: 1_000_000, paid: 0, confirmedAmount: 1_000_000 } }));
+    const { settlementsDue } = needsAction(many, { ...options, limit: 10 });
+    expect(settlementsDue.items).toHaveLength(10);
+    expect(settlementsDue.count).toBe(12);
   });
 
   it("flags a missing report only after 10 April after the fiscal year, and a late one while it awaits confirmation", () => {
