@@ -14,7 +14,8 @@
  *
  * Options: --connections N (50), --duration SECONDS per run (10), --runs N (3), --only NAME (a scenario whose
  * name contains NAME, and the ceiling), --reviewer EMAIL (reviewer@demo.example), --json FILE, --soak MINUTES,
- * --workers N (run `cluster.ts` with N processes instead of `server.ts`; memory is then their sum).
+ * --workers N (run `cluster.ts` with N processes instead of `server.ts`; memory is then their sum), --gzip (ask
+ * for compressed answers, as a browser does: the bytes are then those sent).
  */
 import { writeFileSync } from "node:fs";
 import { Kysely, PostgresDialect, sql } from "kysely";
@@ -38,6 +39,7 @@ const reviewerEmail = option("reviewer", "reviewer@demo.example");
 const jsonFile = option("json", "");
 const soakMinutes = Number(option("soak", "0"));
 const workers = Number(option("workers", "0"));
+const gzip = args.includes("--gzip");
 
 const AIM = { ratio: 0.5, p99: 250 };
 const APPLICANTS = 50;
@@ -57,9 +59,14 @@ interface Scenario {
   job: Omit<LoadJob, "url" | "connections" | "seconds"> & { path: string };
 }
 
+/** How many applications' 交付申請書 the second PDF scenario asks for in turn: far more than a process remembers. */
+const DOCUMENTS = 2_000;
+
 interface Prepared {
   reviewerCookie: string;
   applicationId: number;
+  /** Submitted applications, for PDFs each rendered for the first time. */
+  otherApplicationIds: number[];
   applicants: NonNullable<LoadJob["autosave"]>;
 }
 
@@ -94,7 +101,13 @@ async function prepare(db: Kysely<Database>, server: ServerUnderTest): Promise<P
   const applicants = [];
   for (const a of byApplication)
     applicants.push({ cookie: await cookieOf(a.userId), path: `/applications/${a.id}/draft`, revision: a.revision, draft: a.draft });
-  return { reviewerCookie: await cookieOf(reviewer.id), applicationId: decided.application_id, applicants };
+  const others = await db.selectFrom("application_summaries").select("application_id").orderBy("application_id", "desc").limit(DOCUMENTS).execute();
+  return {
+    reviewerCookie: await cookieOf(reviewer.id),
+    applicationId: decided.application_id,
+    otherApplicationIds: others.map((o) => o.application_id),
+    applicants,
+  };
 }
 
 function scenarios(p: Prepared): Scenario[] {
@@ -111,7 +124,11 @@ function scenarios(p: Prepared): Scenario[] {
       name: "simulator API (POST, many clients)",
       job: { path: "/api/v1/simulations", method: "POST", body: SIMULATION, headers: { "content-type": "application/json" }, manyClients: true },
     },
-    { name: "交付申請書 PDF", job: { path: `${app}/versions/1/pdf`, ...reviewer } },
+    { name: "交付申請書 PDF, the same one", job: { path: `${app}/versions/1/pdf`, ...reviewer } },
+    {
+      name: `交付申請書 PDF, ${p.otherApplicationIds.length.toLocaleString("en")} in turn`,
+      job: { path: "/", paths: p.otherApplicationIds.map((id) => `/applications/${id}/versions/1/pdf`), ...reviewer },
+    },
     { name: `autosave (${APPLICANTS} applicants)`, job: { path: "/", autosave: p.applicants } },
   ];
 }
@@ -126,7 +143,14 @@ interface Figures {
 async function measure(server: ServerUnderTest, list: Scenario[]): Promise<{ figures: Figures[]; ceiling: LoadResult[] }> {
   const ceiling: LoadResult[] = [];
   const figures: Figures[] = list.map((s) => ({ name: s.name, runs: [] }));
-  const load = ({ path, ...job }: Scenario["job"], secondsOf = seconds) => runLoad({ ...job, url: `${server.base}${path}`, connections, seconds: secondsOf });
+  const load = ({ path, ...job }: Scenario["job"], secondsOf = seconds) =>
+    runLoad({
+      ...job,
+      ...(gzip ? { headers: { ...job.headers, "accept-encoding": "gzip" } } : {}),
+      url: `${server.base}${path}`,
+      connections,
+      seconds: secondsOf,
+    });
   for (let run = 1; run <= runs; run += 1) {
     // The ceiling first in each run: the pages' ratios are to a ceiling measured in the same minutes.
     await load({ path: "/login" }, 2);

@@ -3,9 +3,14 @@
  * and a totals row whose cells are SUM formulas carrying their computed result (so a reader that does not
  * recalculate still sees the right figure).
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { columnLetter, isFormula, type RowStyle, type SheetSpec } from "./sheet";
 import { totalsOf, type CellKind, type ExportTable } from "./table";
+
+/** exceljs, loaded when the first workbook is made: a process that makes none need not hold its 20 MB. */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import("exceljs")).default;
+}
 
 const FORMATS: Partial<Record<CellKind, string>> = { yen: '#,##0"円"', integer: "#,##0" };
 
@@ -15,7 +20,7 @@ function sheetName(title: string): string {
 }
 
 export async function toXlsx<Row>(table: ExportTable<Row>): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet(sheetName(table.title), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = table.columns.map((c) => ({
     header: c.header,
@@ -51,7 +56,7 @@ const RULE: Partial<ExcelJS.Border> = { style: "thin" };
  * formats, formulas with their results, header rows ruled below and totals rows ruled above.
  */
 export async function toXlsxWorkbook(sheets: readonly SheetSpec[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(sheetName(spec.name), { views: spec.frozenRows > 0 ? [{ state: "frozen", ySplit: spec.frozenRows }] : [] });
     spec.widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));

@@ -3,7 +3,8 @@
  * server's CPU accounting or event loop): reads one job as JSON from its first argument, drives the server with
  * autocannon for the job's duration, and prints the result as JSON on standard output.
  *
- * A job is a fixed request (GET or POST, with headers and body; `manyClients`: each from another address), or
+ * A job is a fixed request (GET or POST, with headers and body; `manyClients`: each from another address;
+ * `paths`: each request the next of these addresses, in turn), or
  * `autosave`: each connection saves the draft of one signed-in applicant, one save after another, with the
  * revision the last save answered, as the application form's autosave does.
  */
@@ -19,6 +20,8 @@ export interface LoadJob {
   autosave?: { cookie: string; path: string; revision: number; draft: unknown }[];
   /** Each request from another client address (X-Forwarded-For; the server must trust its proxy). */
   manyClients?: boolean;
+  /** Each request to the next of these paths (on the job's server), in turn: many documents rather than one. */
+  paths?: string[];
 }
 
 export interface LoadResult {
@@ -96,6 +99,18 @@ function manyClientRequests(job: LoadJob): autocannon.Request[] {
   ];
 }
 
+/** The same request, each time to the next of the job's paths. */
+function pathsInTurn(job: LoadJob, paths: string[]): autocannon.Request[] {
+  let next = 0;
+  return [
+    {
+      method: job.method ?? "GET",
+      headers: job.headers ?? {},
+      setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }),
+    },
+  ];
+}
+
 const job = JSON.parse(process.argv[2] ?? "{}") as LoadJob;
 
 async function withAutocannon(): Promise<LoadResult> {
@@ -105,7 +120,9 @@ async function withAutocannon(): Promise<LoadResult> {
     duration: job.seconds,
     ...(job.manyClients
       ? { requests: manyClientRequests(job) }
-      : { method: job.method ?? "GET", headers: job.headers ?? {}, ...(job.body === undefined ? {} : { body: job.body }) }),
+      : job.paths
+        ? { requests: pathsInTurn(job, job.paths) }
+        : { method: job.method ?? "GET", headers: job.headers ?? {}, ...(job.body === undefined ? {} : { body: job.body }) }),
   });
   const answered = result.requests.total;
   return {

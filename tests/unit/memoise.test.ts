@@ -24,3 +24,26 @@ describe("memoise", () => {
     expect(calls).toEqual(["富山県:1000000", "富山県:1000001", "福岡県:5", "富山県:1000001"]);
   });
 });
+
+describe("memoise with work that takes time", () => {
+  it("shares a promise while it runs, and forgets one that failed so the next call tries again", async () => {
+    let runs = 0;
+    let fail = true;
+    const render = memoise(async (id: number) => {
+      runs += 1;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (fail) throw new Error("the font could not be read");
+      return `document ${id}`;
+    }, 4);
+
+    const [first, second] = await Promise.allSettled([render(1), render(1)]);
+    expect(first.status).toBe("rejected");
+    expect(second.status).toBe("rejected");
+    expect(runs).toBe(1);
+
+    fail = false;
+    expect(await render(1)).toBe("document 1");
+    expect(await render(1)).toBe("document 1");
+    expect(runs).toBe(2);
+  });
+});
