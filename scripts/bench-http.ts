@@ -7,10 +7,10 @@
  * each page's throughput is read as a ratio to a ceiling measured minutes apart at most.
  *
  * Prints per scenario the median of the runs: requests/s, p50, p99, errors, the ratio to the ceiling, and
- * whether it meets the aims (≥ 0.5× the ceiling, p99 < 250 ms, no errors); then the server's peak resident
- * memory. `--json FILE` writes the figures for comparing with a later run. `--soak MINUTES` then keeps a mixed
- * load on and reports the server's memory in the first and the last minute. Figures, not pass/fail: see
- * docs/performance.md.
+ * whether it meets the aims (≥ 0.5× the ceiling, p99 < 250 ms, no errors), and the server's peak resident
+ * memory during the scenario (the highest of its runs); then the peak of the whole run. `--json FILE` writes
+ * the figures for comparing with a later run. `--soak MINUTES` then keeps a mixed load on and reports the
+ * server's memory in the first and the last minute. Figures, not pass/fail: see docs/performance.md.
  *
  * Options: --connections N (50), --duration SECONDS per run (10), --runs N (3), --only NAME (a scenario whose
  * name contains NAME, and the ceiling), --reviewer EMAIL (reviewer@demo.example), --json FILE, --soak MINUTES,
@@ -22,7 +22,7 @@ import { Kysely, PostgresDialect, sql } from "kysely";
 import { SESSION_COOKIE, startSession } from "../app/auth/session.server";
 import { createPostgresPool } from "../db/database";
 import type { Database } from "../db/schema";
-import { BenchError, ensureBuild, memoryOf, runLoad, startServer, stopServer, type ServerUnderTest } from "./bench/harness";
+import { BenchError, ensureBuild, memoryOf, resetPeakMemory, runLoad, startServer, stopServer, type ServerUnderTest } from "./bench/harness";
 import type { LoadJob, LoadResult } from "./bench/load";
 import { exitWith } from "./cli";
 
@@ -137,11 +137,19 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 interface Figures {
   name: string;
-  runs: (LoadResult & { ratio: number | null })[];
+  /** peakMb: the server's peak resident memory during the run's warm-up and measure of this scenario. */
+  runs: (LoadResult & { ratio: number | null; peakMb: number | null })[];
 }
 
-async function measure(server: ServerUnderTest, list: Scenario[]): Promise<{ figures: Figures[]; ceiling: LoadResult[] }> {
+async function measure(server: ServerUnderTest, list: Scenario[]): Promise<{ figures: Figures[]; ceiling: LoadResult[]; peakMb: number | null }> {
   const ceiling: LoadResult[] = [];
+  // The peak since the last reset, kept before each reset: the whole run's peak is the highest of them.
+  let peakMb: number | null = null;
+  const peakSinceReset = () => {
+    const peak = memoryOf(server.process.pid)?.peakMb ?? null;
+    if (peak !== null) peakMb = Math.max(peakMb ?? 0, peak);
+    return peak;
+  };
   const figures: Figures[] = list.map((s) => ({ name: s.name, runs: [] }));
   const load = ({ path, ...job }: Scenario["job"], secondsOf = seconds) =>
     runLoad({
@@ -158,17 +166,25 @@ async function measure(server: ServerUnderTest, list: Scenario[]): Promise<{ fig
     ceiling.push(login);
     console.log(`run ${run}/${runs}: GET /login ${login.requestsPerSecond.toFixed(0)} req/s, p99 ${login.p99} ms`);
     for (const [i, scenario] of list.entries()) {
+      peakSinceReset();
+      const peakKnown = resetPeakMemory(server.process.pid);
       await load(scenario.job, 2);
       const result = await load(scenario.job);
-      figures[i]!.runs.push({ ...result, ratio: login.requestsPerSecond > 0 ? result.requestsPerSecond / login.requestsPerSecond : null });
+      const scenarioPeak = peakSinceReset();
+      figures[i]!.runs.push({
+        ...result,
+        ratio: login.requestsPerSecond > 0 ? result.requestsPerSecond / login.requestsPerSecond : null,
+        peakMb: peakKnown ? scenarioPeak : null,
+      });
     }
   }
-  return { figures, ceiling };
+  peakSinceReset();
+  return { figures, ceiling, peakMb };
 }
 
 function report(figures: Figures[], ceiling: LoadResult[], peakMb: number | null) {
-  const row = (name: string, rps: number, p50: number, p99: number, errors: number, ratio: string, verdict: string) =>
-    `  ${name.padEnd(44)} ${rps.toFixed(0).padStart(6)} req/s  p50 ${String(p50).padStart(5)} ms  p99 ${String(p99).padStart(5)} ms  errors ${String(errors).padStart(5)}  ${ratio.padStart(6)}  ${verdict}`;
+  const row = (name: string, rps: number, p50: number, p99: number, errors: number, ratio: string, peak: string, verdict: string) =>
+    `  ${name.padEnd(44)} ${rps.toFixed(0).padStart(6)} req/s  p50 ${String(p50).padStart(5)} ms  p99 ${String(p99).padStart(5)} ms  errors ${String(errors).padStart(5)}  ${ratio.padStart(6)}  ${peak.padStart(7)}  ${verdict}`;
   console.log(`\nmedian of ${runs} runs, ${connections} connections, ${seconds} s each (aims: ≥ ${AIM.ratio}× the ceiling, p99 < ${AIM.p99} ms, no errors)`);
   const login = (pick: (r: LoadResult) => number) => median(ceiling.map(pick));
   console.log(
@@ -180,6 +196,7 @@ function report(figures: Figures[], ceiling: LoadResult[], peakMb: number | null
       login((r) => r.errors),
       "1.00×",
       "",
+      "",
     ),
   );
   for (const f of figures) {
@@ -187,6 +204,7 @@ function report(figures: Figures[], ceiling: LoadResult[], peakMb: number | null
     const ratio = median(f.runs.map((r) => r.ratio ?? NaN));
     const errors = f.runs.reduce((sum, r) => sum + r.errors, 0);
     const misses = [ratio < AIM.ratio ? "ratio" : "", m((r) => r.p99) >= AIM.p99 ? "p99" : "", errors > 0 ? "errors" : ""].filter(Boolean);
+    const peaks = f.runs.flatMap((r) => (r.peakMb === null ? [] : [r.peakMb]));
     console.log(
       row(
         f.name,
@@ -195,6 +213,7 @@ function report(figures: Figures[], ceiling: LoadResult[], peakMb: number | null
         m((r) => r.p99),
         errors,
         `${ratio.toFixed(2)}×`,
+        peaks.length > 0 ? `${Math.max(...peaks).toFixed(0)} MB` : "—",
         misses.length ? `✗ ${misses.join(", ")}` : "✓",
       ),
     );
@@ -251,8 +270,7 @@ async function main() {
       `bench:http — Node ${process.version}, ${count.toLocaleString("en-US")} applications, ${workers > 0 ? `${workers} workers (cluster.ts)` : "one process (server.ts)"}, load from a separate process on loopback`,
     );
     const list = scenarios(prepared).filter((s) => !only || s.name.includes(only));
-    const { figures, ceiling } = await measure(server, list);
-    const peakMb = memoryOf(server.process.pid)?.peakMb ?? null;
+    const { figures, ceiling, peakMb } = await measure(server, list);
     report(figures, ceiling, peakMb);
     const soaked = soakMinutes > 0 ? await soak(server, list, soakMinutes) : null;
     if (jsonFile) {

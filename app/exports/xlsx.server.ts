@@ -6,11 +6,18 @@
 import type ExcelJS from "exceljs";
 import { columnLetter, isFormula, type RowStyle, type SheetSpec } from "./sheet";
 import { totalsOf, type CellKind, type ExportTable } from "./table";
+import { taskSlots } from "~/utils/task-slots";
 
 /** exceljs, loaded when the first workbook is made: a process that makes none need not hold its 20 MB. */
 async function excel(): Promise<typeof ExcelJS> {
   return (await import("exceljs")).default;
 }
+
+/**
+ * Workbooks written at once, per process: one of 10,000 rows holds about 100 MB until it is written
+ * (server/heap.ts). The rest wait their turn.
+ */
+const writingSlots = taskSlots(2);
 
 const FORMATS: Partial<Record<CellKind, string>> = { yen: '#,##0"円"', integer: "#,##0" };
 
@@ -19,7 +26,11 @@ function sheetName(title: string): string {
   return title.replace(/[:\\/?*[\]]/g, "・").slice(0, 31) || "Sheet1";
 }
 
-export async function toXlsx<Row>(table: ExportTable<Row>): Promise<Uint8Array> {
+export function toXlsx<Row>(table: ExportTable<Row>): Promise<Uint8Array> {
+  return writingSlots.run(() => writeTable(table));
+}
+
+async function writeTable<Row>(table: ExportTable<Row>): Promise<Uint8Array> {
   const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet(sheetName(table.title), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = table.columns.map((c) => ({
@@ -55,7 +66,11 @@ const RULE: Partial<ExcelJS.Border> = { style: "thin" };
  * Sheets laid out cell by cell (sheet.ts), in one workbook: yen and counts as whole numbers in their
  * formats, formulas with their results, header rows ruled below and totals rows ruled above.
  */
-export async function toXlsxWorkbook(sheets: readonly SheetSpec[]): Promise<Uint8Array> {
+export function toXlsxWorkbook(sheets: readonly SheetSpec[]): Promise<Uint8Array> {
+  return writingSlots.run(() => writeSheets(sheets));
+}
+
+async function writeSheets(sheets: readonly SheetSpec[]): Promise<Uint8Array> {
   const workbook = new (await excel()).Workbook();
   for (const spec of sheets) {
     const sheet = workbook.addWorksheet(sheetName(spec.name), { views: spec.frozenRows > 0 ? [{ state: "frozen", ySplit: spec.frozenRows }] : [] });

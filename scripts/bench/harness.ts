@@ -5,11 +5,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { SESSION_COOKIE } from "../../app/auth/session.server";
+import { HEAP_FLAGS } from "../../server/heap";
 import type { LoadJob, LoadResult } from "./load";
 
 export class BenchError extends Error {}
@@ -54,6 +55,7 @@ export async function startServer({ workers }: { workers?: number } = {}): Promi
   const child = spawn(
     process.execPath,
     [
+      ...HEAP_FLAGS,
       ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROFILE] : []),
       "--import",
       "tsx",
@@ -169,6 +171,20 @@ export function memoryOf(pid: number | undefined): { rssMb: number; peakMb: numb
       .reduce<{ rssMb: number; peakMb: number }>((sum, child) => (child ? { rssMb: sum.rssMb + child.rssMb, peakMb: sum.peakMb + child.peakMb } : sum), own);
   } catch {
     return null;
+  }
+}
+
+/**
+ * Starts the peak (VmHWM) of the process and its children again from what they hold now (Linux: writing 5 to
+ * clear_refs), so that the next peak read is that of what ran since. False where it cannot.
+ */
+export function resetPeakMemory(pid: number | undefined): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, "5");
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    return children.every(resetPeakMemory);
+  } catch {
+    return false;
   }
 }
 

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { redactConnectionString } from "../../db/database";
 import { ConfigError, loadConfig, workerCount } from "../../server/config";
+import { HEAP_FLAGS } from "../../server/heap";
 
 describe("server configuration from the environment", () => {
   it("defaults to the embedded database under ./data, port 3000, with demo data outside production", () => {
@@ -104,5 +106,14 @@ describe("the number of processes of npm run start:cluster", () => {
 
   it.each(["0", "65", "two", "1.5"])("refuses WEB_CONCURRENCY=%s with a Japanese message", (value) => {
     expect(() => workerCount({ WEB_CONCURRENCY: value }, 2)).toThrow("環境変数 WEB_CONCURRENCY は1〜64の整数で指定してください");
+  });
+});
+
+describe("the heap settings the server runs with", () => {
+  const scripts = (JSON.parse(readFileSync("package.json", "utf8")) as { scripts: Record<string, string> }).scripts;
+
+  it.each(["start", "start:cluster"])("are passed by npm run %s before any NODE_OPTIONS of the operator's", (name) => {
+    const options = /NODE_OPTIONS="([^"]*)"/.exec(scripts[name]!)?.[1];
+    expect(options).toBe(`${HEAP_FLAGS.join(" ")} $NODE_OPTIONS`);
   });
 });
