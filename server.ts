@@ -3,6 +3,7 @@
  * Remix app, and close everything cleanly on SIGTERM/SIGINT so an embedded data folder is never left
  * half-written. `npm start` runs it after a production build; `npm run dev` runs it with Vite.
  */
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
@@ -52,11 +53,27 @@ async function frontendFor(config: ServerConfig, database: AppDatabase) {
   const build = (await import(pathToFileURL(buildFile).href).catch(() =>
     fail(`ビルドが見つかりません（${buildFile}）。先に npm run build を実行してください。`),
   )) as ServerBuild;
-  router.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  router.use(express.static("build/client", { maxAge: "1h" }));
+  // Static files say how long they may be kept, over the pages' no-store (server/security.ts): the hashed
+  // assets for a year and unchanged (a new build names new files), the files of public/ (favicon.svg) an hour.
+  router.use(
+    "/assets",
+    express.static("build/client/assets", { cacheControl: false, setHeaders: (res) => res.set("Cache-Control", ASSETS_CACHE_CONTROL) }),
+  );
+  // Each file of public/ at its own path, read when asked for: a page's request is not first looked for on
+  // disk, which cost every page a stat() and an error object.
+  for (const file of readdirSync("build/client", { withFileTypes: true }).filter((entry) => entry.isFile())) {
+    const filePath = path.resolve("build/client", file.name);
+    router.get(`/${file.name}`, (_req, res, next) => {
+      res.set("Cache-Control", PUBLIC_FILES_CACHE_CONTROL);
+      res.sendFile(filePath, { cacheControl: false }, (error) => error && next(error));
+    });
+  }
   router.all("*", createRequestHandler({ build, mode: config.mode, getLoadContext }));
   return { router, close: async () => {} };
 }
+
+const ASSETS_CACHE_CONTROL = "public, max-age=31536000, immutable";
+const PUBLIC_FILES_CACHE_CONTROL = "public, max-age=3600";
 
 async function main() {
   let config: ServerConfig;

@@ -46,3 +46,21 @@ test("an unknown address shows a Japanese not-found page with status 404", async
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("ページが見つかりません");
   await expect(page.getByRole("link", { name: "トップページへ戻る" })).toBeVisible();
 });
+
+test("pages are never kept, hashed assets are kept for a year, and both are sent compressed", async ({ request }) => {
+  const page = await request.get("/login", { headers: { "accept-encoding": "gzip" } });
+  expect(page.headers()["cache-control"]).toBe("no-store");
+  expect(page.headers()["content-encoding"]).toBe("gzip");
+
+  const script = /\/assets\/[^"]+\.js/.exec(await page.text())?.[0];
+  expect(script, "the page loads its scripts from /assets").toBeTruthy();
+  const asset = await request.get(script!, { headers: { "accept-encoding": "gzip" } });
+  expect(asset.status()).toBe(200);
+  expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(asset.headers()["content-encoding"]).toBe("gzip");
+
+  const icon = await request.get("/favicon.svg");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["cache-control"]).toBe("public, max-age=3600");
+  expect((await request.get("/favicon.svg/anything")).status()).toBe(404);
+});
