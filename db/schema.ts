@@ -319,6 +319,12 @@ export interface ApplicationSummariesTable {
   /** "YYYY-MM-DD": the latest performance report's date and its due date. */
   reported_on: string | null;
   report_due_on: string | null;
+  /** The latest submitted version's computed grant (migration 027). */
+  grant_amount: number | null;
+  /** What it holds of its programme-year's budget, as currentCommitments reads it (migration 027). */
+  committed_amount: Generated<number>;
+  /** The kinds of record it has (migration 027). */
+  kinds: Generated<string[]>;
 }
 
 /** A call for proposals (公募) of the model projects; its window is two instants (Japan time on screen). */

@@ -163,39 +163,29 @@ interface TotalsRow {
 }
 
 /**
- * What the scope's applications add up to per programme (ApplicationTotals), summed in SQL: one row per
- * programme whatever the number of applications. The amounts are those application_summaries keeps from the
- * same records a ledger sums (migrations 008 and 023), the commitments those a decision is checked against.
+ * What the scope's applications add up to per programme (ApplicationTotals), summed in SQL in one pass over
+ * their summaries: one row per programme whatever the number of applications. application_summaries keeps
+ * each application's amounts from the same records a ledger sums, its commitment as currentCommitments reads
+ * it, its computed grant and the kinds of its records (migrations 008, 023 and 027).
  */
 export async function applicationTotals(db: Kysely<Database>, scope: BudgetScope): Promise<Partial<Record<Programme, ApplicationTotals>>> {
-  const where = scopeCondition(scope); // on `a`: the summaries have the same state, programme and fiscal year
   const awaiting = sql`a.state in (${sql.join(AWAITING_DECISION)})`;
-  const sumOf = (value: RawBuilder<unknown>, condition = sql`true`) => sql`coalesce(sum(${value}) filter (where ${condition}), 0)::bigint`;
+  const sumOf = (column: string, condition = sql`true`) => sql`coalesce(sum(${sql.ref(`a.${column}`)}) filter (where ${condition}), 0)::bigint`;
   const countOf = (condition: RawBuilder<unknown>) => sql`count(*) filter (where ${condition})`;
+  const reached = (kind: ProceedingKind) => countOf(sql`${kind} = any(a.kinds)`);
   const { rows } = await sql<TotalsRow>`
-    with reached as (
-      select p.application_id, bool_or(p.kind = 'decision') as decided, bool_or(p.kind = 'performance_report') as reported,
-        bool_or(p.kind = 'confirmation') as confirmed, bool_or(p.kind = 'withdrawal') as withdrawn
-      from application_proceedings p join application_summaries a on a.application_id = p.application_id
-      where ${where} and p.kind in ('decision', 'performance_report', 'confirmation', 'withdrawal')
-      group by p.application_id
-    ),
-    commitments as (${currentCommitments(where)})
     select a.programme, count(*) as count,
-      ${countOf(awaiting)} as applied_count, ${sumOf(sql`a.requested_amount`, awaiting)} as applied,
-      ${sumOf(sql`v.grant_amount`, awaiting)} as under_review_computed,
+      ${countOf(awaiting)} as applied_count, ${sumOf("requested_amount", awaiting)} as applied,
+      ${sumOf("grant_amount", awaiting)} as under_review_computed,
       ${countOf(sql`a.state = 'returned'`)} as resubmission_count,
-      ${sumOf(sql`a.requested_amount`, sql`a.state = 'returned'`)} as awaiting_resubmission,
-      ${sumOf(sql`a.decided_amount`)} as decided, ${sumOf(sql`a.paid_amount`)} as paid, ${sumOf(sql`a.returned_amount`)} as returned,
-      ${sumOf(sql`a.confirmed_amount`)} as confirmed, ${sumOf(sql`c.amount`)} as committed,
-      ${countOf(sql`r.decided`)} as reached_decided, ${countOf(sql`r.reported`)} as reached_reported,
-      ${countOf(sql`r.confirmed`)} as reached_confirmed, ${countOf(sql`a.state = 'closed'`)} as reached_closed,
-      ${countOf(sql`a.state = 'rejected'`)} as rejected_count, ${countOf(sql`r.withdrawn`)} as withdrawn_count
+      ${sumOf("requested_amount", sql`a.state = 'returned'`)} as awaiting_resubmission,
+      ${sumOf("decided_amount")} as decided, ${sumOf("paid_amount")} as paid, ${sumOf("returned_amount")} as returned,
+      ${sumOf("confirmed_amount")} as confirmed, ${sumOf("committed_amount")} as committed,
+      ${reached("decision")} as reached_decided, ${reached("performance_report")} as reached_reported,
+      ${reached("confirmation")} as reached_confirmed, ${countOf(sql`a.state = 'closed'`)} as reached_closed,
+      ${countOf(sql`a.state = 'rejected'`)} as rejected_count, ${reached("withdrawal")} as withdrawn_count
     from application_summaries a
-      left join application_versions v on v.application_id = a.application_id and v.version = a.latest_version and ${awaiting}
-      left join reached r on r.application_id = a.application_id
-      left join commitments c on c.application_id = a.application_id
-    where ${where}
+    where ${scopeCondition(scope)}
     group by a.programme`.execute(db);
   return Object.fromEntries(
     rows.map((r) => [
@@ -225,15 +215,19 @@ export async function applicationTotals(db: Kysely<Database>, scope: BudgetScope
  * largest decision first: the first ORGANISATION_CHART_ROWS of them, and how many there are.
  */
 export async function organisationsMoney(db: Kysely<Database>, scope: BudgetScope): Promise<OrganisationsMoney> {
+  // Summed per organisation first; only the organisations with money are joined for their names.
   const { rows } = await sql<OrganisationMoney & { count: number }>`
-    select o.name as "organisationName", min(a.programme) as programme,
-      coalesce(sum(a.decided_amount), 0)::bigint as decided, sum(a.paid_amount)::bigint as paid,
-      sum(a.returned_amount)::bigint as returned, count(*) over () as count
-    from application_summaries a join organisations o on o.id = a.organisation_id
-    where ${scopeCondition(scope)}
-    group by o.id
-    having sum(a.decided_amount) > 0 or sum(a.paid_amount) > 0 or sum(a.returned_amount) > 0
-    order by decided desc, o.name, o.id
+    with money as (
+      select a.organisation_id, min(a.programme) as programme, coalesce(sum(a.decided_amount), 0)::bigint as decided,
+        sum(a.paid_amount)::bigint as paid, sum(a.returned_amount)::bigint as returned
+      from application_summaries a
+      where ${scopeCondition(scope)} and (a.decided_amount > 0 or a.paid_amount > 0 or a.returned_amount > 0)
+      group by a.organisation_id
+      having sum(a.decided_amount) > 0 or sum(a.paid_amount) > 0 or sum(a.returned_amount) > 0
+    )
+    select o.name as "organisationName", m.programme, m.decided, m.paid, m.returned, count(*) over () as count
+    from money m join organisations o on o.id = m.organisation_id
+    order by m.decided desc, o.name, o.id
     limit ${ORGANISATION_CHART_ROWS}`.execute(db);
   return { rows: rows.map(({ count: _count, ...row }) => row), count: rows[0]?.count ?? 0 };
 }
@@ -290,16 +284,14 @@ export async function budgetLedger(db: Kysely<Database>, params: URLSearchParams
  * first: the first `limit` and how many there are, read from the summaries the inbox reads, in its order.
  */
 export async function waitingApplications(db: Kysely<Database>, programme: Programme | null, limit: number) {
-  const condition = sql.join(
-    [sql`s.state in (${sql.join(WAITING_ON_REVIEWER)})`, ...(programme === null ? [] : [sql`s.programme = ${programme}`])],
-    sql` and `,
-  );
+  // waiting_rank is 0 exactly in the states of WAITING_ON_REVIEWER (migration 018): the inbox's index.
+  const condition = sql.join([sql`s.waiting_rank = 0`, ...(programme === null ? [] : [sql`s.programme = ${programme}`])], sql` and `);
   const { rows } = await sql<WaitingApplication & { count: number }>`
     select s.application_id as id, o.name as "organisationName", s.programme, s.fiscal_year as "fiscalYear", s.state,
-      s.waiting_since as "waitingSince", count(*) over () as count
+      s.waiting_since as "waitingSince", (select count(*) from application_summaries s where ${condition}) as count
     from application_summaries s join organisations o on o.id = s.organisation_id
     where ${condition}
-    order by s.waiting_since, s.application_id
+    order by s.waiting_rank, s.waiting_since, s.application_id
     limit ${limit}`.execute(db);
   return { first: rows.map(({ count: _count, ...row }) => row), count: rows[0]?.count ?? 0 };
 }

@@ -25,6 +25,7 @@ import * as cancellation from "./2026_12_06_023_cancellation";
 import * as minorChangesAndCharges from "./2026_12_06_024_minor_changes_and_charges";
 import * as requestCounters from "./2026_12_06_025_request_counters";
 import * as applicationsStateIndex from "./2026_12_06_026_applications_state_index";
+import * as summaryBudgetColumns from "./2026_12_06_027_summary_budget_columns";
 
 /**
  * Every migration, in order. Listed by hand (not read from the folder) so the same list works under
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_06_024_minor_changes_and_charges": minorChangesAndCharges,
   "2026_12_06_025_request_counters": requestCounters,
   "2026_12_06_026_applications_state_index": applicationsStateIndex,
+  "2026_12_06_027_summary_budget_columns": summaryBudgetColumns,
 };

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { APPLICATION_STATES } from "../../app/domain/application-states";
 import { ledgerOf } from "../../app/domain/ledger";
-import { latestOf, type ProceedingRecord } from "../../app/domain/proceedings";
+import { commitmentAfter, latestOf, type ProceedingRecord } from "../../app/domain/proceedings";
 import type { StepAction, StepInputs } from "../../app/domain/steps";
 import { reviewApplication, saveDraft, submitApplication } from "../../app/models/applications.server";
 import { changeAssignment } from "../../app/models/assignments.server";
@@ -45,6 +45,12 @@ describe.each(ENGINES)("%s: the summary the inbox reads", (engine) => {
     const records: ProceedingRecord[] = (
       await database.db.selectFrom("application_proceedings").select("record").where("application_id", "=", id).orderBy("id").execute()
     ).map((r) => r.record);
+    const latestVersion = await database.db
+      .selectFrom("application_versions")
+      .select("grant_amount")
+      .where("application_id", "=", id)
+      .where("version", "=", application.latest_version)
+      .executeTakeFirstOrThrow();
     const ledger = ledgerOf(records);
     const report = latestOf(records, "performance_report");
     const organisation = await database.db
@@ -66,6 +72,12 @@ describe.each(ENGINES)("%s: the summary the inbox reads", (engine) => {
       confirmedAmount: summary.confirmed_amount,
     }).toEqual(ledger);
     expect([summary.reported_on, summary.report_due_on]).toEqual([report?.documentDate ?? null, report?.dueOn ?? null]);
+    // What the budget overview sums: the computed grant, the commitment each record leaves, the kinds so far.
+    expect({ grant: summary.grant_amount, committed: summary.committed_amount, kinds: summary.kinds }).toEqual({
+      grant: latestVersion.grant_amount,
+      committed: records.flatMap((r) => commitmentAfter(r) ?? []).at(-1) ?? 0,
+      kinds: [...new Set(records.map((r) => r.kind))],
+    });
     return summary;
   }
 

@@ -72,19 +72,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const attachments = await listAttachments(context.db, application.id);
   const returned = application.state === "returned" ? await getVersion(context.db, application.id, application.latest_version) : undefined;
   const returnedDraft = returned && readSnapshot(returned.snapshot).draft;
+  const editable = isEditable(viewer, application);
+  const { draft, ...summary } = application;
   return {
-    application,
+    // The draft and the rules it is checked by only while the form is shown: the other views show versions.
+    application: summary,
+    editor: editable ? { draft, parameters: await listProgrammeParameters(context.db, application.fiscal_year) } : null,
     restored: stashed && readDraft(formValues(formOf(stashed))),
-    editable: isEditable(viewer, application),
+    editable,
     // The documents a submission must carry (the consortium's agreement only for a consortium, as saved).
-    requiredAttachments: isEditable(viewer, application) ? requiredAttachments(application.programme, readDraft(application.draft)) : [],
+    requiredAttachments: editable ? requiredAttachments(application.programme, readDraft(draft)) : [],
     // What the 交付申請書 would print as 「未登録」: submitting is refused until the profile has it.
-    missingDetails: isEditable(viewer, application) ? await missingDetailsOf(context.db, application.organisation_id) : [],
+    missingDetails: editable ? await missingDetailsOf(context.db, application.organisation_id) : [],
     // Starting the review and returning are on this page; deciding and later steps have their own pages.
     reviewerActions: can(viewer.role, "review:application:any")
       ? allowedActions(application.state, viewer.role).filter((a) => a === "start_review" || a === "return")
       : [],
-    parameters: await listProgrammeParameters(context.db, application.fiscal_year),
     // Each named as it was in the version returned: a line by its row and what it was.
     comments: returned
       ? (await latestComments(context.db, application)).map((c) => ({ path: c.path, body: c.body, label: commentTargetLabel(c.path, returnedDraft) }))
@@ -242,10 +245,10 @@ export default function ApplicationPage() {
         </Notice>
       ) : null}
 
-      {editable ? (
+      {loaded.editor ? (
         <DraftEditor
-          application={application}
-          parameters={loaded.parameters}
+          application={{ ...application, draft: loaded.editor.draft }}
+          parameters={loaded.editor.parameters}
           comments={comments}
           versions={versions}
           refused={refused}
