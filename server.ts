@@ -55,10 +55,7 @@ async function frontendFor(config: ServerConfig, database: AppDatabase) {
   )) as ServerBuild;
   // Static files say how long they may be kept, over the pages' no-store (server/security.ts): the hashed
   // assets for a year and unchanged (a new build names new files), the files of public/ (favicon.svg) an hour.
-  router.use(
-    "/assets",
-    express.static("build/client/assets", { cacheControl: false, setHeaders: (res) => res.set("Cache-Control", ASSETS_CACHE_CONTROL) }),
-  );
+  router.use("/assets", express.static("build/client/assets", { cacheControl: false, setHeaders: (res) => res.set("Cache-Control", ASSETS_CACHE_CONTROL) }));
   // Each file of public/ at its own path, read when asked for: a page's request is not first looked for on
   // disk, which cost every page a stat() and an error object.
   for (const file of readdirSync("build/client", { withFileTypes: true }).filter((entry) => entry.isFile())) {

@@ -26,7 +26,6 @@ import { japanToday } from "~/domain/japan-time";
 import { APPLICANT_REQUESTS, type ProceedingKind } from "~/domain/proceedings";
 import type { Programme } from "~/domain/programmes";
 import { readBudgetFilter, type BudgetFilter } from "~/forms/budget-filter";
-import { WAITING_ON_REVIEWER } from "./inbox.server";
 import { currentCommitments } from "./proceedings.server";
 import { listProgrammeParameters } from "./programme-parameters.server";
 

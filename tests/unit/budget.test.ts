@@ -140,7 +140,14 @@ describe("what needs the reviewer", () => {
   const options = { now, today, waiting: { first: [], count: 0 } };
 
   it("counts the days each waiting application has waited in Japan, as the database listed them", () => {
-    const waitingFor = (id: number, waitingSince: Date) => ({ id, organisationName: "富山県", programme: "prefectural" as const, fiscalYear: 2026, state: "submitted" as const, waitingSince });
+    const waitingFor = (id: number, waitingSince: Date) => ({
+      id,
+      organisationName: "富山県",
+      programme: "prefectural" as const,
+      fiscalYear: 2026,
+      state: "submitted" as const,
+      waitingSince,
+    });
     const first = [waitingFor(7, new Date("2027-03-31T15:30:00Z")), waitingFor(3, new Date("2027-04-30T01:00:00Z"))]; // 1 April in Japan, then 30 April
     const { waiting } = needsAction([], { ...options, waiting: { first, count: 12 } });
     expect(waiting.items.map((w) => [w.id, w.daysWaiting])).toEqual([
@@ -151,7 +158,9 @@ describe("what needs the reviewer", () => {
   });
 
   it("shows at most `limit` of each list, and how many there are in all", () => {
-    const many = Array.from({ length: 12 }, () => application({ state: "confirmed", ledger: { decidedAmount: 1_000_000, paid: 0, confirmedAmount: 1_000_000 } }));
+    const many = Array.from({ length: 12 }, () =>
+      application({ state: "confirmed", ledger: { decidedAmount: 1_000_000, paid: 0, confirmedAmount: 1_000_000 } }),
+    );
     const { settlementsDue } = needsAction(many, { ...options, limit: 10 });
     expect(settlementsDue.items).toHaveLength(10);
     expect(settlementsDue.count).toBe(12);
