@@ -1,7 +1,9 @@
 /**
  * `npm run jobs:daily`: the day's reminders (application deadlines, performance reports due or late), each
- * once however often it runs. Run it once a day from cron, in Japan time (README "Daily jobs").
+ * once however often it runs, and the request and sign-in counters whose windows are long over. Run it once
+ * a day from cron, in Japan time (README "Daily jobs").
  */
+import { pruneCounters } from "../app/models/rate-limits.server";
 import { runDailyReminders } from "../app/models/reminders.server";
 import { withDatabase } from "./cli";
 
@@ -12,4 +14,5 @@ await withDatabase(async ({ db, engine }) => {
     return;
   }
   console.log(`${engine}: reminders sent: ${run.deadlineReminders} application deadline(s), ${run.reportReminders} performance report(s)`);
+  console.log(`${engine}: ${await pruneCounters(db, new Date())} request and sign-in counter(s) of windows long over forgotten`);
 });

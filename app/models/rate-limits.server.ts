@@ -30,3 +30,17 @@ export async function hitRateLimit(db: Kysely<Database>, { bucket, limit, window
   if (count <= limit) return { allowed: true };
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((window_start.getTime() + windowMs - now.getTime()) / 1000)) };
 }
+
+/** Every window counted here and at sign-in is minutes long: a counter whose window began a day ago is over. */
+const COUNTERS_KEPT_MS = 24 * 60 * 60_000;
+
+/**
+ * Forgets the request and sign-in counters whose windows are long over (`npm run jobs:daily`): each address
+ * that ever called leaves a row, which the next request from it would start again anyway. Returns how many.
+ */
+export async function pruneCounters(db: Kysely<Database>, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - COUNTERS_KEPT_MS);
+  const requests = await db.deleteFrom("request_counters").where("window_start", "<", before).executeTakeFirst();
+  const signIns = await db.deleteFrom("sign_in_counters").where("window_start", "<", before).executeTakeFirst();
+  return Number(requests.numDeletedRows) + Number(signIns.numDeletedRows);
+}

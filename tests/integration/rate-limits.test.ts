@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { hitRateLimit } from "../../app/models/rate-limits.server";
+import { countAttempt } from "../../app/auth/sign-in-counters.server";
+import { hitRateLimit, pruneCounters } from "../../app/models/rate-limits.server";
 import { createTestDatabase, ENGINES, type TestDatabase } from "./support/test-database";
 
 /** Request limits counted in the database, so that every server process counts in the same window. */
@@ -32,5 +33,20 @@ describe.each(ENGINES)("%s: request rate limits", (engine) => {
     const connections = database.separateConnections(12);
     const answers = await Promise.all(connections.map((db) => hitRateLimit(db, { ...LIMIT, limit: 5 }, "203.0.113.9", at(0))));
     expect(answers.filter((a) => a.allowed)).toHaveLength(5);
+  });
+
+  it("forgets the counters of windows that began more than a day ago, and no others", async () => {
+    const dayBefore = new Date(at(0).getTime() - 24 * 60 * 60_000);
+    await hitRateLimit(database.db, LIMIT, "203.0.113.1", new Date(dayBefore.getTime() - 1));
+    await hitRateLimit(database.db, LIMIT, "203.0.113.2", dayBefore);
+    await countAttempt(database.db, { ip: "203.0.113.3", account: "old@example.jp" }, new Date(dayBefore.getTime() - 60_000), 15 * 60_000);
+    await countAttempt(database.db, { ip: "203.0.113.4", account: "new@example.jp" }, at(0), 15 * 60_000);
+
+    expect(await pruneCounters(database.db, at(0))).toBe(3);
+    expect((await database.db.selectFrom("request_counters").select("key").execute()).map((r) => r.key)).toEqual(["203.0.113.2"]);
+    expect((await database.db.selectFrom("sign_in_counters").select("key").orderBy("key").execute()).map((r) => r.key)).toEqual([
+      "203.0.113.4",
+      "new@example.jp",
+    ]);
   });
 });
