@@ -26,6 +26,7 @@ import { japanToday } from "~/domain/japan-time";
 import { APPLICANT_REQUESTS, type ProceedingKind } from "~/domain/proceedings";
 import type { Programme } from "~/domain/programmes";
 import { readBudgetFilter, type BudgetFilter } from "~/forms/budget-filter";
+import { WAITING_ON_REVIEWER } from "./inbox.server";
 import { currentCommitments } from "./proceedings.server";
 import { listProgrammeParameters } from "./programme-parameters.server";
 
@@ -52,7 +53,6 @@ function scopeCondition({ fiscalYear, programme, states }: BudgetScope): RawBuil
 
 interface Row {
   id: number;
-  organisation_id: number;
   organisation_name: string;
   prefecture_code: string | null;
   programme: Programme;
@@ -77,14 +77,16 @@ interface Row {
 
 /**
  * Every submitted application of the scope with its ledger (decided, claimed, paid, returned, confirmed, as
- * ledgerOf sums its records), its commitment (currentCommitments) and what the lists of things to do need, as
- * rows of a query: the records are summed per application in SQL, never read one application at a time.
+ * ledgerOf sums its records), its commitment (currentCommitments) and what the lists of things to do need:
+ * what the downloads list, one row each. One query: the records are summed per application in SQL, never
+ * read one application at a time.
  */
-function applicationLedgers(where: RawBuilder<unknown>) {
+export async function budgetApplications(db: Kysely<Database>, scope: BudgetScope): Promise<BudgetApplication[]> {
+  const where = scopeCondition(scope);
   // The latest of a kind is the first of its amounts in descending record order.
   const latest = (value: RawBuilder<unknown>, kinds: RawBuilder<unknown>) => sql`(array_agg(${value} order by p.id desc) filter (where ${kinds}))[1]`;
   const sumOf = (condition: RawBuilder<unknown>) => sql`coalesce(sum(p.amount) filter (where ${condition}), 0)::bigint`;
-  return sql<Row>`
+  const { rows } = await sql<Row>`
     with money as (
       select p.application_id,
         ${latest(sql`p.amount`, sql`p.kind in ('decision', 'change_approval', 'discontinuation_approval')`)} as decided,
@@ -103,7 +105,7 @@ function applicationLedgers(where: RawBuilder<unknown>) {
       group by p.application_id
     ),
     commitments as (${currentCommitments(where)})
-    select a.id, a.organisation_id, o.name as organisation_name, o.prefecture_code, a.programme, a.fiscal_year, a.state,
+    select a.id, o.name as organisation_name, o.prefecture_code, a.programme, a.fiscal_year, a.state,
       v.requested_amount, v.grant_amount, v.submitted_at,
       coalesce(m.decided, 0) as decided, coalesce(m.claimed, 0) as claimed, coalesce(m.paid, 0) as paid,
       coalesce(m.returned, 0) as returned, m.confirmed, coalesce(c.amount, 0) as committed, m.kinds,
@@ -113,14 +115,8 @@ function applicationLedgers(where: RawBuilder<unknown>) {
       join application_versions v on v.application_id = a.id and v.version = a.latest_version
       left join money m on m.application_id = a.id
       left join commitments c on c.application_id = a.id
-    where ${where}`;
-}
-
-/** Every submitted application of the scope with its ledger: what the downloads list, one row each. */
-export async function budgetApplications(db: Kysely<Database>, scope: BudgetScope): Promise<BudgetApplication[]> {
-  const { rows } = await sql<Row>`
-    select * from (${applicationLedgers(scopeCondition(scope))}) ledgers
-    order by fiscal_year desc, programme desc, organisation_name, id`.execute(db);
+    where ${where}
+    order by a.fiscal_year desc, a.programme desc, o.name, a.id`.execute(db);
 
   return rows.map((r) => ({
     id: r.id,
@@ -283,7 +279,7 @@ export async function budgetLedger(db: Kysely<Database>, params: URLSearchParams
  * first: the first `limit` and how many there are, read from the summaries the inbox reads, in its order.
  */
 export async function waitingApplications(db: Kysely<Database>, programme: Programme | null, limit: number) {
-  // waiting_rank is 0 exactly in the states of WAITING_ON_REVIEWER (migration 018): the inbox's index.
+  // waiting_rank is 0 exactly in the states of WAITING_ON_REVIEWER (migrations 018, 021, 023): the inbox's index.
   const condition = sql.join([sql`s.waiting_rank = 0`, ...(programme === null ? [] : [sql`s.programme = ${programme}`])], sql` and `);
   const { rows } = await sql<WaitingApplication & { count: number }>`
     select s.application_id as id, o.name as "organisationName", s.programme, s.fiscal_year as "fiscalYear", s.state,
@@ -295,8 +291,13 @@ export async function waitingApplications(db: Kysely<Database>, programme: Progr
   return { first: rows.map(({ count: _count, ...row }) => row), count: rows[0]?.count ?? 0 };
 }
 
-/** Decided and not closed: where a report, a settlement or a repayment may be outstanding. */
-const DECIDED_AND_OPEN: readonly ApplicationState[] = ["decided", "change_requested", "discontinuation_requested", "reported", "confirmed"];
+/**
+ * Where a report, a settlement or a repayment may be outstanding: decided and not closed (a 取下げ or a 取消
+ * may still owe money back). Only these come back one by one; those awaiting a decision are only counted.
+ */
+const DECIDED_AND_OPEN: readonly ApplicationState[] = [...new Set([...WAITING_ON_REVIEWER, "decided", "change_requested", "confirmed"] as const)].filter(
+  (state) => !AWAITING_DECISION.includes(state),
+);
 
 /** How many of each list of things to do the page shows. */
 const ACTIONS_SHOWN = 10;
