@@ -387,4 +387,18 @@ describe.each(ENGINES)("%s: the budget at a glance", (engine) => {
       expect(((await call(apiLoader, "/api/v1/budget", adminCookie)) as Response).status).toBe(200);
     });
   });
+
+  // Last: it adds an application to the year the tests above count.
+  it("lists a cancelled grant's repayment still owed among the returns outstanding", async () => {
+    const cancelled = await decided();
+    await step(cancelled.officer, cancelled.id, "claim_payment", { claimAmount: 1_000_000, ...payee }, AT.pay);
+    await step(reviewer, cancelled.id, "record_payment", paid(1_000_000, "2027-02-01"), AT.pay);
+    await step(reviewer, cancelled.id, "cancel", { cancelledAmount: REQUESTED, reason: "目的外使用" }, AT.report);
+    await step(reviewer, cancelled.id, "order_repayment", { dueOn: "2027-05-20" }, AT.report);
+
+    const overview = await budgetOverview(database.db, new URLSearchParams("fiscalYear=2026"), new Date("2027-05-01T03:00:00Z"));
+    expect(overview.actions.returnsOutstanding.items).toContainEqual(
+      expect.objectContaining({ id: cancelled.id, state: "cancelled", ordered: 1_000_000, outstanding: 1_000_000, overdue: false }),
+    );
+  });
 });
