@@ -23,7 +23,7 @@ import { widthOf } from "./text-measure";
  * Loaded by render.server.ts when the first document is asked for: pdf-lib and the font tools hold tens of
  * megabytes that a process serving no PDF need not hold.
  */
-export async function drawPdf(spec: DocumentSpec, { wholeFont = false }: { wholeFont?: boolean }): Promise<Uint8Array> {
+export async function drawPdf(spec: DocumentSpec, { wholeFont = false }: { wholeFont?: boolean } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const printable = printableSpec(spec, await glyphCoverage());
   const fonts = await embedFonts(doc, charactersOf(printable), { wholeFont });

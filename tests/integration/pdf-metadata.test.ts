@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DocumentSpec } from "../../app/pdf/blocks";
 import { applicationFormDocument } from "../../app/pdf/application-form";
 import { proceedingDocument } from "../../app/pdf/proceeding-documents";
+import { drawPdf } from "../../app/pdf/draw.server";
 import { renderPdf } from "../../app/pdf/render.server";
 import { menu2Record, record } from "./support/application-record";
 import { decisionRecord } from "./support/proceeding-records";
@@ -93,7 +94,7 @@ const CASES: Case[] = [
 
 describe.each(CASES)("$name: what the PDF says about itself", ({ spec, other, xmpDate, pdfDate }) => {
   it("names each embedded font as a subset, 「ABCDEF+NotoSerifJP-…」, the same tag for the same subset", async () => {
-    const names = fontNames(await load(await renderPdf(spec())));
+    const names = fontNames(await load(await drawPdf(spec())));
     // Two weights, each a Type0 font, its CIDFont and its descriptor.
     expect(names).toHaveLength(6);
     for (const name of names) expect(name).toMatch(/^[A-Z]{6}\+NotoSerifJP-(Regular|Bold)$/);
@@ -101,7 +102,7 @@ describe.each(CASES)("$name: what the PDF says about itself", ({ spec, other, xm
     expect(tags("Regular").size).toBe(1);
     expect(tags("Bold").size).toBe(1);
     expect(tags("Regular")).not.toEqual(tags("Bold"));
-    expect(fontNames(await load(await renderPdf(spec())))).toEqual(names);
+    expect(fontNames(await load(await drawPdf(spec())))).toEqual(names);
   });
 
   it("renders the same record to the same bytes with the same /ID of two equal 16-byte strings; another record to another /ID", async () => {

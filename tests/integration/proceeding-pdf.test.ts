@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BudgetLineSnapshot, ProceedingRecord } from "../../app/domain/proceedings";
 import { proceedingDocument } from "../../app/pdf/proceeding-documents";
+import { drawPdf } from "../../app/pdf/draw.server";
 import { renderPdf } from "../../app/pdf/render.server";
 import { menu2Record } from "./support/application-record";
 import { pdfText } from "./support/pdf-text";
@@ -126,7 +127,7 @@ describe("documents printed from proceedings", () => {
     expect(spec.date.getTime()).toBe(new Date(`${r.documentDate}T00:00:00+09:00`).getTime());
     expect(spec.draft).toBe(false);
 
-    const [a, b] = [await renderPdf(spec), await renderPdf(proceedingDocument(make()))];
+    const [a, b] = [await drawPdf(spec), await drawPdf(proceedingDocument(make()))];
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const { pages, title } = await read(r);
     expect(title).toBe(`${YEAR}${name}`);
